@@ -1,0 +1,26 @@
+"""mkdocs-macros entry point: registers the macros that pages call. Logic lives in ``ncp_site``."""
+
+from pathlib import Path
+
+from ncp_site import cases
+from ncp_site.site import load_site
+
+
+def define_env(env):
+    def site():
+        return load_site(Path(env.conf["config_file_path"]).parent)
+
+    def lang():
+        return env.page.file.locale
+
+    @env.macro
+    def cases_register(section):
+        return cases.render_register(site().cases, site().words, lang(), section)
+
+    @env.macro
+    def latest_cases(count=3):
+        return cases.render_latest(site().cases, site().words, lang(), count)
+
+    @env.macro
+    def case_statistics():
+        return cases.render_statistics(site().cases, site().words, lang())

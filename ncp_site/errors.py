@@ -1,0 +1,53 @@
+"""Located data errors, printed as ``path:line: field (lang): what is wrong -- how to fix``.
+
+The secretariat edits YAML, not Python: every problem must point at the file, the line,
+the field and the language, and say how to fix it. Loaders collect errors instead of raising
+on the first one, so one run shows everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    path: str
+    line: int
+    field: str
+    problem: str
+    fix: str
+    lang: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}"
+        field = f"{self.field} ({self.lang})" if self.lang else self.field
+        return f"{where}: {field}: {self.problem} -- {self.fix}"
+
+
+class DataErrors(Exception):
+    """Raised once, with every error found, when data cannot be published."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = sorted(set(errors), key=_sort_key)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines = [str(e) for e in self.errors]
+        lines.append(f"{len(self.errors)} error(s) in the data; nothing was published.")
+        return "\n".join(lines)
+
+
+def _sort_key(e: DataError):
+    return (e.path, e.line, e.field, e.lang or "", e.problem)
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """Paths relative to the project root read best in messages."""
+    if root is not None:
+        try:
+            return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    return Path(path).as_posix()

@@ -1,0 +1,86 @@
+"""MkDocs glue: validate the data before any page is built, and add the pages generated from it.
+
+Case pages (``cases/<id>/``) have no Markdown file per case per language: they are added here,
+for the language being built, after mkdocs-static-i18n has arranged the hand-written pages.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import cases as cases_mod
+from .errors import DataErrors
+from .i18n import DEFAULT_LANG, LANGS
+from .site import SiteData, load_count, load_site
+
+log = get_plugin_logger(__name__)
+
+
+def current_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or DEFAULT_LANG
+
+
+def lang_prefix(lang: str) -> str:
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+class NcpPlugin(BasePlugin):
+    site: SiteData
+
+    def on_config(self, config: MkDocsConfig):
+        try:
+            self.site = load_site(Path(config.config_file_path).parent)
+        except DataErrors as exc:
+            raise PluginError("The data has errors:\n" + exc.report()) from None
+        return config
+
+    @event_priority(-110)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        lang = current_language(config)
+        generated = []
+        for case in self.site.cases:
+            versions = {
+                other: self._page(config, other, f"cases/{case.id}/index.md", _case_markdown(self.site, case, other))
+                for other in LANGS
+            }
+            page = versions[lang]
+            for version in versions.values():
+                version.alternates = versions
+            files.append(page)
+            generated.append(page)
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and hasattr(i18n, "i18n_files_per_language"):
+            i18n.i18n_files_per_language.setdefault(lang, []).extend(generated)
+        if lang == DEFAULT_LANG:
+            files.append(File.generated(config, "data/cases.json", content=open_data_json(self.site)))
+        return files
+
+    @staticmethod
+    def _page(config: MkDocsConfig, lang: str, src_uri: str, content: str) -> File:
+        file = File.generated(config, lang_prefix(lang) + src_uri, content=content,
+                              inclusion=InclusionLevel.NOT_IN_NAV)
+        file.locale = file.localization = file.locale_alternate_of = lang
+        return file
+
+    def on_post_build(self, config: MkDocsConfig):
+        log.info(f"data loaded {load_count()} time(s) in this process "
+                 f"({current_language(config)} build done)")
+
+
+def _case_markdown(site: SiteData, case, lang: str) -> str:
+    title = json.dumps(case.title[lang], ensure_ascii=False)
+    body = cases_mod.render_case_page(case, site.words, lang)
+    return f"---\ntitle: {title}\nrender_macros: false\n---\n\n{body}"
+
+
+def open_data_json(site: SiteData) -> str:
+    """``data/cases.json``: every public field of every case, all languages, stable order."""
+    records = [c.public_dict() for c in sorted(site.cases, key=lambda c: c.id)]
+    return json.dumps({"specific_instances": records}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,82 @@
+"""Load and validate all data once per build; pages only render what this returns.
+
+mkdocs-static-i18n runs the whole MkDocs build once per language, so the loaded data is cached
+on the files' signature: three language builds share one load, and an edit under ``mkdocs
+serve`` (which changes the signature) triggers exactly one reload.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import cases as cases_mod
+from .errors import DataError, DataErrors
+from .glossary import Glossary, load_glossary
+from .parity import page_parity_errors
+from .render import Words
+from .ui import UiText, load_ui
+
+
+@dataclass(frozen=True)
+class SiteData:
+    root: Path
+    glossary: Glossary
+    ui: UiText
+    cases: list[cases_mod.SpecificInstance]
+    words: Words = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "words", Words(self.glossary, self.ui))
+
+    def case(self, case_id: str) -> cases_mod.SpecificInstance:
+        return next(c for c in self.cases if c.id == case_id)
+
+
+class _Cache:
+    lock = threading.Lock()
+    signature: tuple | None = None
+    site: SiteData | None = None
+    errors: list[DataError] = []
+    loads = 0
+
+
+def _signature(root: Path) -> tuple:
+    files = sorted(p for d in ("data", "docs") for p in (root / d).rglob("*") if p.is_file())
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+def collect(root: Path) -> tuple[SiteData | None, list[DataError]]:
+    """Load every data kind and run every check; return what loaded and every error found."""
+    root = Path(root)
+    data = root / "data"
+    glossary, errors = load_glossary(data / "glossary.yml", root)
+    ui, errs = load_ui(data / "ui.yml", root)
+    errors += errs
+    cases, errs = cases_mod.load_cases(data / "cases", root)
+    errors += errs
+    errors += page_parity_errors(root / "docs", root)
+    if glossary is None or ui is None:
+        return None, errors
+    errors += cases_mod.vocabulary_errors(glossary)
+    return SiteData(root, glossary, ui, cases), errors
+
+
+def load_site(root: Path) -> SiteData:
+    """The validated site data, loaded once per change of the files; raises DataErrors."""
+    root = Path(root).resolve()
+    with _Cache.lock:
+        signature = _signature(root)
+        if signature != _Cache.signature:
+            _Cache.site, _Cache.errors = collect(root)
+            _Cache.signature = signature
+            _Cache.loads += 1
+        if _Cache.errors:
+            raise DataErrors(_Cache.errors)
+        assert _Cache.site is not None
+        return _Cache.site
+
+
+def load_count() -> int:
+    return _Cache.loads

@@ -1,0 +1,78 @@
+"""Turn pydantic's validation errors into located, fixable messages for the secretariat."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError
+from .i18n import LANG_NAMES, LANGS
+from .yamlsrc import YamlDoc, field_name
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of fields",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+}
+
+
+def validate(model: type[M], data: Any, doc: YamlDoc, base: tuple = (),
+             context: dict | None = None) -> tuple[M | None, list[DataError]]:
+    try:
+        return model.model_validate(data, context=context), []
+    except ValidationError as exc:
+        return None, [_to_error(err, doc, base) for err in exc.errors()]
+
+
+def _to_error(err: dict, doc: YamlDoc, base: tuple) -> DataError:
+    loc = base + tuple(err["loc"])
+    lang = None
+    if loc and loc[-1] in LANGS:
+        lang, loc = loc[-1], loc[:-1]
+    problem, fix = _explain(err, lang)
+    return DataError(doc.path, doc.line(loc + ((lang,) if lang else ())), field_name(loc),
+                     problem, fix, lang)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _explain(err: dict, lang: str | None) -> tuple[str, str]:
+    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    if kind == "missing":
+        if lang:
+            return "text is missing", f"add the {LANG_NAMES[lang]} text under '{lang}:'"
+        return "is missing", "add this field"
+    if kind == "extra_forbidden":
+        return "is not a known field", "remove it or correct its spelling (see the README's data section)"
+    if kind in ("literal_error", "enum"):
+        return f"{_shown(value)} is not allowed", f"use one of: {ctx.get('expected', '')}".replace("'", "")
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return (f"{_shown(value)} is not a real date",
+                "write an existing date as YYYY-MM-DD, e.g. 2022-02-15")
+    if kind == "string_too_short":
+        return "is empty", "write the text, or remove the field if it is optional"
+    if kind in _TYPE_WORDS:
+        what = _TYPE_WORDS[kind]
+        if lang is None and isinstance(value, str) and kind in ("model_type", "dict_type"):
+            return (f"should be a mapping, got the text {_shown(value)}",
+                    "give one text per language: kk:, ru:, en: on separate indented lines")
+        return f"should be {what}, got {_shown(value)}", f"write {what} here"
+    if kind == "value_error":
+        message = str(ctx.get("error", err["msg"]))
+        if " -- " in message:
+            problem, fix = message.split(" -- ", 1)
+            return problem, fix
+        return message, "correct the value"
+    return err["msg"], "correct the value"

@@ -1,0 +1,93 @@
+"""Small, readable test data built by the tests themselves (never the repository's data)."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import yaml
+
+from ncp_site import cases
+from ncp_site.glossary import EDITIONS, ROMAN
+
+REPO = Path(__file__).resolve().parents[1]
+LANGS = ("kk", "ru", "en")
+
+
+def vocabulary_ids() -> list[str]:
+    ids = [f"chapter_{r.lower()}_{e}" for r in ROMAN for e in EDITIONS]
+    ids += ["guidelines_2011", "guidelines_2023", "role_lead", "role_supporting"]
+    ids += [f"status_{s}" for s in cases.Status.__args__]
+    ids += [f"outcome_{s}" for s in cases.Outcome.__args__]
+    ids += [f"submitter_{s}" for s in cases.SubmitterType.__args__]
+    ids += [f"sector_{s}" for s in cases.Sector.__args__]
+    ids += [f"statement_{s}" for s in cases.StatementKind.__args__]
+    ids += [f"stage_{s}" for s in cases.STAGES]
+    return ids
+
+
+def concept(cid: str, category: str = "general", **terms) -> dict:
+    def entry(lang):
+        return terms.get(lang) or {"preferred": f"{cid.replace('_', ' ')} {lang}", "status": "draft"}
+    return {"id": cid, "category": category, "source": "test",
+            "definition": {lang: f"definition of {cid} ({lang})" for lang in LANGS},
+            "terms": {lang: entry(lang) for lang in LANGS}}
+
+
+def glossary_data(extra: list[dict] = ()) -> dict:
+    category = lambda cid: "chapter" if cid.startswith("chapter_") else "general"
+    return {"concepts": [concept(cid, category(cid)) for cid in vocabulary_ids()] + list(extra)}
+
+
+def case_record(case_id: str = "kz0101", **changes) -> dict:
+    record = {
+        "id": case_id,
+        "oecd_id": None,
+        "title": {lang: f"Case {case_id} ({lang})" for lang in LANGS},
+        "enterprise": {"name": "Example LLP", "sector": "manufacturing", "home_country": "KZ"},
+        "submitter": {"type": "individual", "withheld": True},
+        "host_country": "KZ",
+        "ncp_role": "lead",
+        "lead_ncp": "KZ",
+        "supporting_ncps": [],
+        "chapters": ["IV"],
+        "keywords": {lang: [f"kw-{lang}"] for lang in LANGS},
+        "dates": {"submission": "2022-01-10", "initial_assessment": None,
+                  "conclusion": None, "follow_up": None},
+        "status": "under_initial_assessment",
+        "outcome": None,
+        "summary": {lang: f"Summary of {case_id} in {lang}." for lang in LANGS},
+        "statements": [],
+    }
+    for key, value in changes.items():
+        target = record
+        *path, last = key.split("__")
+        for part in path:
+            target = target[part]
+        target[last] = value
+    return record
+
+
+def write_yaml(path: Path, data) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def make_project(root: Path, records: list[dict] = (), glossary_extra: list[dict] = ()) -> Path:
+    """A minimal valid project: glossary, interface strings, the given cases, one trilingual page."""
+    write_yaml(root / "data" / "glossary.yml", glossary_data(glossary_extra))
+    shutil.copy(REPO / "data" / "ui.yml", root / "data" / "ui.yml")
+    (root / "data" / "cases").mkdir(parents=True, exist_ok=True)
+    for record in records:
+        write_yaml(root / "data" / "cases" / f"{record['id']}.yml", record)
+    for lang in LANGS:
+        page = root / "docs" / f"index.{lang}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"# Home ({lang})\n", encoding="utf-8")
+    return root
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
