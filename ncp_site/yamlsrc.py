@@ -57,6 +57,9 @@ def load_yaml(path: Path, root: Path | None = None) -> tuple[YamlDoc | None, lis
     shown = display_path(path, root)
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return None, [DataError(shown, 1, "(file)", "does not exist",
+                                "create it (see the README's data section) or restore it from git")]
     except UnicodeDecodeError as exc:
         return None, [DataError(shown, 1, "(file)", f"is not valid UTF-8 ({exc.reason})",
                                 "save the file with UTF-8 encoding")]
