@@ -70,9 +70,11 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[DataError]]:
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
+        start, found = exc.context_mark, exc.problem_mark
+        line = (start or found).line + 1 if (start or found) else 1
         problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        if start and found and found.line != start.line:
+            problem += f" (noticed on line {found.line + 1})"
         return None, [DataError(shown, line, "(yaml)", f"invalid YAML: {problem}",
                                 "check indentation, colons and quotes on this line and the one before")]
     except yaml.YAMLError as exc:

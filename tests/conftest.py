@@ -17,7 +17,8 @@ BUILD_EPOCH = "1700000000"  # 14 November 2023: fixed, so assertions do not depe
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, epoch: str = BUILD_EPOCH) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1",
+           "NCP_SITE_URL": "http://localhost/"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
                           cwd=project, env=env, capture_output=True, text=True)
 

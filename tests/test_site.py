@@ -1,0 +1,106 @@
+"""The real site, built once: every language has the same pages, the right lang, the figures."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import LANG_PREFIX
+from ncp_site.site import collect
+from conftest import REPO
+
+LANGS = ("kk", "ru", "en")
+
+
+def text_of(html: str) -> str:
+    body = html[html.index("<article"):html.index("</article>")]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
+
+
+def test_same_pages_in_every_language(site):
+    kk = site.pages("kk") - {"404.html"}
+    assert kk, "the Kazakh site is empty"
+    assert site.pages("ru") == kk
+    assert site.pages("en") == kk
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_lang_on_every_page(site, lang):
+    for page in site.pages(lang):
+        html = (site.root / LANG_PREFIX[lang] / page).read_text(encoding="utf-8")
+        assert re.search(rf'<html lang="{lang}"', html), f"{lang}: {page}"
+
+
+def test_every_case_has_a_page_in_every_language(site):
+    data, errors = collect(REPO)
+    assert not errors
+    for case in data.cases:
+        for lang in LANGS:
+            html = site.html(lang, f"cases/{case.id}/")
+            assert case.title[lang] in html.replace("&quot;", '"').replace("&#34;", '"').replace("&amp;", "&")
+
+
+def test_language_switcher_leads_to_the_same_case_page(site):
+    data, _ = collect(REPO)
+    case = data.cases[0]
+    html = site.html("ru", f"cases/{case.id}/")
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="(kk|ru|en)" class="md-select__link"', html))
+    assert {v: k for k, v in links.items()} == {
+        "kk": f"../../../cases/{case.id}/", "ru": "./", "en": f"../../../en/cases/{case.id}/"}
+
+
+def test_english_statistics_reproduce_the_peer_review(site):
+    """Annex D of the 2024 peer review: the Kazakhstan NCP as lead NCP."""
+    html = site.html("en", "statistics/")
+
+    def count(label):
+        match = re.search(rf"<th scope=\"row\">{re.escape(label)}</th><td>([\d,]+)</td>", html)
+        assert match, label
+        return int(match.group(1))
+
+    assert count("Human Rights (Chapter IV)") == 5
+    assert count("General Policies (Chapter II)") == 3
+    assert count("Employment and Industrial Relations (Chapter V)") == 3
+    assert count("Consumer Interests (Chapter VIII)") == 3
+    assert count("Individual") == 4 or count("individual") == 4
+    assert count("Trade union") == 3 or count("trade union") == 3
+    assert count("Mean duration, days") == 188
+
+
+def test_cldr_dates_in_each_language(site):
+    assert "15 февраля 2022 г." in site.html("ru", "cases/")
+    assert "2022 ж. 15 ақпан" in site.html("kk", "cases/")
+    assert "February 15, 2022" in site.html("en", "cases/")
+
+
+def test_register_lists_newest_first_and_supporting_separately(site):
+    text = text_of(site.html("en", "cases/"))
+    ongoing = text.index("Ongoing specific instances")
+    closed = text.index("Closed specific instances")
+    supporting = text.index("supported another NCP")
+    assert ongoing < closed < supporting
+    assert text.index("Telia", closed) < text.index("PreventAge", closed)
+    assert "GM Korea" in text[supporting:]
+
+
+def test_open_data_has_every_case_in_all_languages(site):
+    data = json.loads((site.root / "data" / "cases.json").read_text(encoding="utf-8"))
+    records = data["specific_instances"]
+    assert len(records) == len(collect(REPO)[0].cases)
+    for record in records:
+        assert set(record["summary"]) == set(LANGS)
+        if record["submitter"]["withheld"]:
+            assert record["submitter"].get("name") is None
+
+
+def test_withheld_names_reach_no_output(site):
+    """No withheld party's name may appear anywhere: pages, search index, downloads."""
+    data, _ = collect(REPO)
+    names = ["Guliyev"]  # the peer review's Annex D names the kz0002 submitter, whom we withhold
+    for path in site.root.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".ics", ".csv", ".txt"}:
+            content = path.read_text(encoding="utf-8", errors="replace")
+            for name in names:
+                assert name not in content, f"{name} in {path}"
