@@ -13,7 +13,7 @@ from pydantic import AfterValidator, Field
 
 from .errors import DataError
 from .glossary import ROMAN, Glossary
-from .i18n import LANGS, Localized, LocalizedList, Name, Strict, is_country
+from .i18n import LANGS, Localized, LocalizedList, Name, Strict, is_country, lang_prefix, relative_url
 from .render import render
 from .validation import validate
 from .yamlsrc import YamlDoc, load_yaml
@@ -303,7 +303,11 @@ def render_latest(cases: list[SpecificInstance], words: Words, lang: str, count:
 
 
 def render_case_page(case: SpecificInstance, words: Words, lang: str) -> str:
-    return render("case_page.md", lang=lang, words=words, case=case, stages=STAGES)
+    url = f"cases/{case.id}/"
+    others = [other for other in LANGS if other != lang and not case.pending_until(other)]
+    return render("case_page.md", lang=lang, words=words, case=case, stages=STAGES, record=case,
+                  other_langs=others,
+                  other_urls={o: relative_url(lang_prefix(lang) + url, lang_prefix(o) + url) for o in others})
 
 
 def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) -> str:

@@ -11,10 +11,12 @@ from typing import Annotated
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StringConstraints
 
 LANGS: tuple[str, ...] = ("kk", "ru", "en")
 DEFAULT_LANG = "kk"
+SOURCE_LANG = "ru"
+"""The language the NCP drafts in unless a record or page says otherwise (``source_language:``)."""
 LANG_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
 LANG_SELF_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 
@@ -25,6 +27,11 @@ class Strict(BaseModel):
     """Base of every data model: unknown keys are mistakes, not extensions."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    _pending: dict = PrivateAttr(default_factory=dict)
+
+    def pending_until(self, lang: str) -> dt.date | None:
+        """The date a pending translation is due, when the record declares ``translation_pending``."""
+        return self._pending.get(lang)
 
 
 class Localized(Strict):
@@ -33,9 +40,14 @@ class Localized(Strict):
     kk: Text
     ru: Text
     en: Text
+    _borrowed: dict = PrivateAttr(default_factory=dict)
 
     def __getitem__(self, lang: str) -> str:
         return getattr(self, lang)
+
+    def language_of(self, lang: str) -> str:
+        """The language the text shown for ``lang`` is really in (another one while pending)."""
+        return self._borrowed.get(lang, lang)
 
 
 class LocalizedList(Strict):
@@ -78,3 +90,14 @@ def build_today() -> dt.date:
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
     return dt.date.today()
+
+
+def lang_prefix(lang: str) -> str:
+    """Where a language lives on the site: Kazakh at the root, the others in their folder."""
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from one site-root-relative directory URL (``ru/cases/x/``) to another."""
+    depth = len([part for part in from_url.split("/") if part])
+    return "../" * depth + to_url

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import cases as cases_mod
 from .errors import DataErrors
-from .i18n import DEFAULT_LANG, LANGS
+from .i18n import DEFAULT_LANG, LANGS, lang_prefix
 from .site import SiteData, load_count, load_site
 
 log = get_plugin_logger(__name__)
@@ -25,10 +25,6 @@ log = get_plugin_logger(__name__)
 def current_language(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) or DEFAULT_LANG
-
-
-def lang_prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANG else f"{lang}/"
 
 
 class NcpPlugin(BasePlugin):

@@ -10,10 +10,11 @@ import functools
 from dataclasses import dataclass
 
 import jinja2
+from markupsafe import Markup, escape
 from babel.numbers import format_decimal
 
 from .glossary import Glossary
-from .i18n import LANG_SELF_NAMES, country_name, format_date
+from .i18n import LANG_SELF_NAMES, Localized, country_name, format_date
 from .ui import UiText
 
 
@@ -29,7 +30,7 @@ class Words:
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("ncp_site", "templates"),
-        autoescape=jinja2.select_autoescape(["html"], default_for_string=False, default=False),
+        autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -39,7 +40,16 @@ def _environment() -> jinja2.Environment:
 
 def render(template: str, *, lang: str, words: Words, **context) -> str:
     env = _environment()
+
+    def tr(value: Localized) -> Markup:
+        """Localized text for this page; text still pending translation keeps its own ``lang``."""
+        shown = value.language_of(lang)
+        if shown == lang:
+            return escape(value[lang])
+        return Markup('<span lang="{}">{}</span>').format(shown, value[lang])
+
     helpers = {
+        "tr": tr,
         "lang": lang,
         "t": lambda key: words.ui(key, lang),
         "term": lambda cid: words.glossary.label(cid, lang),

@@ -28,9 +28,40 @@ _TYPE_WORDS = {
 def validate(model: type[M], data: Any, doc: YamlDoc, base: tuple = (),
              context: dict | None = None) -> tuple[M | None, list[DataError]]:
     try:
-        return model.model_validate(data, context=context), []
+        result = model.model_validate(data, context=context)
     except ValidationError as exc:
         return None, [_to_error(err, doc, base) for err in exc.errors()]
+    _mark_translations(result, doc, base)
+    return result, []
+
+
+def _mark_translations(result: BaseModel, doc: YamlDoc, base: tuple) -> None:
+    """Carry the file's pending translations and borrowed texts over to the validated models."""
+    meta = doc.meta
+    if meta is None:
+        return
+    for marks, attr in ((meta.pending, "_pending"), (meta.borrowed, "_borrowed")):
+        for loc, langs in marks.items():
+            if loc[:len(base)] != base:
+                continue
+            target = _at(result, loc[len(base):])
+            store = getattr(target, "__pydantic_private__", None) or {}
+            if attr in store:
+                store[attr].update(langs)
+
+
+def _at(obj: Any, loc: tuple) -> Any:
+    for part in loc:
+        if obj is None:
+            return None
+        if isinstance(part, int) or isinstance(obj, dict):
+            try:
+                obj = obj[part]
+            except (IndexError, KeyError, TypeError):
+                return None
+        else:
+            obj = getattr(obj, part, None)
+    return obj
 
 
 def _to_error(err: dict, doc: YamlDoc, base: tuple) -> DataError:

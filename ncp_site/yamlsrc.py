@@ -7,12 +7,14 @@ Timestamps are kept as the text the author wrote, so that dates are validated by
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import translation_meta
 from .errors import DataError, display_path
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -27,6 +29,7 @@ class YamlDoc:
     path: str
     data: Any
     lines: dict[tuple, int] = field(default_factory=dict)
+    meta: Any = None  # translation_meta.TranslationMeta, filled by parse_yaml
 
     def line(self, loc: tuple = ()) -> int:
         """Line of the deepest known prefix of ``loc`` (a key path such as ``('dates', 'submission')``)."""
@@ -52,14 +55,31 @@ def field_name(loc: tuple) -> str:
     return out or "(file)"
 
 
+_parsed: dict[tuple, tuple[YamlDoc | None, list[DataError]]] = {}
+
+
 def load_yaml(path: Path, root: Path | None = None) -> tuple[YamlDoc | None, list[DataError]]:
-    """Parse one file. Returns the document, or None and the errors that prevented reading it."""
+    """Parse one file. Returns the document, or None and the errors that prevented reading it.
+
+    A file is parsed once per content: the checks that read it after its data kind
+    (translations, terminology) share the same parse. Callers must not modify the document.
+    """
     shown = display_path(path, root)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        raw = Path(path).read_bytes()
     except FileNotFoundError:
         return None, [DataError(shown, 1, "(file)", "does not exist",
                                 "create it (see the README's data section) or restore it from git")]
+    key = (shown, hashlib.sha1(raw).hexdigest())
+    if key not in _parsed:
+        _parsed[key] = _decode_and_parse(raw, shown)
+    doc, errors = _parsed[key]
+    return doc, list(errors)
+
+
+def _decode_and_parse(raw: bytes, shown: str) -> tuple[YamlDoc | None, list[DataError]]:
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return None, [DataError(shown, 1, "(file)", f"is not valid UTF-8 ({exc.reason})",
                                 "save the file with UTF-8 encoding")]
@@ -83,9 +103,11 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[DataError]]:
     errors: list[DataError] = []
     if node is None:
         doc.data = None
+        doc.meta = translation_meta.TranslationMeta()
         return doc, errors
     doc.lines[()] = node.start_mark.line + 1
     doc.data = _build(node, (), doc, errors)
+    errors += translation_meta.extract(doc)
     return doc, errors
 
 
