@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ncp_site import cases
+from ncp_site import cases, translations
 from ncp_site.site import load_site
 
 
@@ -24,3 +24,7 @@ def define_env(env):
     @env.macro
     def case_statistics():
         return cases.render_statistics(site().cases, site().words, lang())
+
+    @env.macro
+    def translation_status():
+        return translations.render_status(site().translations, site().words, lang())

@@ -305,7 +305,7 @@ def render_latest(cases: list[SpecificInstance], words: Words, lang: str, count:
 def render_case_page(case: SpecificInstance, words: Words, lang: str) -> str:
     url = f"cases/{case.id}/"
     others = [other for other in LANGS if other != lang and not case.pending_until(other)]
-    return render("case_page.md", lang=lang, words=words, case=case, stages=STAGES, record=case,
+    return render("case_page.md", lang=lang, words=words, case=case, stages=STAGES,
                   other_langs=others,
                   other_urls={o: relative_url(lang_prefix(lang) + url, lang_prefix(o) + url) for o in others})
 

@@ -7,10 +7,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from . import site
+from . import site, translations
+from .i18n import build_today
 
 
 def find_root(start: Path) -> Path:
@@ -33,6 +35,29 @@ def cmd_check(args) -> int:
     return 0
 
 
+def cmd_status(args) -> int:
+    report = translations.translation_report(args.root, build_today())
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2, default=str))
+    else:
+        for finding in report.findings:
+            print(finding)
+        for lang, counts in report.counts().items():
+            print(f"{lang}: " + ", ".join(f"{n} {state}" for state, n in counts.items()))
+    counts = report.counts().values()
+    if any(c["missing"] for c in counts):
+        return 1
+    return 1 if args.strict and any(c["stale"] for c in counts) else 0
+
+
+def cmd_reviewed(args) -> int:
+    marked = translations.mark_reviewed(args.root, args.targets, args.lang or [])
+    for key in marked:
+        print(f"reviewed: {key}")
+    print(f"{len(marked)} translation(s) marked as reviewed against their current source.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ncp", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=None,
@@ -40,6 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate all data and pages, as the build does")
     check.set_defaults(func=cmd_check)
+    status = commands.add_parser("status", help="missing, stale, pending and orphaned translations per language")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.add_argument("--strict", action="store_true", help="exit 1 on stale translations too")
+    status.set_defaults(func=cmd_status)
+    trans = commands.add_parser("translations", help="translation workflow")
+    trans_commands = trans.add_subparsers(dest="translations_command", required=True)
+    reviewed = trans_commands.add_parser(
+        "reviewed", help="mark translations as reviewed against the current source text")
+    reviewed.add_argument("targets", nargs="*", help="files, folders or field keys (default: everything)")
+    reviewed.add_argument("--lang", action="append", choices=["kk", "ru", "en"],
+                          help="only this language (repeatable)")
+    reviewed.set_defaults(func=cmd_reviewed)
     return parser
 
 

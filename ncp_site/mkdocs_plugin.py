@@ -16,7 +16,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import cases as cases_mod
 from .errors import DataErrors
-from .i18n import DEFAULT_LANG, LANGS, lang_prefix
+from .i18n import DEFAULT_LANG, LANGS, SOURCE_LANG, lang_prefix, relative_url
+from .parity import docs_pages, front_matter, strip_front_matter
+from .render import render
 from .site import SiteData, load_count, load_site
 
 log = get_plugin_logger(__name__)
@@ -65,6 +67,13 @@ class NcpPlugin(BasePlugin):
         file.locale = file.localization = file.locale_alternate_of = lang
         return file
 
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+        """A page whose translation is pending shows its source, marked with its language, under a banner."""
+        until = page.meta.get("translation_pending")
+        if not until or page.file.abs_src_path is None:
+            return markdown
+        return pending_page_markdown(self.site, Path(config.docs_dir), page, until)
+
     def on_post_build(self, config: MkDocsConfig):
         log.info(f"data loaded {load_count()} time(s) in this process "
                  f"({current_language(config)} build done)")
@@ -80,3 +89,18 @@ def open_data_json(site: SiteData) -> str:
     """``data/cases.json``: every public field of every case, all languages, stable order."""
     records = [c.public_dict() for c in sorted(site.cases, key=lambda c: c.id)]
     return json.dumps({"specific_instances": records}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def pending_page_markdown(site: SiteData, docs_dir: Path, page, until) -> str:
+    lang = page.file.locale
+    norm = Path(page.file.src_uri)
+    key = (norm.parent / (norm.name.split(".")[0] + ".md")).as_posix()
+    versions = {code: path for code, path in docs_pages(docs_dir)[key].items()
+                if code in LANGS and "translation_pending" not in front_matter(path)}
+    source = SOURCE_LANG if SOURCE_LANG in versions else next(iter(versions))
+    others = {code: relative_url(page.url, page.file.alternates[code].url)
+              for code in versions if code in getattr(page.file, "alternates", {})}
+    banner = render("pending_banner.html", lang=lang, words=site.words, until=until,
+                    other_langs=list(others), other_urls=others)
+    body = strip_front_matter(versions[source].read_text(encoding="utf-8"))
+    return f'{banner}\n<div lang="{source}" markdown>\n\n{body}\n\n</div>\n'

@@ -6,6 +6,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+import yaml
+
 from .errors import DataError, display_path
 from .i18n import LANG_NAMES, LANGS
 
@@ -23,6 +25,29 @@ def docs_pages(docs_dir: Path) -> dict[str, dict[str, Path]]:
         stem = match["stem"] if match else name[:-3]
         pages[f"{folder + '/' if folder else ''}{stem}.md"][lang] = path
     return dict(pages)
+
+
+def front_matter(path: Path) -> dict:
+    """The YAML front matter of a Markdown page (``---`` lines at the top), or ``{}``."""
+    text = Path(path).read_text(encoding="utf-8-sig")
+    if not text.startswith("---\n"):
+        return {}
+    end = text.find("\n---", 4)
+    if end < 0:
+        return {}
+    try:
+        meta = yaml.safe_load(text[4:end])
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def strip_front_matter(text: str) -> str:
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end >= 0:
+            return text[text.find("\n", end + 4) + 1:]
+    return text
 
 
 def page_parity_errors(docs_dir: Path, root: Path | None = None) -> list[DataError]:

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cases as cases_mod
+from . import translations as translations_mod
 from .errors import DataError, DataErrors
 from .glossary import Glossary, load_glossary
+from .i18n import build_today
 from .parity import page_parity_errors
 from .render import Words
 from .ui import UiText, load_ui
@@ -25,6 +27,7 @@ class SiteData:
     glossary: Glossary
     ui: UiText
     cases: list[cases_mod.SpecificInstance]
+    translations: translations_mod.Report
     words: Words = field(init=False)
 
     def __post_init__(self):
@@ -57,10 +60,12 @@ def collect(root: Path) -> tuple[SiteData | None, list[DataError]]:
     cases, errs = cases_mod.load_cases(data / "cases", root)
     errors += errs
     errors += page_parity_errors(root / "docs", root)
+    errors += translations_mod.pending_errors(root, build_today())
+    translation_report = translations_mod.translation_report(root, build_today())
     if glossary is None or ui is None:
         return None, errors
     errors += cases_mod.vocabulary_errors(glossary)
-    return SiteData(root, glossary, ui, cases), errors
+    return SiteData(root, glossary, ui, cases, translation_report), errors
 
 
 def load_site(root: Path) -> SiteData:

@@ -1,0 +1,132 @@
+"""Translation status: missing, stale, pending and orphaned texts, and the review workflow."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import yaml
+
+from builders import case_record, make_project, write_yaml
+from ncp_site import cli
+from ncp_site.cases import load_cases, render_case_page
+from ncp_site.site import collect
+from ncp_site.translations import translation_report
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def status(root, capsys, *flags) -> tuple[int, dict]:
+    code = cli.main(["--root", str(root), "status", "--json", *flags])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def findings(report_json, state):
+    return {(f["path"], f["field"], f["lang"]) for f in report_json["findings"] if f["state"] == state}
+
+
+def reviewed_project(tmp_path, capsys, records):
+    make_project(tmp_path, records)
+    assert cli.main(["--root", str(tmp_path), "translations", "reviewed"]) == 0
+    capsys.readouterr()
+    return tmp_path
+
+
+def test_changing_the_russian_source_makes_kk_and_en_stale(tmp_path, capsys):
+    root = reviewed_project(tmp_path, capsys, [case_record("kz0101")])
+    assert status(root, capsys) == (0, status(root, capsys)[1])
+    assert not findings(status(root, capsys)[1], "stale")
+
+    path = root / "data" / "cases" / "kz0101.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["summary"]["ru"] = "Новый текст краткого описания."
+    write_yaml(path, data)
+
+    code, report = status(root, capsys)
+    assert code == 0, "stale alone does not fail without --strict"
+    assert findings(report, "stale") == {("data/cases/kz0101.yml", "summary", "kk"),
+                                         ("data/cases/kz0101.yml", "summary", "en")}
+    assert status(root, capsys, "--strict")[0] == 1
+
+    assert cli.main(["--root", str(root), "translations", "reviewed", "data/cases/kz0101.yml#summary"]) == 0
+    capsys.readouterr()
+    assert not findings(status(root, capsys)[1], "stale")
+
+
+def test_a_source_language_per_record(tmp_path, capsys):
+    root = reviewed_project(tmp_path, capsys, [case_record("kz0101", source_language="kk")])
+    path = root / "data" / "cases" / "kz0101.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["summary"]["kk"] = "Жаңа мәтін."
+    write_yaml(path, data)
+    assert findings(status(root, capsys)[1], "stale") == {("data/cases/kz0101.yml", "summary", "ru"),
+                                                          ("data/cases/kz0101.yml", "summary", "en")}
+
+
+def test_missing_page_translation_fails_status(tmp_path, capsys):
+    root = reviewed_project(tmp_path, capsys, [])
+    (root / "docs" / "index.en.md").unlink()
+    code, report = status(root, capsys)
+    assert code == 1
+    assert ("docs/index.ru.md", "page", "en") in findings(report, "missing")
+
+
+def test_orphaned_translation_whose_source_was_deleted(tmp_path, capsys):
+    root = reviewed_project(tmp_path, capsys, [])
+    (root / "docs" / "index.ru.md").unlink()
+    _, report = status(root, capsys)
+    assert findings(report, "orphaned") == {("docs/index.kk.md", "page", "kk"), ("docs/index.en.md", "page", "en")}
+
+
+def test_pending_translation_publishes_with_banner_until_its_date(tmp_path, capsys, monkeypatch):
+    record = case_record("kz0101", translation_pending={"en": "2030-01-01"})
+    for field in ("title", "summary", "keywords"):
+        del record[field]["en"]
+    root = reviewed_project(tmp_path, capsys, [record])
+    site, errors = collect(root)
+    assert errors == []
+    case = site.cases[0]
+    assert case.pending_until("en") == dt.date(2030, 1, 1)
+    page = render_case_page(case, site.words, "en")
+    assert 'class="admonition warning ncp-pending"' in page
+    assert '<span lang="ru">Summary of kz0101 in ru.</span>' in page
+    assert 'hreflang="ru"' in page and 'hreflang="kk"' in page
+    assert "ncp-pending" not in render_case_page(case, site.words, "ru")
+    _, report = status(root, capsys)
+    assert ("data/cases/kz0101.yml", "summary", "en") in findings(report, "pending")
+
+
+def test_an_overdue_pending_translation_fails_the_check(tmp_path, capsys, monkeypatch):
+    record = case_record("kz0101", translation_pending={"en": "2022-01-01"})
+    del record["summary"]["en"]
+    make_project(tmp_path, [record])
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert cli.main(["--root", str(tmp_path), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "data/cases/kz0101.yml:" in out
+    assert "translation_pending.en (en): the English translation was due on 2022-01-01 and is still missing" in out
+
+
+def test_a_pending_page(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    (tmp_path / "docs" / "index.en.md").write_text("---\ntranslation_pending: 2030-01-01\n---\n", encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert cli.main(["--root", str(tmp_path), "check"]) == 0
+    capsys.readouterr()
+    _, report = status(tmp_path, capsys)
+    assert ("docs/index.en.md", "page", "en") in findings(report, "pending")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2030, 2, 1).timestamp())))
+    assert cli.main(["--root", str(tmp_path), "check"]) == 1
+    assert "docs/index.en.md:1: translation_pending (en): the English translation was due on 2030-01-01" in capsys.readouterr().out
+
+
+def test_reviewed_writes_state_atomically_and_keeps_data_unchanged(tmp_path, capsys):
+    make_project(tmp_path, [case_record("kz0101")])
+    data_file = tmp_path / "data" / "cases" / "kz0101.yml"
+    before = data_file.read_bytes()
+    cli.main(["--root", str(tmp_path), "translations", "reviewed", "--lang", "en"])
+    assert data_file.read_bytes() == before
+    state = yaml.safe_load((tmp_path / "data" / "translation-state.yml").read_text(encoding="utf-8"))
+    entry = state["translations"]["data/cases/kz0101.yml#summary"]
+    assert set(entry) == {"source", "en"}
+    assert not list((tmp_path / "data").glob(".translation-state.yml.*"))
