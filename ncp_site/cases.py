@@ -89,7 +89,7 @@ class SpecificInstance(Strict):
     ncp_role: Literal["lead", "supporting"]
     lead_ncp: Country
     supporting_ncps: list[Country] = []
-    chapters: list[Chapter] = Field(min_length=1)
+    chapters: list[Chapter] = []
     guidelines_edition: Literal[2011, 2023] | None = None
     keywords: LocalizedList
     dates: StageDates
@@ -191,6 +191,9 @@ def _record_errors(case: SpecificInstance, doc: YamlDoc, path: Path) -> list[Dat
         if d2 < d1:
             errors.append(doc.error(("dates", after), f"{after} ({d2}) is before {before} ({d1})",
                                     f"check both dates: {after} cannot come before {before}"))
+    if not case.chapters and case.status != "not_reported":
+        errors.append(doc.error(("chapters",), "lists no chapter",
+                                "add the chapters of the Guidelines the specific instance raises, e.g. [IV, V]"))
     if case.dates.submission is None and case.status != "not_reported":
         errors.append(doc.error(("dates", "submission"), "is missing",
                                 "add the date the specific instance was submitted (YYYY-MM-DD)"))
