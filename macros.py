@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ncp_site import cases, translations
+from ncp_site import action_plans, cases, reports, translations
 from ncp_site.site import load_site
 
 
@@ -24,6 +24,22 @@ def define_env(env):
     @env.macro
     def case_statistics():
         return cases.render_statistics(site().cases, site().words, lang())
+
+    @env.macro
+    def action_plans_list():
+        return action_plans.render_plan_list(site().action_plans, site().words, lang())
+
+    @env.macro
+    def reports_by_year():
+        return reports.render_by_year(site().reports, site().words, lang())
+
+    @env.macro
+    def reports_by_kind():
+        return reports.render_by_kind(site().reports, site().words, lang())
+
+    @env.macro
+    def reports_matrix():
+        return reports.render_matrix(site().reports, site().words, lang())
 
     @env.macro
     def translation_status():

@@ -14,11 +14,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import action_plans as action_plans_mod
 from . import cases as cases_mod
 from .errors import DataErrors
 from .i18n import DEFAULT_LANG, LANGS, SOURCE_LANG, lang_prefix, relative_url
 from .parity import docs_pages, front_matter, strip_front_matter
 from .render import render
+from .search import write_language_indexes
 from .site import SiteData, load_count, load_site
 
 log = get_plugin_logger(__name__)
@@ -44,13 +46,13 @@ class NcpPlugin(BasePlugin):
         lang = current_language(config)
         generated = []
         for case in self.site.cases:
-            versions = {
-                other: self._page(config, other, f"cases/{case.id}/index.md", _case_markdown(self.site, case, other))
-                for other in LANGS
-            }
-            page = versions[lang]
-            for version in versions.values():
-                version.alternates = versions
+            page = self._generated(config, lang, f"cases/{case.id}/index.md",
+                                   lambda other, case=case: _case_markdown(self.site, case, other))
+            files.append(page)
+            generated.append(page)
+        for plan in self.site.action_plans:
+            page = self._generated(config, lang, f"{action_plans_mod.plan_url(plan.id)}index.md",
+                                   lambda other, plan=plan: _plan_markdown(self.site, plan, other))
             files.append(page)
             generated.append(page)
         i18n = config.plugins.get("i18n")
@@ -58,7 +60,18 @@ class NcpPlugin(BasePlugin):
             i18n.i18n_files_per_language.setdefault(lang, []).extend(generated)
         if lang == DEFAULT_LANG:
             files.append(File.generated(config, "data/cases.json", content=open_data_json(self.site)))
+        else:
+            not_found = files.get_file_from_path("404.html")
+            if not_found is not None:
+                files.remove(not_found)  # one trilingual 404.html, written by the default-language build
         return files
+
+    def _generated(self, config: MkDocsConfig, lang: str, src_uri: str, markdown_for) -> File:
+        """A page generated in every language, each version knowing the others; returns ``lang``'s version."""
+        versions = {other: self._page(config, other, src_uri, markdown_for(other)) for other in LANGS}
+        for version in versions.values():
+            version.alternates = versions
+        return versions[lang]
 
     @staticmethod
     def _page(config: MkDocsConfig, lang: str, src_uri: str, content: str) -> File:
@@ -68,13 +81,19 @@ class NcpPlugin(BasePlugin):
         return file
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-        """A page whose translation is pending shows its source, marked with its language, under a banner."""
-        until = page.meta.get("translation_pending")
-        if not until or page.file.abs_src_path is None:
-            return markdown
-        return pending_page_markdown(self.site, Path(config.docs_dir), page, until)
+        """A page whose translation is pending shows its source, marked with its language, under a banner.
 
+        Every page gets its language's abbreviation key from the one register (Markdown's ``abbr``).
+        """
+        until = page.meta.get("translation_pending")
+        if until and page.file.abs_src_path is not None:
+            markdown = pending_page_markdown(self.site, Path(config.docs_dir), page, until)
+        lang = getattr(page.file, "locale", None) or current_language(config)
+        return markdown + self.site.abbreviations.markdown_key(lang)
+
+    @event_priority(-200)  # after the search plugin (0) and mkdocs-static-i18n (-100) wrote the index
     def on_post_build(self, config: MkDocsConfig):
+        write_language_indexes(Path(config.site_dir))  # one search index per language (ncp_site/search.py)
         log.info(f"data loaded {load_count()} time(s) in this process "
                  f"({current_language(config)} build done)")
 
@@ -82,6 +101,12 @@ class NcpPlugin(BasePlugin):
 def _case_markdown(site: SiteData, case, lang: str) -> str:
     title = json.dumps(case.title[lang], ensure_ascii=False)
     body = cases_mod.render_case_page(case, site.words, lang)
+    return f"---\ntitle: {title}\nrender_macros: false\n---\n\n{body}"
+
+
+def _plan_markdown(site: SiteData, plan, lang: str) -> str:
+    title = json.dumps(plan.title[lang], ensure_ascii=False)
+    body = action_plans_mod.render_plan_page(plan, site.action_plans, site.words, lang, site.abbreviations)
     return f"---\ntitle: {title}\nrender_macros: false\n---\n\n{body}"
 
 

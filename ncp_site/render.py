@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import jinja2
 from markupsafe import Markup, escape
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from .glossary import Glossary
 from .i18n import LANG_SELF_NAMES, Localized, country_name, format_date
@@ -58,5 +58,7 @@ def render(template: str, *, lang: str, words: Words, **context) -> str:
         "country": lambda code: country_name(code, lang),
         "number": lambda n, digits=0: format_decimal(round(n, digits), locale=lang),
         "lang_name": lambda code: LANG_SELF_NAMES[code],
+        "cap": lambda text: text[:1].upper() + text[1:],  # a glossary label opening a heading or cell
+        "percent": lambda value: format_percent(value / 100, locale=lang),
     }
     return env.get_template(template).render(**helpers, **context)

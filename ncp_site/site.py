@@ -11,7 +11,11 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import abbreviations as abbreviations_mod
+from . import action_plans as action_plans_mod
 from . import cases as cases_mod
+from . import reports as reports_mod
+from . import terminology
 from . import translations as translations_mod
 from .errors import DataError, DataErrors
 from .glossary import Glossary, load_glossary
@@ -28,6 +32,10 @@ class SiteData:
     ui: UiText
     cases: list[cases_mod.SpecificInstance]
     translations: translations_mod.Report
+    action_plans: list[action_plans_mod.ActionPlan] = field(default_factory=list)
+    reports: list[reports_mod.Report] = field(default_factory=list)
+    abbreviations: abbreviations_mod.Register = field(default_factory=abbreviations_mod.Register)
+    quotations: list[terminology.Quotation] = field(default_factory=list)  # historical wording, listed by ncp check
     words: Words = field(init=False)
 
     def __post_init__(self):
@@ -59,13 +67,22 @@ def collect(root: Path) -> tuple[SiteData | None, list[DataError]]:
     errors += errs
     cases, errs = cases_mod.load_cases(data / "cases", root)
     errors += errs
+    plans, errs = action_plans_mod.load_action_plans(data / "action-plans", root, glossary)
+    errors += errs
+    reports, errs = reports_mod.load_reports(data / "reports.yml", root, glossary)
+    errors += errs
+    abbreviations, errs = abbreviations_mod.load_abbreviations(root, glossary)
+    errors += errs
     errors += page_parity_errors(root / "docs", root)
     errors += translations_mod.pending_errors(root, build_today())
     translation_report = translations_mod.translation_report(root, build_today())
     if glossary is None or ui is None:
         return None, errors
     errors += cases_mod.vocabulary_errors(glossary)
-    return SiteData(root, glossary, ui, cases, translation_report), errors
+    terms = terminology.check(root, glossary)  # deprecated variants in pages and data; term() calls
+    errors += terms.errors
+    return SiteData(root, glossary, ui, cases, translation_report, action_plans=plans, reports=reports,
+                    abbreviations=abbreviations, quotations=terms.quotations), errors
 
 
 def load_site(root: Path) -> SiteData:

@@ -42,7 +42,8 @@ class TranslationMeta:
 
 def is_localized(value: Any) -> bool:
     return (isinstance(value, dict) and bool(value) and set(value) <= set(LANGS)
-            and all(isinstance(v, (str, list)) or v is None for v in value.values()))
+            and all(v is None or isinstance(v, str)
+                    or (isinstance(v, list) and all(isinstance(i, str) for i in v)) for v in value.values()))
 
 
 def localized_units(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, dict]]:

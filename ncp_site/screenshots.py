@@ -1,0 +1,141 @@
+"""Screenshots of the home page in each language, for the README, and the offline browser they need.
+
+    python -m ncp_site.screenshots                  # build the site, write docs-screenshots/home-*.png
+    python -m ncp_site.screenshots --site site/     # use a site already built
+
+The browser is Debian's ``chromium`` package driven by Playwright (``NCP_CHROMIUM`` overrides its
+path); ``playwright install`` is never needed. The site is served from 127.0.0.1 and every request
+to another origin is aborted, so a page that depends on the network shows it. The browser tests in
+``tests/browser/`` use the same helpers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Iterator
+
+from .i18n import LANGS, lang_prefix
+
+REPO = Path(__file__).resolve().parents[1]
+OUT_DIR = REPO / "docs-screenshots"
+VIEWPORT = {"width": 1280, "height": 900}
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> str:
+    return os.environ.get("NCP_CHROMIUM") or "/usr/bin/chromium"
+
+
+def launch_chromium(playwright):
+    """Debian's chromium, headless and quiet (no update checks, no background requests)."""
+    path = chromium_path()
+    if not Path(path).exists():
+        raise SystemExit(f"{path}: no chromium here -- install Debian's package (apt-get install chromium) "
+                         "or set NCP_CHROMIUM to a Chromium binary")
+    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port); yields its base URL, ending in ``/``."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def offline_context(browser, base_url: str, **options):
+    """A browser context that reaches only ``base_url``'s origin: anything else is aborted."""
+    context = browser.new_context(viewport=VIEWPORT, **options)
+    origin = base_url.rstrip("/")
+
+    def route(route):
+        if route.request.url == origin or route.request.url.startswith(origin + "/"):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", route)
+    return context
+
+
+def home_url(base_url: str, lang: str) -> str:
+    return base_url + lang_prefix(lang)
+
+
+def shoot_home_pages(browser, base_url: str, out_dir: Path) -> list[Path]:
+    """One PNG of the top of each language's home page: ``home-kk.png``, ``home-ru.png``, ``home-en.png``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    context = offline_context(browser, base_url)
+    written = []
+    try:
+        page = context.new_page()
+        for lang in LANGS:
+            page.goto(home_url(base_url, lang), wait_until="networkidle")
+            path = out_dir / f"home-{lang}.png"
+            page.screenshot(path=str(path))
+            written.append(path)
+    finally:
+        context.close()
+    return written
+
+
+def build_site(site_dir: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NCP_SITE_URL": "http://localhost/"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
+                            cwd=REPO, env=env, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"the site does not build:\n{result.stdout}{result.stderr}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Screenshots of the home page in kk, ru and en for the README.")
+    parser.add_argument("--site", type=Path, help="a built site to use instead of building one")
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help=f"where to write the PNGs (default: {OUT_DIR})")
+    args = parser.parse_args(argv)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise SystemExit("Playwright is missing: pip install -e '.[test]'") from None
+    with tempfile.TemporaryDirectory() as tmp:
+        site_dir = args.site
+        if site_dir is None:
+            site_dir = Path(tmp) / "site"
+            build_site(site_dir)
+        with serve(site_dir) as base_url, sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            try:
+                for path in shoot_home_pages(browser, base_url, args.out):
+                    print(path)
+            finally:
+                browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

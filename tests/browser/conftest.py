@@ -1,0 +1,97 @@
+"""Real-browser fixtures: the session's built site (``site``) served on 127.0.0.1, Debian's chromium.
+
+Every request leaving the local server is aborted (``ncp_site.screenshots.offline_context``).
+``visit(url)`` opens a page and records its console errors; at the end of each test any error
+other than Material's known ones fails the test.
+
+Material's known errors: for every ``<link rel="alternate">`` Material fetches ``sitemap.xml``
+relative to the alternate's URL (to map pages between languages): ``<page>/sitemap.xml`` is a
+404, and the site's absolute alternates (``http://localhost/...`` in tests) are another origin,
+so those requests are aborted. Both are allowed; nothing else is.
+
+A hook for the pending-translation banner test: ``pending_banner_pages`` lists the built pages
+that carry the banner (class ``ncp-pending``), as (language, path) pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import LANG_PREFIX
+from ncp_site.screenshots import home_url, launch_chromium, offline_context, serve
+
+LANGS = ("kk", "ru", "en")
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "test-results" / "screenshots"
+
+
+def _known_material_error(message) -> bool:
+    url = (message.location or {}).get("url", "")
+    return url.endswith("/sitemap.xml") and "Failed to load resource" in message.text
+
+
+@pytest.fixture(scope="session")
+def served_url(site):
+    with serve(site.root) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is a test dependency: pip install -e '.[test]'")
+    with sync_api.sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def visit(chromium, served_url):
+    """``visit(path)`` opens ``served_url + path`` in a fresh offline tab; console errors are checked at teardown."""
+    context = offline_context(chromium, served_url)
+    errors: list[str] = []
+
+    def on_console(message):
+        if message.type == "error" and not _known_material_error(message):
+            errors.append(f"{message.text} ({(message.location or {}).get('url', '')})")
+
+    def open_page(path: str = ""):
+        page = context.new_page()
+        page.on("console", on_console)
+        page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+        page.goto(served_url + path.lstrip("/"))
+        return page
+
+    yield open_page
+    context.close()
+    assert not errors, "console errors:\n" + "\n".join(errors)
+
+
+def lang_path(lang: str, page: str = "") -> str:
+    return LANG_PREFIX[lang] + page
+
+
+@pytest.fixture(scope="session")
+def case_page(site) -> str:
+    """The first specific instance's page path (``cases/<id>/``), from the built site."""
+    found = sorted(p for p in site.pages("kk") if re.fullmatch(r"cases/[^/]+/index\.html", p))
+    assert found, "the built site has no specific instance page (data/cases/ is empty?)"
+    return found[0].removesuffix("index.html")
+
+
+@pytest.fixture(scope="session")
+def pending_banner_pages(site) -> list[tuple[str, str]]:
+    """Built pages showing the pending-translation banner, as (language, page path)."""
+    pages = []
+    for lang in LANGS:
+        for path in sorted(site.pages(lang)):
+            html = (site.root / LANG_PREFIX[lang] / path).read_text(encoding="utf-8")
+            if "ncp-pending" in html:
+                pages.append((lang, path.removesuffix("index.html")))
+    return pages
+
+
+__all__ = ["LANGS", "SCREENSHOTS", "home_url", "lang_path"]

@@ -1,0 +1,154 @@
+"""Reports: each kind of mistake is reported at its place; every language version is shown or said missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from builders import concept, dedent, make_project, vocabulary_ids
+from conftest import REPO
+from ncp_site import cli, documents, reports
+from ncp_site.glossary import load_glossary
+from ncp_site.i18n import LANG_SELF_NAMES
+from ncp_site.reports import load_reports
+from ncp_site.site import collect
+from ncp_site.ui import load_ui
+
+VALID = dedent("""
+    reports:
+      - id: annual-report-2030
+        kind: annual_report
+        year: 2030
+        title:
+          kk: 2030 жылғы есеп
+          ru: Отчёт за 2030 год
+          en: Report for 2030
+        documents:
+          ru: reports/files/annual-2030.ru.pdf
+          en: https://example.org/annual-2030.pdf
+      - id: leaflet
+        kind: code_of_conduct
+        title:
+          kk: Кодекс
+          ru: Кодекс
+          en: Code
+        documents:
+          ru: https://example.org/code-ru.pdf
+        printed: [kk]
+""")
+
+
+def project(tmp_path, text: str):
+    have = set(vocabulary_ids())
+    make_project(tmp_path, glossary_extra=[concept(f"report_{k}") for k in reports.KINDS
+                                           if f"report_{k}" not in have])
+    pdf = tmp_path / "docs" / "reports" / "files" / "annual-2030.ru.pdf"
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    pdf.write_bytes(b"%PDF-1.4 test\n")
+    path = tmp_path / "data" / "reports.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(text: str, fragment: str) -> int:
+    return text[:text.index(fragment)].count("\n") + 1
+
+
+def test_valid_file_loads_newest_first(tmp_path):
+    path = project(tmp_path, VALID)
+    loaded, errors = load_reports(path, tmp_path)
+    assert errors == []
+    assert [r.id for r in loaded] == ["annual-report-2030", "leaflet"]
+    assert loaded[0].documents.available() == {"ru": "reports/files/annual-2030.ru.pdf",
+                                               "en": "https://example.org/annual-2030.pdf"}
+
+
+BROKEN = [
+    # (what is wrong, replace this, with this, line fragment, field, lang, words in the message)
+    ("broken document path", "ru: reports/files/annual-2030.ru.pdf", "ru: reports/files/annual-2031.ru.pdf",
+     "annual-2031.ru.pdf", "reports[0].documents", "ru", "'reports/files/annual-2031.ru.pdf' does not exist under docs/"),
+    ("document of another language", "ru: reports/files/annual-2030.ru.pdf", "kk: reports/files/annual-2030.ru.pdf",
+     "kk: reports/files", "reports[0].documents", "kk", "is the ru file but is listed under kk"),
+    ("unknown kind", "kind: code_of_conduct", "kind: brochure", "kind: brochure", "reports[1].kind", None,
+     "'brochure' is not allowed"),
+    ("missing language", "      en: Code\n", "", "title:\n      kk: Кодекс", "reports[1].title", "en", "text is missing"),
+    ("bad year", "year: 2030", "year: 20300", "year:", "reports[0].year", None, "less than or equal to 2100"),
+    ("duplicate id", "id: leaflet", "id: annual-report-2030", "id: annual-report-2030\n    kind: code",
+     "reports[1].id", None, "'annual-report-2030' is already used (line 2)"),
+    ("printed and linked", "printed: [kk]", "printed: [ru]", "printed:", "reports[1].printed[0]", "ru",
+     "also has a document"),
+]
+
+
+@pytest.mark.parametrize("what, old, new, fragment, field, lang, words", BROKEN, ids=[b[0] for b in BROKEN])
+def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, lang, words):
+    text = VALID.replace(old, new)
+    assert text != VALID
+    path = project(tmp_path, text)
+    before = path.read_bytes()
+    status = cli.main(["--root", str(tmp_path), "check"])
+    assert path.read_bytes() == before, "ncp check must never change a data file"
+    out = capsys.readouterr().out
+    shown = f"{field} ({lang})" if lang else field
+    expected = f"data/reports.yml:{line_of(text, fragment)}: {shown}: "
+    assert status == 1
+    assert expected in out, out
+    message = next(m for m in out.splitlines() if m.startswith(expected))
+    assert words in message and " -- " in message
+    assert "Traceback" not in out
+
+
+def test_document_paths_link_to_where_the_file_is_published():
+    assert documents.site_path("reports/files/a.ru.pdf") == "ru/reports/files/a.pdf"
+    assert documents.site_path("reports/files/a.kk.pdf") == "reports/files/a.pdf"
+    assert documents.site_path("reports/files/a.pdf") == "reports/files/a.pdf"
+    assert documents.href("reports/files/a.ru.pdf", "en/reports/") == "../../ru/reports/files/a.pdf"
+    assert documents.href("reports/files/a.pdf", "reports/") == "../reports/files/a.pdf"
+    assert documents.href("https://example.org/a.pdf", "ru/reports/") == "https://example.org/a.pdf"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_missing_version_is_said_plainly_with_links_to_existing_ones(tmp_path, lang):
+    project(tmp_path, VALID)
+    site, errors = collect(tmp_path)
+    assert errors == []
+    html = reports.render_by_year(site.reports, site.words, lang)
+    code = next(r for r in site.reports if r.id == "leaflet")
+    if lang == "ru":
+        assert '<a href="https://example.org/code-ru.pdf" hreflang="ru">Русский</a>' in html
+    else:
+        assert site.ui("reports.printed_here" if lang == "kk" else "reports.missing_here", lang) in html
+        assert '<a href="https://example.org/code-ru.pdf" hreflang="ru" lang="ru">Русский</a>' in html
+    assert code.title[lang] in html
+    # The annual report: the Russian file kept under docs/ is linked where the Russian site publishes it.
+    prefix = {"kk": "../", "ru": "../../", "en": "../../"}[lang]
+    assert f'href="{prefix}ru/reports/files/annual-2030.pdf" hreflang="ru"' in html
+
+
+def test_matrix_marks_every_language_of_every_document(tmp_path):
+    project(tmp_path, VALID)
+    site, _ = collect(tmp_path)
+    html = reports.render_matrix(site.reports, site.words, "en")
+    rows = html.split("<tr>")[2:]
+    assert len(rows) == 2
+    assert rows[0].count('hreflang="') == 2 and rows[0].count("<td>missing</td>") == 1
+    assert "<td>printed only</td>" in rows[1] and rows[1].count("<td>missing</td>") == 1
+
+
+# --- the real site ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_built_reports_page_links_versions_and_names_missing_ones(site, lang):
+    glossary, _ = load_glossary(REPO / "data" / "glossary.yml", REPO)
+    ui, _ = load_ui(REPO / "data" / "ui.yml", REPO)
+    real, errors = load_reports(REPO / "data" / "reports.yml", REPO, glossary)
+    assert real and errors == []
+    html = site.html(lang, "reports/")
+    assert 'class="ncp-reports-matrix"' in html
+    for report in real:
+        assert report.title[lang].replace("'", "&#39;") in html
+        for code, url in report.documents.available().items():
+            other = f' lang="{code}"' if code != lang else ""
+            assert f'<a href="{url}" hreflang="{code}"{other}>{LANG_SELF_NAMES[code]}</a>' in html
+    missing = [r for r in real if lang not in r.documents.available() and lang not in r.printed + r.unlinked]
+    if missing:
+        assert ui("reports.missing_here", lang) in html
