@@ -4,6 +4,8 @@ from pathlib import Path
 
 from ncp_site import action_plans, cases, reports, translations
 from ncp_site.site import load_site
+from ncp_site import glossary, terminology
+from ncp_site.errors import DataErrors
 
 
 def define_env(env):
@@ -12,6 +14,20 @@ def define_env(env):
 
     def lang():
         return env.page.file.locale
+
+    @env.macro
+    def term(concept_id, form=None, cap=False):
+        """``{{ term('specific_instance') }}``: the glossary term in the page's language, linked to its entry."""
+        try:
+            return glossary.render_term(site().words, concept_id, lang(), env.page.url, form, cap)
+        except glossary.TermError as exc:
+            root = Path(env.conf["config_file_path"]).parent
+            raise DataErrors([terminology.term_call_error(env.page.file.abs_src_path, root, lang(),
+                                                          concept_id, form, exc)]) from None
+
+    @env.macro
+    def glossary_page():
+        return glossary.render_glossary_page(site().glossary, site().words, lang())
 
     @env.macro
     def cases_register(section):

@@ -315,7 +315,11 @@ def render_case_page(case: SpecificInstance, words: Words, lang: str) -> str:
 
 def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) -> str:
     stats = case_statistics(cases)
-    label = words.glossary.label
+
+    def label(concept_id: str, lang: str) -> str:
+        text = words.glossary.label(concept_id, lang)
+        return text[:1].upper() + text[1:]
+
     chapter = words.ui("case.chapter", lang)
     tables = [
         ("stats.by_chapter", [(f"{words.glossary.chapter_title(ch, 2023, lang)} ({chapter} {ch})", n)

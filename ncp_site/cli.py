@@ -25,13 +25,56 @@ def find_root(start: Path) -> Path:
 
 
 def cmd_check(args) -> int:
-    _, errors = site.collect(args.root)
+    data, errors = site.collect(args.root)
     for error in sorted(set(errors), key=lambda e: (e.path, e.line, e.field)):
         print(error)
+    if data is not None and data.quotations:
+        print(f"{len(data.quotations)} historical quotation(s) exempt from the terminology lint "
+              '(marked <q class="historical">):')
+        for quotation in data.quotations:
+            print(f"  {quotation}")
     if errors:
         print(f"{len(set(errors))} problem(s) found.", file=sys.stderr)
         return 1
     print("ncp check: all data and pages are valid in kk, ru and en.")
+    return 0
+
+
+def cmd_glossary_export(args) -> int:
+    from . import glossary, glossary_exchange
+
+    loaded, errors = glossary.load_glossary(args.root / "data" / "glossary.yml", args.root)
+    if loaded is None or errors:
+        for error in errors:
+            print(error)
+        print("ncp glossary export: fix the glossary first (ncp check).", file=sys.stderr)
+        return 1
+    text = (glossary_exchange.export_tbx if args.format == "tbx" else glossary_exchange.export_csv)(loaded)
+    if args.output:
+        translations.write_atomically(Path(args.output), text)
+        print(f"wrote {args.output} ({len(loaded.concepts)} concepts, {args.format.upper()})", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_glossary_import(args) -> int:
+    from . import glossary_exchange
+
+    result = glossary_exchange.import_csv(args.root, Path(args.file), apply_changes=args.apply)
+    for change in result.changes:
+        print(f"{result.glossary_path}:{change.line}: {change}")
+    for error in sorted(set(result.errors), key=lambda e: (e.path, e.line, e.field)):
+        print(error)
+    if result.errors:
+        print(f"{len(set(result.errors))} problem(s) found; data/glossary.yml was not changed.", file=sys.stderr)
+        return 1
+    if result.applied:
+        print(f"applied {len(result.changes)} change(s) to {result.glossary_path}.")
+    elif result.changes:
+        print(f"{len(result.changes)} change(s) would be made; run again with --apply to write them.")
+    else:
+        print("no changes: the CSV matches the glossary.")
     return 0
 
 
@@ -77,6 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
     reviewed.add_argument("--lang", action="append", choices=["kk", "ru", "en"],
                           help="only this language (repeatable)")
     reviewed.set_defaults(func=cmd_reviewed)
+    gloss = commands.add_parser("glossary", help="the glossary for translators: TBX/CSV export, CSV import")
+    gloss_commands = gloss.add_subparsers(dest="glossary_command", required=True)
+    export = gloss_commands.add_parser("export", help="write the glossary as TBX (termbase) or CSV")
+    export.add_argument("--format", choices=["tbx", "csv"], default="tbx", help="file format (default: tbx)")
+    export.add_argument("-o", "--output", help="file to write (default: standard output)")
+    export.set_defaults(func=cmd_glossary_export)
+    imp = gloss_commands.add_parser("import", help="show (and with --apply make) the changes in a reviewed CSV")
+    imp.add_argument("file", help="a CSV in the format of `ncp glossary export --format csv`")
+    imp.add_argument("--apply", action="store_true", help="write the changes to data/glossary.yml")
+    imp.set_defaults(func=cmd_glossary_import)
     return parser
 
 

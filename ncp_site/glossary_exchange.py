@@ -27,7 +27,6 @@ added to the YAML by hand.
 
 from __future__ import annotations
 
-import copy
 import csv
 import datetime as dt
 import io
@@ -35,13 +34,15 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .errors import DataError, display_path
 from .glossary import Concept, Glossary, GlossaryFile, load_glossary
 from .i18n import LANGS
 from .translations import write_atomically
 from .validation import validate
 from .yamledit import Edit, apply, compose, insert_after, scalar_edit, value_at
-from .yamlsrc import YamlDoc, load_yaml, parse_yaml
+from .yamlsrc import Loader, YamlDoc, load_yaml, parse_yaml
 
 COLUMNS = ("id", "lang", "status", "n", "term", "reason", "source", "review_status", "reviewed_by", "reviewed_on")
 ROW_KINDS = ("preferred", "plural", "abbreviation", "form", "admitted", "deprecated", "definition")
@@ -333,34 +334,26 @@ def _edited(text: str, doc: YamlDoc, changes: list[Change]) -> tuple[str, list[D
     """The glossary text with the changes made, verified to differ from the original in those values only."""
     root = compose(text)
     edits: list[Edit] = []
-    expected = copy.deepcopy(_plain(doc, text))
+    expected = yaml.load(text, Loader=Loader)
     for c in sorted(changes, key=lambda c: c.loc, reverse=True):  # reviewed_on is inserted after reviewed_by
+        is_date = c.loc[-1] == "reviewed_on"  # a YAML date, written unquoted
         try:
             if c.old is None:
-                edits.append(insert_after(text, root, c.insert_after, c.loc[-1], c.new))
+                edits.append(insert_after(text, root, c.insert_after, c.loc[-1], c.new, verbatim=is_date))
             else:
-                edits.append(scalar_edit(text, root, c.loc, c.new))
+                edits.append(scalar_edit(text, root, c.loc, c.new, verbatim=is_date))
         except KeyError as exc:
             return text, [DataError(doc.path, c.line, c.label, f"cannot be changed in place ({exc})",
                                     "make this change in the YAML by hand", c.lang)]
         parent = value_at(expected, c.loc[:-1])
-        parent[c.loc[-1]] = dt.date.fromisoformat(c.new) if c.loc[-1] == "reviewed_on" else c.new
+        parent[c.loc[-1]] = dt.date.fromisoformat(c.new) if is_date else c.new
     new_text = apply(text, edits)
     problems = _verify(new_text, expected, doc)
     return new_text, problems
 
 
-def _plain(doc: YamlDoc, text: str):
-    import yaml
-
-    from .yamlsrc import Loader
-    return yaml.load(text, Loader=Loader)
-
-
 def _verify(new_text: str, expected, doc: YamlDoc) -> list[DataError]:
-    import yaml
-
-    from .yamlsrc import Loader
+    """The edited text must parse to the expected data (stripped texts) and still be a valid glossary."""
     try:
         got = yaml.load(new_text, Loader=Loader)
     except yaml.YAMLError as exc:

@@ -39,6 +39,11 @@ class NcpPlugin(BasePlugin):
             self.site = load_site(Path(config.config_file_path).parent)
         except DataErrors as exc:
             raise PluginError("The data has errors:\n" + exc.report()) from None
+        # One trilingual 404.html (GitHub Pages serves a single one), written by the default language.
+        if current_language(config) == DEFAULT_LANG:
+            config.theme.static_templates.add("404.html")
+        else:
+            config.theme.static_templates.discard("404.html")
         return config
 
     @event_priority(-110)
@@ -60,10 +65,6 @@ class NcpPlugin(BasePlugin):
             i18n.i18n_files_per_language.setdefault(lang, []).extend(generated)
         if lang == DEFAULT_LANG:
             files.append(File.generated(config, "data/cases.json", content=open_data_json(self.site)))
-        else:
-            not_found = files.get_file_from_path("404.html")
-            if not_found is not None:
-                files.remove(not_found)  # one trilingual 404.html, written by the default-language build
         return files
 
     def _generated(self, config: MkDocsConfig, lang: str, src_uri: str, markdown_for) -> File:

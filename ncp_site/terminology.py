@@ -206,7 +206,7 @@ class Matcher:
 
 # --- what is not prose: quotations, comments, macro calls, addresses --------------------
 
-_QUOTE = re.compile(r"<q\s+class=(['\"])" + QUOTE_CLASS + r"\1\s*>(?P<text>.*?)</q\s*>", re.DOTALL | re.IGNORECASE)
+_QUOTE = re.compile(r"(?<!`)<q\s+class=(['\"])" + QUOTE_CLASS + r"\1\s*>(?P<text>.*?)</q\s*>", re.DOTALL | re.IGNORECASE)
 _NOT_PROSE = re.compile(
     r"<!--.*?-->"                       # HTML comments are not published text
     r"|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}"  # macro calls: term() arguments are checked by term_call_errors
@@ -382,15 +382,24 @@ def _parse_call(text: str, start: int, limit: int) -> tuple[str, tuple, dict] | 
     return None
 
 
-def call_line(source: str, args: tuple, kwargs: dict) -> int:
-    """Line of the first ``term()`` call with these arguments in a page source (1 if not found).
+def _form_of(args: tuple, kwargs: dict):
+    return kwargs.get("form", args[1] if len(args) > 1 else None)
 
-    The macros plugin does not tell a macro where it was called; the page source does.
-    """
-    for at, _, found_args, found_kwargs in term_calls(source):
-        if found_args == tuple(args) and found_kwargs == dict(kwargs):
-            return _line_at(source, at)
-    return 1
+
+def term_call_error(page_path: Path, root: Path, lang: str, concept_id: str, form, error: TermError) -> DataError:
+    """A failing ``term()`` call located in its page: the macros plugin does not say where it was called,
+    so the line is that of the first call with these arguments in the page source (1 if not found)."""
+    line = 1
+    try:
+        source = Path(page_path).read_text(encoding="utf-8-sig")
+    except (OSError, TypeError):
+        source = ""
+    for at, call, args, kwargs in term_calls(source):
+        if args[:1] == (concept_id,) and _form_of(args, kwargs) == form:
+            line = _line_at(source, at)
+            break
+    shown = display_path(Path(page_path), root) if page_path else "docs"
+    return DataError(shown, line, f"term('{concept_id}')", error.problem, error.fix, lang)
 
 
 def term_call_errors(root: Path, glossary: Glossary) -> list[DataError]:
@@ -404,7 +413,7 @@ def term_call_errors(root: Path, glossary: Glossary) -> list[DataError]:
             for at, call, args, kwargs in term_calls(text):
                 if not args or not isinstance(args[0], str):
                     continue
-                form = kwargs.get("form", args[1] if len(args) > 1 else None)
+                form = _form_of(args, kwargs)
                 try:
                     glossary.spelling(args[0], lang, form)
                 except TermError as exc:
@@ -477,5 +486,5 @@ def html_findings(html: str, lang: str, matcher: Matcher, shown: str = "page") -
 
 
 __all__ = ["Matcher", "TerminologyError", "Quotation", "Findings", "check", "page_findings", "data_findings",
-           "term_call_errors", "term_calls", "call_line", "html_findings", "variant_pattern",
+           "term_call_errors", "term_calls", "term_call_error", "html_findings", "variant_pattern",
            "split_quotations", "localized_texts"]

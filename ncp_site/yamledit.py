@@ -43,8 +43,11 @@ def compose(text: str) -> yaml.Node:
     return yaml.compose(text, Loader=Loader)
 
 
-def scalar_edit(text: str, root: yaml.Node, loc: tuple, value: str) -> Edit:
-    """Replace the scalar at ``loc`` by ``value``, in the style it was written in where possible."""
+def scalar_edit(text: str, root: yaml.Node, loc: tuple, value: str, verbatim: bool = False) -> Edit:
+    """Replace the scalar at ``loc`` by ``value``, in the style it was written in where possible.
+
+    ``verbatim`` writes the value unquoted whatever it reads as (a date, say).
+    """
     node = _node_at(root, loc)
     if not isinstance(node, yaml.ScalarNode):
         raise KeyError(f"no single value at {loc}")
@@ -54,12 +57,13 @@ def scalar_edit(text: str, root: yaml.Node, loc: tuple, value: str) -> Edit:
         return Edit(start, end, _block(text[start:end], node.start_mark.column, value, style))
     if style == "'":
         return Edit(start, end, "'" + value.replace("'", "''") + "'")
-    if style == "" and _plain_is_safe(value, flow=_in_flow(root, loc)):
+    if style == "" and (verbatim or _plain_is_safe(value, flow=_in_flow(root, loc))):
         return Edit(start, end, value)
     return Edit(start, end, double_quoted(value))
 
 
-def insert_after(text: str, root: yaml.Node, sibling_loc: tuple, key: str, value: str) -> Edit:
+def insert_after(text: str, root: yaml.Node, sibling_loc: tuple, key: str, value: str,
+                 verbatim: bool = False) -> Edit:
     """A new ``key: value`` line right after the line of the key at ``sibling_loc`` (same indentation)."""
     mapping = _node_at(root, sibling_loc[:-1])
     if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style:
@@ -73,7 +77,7 @@ def insert_after(text: str, root: yaml.Node, sibling_loc: tuple, key: str, value
     line_end = text.find("\n", value_node.end_mark.index)
     if line_end < 0:
         line_end = len(text)
-    shown = value if _plain_is_safe(value, flow=False) else double_quoted(value)
+    shown = value if verbatim or _plain_is_safe(value, flow=False) else double_quoted(value)
     return Edit(line_end, line_end, "\n" + " " * key_node.start_mark.column + f"{key}: {shown}")
 
 

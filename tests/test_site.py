@@ -64,15 +64,17 @@ def test_english_statistics_reproduce_the_peer_review(site):
     assert count("General Policies (Chapter II)") == 3
     assert count("Employment and Industrial Relations (Chapter V)") == 3
     assert count("Consumer Interests (Chapter VIII)") == 3
-    assert count("Individual") == 4 or count("individual") == 4
-    assert count("Trade union") == 3 or count("trade union") == 3
+    assert count("Individual") == 4
+    assert count("Trade union") == 3
     assert count("Mean duration, days") == 188
 
 
 def test_cldr_dates_in_each_language(site):
-    assert "15 февраля 2022 г." in site.html("ru", "cases/")
-    assert "2022 ж. 15 ақпан" in site.html("kk", "cases/")
-    assert "February 15, 2022" in site.html("en", "cases/")
+    def spaced(html):  # CLDR puts (narrow) no-break spaces inside dates
+        return html.replace("\u202f", " ").replace("\u00a0", " ")
+    assert "15 февраля 2022 г." in spaced(site.html("ru", "cases/"))
+    assert "2022 ж. 15 ақпан" in spaced(site.html("kk", "cases/"))
+    assert "February 15, 2022" in spaced(site.html("en", "cases/"))
 
 
 def test_register_lists_newest_first_and_supporting_separately(site):

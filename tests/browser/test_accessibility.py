@@ -1,0 +1,56 @@
+"""axe-core (WCAG 2.0/2.1 A and AA) on the main kinds of page in every language, and no console errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import LANGS, REPO, SCREENSHOTS, lang_path
+from ncp_site.screenshots import shoot_home_pages
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGES = {"home": "", "register": "cases/", "statistics": "statistics/"}
+
+
+def axe_violations(page) -> list[str]:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm install` (scripts/test does)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} -- {[n['target'] for n in v['nodes']][:5]}"
+            for v in result["violations"]]
+
+
+@pytest.mark.parametrize("kind", [*PAGES, "case"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_accessibility_violations(visit, case_page, lang, kind):
+    page = visit(lang_path(lang, case_page if kind == "case" else PAGES[kind]))
+    assert page.get_attribute("html", "lang") == lang
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_console_errors_on_any_page(visit, site, case_page, lang):
+    """Every page but the specific instances and plans beyond the first opens without a console error."""
+    page = None
+    for path in sorted(site.pages(lang)):
+        url = path.removesuffix("index.html")
+        if path == "404.html" or (re.fullmatch(r"(cases|action-plans)/[^/]+/", url) and url != case_page):
+            continue
+        page = visit(lang_path(lang, url))
+        page.wait_for_load_state("networkidle")
+        page.close()
+    assert page is not None  # the errors themselves are checked by `visit`
+
+
+def test_home_page_screenshots(chromium, served_url):
+    """Saved for people (test-results/screenshots/, not committed); the README's copies come from
+    `python -m ncp_site.screenshots`."""
+    written = shoot_home_pages(chromium, served_url, SCREENSHOTS)
+    assert [p.name for p in written] == [f"home-{lang}.png" for lang in LANGS]
+    for path in written:
+        png = path.read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(png[16:20], "big") == 1280, path
+        assert len(png) > 20_000, f"{path}: {len(png)} bytes, a blank page?"

@@ -1,0 +1,240 @@
+"""Language parity a visitor meets without reading: per-language search data, hreflang alternates,
+the sitemap, and ``lang`` on text in another language than the page (WCAG 2.1, 3.1.2)."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import LANG_PREFIX, REPO
+from ncp_site.i18n import LANG_SELF_NAMES
+from ncp_site.search import LUNR_CONFIG, SEPARATOR, dumps, entry_language, split_index, write_language_indexes
+
+LANGS = ("kk", "ru", "en")
+SITE_URL = "http://localhost/"  # the session build's NCP_SITE_URL (tests/conftest.py)
+
+
+def html_lang(html: str) -> str:
+    return re.search(r'<html lang="([^"]+)"', html).group(1)
+
+
+def page_file(site, url_path: str) -> Path:
+    """The built file behind a site-root-relative URL path such as ``ru/cases/``."""
+    path = url_path.split("#")[0].split("?")[0].strip("/")
+    return site.root / path / "index.html" if path else site.root / "index.html"
+
+
+def all_pages(site) -> list[tuple[str, str]]:
+    """(language, site-root-relative URL path) of every built page but the one trilingual 404."""
+    pages = []
+    for lang in LANGS:
+        for path in sorted(site.pages(lang)):
+            if path != "404.html":
+                pages.append((lang, LANG_PREFIX[lang] + path.removesuffix("index.html")))
+    return pages
+
+
+# --- search data -------------------------------------------------------------------------------
+
+def small_index() -> dict:
+    docs = [
+        {"location": "", "title": "Басты бет", "text": "Қазақстан"},
+        {"location": "#ұбо", "title": "ҰБО", "text": "кәсіпорын"},
+        {"location": "cases/", "title": "Тізілім", "text": "нақты жағдай"},
+        {"location": "ru/", "title": "Главная", "text": "Казахстан"},
+        {"location": "ru/cases/", "title": "Реестр", "text": "конкретный случай"},
+        {"location": "en/", "title": "Home", "text": "Kazakhstan"},
+        {"location": "en/cases/#x", "title": "Register", "text": "specific instance"},
+        {"location": "rules/", "title": "Ережелер", "text": "kk page whose path starts with 'ru'"},
+    ]
+    config = {"lang": ["ru"], "separator": "x", "pipeline": [], "fields": {"title": {"boost": 1000.0}}}
+    return {"config": config, "docs": docs}
+
+
+def test_split_index_keeps_each_language_apart_and_in_order():
+    parts = split_index(small_index())
+    assert [d["location"] for d in parts["kk"]["docs"]] == ["", "#ұбо", "cases/", "rules/"]
+    assert [d["location"] for d in parts["ru"]["docs"]] == ["", "cases/"]
+    assert [d["location"] for d in parts["en"]["docs"]] == ["", "cases/#x"]
+    assert parts["ru"]["docs"][1]["text"] == "конкретный случай"
+    for lang in LANGS:
+        config = parts[lang]["config"]
+        assert config["lang"] == LUNR_CONFIG[lang]["lang"] and config["pipeline"] == LUNR_CONFIG[lang]["pipeline"]
+        assert config["separator"] == SEPARATOR
+        assert config["fields"] == {"title": {"boost": 1000.0}}
+    assert "stemmer" not in parts["kk"]["config"]["pipeline"], "no stemmer may cut Kazakh words"
+    assert "stemmer" in parts["ru"]["config"]["pipeline"], "Russian inflected forms need the stemmer"
+
+
+def test_entry_language_reads_the_language_folder_only():
+    assert entry_language("ru/") == "ru"
+    assert entry_language("en/cases/#x") == "en"
+    assert entry_language("rules/") == "kk"
+    assert entry_language("") == "kk"
+
+
+def test_language_indexes_are_written_deterministically_and_again_gives_the_same(tmp_path):
+    source = tmp_path / "search" / "search_index.json"
+    source.parent.mkdir()
+    source.write_text(json.dumps(small_index()), encoding="utf-8")
+    written = write_language_indexes(tmp_path)
+    assert written == {"kk": source, "ru": tmp_path / "ru/search/search_index.json",
+                       "en": tmp_path / "en/search/search_index.json"}
+    first = {lang: path.read_bytes() for lang, path in written.items()}
+    assert first["kk"].decode("utf-8") == dumps(split_index(small_index())["kk"])
+    assert "Қазақстан" in first["kk"].decode("utf-8"), "UTF-8, not \\u escapes"
+    assert list(json.loads(first["ru"])) == ["config", "docs"]
+    write_language_indexes(tmp_path)  # a second run reads the Kazakh-only root index
+    assert {lang: path.read_bytes() for lang, path in written.items()} == first
+
+
+def test_no_index_without_material_index(tmp_path):
+    assert write_language_indexes(tmp_path) == {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_data_of_a_language_holds_only_its_pages(site, lang):
+    index_file = site.root / LANG_PREFIX[lang] / "search" / "search_index.json"
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == LUNR_CONFIG[lang]["lang"]
+    assert index["config"]["pipeline"] == LUNR_CONFIG[lang]["pipeline"]
+    assert index["docs"], f"{index_file}: empty"
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for location in pages:
+        target = page_file(site, LANG_PREFIX[lang] + location)
+        assert target.is_file(), f"{lang} index: {location!r} is no page of the {lang} site"
+        assert html_lang(target.read_text(encoding="utf-8")) == lang, f"{lang} index: {location!r}"
+    built = {path for l, path in all_pages(site) if l == lang}
+    assert {LANG_PREFIX[lang] + p for p in pages} == built, "every page of the language is searchable"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_page_searches_its_language_root(site, lang):
+    for page_lang, path in all_pages(site):
+        if page_lang != lang:
+            continue
+        html = page_file(site, path).read_text(encoding="utf-8")
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+        depth = len([p for p in path.split("/") if p])
+        resolved = (Path("/site/" + "x/" * depth) / config["base"]).resolve()
+        assert resolved == Path("/site/" + LANG_PREFIX[lang]).resolve(), f"{path}: base {config['base']!r}"
+
+
+# --- alternates and sitemap --------------------------------------------------------------------
+
+def head_alternates(html: str) -> list[tuple[str, str]]:
+    head = html[:html.index("</head>")]
+    links = re.findall(r"<link\b[^>]*\brel=\"alternate\"[^>]*>", head)
+    found = []
+    for link in links:
+        if "hreflang=" not in link:
+            continue  # e.g. a feed
+        found.append((re.search(r'hreflang="([^"]+)"', link).group(1), re.search(r'href="([^"]+)"', link).group(1)))
+    return found
+
+
+def test_every_page_has_absolute_alternates_for_every_language(site):
+    pages = all_pages(site)
+    assert len(pages) >= 3 * 5
+    for lang, path in pages:
+        alternates = head_alternates(page_file(site, path).read_text(encoding="utf-8"))
+        codes = [code for code, _ in alternates]
+        assert sorted(codes) == sorted([*LANGS, "x-default"]), f"{path}: {codes}"
+        hrefs = dict(alternates)
+        assert hrefs[lang] == SITE_URL + path, f"{path}: its own alternate"
+        assert hrefs["x-default"] == hrefs["kk"]
+        for code in LANGS:
+            assert hrefs[code].startswith(SITE_URL), f"{path}: {hrefs[code]} is not absolute"
+            target = page_file(site, hrefs[code][len(SITE_URL):])
+            assert target.is_file(), f"{path}: {code} alternate {hrefs[code]} does not exist"
+            assert html_lang(target.read_text(encoding="utf-8")) == code
+        # the alternates lead to pages that lead back here
+        for code in LANGS:
+            back = dict(head_alternates(page_file(site, hrefs[code][len(SITE_URL):]).read_text(encoding="utf-8")))
+            assert back[lang] == SITE_URL + path
+
+
+def test_generated_pages_have_alternates_too(site):
+    generated = [path for _, path in all_pages(site) if re.search(r"(^|/)(cases|action-plans)/[^/]+/$", path)]
+    assert generated, "no generated page (specific instance or action plan) in the built site"
+    for path in generated:
+        assert len(head_alternates(page_file(site, path).read_text(encoding="utf-8"))) == 4, path
+
+
+def test_sitemap_lists_every_page_with_its_alternates(site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    tree = ET.parse(site.root / "sitemap.xml")
+    listed = {}
+    for url in tree.getroot().findall("s:url", ns):
+        loc = url.find("s:loc", ns).text
+        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        listed[loc] = links
+    expected = {SITE_URL + path for _, path in all_pages(site)}
+    assert set(listed) == expected
+    for loc, links in listed.items():
+        assert set(links) >= set(LANGS), f"{loc}: {sorted(links)}"
+        for code in LANGS:
+            assert links[code] in expected, f"{loc}: {code} alternate {links[code]}"
+        assert loc in links.values()
+
+
+# --- lang on fragments in another language ---------------------------------------------------------
+
+class _LangTracker(HTMLParser):
+    """Records (text, effective lang) for text whose content is a language's own name."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    NAMES = {name: code for code, name in LANG_SELF_NAMES.items()}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str]] = []
+        self.found: list[tuple[str, str]] = []
+
+    def current(self) -> str:
+        return self.stack[-1][1] if self.stack else ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        lang = dict(attrs).get("lang") or self.current()
+        self.stack.append((tag, lang))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data):
+        text = data.strip()
+        if text in self.NAMES and not (self.stack and self.stack[-1][0] in {"script", "style", "title"}):
+            self.found.append((text, self.current()))
+
+
+def test_language_names_carry_their_own_lang(site):
+    """'English' on a Russian page (switcher, document links) is English: lang="en" (WCAG 3.1.2)."""
+    checked = 0
+    for lang, path in all_pages(site):
+        parser = _LangTracker()
+        parser.feed(page_file(site, path).read_text(encoding="utf-8"))
+        for text, effective in parser.found:
+            assert effective == _LangTracker.NAMES[text], f"{path}: '{text}' is marked lang={effective!r}"
+            checked += 1
+    assert checked >= len(all_pages(site)) * 3, "every page's language switcher names three languages"
+
+
+def test_site_name_is_in_the_page_language(site):
+    english = re.search(r"^site_name: (.+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    for lang in ("kk", "ru"):
+        html = site.html(lang)
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        assert english not in html, f"{lang} home page shows the English site name"
+        assert title.strip(), lang
+    assert english in site.html("en")
