@@ -4,6 +4,8 @@ from pathlib import Path
 
 from ncp_site import action_plans, cases, reports, translations
 from ncp_site.site import load_site
+from ncp_site import events
+from ncp_site.i18n import build_today
 from ncp_site import glossary, terminology
 from ncp_site.errors import DataErrors
 
@@ -56,6 +58,22 @@ def define_env(env):
     @env.macro
     def reports_matrix():
         return reports.render_matrix(site().reports, site().words, lang())
+
+    @env.macro
+    def events_upcoming():
+        return events.render_upcoming(site().events, site().words, lang(), build_today())
+
+    @env.macro
+    def events_past():
+        return events.render_past(site().events, site().words, lang(), build_today())
+
+    @env.macro
+    def events_statistics():
+        return events.render_statistics(site().events, site().words, lang(), build_today())
+
+    @env.macro
+    def events_calendar_link():
+        return events.render_calendar_link(site().words, lang())
 
     @env.macro
     def translation_status():

@@ -73,6 +73,10 @@ class Terms(Strict):
     def __getitem__(self, lang: str) -> TermEntry:
         return getattr(self, lang)
 
+    def any(self, field: str) -> bool:
+        """Whether some language's entry has ``field`` (the glossary page shows the row only then)."""
+        return any(getattr(self[lang], field) for lang in LANGS)
+
 
 class Concept(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")

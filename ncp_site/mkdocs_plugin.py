@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -16,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import action_plans as action_plans_mod
 from . import cases as cases_mod
+from . import events as events_mod
 from .errors import DataErrors
 from .i18n import DEFAULT_LANG, LANGS, SOURCE_LANG, lang_prefix, relative_url
 from .parity import docs_pages, front_matter, strip_front_matter
@@ -65,6 +67,10 @@ class NcpPlugin(BasePlugin):
             i18n.i18n_files_per_language.setdefault(lang, []).extend(generated)
         if lang == DEFAULT_LANG:
             files.append(File.generated(config, "data/cases.json", content=open_data_json(self.site)))
+        # this language's calendar feed (events.ics) and one file per event (events/<id>.ics)
+        for path, content in events_mod.calendar_files(self.site.events, self.site.words, lang,
+                                                       config.site_url).items():
+            files.append(File.generated(config, path, content=content))
         return files
 
     def _generated(self, config: MkDocsConfig, lang: str, src_uri: str, markdown_for) -> File:
@@ -91,6 +97,12 @@ class NcpPlugin(BasePlugin):
             markdown = pending_page_markdown(self.site, Path(config.docs_dir), page, until)
         lang = getattr(page.file, "locale", None) or current_language(config)
         return markdown + self.site.abbreviations.markdown_key(lang)
+
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
+        """Heading permalinks' tooltip in the page's language: Markdown's toc writes "Permanent link"."""
+        lang = getattr(page.file, "locale", None) or current_language(config)
+        title = escape(self.site.words.ui("page.permalink", lang))
+        return html.replace('title="Permanent link"', f'title="{title}"')
 
     @event_priority(-200)  # after the search plugin (0) and mkdocs-static-i18n (-100) wrote the index
     def on_post_build(self, config: MkDocsConfig):

@@ -16,6 +16,7 @@ from babel.numbers import format_decimal, format_percent
 from .glossary import Glossary
 from .i18n import LANG_SELF_NAMES, Localized, country_name, format_date
 from .ui import UiText
+from .terminology import historical_quotes
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,8 @@ def render(template: str, *, lang: str, words: Words, **context) -> str:
         """Localized text for this page; text still pending translation keeps its own ``lang``."""
         shown = value.language_of(lang)
         if shown == lang:
-            return escape(value[lang])
-        return Markup('<span lang="{}">{}</span>').format(shown, value[lang])
+            return historical_quotes(escape(value[lang]))
+        return Markup('<span lang="{}">{}</span>').format(shown, historical_quotes(escape(value[lang])))
 
     helpers = {
         "tr": tr,

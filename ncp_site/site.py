@@ -14,6 +14,7 @@ from pathlib import Path
 from . import abbreviations as abbreviations_mod
 from . import action_plans as action_plans_mod
 from . import cases as cases_mod
+from . import events as events_mod
 from . import reports as reports_mod
 from . import terminology
 from . import translations as translations_mod
@@ -34,6 +35,7 @@ class SiteData:
     translations: translations_mod.Report
     action_plans: list[action_plans_mod.ActionPlan] = field(default_factory=list)
     reports: list[reports_mod.Report] = field(default_factory=list)
+    events: list[events_mod.Event] = field(default_factory=list)
     abbreviations: abbreviations_mod.Register = field(default_factory=abbreviations_mod.Register)
     quotations: list[terminology.Quotation] = field(default_factory=list)  # historical wording, listed by ncp check
     words: Words = field(init=False)
@@ -71,6 +73,8 @@ def collect(root: Path) -> tuple[SiteData | None, list[DataError]]:
     errors += errs
     reports, errs = reports_mod.load_reports(data / "reports.yml", root, glossary)
     errors += errs
+    events, errs = events_mod.load_events(data / "events", root)
+    errors += errs
     abbreviations, errs = abbreviations_mod.load_abbreviations(root, glossary)
     errors += errs
     errors += page_parity_errors(root / "docs", root)
@@ -79,10 +83,11 @@ def collect(root: Path) -> tuple[SiteData | None, list[DataError]]:
     if glossary is None or ui is None:
         return None, errors
     errors += cases_mod.vocabulary_errors(glossary)
+    errors += events_mod.vocabulary_errors(glossary)
     terms = terminology.check(root, glossary)  # deprecated variants in pages and data; term() calls
     errors += terms.errors
     return SiteData(root, glossary, ui, cases, translation_report, action_plans=plans, reports=reports,
-                    abbreviations=abbreviations, quotations=terms.quotations), errors
+                    abbreviations=abbreviations, quotations=terms.quotations, events=events), errors
 
 
 def load_site(root: Path) -> SiteData:

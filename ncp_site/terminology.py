@@ -20,6 +20,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterator
 
+from markupsafe import Markup
+
 from .errors import DataError, display_path
 from .glossary import Glossary, TermError
 from .i18n import LANGS
@@ -215,6 +217,14 @@ _NOT_PROSE = re.compile(
     re.DOTALL)
 
 
+_ESCAPED_QUOTE = re.compile(r"&lt;q\s+class=(&#34;|&#39;|&quot;)" + QUOTE_CLASS + r"\1\s*&gt;(.*?)&lt;/q\s*&gt;", re.DOTALL)
+
+
+def historical_quotes(escaped: Markup) -> Markup:
+    """Data text is escaped before it is shown; its historical-quotation markers become real ``<q>`` again."""
+    return Markup(_ESCAPED_QUOTE.sub(lambda m: f'<q class="{QUOTE_CLASS}">{m.group(2)}</q>', str(escaped)))
+
+
 def _blank(text: str, start: int, end: int) -> str:
     """Replace a span by spaces, keeping its line breaks so that line numbers stay right."""
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
@@ -353,8 +363,11 @@ _EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 _TERM_CALL = re.compile(r"(?<![\w.])term\s*\(")
 
 
-def term_calls(text: str) -> Iterator[tuple[int, str, tuple, dict]]:
-    """Every ``term(...)`` macro call in a page's source with literal arguments: (offset, call, args, kwargs)."""
+def term_calls(text: str) -> Iterator[tuple[int, str, tuple | None, dict | None]]:
+    """Every ``term(...)`` macro call in a page's source: (offset, call, args, kwargs).
+
+    ``args`` and ``kwargs`` are None when an argument is computed (checked when the page renders).
+    """
     for expression in _EXPRESSION.finditer(text):
         for match in _TERM_CALL.finditer(text, expression.start(), expression.end()):
             parsed = _parse_call(text, match.start(), expression.end())
@@ -362,7 +375,7 @@ def term_calls(text: str) -> Iterator[tuple[int, str, tuple, dict]]:
                 yield (match.start(), *parsed)
 
 
-def _parse_call(text: str, start: int, limit: int) -> tuple[str, tuple, dict] | None:
+def _parse_call(text: str, start: int, limit: int) -> tuple[str, tuple | None, dict | None] | None:
     end = text.find(")", start, limit)
     while end != -1:
         call = text[start:end + 1]
@@ -377,7 +390,7 @@ def _parse_call(text: str, start: int, limit: int) -> tuple[str, tuple, dict] | 
             args = tuple(ast.literal_eval(a) for a in node.args)
             kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg}
         except ValueError:
-            return None  # a computed argument: checked when the page is rendered
+            return call, None, None  # a computed argument: checked when the page is rendered
         return call, args, kwargs
     return None
 
@@ -387,17 +400,22 @@ def _form_of(args: tuple, kwargs: dict):
 
 
 def term_call_error(page_path: Path, root: Path, lang: str, concept_id: str, form, error: TermError) -> DataError:
-    """A failing ``term()`` call located in its page: the macros plugin does not say where it was called,
-    so the line is that of the first call with these arguments in the page source (1 if not found)."""
+    """A failing ``term()`` call located in its page.
+
+    The macros plugin does not say where a macro was called, so the line is that of the first call
+    with these literal arguments in the page source, else of the first call with computed ones.
+    """
     line = 1
     try:
         source = Path(page_path).read_text(encoding="utf-8-sig")
     except (OSError, TypeError):
         source = ""
-    for at, call, args, kwargs in term_calls(source):
-        if args[:1] == (concept_id,) and _form_of(args, kwargs) == form:
-            line = _line_at(source, at)
-            break
+    calls = list(term_calls(source))
+    literal = [at for at, _, args, kwargs in calls
+               if args is not None and args[:1] == (concept_id,) and _form_of(args, kwargs) == form]
+    computed = [at for at, _, args, _ in calls if args is None]
+    if literal or computed:
+        line = _line_at(source, (literal or computed)[0])
     shown = display_path(Path(page_path), root) if page_path else "docs"
     return DataError(shown, line, f"term('{concept_id}')", error.problem, error.fix, lang)
 
@@ -411,7 +429,7 @@ def term_call_errors(root: Path, glossary: Glossary) -> list[DataError]:
                 continue
             text = path.read_text(encoding="utf-8-sig")
             for at, call, args, kwargs in term_calls(text):
-                if not args or not isinstance(args[0], str):
+                if not args or not isinstance(args[0], str):  # computed or missing: checked at render
                     continue
                 form = _form_of(args, kwargs)
                 try:

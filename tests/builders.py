@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from ncp_site import cases
+from ncp_site import events
 from ncp_site.glossary import EDITIONS, ROMAN
 
 REPO = Path(__file__).resolve().parents[1]
@@ -24,6 +25,8 @@ def vocabulary_ids() -> list[str]:
     ids += [f"sector_{s}" for s in cases.Sector.__args__]
     ids += [f"statement_{s}" for s in cases.StatementKind.__args__]
     ids += [f"stage_{s}" for s in cases.STAGES]
+    ids += [f"format_{f}" for f in events.FORMATS] + [f"event_role_{r}" for r in events.ROLES]
+    ids += [f"group_{g}" for g in events.GROUPS]
     return ids
 
 

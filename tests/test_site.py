@@ -106,3 +106,15 @@ def test_withheld_names_reach_no_output(site):
             content = path.read_text(encoding="utf-8", errors="replace")
             for name in names:
                 assert name not in content, f"{name} in {path}"
+
+
+def test_builds_are_byte_identical(site, tmp_path):
+    """Same inputs and SOURCE_DATE_EPOCH: the same bytes, file for file."""
+    from conftest import run_mkdocs_build
+    again = tmp_path / "again"
+    result = run_mkdocs_build(REPO, again)
+    assert result.returncode == 0, result.stderr
+    first = {p.relative_to(site.root): p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [str(path) for path in first if first[path] != second[path]] == []

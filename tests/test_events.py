@@ -1,0 +1,421 @@
+"""Events: each kind of mistake is located; upcoming/past follow the build date; statistics keep ranges
+honest; every language's calendar parses back with the same UIDs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+
+from builders import dedent, make_project
+from conftest import REPO, run_mkdocs_build
+from ncp_site import cli, events
+from ncp_site.events import load_events
+from ncp_site.i18n import build_today
+from ncp_site.site import collect
+
+SEPTEMBER_2022 = "1661990400"  # 1 September 2022, 00:00 UTC
+
+VALID = dedent("""
+    events:
+      - id: 2030-03-seminar
+        title:
+          kk: Бизнеске арналған семинар
+          ru: Семинар для бизнеса
+          en: Seminar for business
+        start: 2030-03-10
+        location: Astana
+        format: in_person
+        ncp_role: organised
+        audience: 10-50
+        target_audience:
+          kk: Кәсіпорындар
+          ru: Предприятия
+          en: Enterprises
+        stakeholder_groups: [business, trade_unions]
+        chapters: [IV]
+        topics:
+          - kk: тиісті мұқияттылық
+            ru: должная осмотрительность
+            en: due diligence
+        materials:
+          - title:
+              kk: Слайдтар
+              ru: Слайды
+              en: Slides
+            documents:
+              en: https://example.org/slides
+      - id: 2030-05-webinar
+        title:
+          kk: Вебинар
+          ru: Вебинар
+          en: Webinar
+        start: 2030-05-20 10:00
+        end: 2030-05-20 12:00
+        format: online
+        ncp_role: co_organised
+        audience: 25
+        stakeholder_groups: [academia]
+      - id: 2030-12-forum
+        title:
+          kk: Форум
+          ru: Форум
+          en: Forum
+        start: 2030-12-30
+        end: 2031-01-02
+        location:
+          kk: Алматы
+          ru: Алматы
+          en: Almaty
+        format: hybrid
+        ncp_role: participated
+        organiser: UNDP
+        audience: "<10"
+        stakeholder_groups: [business, international_organisations]
+""")
+
+LATER = dedent("""
+    events:
+      - id: 2031-06-meeting
+        title:
+          kk: Кездесу
+          ru: Встреча
+          en: Meeting
+        start: 2031-06
+        ncp_role: organised
+        audience: 50+
+        stakeholder_groups: [civil_society]
+      - id: 2031-07-roundtable
+        title:
+          kk: Дөңгелек үстел
+          ru: Круглый стол
+          en: Round table
+        start: 2031-07-01
+        format: online
+        ncp_role: organised
+        stakeholder_groups: [trade_unions]
+""")
+
+
+def project(tmp_path, files: dict[str, str]):
+    make_project(tmp_path)
+    folder = tmp_path / "data" / "events"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def line_of(text: str, fragment: str) -> int:
+    return text[:text.index(fragment)].count("\n") + 1
+
+
+def check(tmp_path, capsys, files: dict[str, str]) -> tuple[int, str]:
+    """Run `ncp check`; the data files must come out unchanged."""
+    folder = project(tmp_path, files)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    status = cli.main(["--root", str(tmp_path), "check"])
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before, "ncp check must never change a data file"
+    out = capsys.readouterr().out
+    assert "Traceback" not in out
+    return status, out
+
+
+def load(tmp_path, files: dict[str, str]):
+    project(tmp_path, files)
+    loaded, errors = load_events(tmp_path / "data" / "events", tmp_path)
+    assert errors == []
+    return {e.id: e for e in loaded}
+
+
+def test_valid_events_load(tmp_path):
+    loaded = load(tmp_path, {"2030.yml": VALID})
+    seminar, webinar, forum = loaded["2030-03-seminar"], loaded["2030-05-webinar"], loaded["2030-12-forum"]
+    assert seminar.start.day == dt.date(2030, 3, 10) and seminar.end is None
+    assert seminar.location["ru"] == "Astana" and forum.organiser["kk"] == "UNDP"
+    assert (seminar.audience.text, seminar.audience.low, seminar.audience.high) == ("10-50", 10, 50)
+    assert webinar.start.time == dt.time(10, 0) and webinar.end.time == dt.time(12, 0)
+    assert (forum.audience.low, forum.audience.high) == (1, 9)  # "<10": at least one person, at most nine
+    assert forum.last_day == dt.date(2031, 1, 2)
+
+
+A0 = "events[0]"
+BROKEN = [
+    # (what is wrong, replace this, with this, line fragment, field, lang, words in the message)
+    ("bad date", "start: 2030-03-10", "start: 2030-02-30", "start: 2030-02-30", f"{A0}.start", None,
+     "'2030-02-30' is not a real date"),
+    ("not a date", "start: 2030-03-10", "start: next spring", "start: next spring", f"{A0}.start", None,
+     "'next spring' is not a date"),
+    ("end before start", "end: 2031-01-02", "end: 2030-12-29", "end: 2030-12-29", "events[2].end", None,
+     "end (2030-12-29) is before start (2030-12-30)"),
+    ("end time before start time", "end: 2030-05-20 12:00", "end: 2030-05-20 09:00", "end: 2030-05-20 09:00",
+     "events[1].end", None, "is before start"),
+    ("day and time mixed", "end: 2030-05-20 12:00", "end: 2030-05-21", "end: 2030-05-21", "events[1].end", None,
+     "is a day but start (2030-05-20 10:00) is a time"),
+    ("unknown role", "ncp_role: organised", "ncp_role: hosted", "ncp_role: hosted", f"{A0}.ncp_role", None,
+     "'hosted' is not allowed"),
+    ("unknown format", "format: online", "format: zoom", "format: zoom", "events[1].format", None,
+     "'zoom' is not allowed"),
+    ("unknown stakeholder group", "[business, trade_unions]", "[business, workers]", "stakeholder_groups: [business, w",
+     f"{A0}.stakeholder_groups[1]", None, "'workers' is not allowed"),
+    ("unknown chapter", "chapters: [IV]", "chapters: [XII]", "chapters:", f"{A0}.chapters[0]", None,
+     "'XII' is not allowed"),
+    ("missing language", "      ru: Семинар для бизнеса\n", "", "title:", f"{A0}.title", "ru", "text is missing"),
+    ("unreadable audience", "audience: 10-50", "audience: about 30", "audience: about", f"{A0}.audience", None,
+     "'about 30' is not an audience size"),
+    ("reversed audience range", "audience: 10-50", "audience: 50-10", "audience: 50-10", f"{A0}.audience", None,
+     "first number is larger"),
+    ("in person without a location", "    location: Astana\n", "", "format: in_person", f"{A0}.location", None,
+     "needs a location"),
+    ("participated without organiser", "    organiser: UNDP\n", "", "ncp_role: participated", "events[2].organiser",
+     None, "needs its organiser"),
+    ("broken material path", "en: https://example.org/slides", "en: files/slides.pdf", "en: files/slides.pdf",
+     f"{A0}.materials[0].documents", "en", "'files/slides.pdf' does not exist under docs/"),
+    ("unknown field", "    chapters: [IV]\n", "    chapters: [IV]\n    price: 10\n", "price:", f"{A0}.price", None,
+     "is not a known field"),
+]
+
+
+@pytest.mark.parametrize("what, old, new, fragment, field, lang, words", BROKEN, ids=[b[0] for b in BROKEN])
+def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, lang, words):
+    text = VALID.replace(old, new)
+    assert text != VALID
+    status, out = check(tmp_path, capsys, {"2030.yml": text})
+    shown = f"{field} ({lang})" if lang else field
+    line = line_of(text, fragment)
+    expected = f"data/events/2030.yml:{line}: {shown}: "
+    assert status == 1
+    assert expected in out, out
+    message = next(m for m in out.splitlines() if m.startswith(expected))
+    assert words in message and " -- " in message, message
+
+
+def test_duplicate_id_across_files_names_the_first(tmp_path, capsys):
+    copy = LATER.replace("id: 2031-07-roundtable", "id: 2030-05-webinar")
+    status, out = check(tmp_path, capsys, {"2030.yml": VALID, "2031.yml": copy})
+    assert status == 1
+    assert (f"data/events/2031.yml:{line_of(copy, 'id: 2030-05-webinar')}: events[1].id: "
+            f"'2030-05-webinar' is already the id of an event (data/events/2030.yml:{line_of(VALID, 'id: 2030-05-webinar')})"
+            ) in out, out
+
+
+def test_every_mistake_in_a_file_is_reported_at_once(tmp_path, capsys):
+    text = VALID.replace("ncp_role: organised", "ncp_role: hosted").replace("format: online", "format: zoom")
+    status, out = check(tmp_path, capsys, {"2030.yml": text})
+    assert "events[0].ncp_role" in out and "events[1].format" in out
+
+
+def test_every_label_comes_from_the_glossary(tmp_path):
+    project(tmp_path, {"2030.yml": VALID})
+    glossary_file = tmp_path / "data" / "glossary.yml"
+    glossary_file.write_text(glossary_file.read_text(encoding="utf-8").replace("id: format_hybrid", "id: format_mixed"),
+                             encoding="utf-8")
+    _, errors = collect(tmp_path)
+    assert any(e.path == "data/glossary.yml" and "no concept 'format_hybrid'" in e.problem for e in errors), errors
+
+
+# --- upcoming and past: "today" is the build date --------------------------------------------
+
+ANNEX_C_SEPTEMBER_TO_NOVEMBER_2022 = {
+    # Table C.1 (organised or co-organised by the NCP)
+    "2022-09-civil-alliance-regional-seminar", "2022-09-adilet-meeting",
+    "2022-10-technical-regulation-committee-meeting", "2022-10-aifc-arbitration-centre-meeting",
+    "2022-10-benelux-chamber-seminar", "2022-10-kazguu-meeting", "2022-10-kazmunaygas-meeting",
+    "2022-11-ncp-anniversary-conference", "2022-11-machine-builders-union-meeting",
+    # Table C.2 (the NCP took part)
+    "2022-09-undp-business-human-rights-launch", "2022-09-interethnic-values-conference",
+    "2022-10-civil-alliance-conference", "2022-10-global-pharm-forum", "2022-11-law-ecology-conference",
+    "2022-11-undp-human-rights-due-diligence-training", "2022-11-mediation-autumn-school",
+}
+
+
+def real_events():
+    loaded, errors = load_events(REPO / "data" / "events", REPO)
+    assert errors == []
+    return loaded
+
+
+def test_source_date_epoch_of_1_september_2022_makes_the_autumn_events_upcoming(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SEPTEMBER_2022)
+    today = build_today()
+    assert today == dt.date(2022, 9, 1)
+    loaded = real_events()
+    coming = {e.id for e in events.upcoming(loaded, today)}
+    assert {i for i in coming if i.startswith("2022-")} == ANNEX_C_SEPTEMBER_TO_NOVEMBER_2022
+    gone = [e.id for e in events.past(loaded, today)]
+    assert "2022-08-atakent-meeting" in gone and not set(gone) & ANNEX_C_SEPTEMBER_TO_NOVEMBER_2022
+    assert gone == sorted(gone, key=lambda i: next(e.sort_key for e in loaded if e.id == i), reverse=True)
+
+
+def test_every_annex_c_event_is_in_the_data():
+    per_year = {}
+    for e in real_events():
+        per_year.setdefault(e.start.day.year, []).append(e)
+    assert len(per_year[2021]) == 8 + 3  # tables C.3 and C.4
+    assert len(per_year[2022]) == 16 + 8  # tables C.1 and C.2
+
+
+def test_an_event_is_upcoming_until_its_last_day(tmp_path):
+    loaded = load(tmp_path, {"2030.yml": VALID})
+    forum = [loaded["2030-12-forum"]]
+    assert events.upcoming(forum, dt.date(2031, 1, 2)) == forum
+    assert events.past(forum, dt.date(2031, 1, 3)) == forum
+
+
+def test_page_says_plainly_when_nothing_is_upcoming(tmp_path):
+    project(tmp_path, {"2030.yml": VALID})
+    site, errors = collect(tmp_path)
+    assert errors == []
+    html = events.render_upcoming(site.events, site.words, "en", dt.date(2032, 1, 1))
+    assert "As of January 1, 2032, no upcoming events have been announced." in html
+    html = events.render_upcoming(site.events, site.words, "ru", dt.date(2030, 1, 1))
+    assert '<article class="ncp-event" id="2030-03-seminar">' in html
+    assert '<a href="2030-03-seminar.ics" download>' in html and 'href="#2030-03-seminar"' in html
+    assert "<time datetime=\"2030-12-30\">30 декабря 2030\u202fг. – 2 января 2031\u202fг.</time>" in html
+
+
+@pytest.fixture(scope="module")
+def september_2022_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site-2022") / "site"
+    result = run_mkdocs_build(REPO, out, epoch=SEPTEMBER_2022)
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.mark.parametrize("lang, prefix", [("kk", ""), ("ru", "ru/"), ("en", "en/")])
+def test_built_page_lists_the_autumn_2022_events_as_upcoming(september_2022_site, lang, prefix):
+    html = (september_2022_site / prefix / "events" / "index.html").read_text(encoding="utf-8")
+    upcoming_part, past_part = html.split('<h3 id="events-', 1)  # past events start with the first year heading
+    for event_id in ANNEX_C_SEPTEMBER_TO_NOVEMBER_2022:
+        assert f'id="{event_id}"' in upcoming_part
+        assert f'id="{event_id}"' not in past_part
+    assert 'id="2022-08-atakent-meeting"' in past_part
+
+
+# --- statistics ----------------------------------------------------------------------------
+
+def test_statistics_add_range_bounds_separately(tmp_path):
+    loaded = list(load(tmp_path, {"2030.yml": VALID, "2031.yml": LATER}).values())
+    stats = events.event_statistics(loaded, dt.date(2040, 1, 1))
+    assert stats.years == [2030, 2031]
+    # 2030: "10-50", 25 and "<10" (1 to 9); 2031: "50+" (open) and one event without a figure
+    assert (stats.audience[2030].low, stats.audience[2030].high) == (10 + 25 + 1, 50 + 25 + 9)
+    assert (stats.audience[2031].low, stats.audience[2031].high) == (50, None)
+    assert (stats.audience[2031].reported, stats.audience[2031].unreported) == (1, 1)
+    assert (stats.audience_total.low, stats.audience_total.high) == (10 + 25 + 1 + 50, None)
+    assert stats.by_role["organised"] == {2030: 1, 2031: 2}
+    assert stats.by_role["co_organised"] == {2030: 1, 2031: 0}
+    assert stats.by_role["participated"] == {2030: 1, 2031: 0}
+    assert stats.by_group["business"] == {2030: 2, 2031: 0}
+    assert stats.by_group["trade_unions"] == {2030: 1, 2031: 1}
+    assert stats.per_year == {2030: 3, 2031: 2}
+
+
+def test_statistics_count_only_events_already_held(tmp_path):
+    loaded = list(load(tmp_path, {"2030.yml": VALID}).values())
+    stats = events.event_statistics(loaded, dt.date(2030, 5, 20))
+    assert stats.per_year == {2030: 2}  # the December forum has not started
+    assert (stats.audience[2030].low, stats.audience[2030].high) == (10 + 25, 50 + 25)
+
+
+def test_statistics_show_ranges_as_ranges(tmp_path):
+    project(tmp_path, {"2030.yml": VALID, "2031.yml": LATER})
+    site, errors = collect(tmp_path)
+    assert errors == []
+    html = events.render_statistics(site.events, site.words, "en", dt.date(2040, 1, 1))
+    assert "<tr><th scope=\"row\">2030</th><td>3</td><td>36–84</td><td>0</td></tr>" in html
+    assert "<tr><th scope=\"row\">2031</th><td>1</td><td>at least 50</td><td>1</td></tr>" in html
+    assert "<td>4</td><td>at least 86</td><td>1</td></tr>" in html
+    assert "—" not in html
+
+
+# --- calendars -----------------------------------------------------------------------------
+
+def vevents(data: bytes) -> list[icalendar.Event]:
+    return icalendar.Calendar.from_ical(data).walk("VEVENT")
+
+
+def test_feed_times_dates_and_zone(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SEPTEMBER_2022)
+    project(tmp_path, {"2030.yml": VALID, "2031.yml": LATER})
+    site, errors = collect(tmp_path)
+    assert errors == []
+    files = events.calendar_files(site.events, site.words, "ru", "https://example.org/site/")
+    feed = {str(v["UID"]): v for v in vevents(files["ru/events.ics"])}
+    assert "2031-06-meeting@ncp-kazakhstan.github.io" not in feed  # known only to the month: no invented day
+    assert "ru/events/2031-06-meeting.ics" not in files and "ru/events/2030-03-seminar.ics" in files
+    seminar = feed["2030-03-seminar@ncp-kazakhstan.github.io"]
+    assert seminar.decoded("DTSTART") == dt.date(2030, 3, 10)
+    assert seminar.decoded("DTEND") == dt.date(2030, 3, 11)  # all day: DTEND is the next day
+    assert str(seminar["SUMMARY"]) == "Семинар для бизнеса" and str(seminar["LOCATION"]) == "Astana"
+    assert "Предприятия" in str(seminar["DESCRIPTION"])
+    assert str(seminar["URL"]) == "https://example.org/site/ru/events/#2030-03-seminar"
+    assert seminar.decoded("DTSTAMP") == dt.datetime(2022, 9, 1, tzinfo=dt.timezone.utc)
+    webinar = feed["2030-05-webinar@ncp-kazakhstan.github.io"]
+    assert webinar["DTSTART"].params["TZID"] == "Asia/Almaty"
+    assert webinar.decoded("DTSTART").astimezone(dt.timezone.utc) == dt.datetime(2030, 5, 20, 5, tzinfo=dt.timezone.utc)
+    assert webinar.decoded("DTEND").astimezone(dt.timezone.utc) == dt.datetime(2030, 5, 20, 7, tzinfo=dt.timezone.utc)
+    assert icalendar.Calendar.from_ical(files["ru/events.ics"]).walk("VTIMEZONE")[0]["TZID"] == "Asia/Almaty"
+    forum = feed["2030-12-forum@ncp-kazakhstan.github.io"]
+    assert (forum.decoded("DTSTART"), forum.decoded("DTEND")) == (dt.date(2030, 12, 30), dt.date(2031, 1, 3))
+
+
+def test_a_time_before_march_2024_is_utc_plus_6():
+    early = events.Event.model_validate({
+        "id": "x", "title": {"kk": "x", "ru": "x", "en": "x"}, "start": "2022-09-08 10:00",
+        "ncp_role": "organised", "stakeholder_groups": ["business"]})
+    assert early.start.local().astimezone(dt.timezone.utc).hour == 4  # Kazakhstan moved to UTC+5 on 1 March 2024
+
+
+def test_dtstamp_never_comes_from_the_clock(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    loaded = list(load(tmp_path, {"2030.yml": VALID}).values())
+    assert events.stamp(loaded) == dt.datetime(2031, 1, 2, tzinfo=dt.timezone.utc)  # the last day in the data
+
+
+def test_calendar_files_are_identical_when_built_twice(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SEPTEMBER_2022)
+    project(tmp_path, {"2030.yml": VALID})
+    first, _ = collect(tmp_path)
+    second, _ = collect(tmp_path)
+    for lang in ("kk", "ru", "en"):
+        assert (events.calendar_files(first.events, first.words, lang, "https://example.org/")
+                == events.calendar_files(second.events, second.words, lang, "https://example.org/"))
+
+
+FEEDS = {"kk": "events.ics", "ru": "ru/events.ics", "en": "en/events.ics"}
+
+
+def feed_uids(root) -> dict[str, list[str]]:
+    uids = {}
+    for lang, path in FEEDS.items():
+        found = vevents((root / path).read_bytes())
+        assert found, f"{path} has no events"
+        for vevent in found:
+            assert all(vevent.get(prop) is not None for prop in ("UID", "DTSTAMP", "DTSTART")), vevent
+            assert vevent["SUMMARY"].params["LANGUAGE"] == lang
+        uids[lang] = [str(v["UID"]) for v in found]
+    return uids
+
+
+def test_built_feeds_parse_back_with_the_same_uids_in_every_language_and_build(site, september_2022_site):
+    uids = feed_uids(site.root)
+    assert uids["kk"] == uids["ru"] == uids["en"]
+    assert len(set(uids["kk"])) == len(uids["kk"])
+    assert feed_uids(september_2022_site) == uids  # another build (another date): the same UIDs
+    calendar_events = [e for e in real_events() if e.in_calendar]
+    assert uids["kk"] == [f"{e.id}@{events.UID_DOMAIN}" for e in calendar_events]
+    for lang, prefix in (("kk", ""), ("ru", "ru/"), ("en", "en/")):
+        one = vevents((site.root / prefix / "events" / f"{calendar_events[0].id}.ics").read_bytes())
+        assert [str(v["UID"]) for v in one] == [uids[lang][0]]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_built_page_links_each_event_to_its_calendar_file(site, lang):
+    html = site.html(lang, "events/")
+    for e in real_events():
+        assert f'<article class="ncp-event" id="{e.id}">' in html
+        assert (f'<a href="{e.id}.ics" download>' in html) == e.in_calendar
+    assert '<a href="../events.ics" type="text/calendar">' in html
+    assert f'<html lang="{lang}"' in html

@@ -1,0 +1,327 @@
+"""The glossary: real coverage and peer-review findings, the glossary page, TBX/CSV for translators."""
+
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from builders import LANGS, dedent, glossary_data, make_project
+from conftest import REPO
+from ncp_site import cli, glossary_exchange
+from ncp_site.glossary import CATEGORIES, TermError, load_glossary
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@pytest.fixture(scope="module")
+def real():
+    glossary, errors = load_glossary(REPO / "data" / "glossary.yml", REPO)
+    assert not errors, "\n".join(map(str, errors))
+    return glossary
+
+
+# --- the real data ----------------------------------------------------------------------------
+
+PEER_REVIEW_FINDINGS = [  # issue 3, "Why": (lang, deprecated variant, concept that replaces it)
+    ("en", "appeal", "specific_instance"),
+    ("en", "complaint", "specific_instance"),
+    ("en", "compliant countries", "adherent"),
+    ("en", "verify", "accepted_for_further_examination"),
+    ("en", "OECD Guiding Principles for Multinational Enterprises", None),
+    ("en", "Environmental Protection", None),
+    ("en", "initial assessment statement", "final_statement"),
+    ("en", "MNE", "multinational_enterprise"),
+    ("en", "MNE", "ministry_of_national_economy"),
+    ("ru", "координационный центр", "national_contact_point"),
+    ("ru", "транснациональн", "multinational_enterprise"),
+]
+
+
+@pytest.mark.parametrize("lang, term, concept_id", PEER_REVIEW_FINDINGS)
+def test_each_peer_review_finding_is_a_deprecated_variant_with_its_reason(real, lang, term, concept_id):
+    found = [(c.id, d) for c in real.concepts.values() for d in c.terms[lang].deprecated
+             if d.term == term or (term.endswith("н") and d.term.startswith(term))]
+    assert found, f"{term} ({lang}) is not a deprecated variant"
+    if concept_id:
+        assert concept_id in {cid for cid, _ in found}
+    for _, deprecated in found:
+        assert len(deprecated.reason) > 20 and deprecated.source
+
+
+def test_guidelines_title_and_chapter_vi_findings_belong_to_the_right_concepts(real):
+    titles = {c.id for c in real.concepts.values() for d in c.terms["en"].deprecated
+              if d.term == "OECD Guiding Principles for Multinational Enterprises"}
+    assert titles & {"guidelines_2011", "guidelines_2023"}
+    chapters = {c.id for c in real.concepts.values() for d in c.terms["en"].deprecated
+                if d.term == "Environmental Protection"}
+    assert chapters and all(cid.startswith("chapter_vi_") for cid in chapters)
+
+
+REQUIRED = """guidelines_2011 guidelines_2023 national_contact_point adherent specific_instance submitter
+enterprise multinational_enterprise parties initial_assessment accepted_for_further_examination not_accepted
+good_offices mediation conciliation final_statement follow_up recommendations determination
+parallel_proceedings confidentiality reprisals core_effectiveness_criteria visibility accessibility
+transparency accountability impartiality_and_equitability predictability compatibility_with_the_guidelines
+responsible_business_conduct due_diligence stakeholder trade_union civil_society peer_review
+working_party_on_rbc national_action_plan_bhr un_guiding_principles""".split()
+
+
+def test_the_glossary_covers_the_concepts_the_issue_lists(real):
+    assert [cid for cid in REQUIRED if cid not in real.concepts] == []
+    assert len(real.of_category("chapter")) == 22
+
+
+def test_no_guess_is_presented_as_approved(real):
+    for concept in real.concepts.values():
+        for lang in LANGS:
+            entry = concept.terms[lang]
+            if entry.status == "approved":
+                assert entry.reviewed_by and entry.reviewed_on, (concept.id, lang)
+
+
+# --- term() ------------------------------------------------------------------------------------
+
+def test_spelling_accepts_the_entry_forms_only(real):
+    assert real.spelling("specific_instance", "ru") == "конкретный случай"
+    assert real.spelling("specific_instance", "en", "plural") == "specific instances"
+    assert real.spelling("specific_instance", "kk", "нақты жағдайлардың") == "нақты жағдайлардың"
+    with pytest.raises(TermError, match="not a Russian form"):
+        real.spelling("specific_instance", "ru", "обращения")
+    with pytest.raises(TermError, match="did you mean specific_instance"):
+        real.spelling("specific_instanse", "en")
+
+
+# --- the glossary page ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_glossary_page_shows_every_concept_with_its_anchor(site, real, lang):
+    html = site.html(lang, "glossary/")
+    for concept in real.concepts.values():
+        assert f'<div class="ncp-concept" id="{concept.id}">' in html
+    for category in CATEGORIES:
+        if real.of_category(category):
+            assert f'id="category-{category.replace("_", "-")}"' in html
+    assert html.index('id="category-title"') < html.index('id="category-procedure"') < html.index('id="category-chapter"')
+
+
+def test_glossary_page_sets_the_three_languages_side_by_side_with_variants_and_review(site, real):
+    html = site.html("ru", "glossary/")
+    entry = html[html.index('id="specific_instance"'):]
+    entry = entry[:entry.index("</table>")]
+    for lang in LANGS:
+        assert f'<td lang="{lang}"><strong>{real.label("specific_instance", lang)}</strong></td>' in entry
+    assert '<s lang="ru">обращение</s>' in entry and '<s lang="en">appeal</s>' in entry and '<s lang="kk">шағым</s>' in entry
+    assert 'class="ncp-term-variants"' in entry
+    assert "проект" in entry  # draft review status, in the page's language
+    approved = real.concepts["specific_instance"].terms["en"]
+    assert approved.status == "approved" and approved.reviewed_by in entry
+
+
+def test_case_pages_take_status_and_chapter_labels_from_the_glossary(site, real):
+    from ncp_site.site import collect
+    data, _ = collect(REPO)
+    case = data.cases[0]
+    for lang in LANGS:
+        html = site.html(lang, f"cases/{case.id}/")
+        assert real.label(f"status_{case.status}", lang) in html
+        assert real.chapter_title(case.chapters[0], case.edition, lang) in html
+
+
+# --- TBX --------------------------------------------------------------------------------------------
+
+def test_tbx_export_parses_back_with_every_concept_and_language(real, tmp_path, capsys):
+    out = tmp_path / "glossary.tbx"
+    assert cli.main(["--root", str(REPO), "glossary", "export", "-o", str(out)]) == 0
+    tree = ET.parse(out)
+    entries = tree.getroot().findall("./text/body/termEntry")
+    assert [e.get("id") for e in entries] == list(real.concepts)
+    for entry in entries:
+        concept = real.concepts[entry.get("id")]
+        lang_sets = {ls.get(XML_LANG): ls for ls in entry.findall("langSet")}
+        assert list(lang_sets) == list(LANGS)
+        for lang, lang_set in lang_sets.items():
+            terms = {(tig.findtext("term"), tig.findtext("termNote[@type='administrativeStatus']"))
+                     for tig in lang_set.findall("tig")}
+            assert (concept.terms[lang].preferred, "preferredTerm-admn-sts") in terms
+            for deprecated in concept.terms[lang].deprecated:
+                assert (deprecated.term, "deprecatedTerm-admn-sts") in terms
+            assert lang_set.findtext("descrip[@type='definition']") == concept.definition[lang]
+    appeal = tree.getroot().find(".//termEntry[@id='specific_instance']/langSet/tig[term='appeal']")
+    assert any(note.text.startswith("Reason: ") for note in appeal.findall("note"))
+
+
+def test_tbx_export_is_deterministic(real):
+    assert glossary_exchange.export_tbx(real) == glossary_exchange.export_tbx(real)
+
+
+# --- CSV round trip ----------------------------------------------------------------------------------
+
+COMMENTED_CONCEPT = dedent("""
+    # A reviewer's comment that no tool understands: it must survive an import.
+    - id: specific_instance
+      category: procedure
+      source: "Guidelines 2023, Implementation Procedures, Part I, C"  # checked 2026
+      definition:
+        kk: Нақты жағдай.
+        ru: Конкретный случай.
+        en: >-
+          An issue brought to an NCP.
+      terms:
+        en:
+          preferred: specific instance
+          plural: specific instances
+          deprecated:
+            - term: appeal
+              reason: 'Suggests a judicial remedy.'
+              source: peer review 2024, rec. 3.1
+          status: approved
+          reviewed_by: NCP secretariat
+          reviewed_on: 2026-11-22
+        ru:
+          preferred: конкретный случай
+          forms: [конкретного случая, конкретному случаю]   # more to come
+          status: draft
+        kk:
+          preferred: нақты жағдай
+          forms:
+            - нақты жағдайдың
+            - нақты жағдайға
+          status: draft
+""")
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    root = make_project(tmp_path)
+    path = root / "data" / "glossary.yml"
+    text = "# The glossary of a test project.\n" + path.read_text(encoding="utf-8") + COMMENTED_CONCEPT
+    path.write_text(text, encoding="utf-8")
+    return root
+
+
+def run(root: Path, capsys, *args: str) -> tuple[int, str]:
+    code = cli.main(["--root", str(root), "glossary", *args])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def export_rows(root: Path, capsys) -> list[dict]:
+    code, out = run(root, capsys, "export", "--format", "csv")
+    assert code == 0
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def write_rows(path: Path, rows: list[dict]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def row(rows, cid, lang, status, n=""):
+    return next(r for r in rows if (r["id"], r["lang"], r["status"], r["n"]) == (cid, lang, status, str(n)))
+
+
+def test_csv_has_one_row_per_concept_language_and_term(project, capsys):
+    rows = export_rows(project, capsys)
+    assert list(rows[0]) == list(glossary_exchange.COLUMNS)
+    mine = [(r["lang"], r["status"], r["n"], r["term"]) for r in rows if r["id"] == "specific_instance"]
+    assert mine[:3] == [("kk", "preferred", "", "нақты жағдай"), ("kk", "form", "1", "нақты жағдайдың"),
+                        ("kk", "form", "2", "нақты жағдайға")]
+    appeal = row(rows, "specific_instance", "en", "deprecated", 1)
+    assert (appeal["term"], appeal["reason"], appeal["source"]) == (
+        "appeal", "Suggests a judicial remedy.", "peer review 2024, rec. 3.1")
+    preferred = row(rows, "specific_instance", "en", "preferred")
+    assert (preferred["review_status"], preferred["reviewed_by"], preferred["reviewed_on"]) == (
+        "approved", "NCP secretariat", "2026-11-22")
+    assert row(rows, "specific_instance", "en", "definition")["term"] == "An issue brought to an NCP."
+
+
+def test_csv_round_trip_changes_exactly_that_term(project, capsys, tmp_path):
+    path = project / "data" / "glossary.yml"
+    before = path.read_text(encoding="utf-8")
+    rows = export_rows(project, capsys)
+    row(rows, "specific_instance", "ru", "form", 2)["term"] = "конкретному случаю (дат.)"
+    reviewed = write_rows(tmp_path / "reviewed.csv", rows)
+
+    code, out = run(project, capsys, "import", str(reviewed))
+    assert code == 0
+    line = next(i for i, text in enumerate(before.splitlines(), 1) if "forms: [конкретного случая" in text)
+    assert (f'data/glossary.yml:{line}: specific_instance form 2 (ru): "конкретному случаю" -> '
+            f'"конкретному случаю (дат.)"') in out
+    assert "1 change(s) would be made" in out
+    assert path.read_text(encoding="utf-8") == before, "without --apply nothing is written"
+
+    code, out = run(project, capsys, "import", str(reviewed), "--apply")
+    assert code == 0 and "applied 1 change(s)" in out
+    after = path.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert len(before.splitlines()) == len(after.splitlines())
+    assert changed == [("      forms: [конкретного случая, конкретному случаю]   # more to come",
+                        "      forms: [конкретного случая, конкретному случаю (дат.)]   # more to come")]
+    glossary, errors = load_glossary(path, project)
+    assert not errors and glossary.entry("specific_instance", "ru").forms[1] == "конкретному случаю (дат.)"
+
+    code, out = run(project, capsys, "import", str(reviewed))
+    assert "no changes" in out
+
+
+def test_import_approves_a_language_by_adding_its_reviewer_lines(project, capsys, tmp_path):
+    path = project / "data" / "glossary.yml"
+    before = path.read_text(encoding="utf-8")
+    rows = export_rows(project, capsys)
+    preferred = row(rows, "specific_instance", "kk", "preferred")
+    preferred.update(review_status="approved", reviewed_by="A. Translator", reviewed_on="2026-12-01")
+    row(rows, "specific_instance", "en", "definition")["term"] = "An issue brought to a National Contact Point."
+    code, out = run(project, capsys, "import", str(write_rows(tmp_path / "r.csv", rows)), "--apply")
+    assert code == 0, out
+    after = path.read_text(encoding="utf-8")
+    assert after.count("\n") == before.count("\n") + 2
+    assert "      status: approved\n      reviewed_by: A. Translator\n      reviewed_on: 2026-12-01\n" in after
+    assert "    en: >-\n      An issue brought to a National Contact Point.\n" in after
+    for comment in ("# The glossary of a test project.", "# A reviewer's comment", "# checked 2026", "# more to come"):
+        assert comment in after
+    entry = load_glossary(path, project)[0].entry("specific_instance", "kk")
+    assert (entry.status, entry.reviewed_by, str(entry.reviewed_on)) == ("approved", "A. Translator", "2026-12-01")
+
+
+def test_unknown_ids_and_languages_are_reported_at_the_csv_line(project, capsys, tmp_path):
+    path = project / "data" / "glossary.yml"
+    before = path.read_bytes()
+    rows = export_rows(project, capsys)
+    row(rows, "specific_instance", "ru", "form", 1)["term"] = "конкретного случая!"
+    rows.insert(2, {**rows[0], "id": "no_such_concept"})
+    rows.insert(4, {**rows[0], "lang": "de"})
+    rows.append({**row(rows, "specific_instance", "kk", "form", 1), "n": "9"})
+    reviewed = write_rows(tmp_path / "reviewed.csv", rows)
+    code, out = run(project, capsys, "import", str(reviewed), "--apply")
+    assert code == 1
+    shown = "reviewed.csv"  # shown relative to the project, where the reviewer saved it
+    assert f"{shown}:4: id (kk): 'no_such_concept' is not a concept of the glossary" in out
+    assert f"{shown}:6: lang: 'de' is not a language of this site -- write kk, ru or en" in out
+    assert f"{shown}:{len(rows) + 1}: n (kk): form number '9' does not exist" in out
+    assert "data/glossary.yml was not changed" in out
+    assert path.read_bytes() == before
+
+
+def test_import_rejects_an_unknown_column(project, capsys, tmp_path):
+    rows = [{**r, "comment": ""} for r in export_rows(project, capsys)]
+    code, out = run(project, capsys, "import", str(write_rows(tmp_path / "x.csv", rows)))
+    assert code == 1 and ":1: (header): unknown column(s) ['comment']" in out
+
+
+def test_export_refuses_a_broken_glossary(tmp_path, capsys):
+    root = make_project(tmp_path)
+    (root / "data" / "glossary.yml").write_text("concepts: [\n", encoding="utf-8")
+    code, out = run(root, capsys, "export")
+    assert code == 1 and "data/glossary.yml:" in out
+
+
+def test_builders_glossary_has_no_variants(tmp_path):
+    """The small test glossary stays neutral: the lint tests add their own variants."""
+    assert all(not entry.get("deprecated") for c in glossary_data()["concepts"] for entry in c["terms"].values())
