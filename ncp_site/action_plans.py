@@ -29,7 +29,7 @@ from .glossary import Glossary, require_concepts
 from .i18n import Localized, Strict, lang_prefix
 from .render import Words, render
 from .validation import validate
-from .yamlsrc import YamlDoc, field_name, load_yaml
+from .yamlsrc import YamlDoc, field_name, load_record_file, yaml_files
 
 Category = Literal["regulatory_support", "operational_organisational", "promotion", "specific_instances"]
 CATEGORIES: tuple[str, ...] = Category.__args__
@@ -155,14 +155,10 @@ def load_action_plans(folder: Path, root: Path | None = None,
     plans: list[ActionPlan] = []
     docs: dict[str, YamlDoc] = {}
     errors: list[DataError] = []
-    for path in sorted(Path(folder).glob("*.yml")) + sorted(Path(folder).glob("*.yaml")):
-        doc, errs = load_yaml(path, root)
+    for path in yaml_files(folder):
+        doc, errs = load_record_file(path, root, "data/action-plans/action-plan-2023.yml")
         errors += errs
         if doc is None:
-            continue
-        if not isinstance(doc.data, dict):
-            errors.append(doc.error((), "the file is not a mapping of fields",
-                                    "start the file with 'id: ...' (see data/action-plans/action-plan-2023.yml)"))
             continue
         plan, errs = validate(ActionPlan, doc.data, doc)
         errors += errs

@@ -14,9 +14,9 @@ from pydantic import AfterValidator, Field
 from .errors import DataError
 from .glossary import ROMAN, Glossary
 from .i18n import LANGS, Localized, LocalizedList, Name, Strict, is_country, lang_prefix, relative_url
-from .render import render
+from .render import Words, render
 from .validation import validate
-from .yamlsrc import YamlDoc, load_yaml
+from .yamlsrc import YamlDoc, load_record_file, yaml_files
 
 GUIDELINES_2023_ADOPTED = dt.date(2023, 6, 8)
 OECD_DATABASE_URL = "https://mneguidelines.oecd.org/database/instances/{}.htm"
@@ -143,14 +143,10 @@ def load_cases(folder: Path, root: Path | None = None) -> tuple[list[SpecificIns
     cases: list[SpecificInstance] = []
     errors: list[DataError] = []
     seen: dict[str, str] = {}
-    for path in sorted(Path(folder).glob("*.yml")) + sorted(Path(folder).glob("*.yaml")):
-        doc, errs = load_yaml(path, root)
+    for path in yaml_files(folder):
+        doc, errs = load_record_file(path, root, "data/cases/kz0003.yml")
         errors += errs
         if doc is None:
-            continue
-        if not isinstance(doc.data, dict):
-            errors.append(doc.error((), "the file is not a mapping of fields",
-                                    "start the file with 'id: ...' (see data/cases/kz0003.yml)"))
             continue
         errors += _withheld_name_errors(doc)
         case, errs = validate(SpecificInstance, doc.data, doc)

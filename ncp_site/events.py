@@ -51,7 +51,7 @@ from .glossary import Glossary
 from .i18n import Localized, Name, Strict, format_date, lang_prefix
 from .render import Words, render
 from .validation import validate
-from .yamlsrc import YamlDoc, field_name, load_yaml
+from .yamlsrc import YamlDoc, field_name, load_yaml, yaml_files
 
 TIME_ZONE = "Asia/Almaty"
 UID_DOMAIN = "ncp-kazakhstan.github.io"
@@ -216,7 +216,7 @@ def load_events(folder: Path, root: Path | None = None) -> tuple[list[Event], li
     events: list[Event] = []
     errors: list[DataError] = []
     first: dict[str, str] = {}
-    for path in sorted(Path(folder).glob("*.yml")) + sorted(Path(folder).glob("*.yaml")):
+    for path in yaml_files(folder):
         doc, errs = load_yaml(path, root)
         errors += errs
         if doc is None:

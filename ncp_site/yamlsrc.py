@@ -86,6 +86,20 @@ def _decode_and_parse(raw: bytes, shown: str) -> tuple[YamlDoc | None, list[Data
     return parse_yaml(text, shown)
 
 
+def yaml_files(folder: Path) -> list[Path]:
+    """The data files of a folder, in a stable order."""
+    return sorted(Path(folder).glob("*.yml")) + sorted(Path(folder).glob("*.yaml"))
+
+
+def load_record_file(path: Path, root: Path | None, example: str) -> tuple[YamlDoc | None, list[DataError]]:
+    """A file holding one record: its document when it parsed to a mapping of fields."""
+    doc, errors = load_yaml(path, root)
+    if doc is not None and not isinstance(doc.data, dict):
+        return None, errors + [doc.error((), "the file is not a mapping of fields",
+                                         f"start the file with 'id: ...' (see {example})")]
+    return doc, errors
+
+
 def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[DataError]]:
     try:
         node = yaml.compose(text, Loader=Loader)

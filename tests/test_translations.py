@@ -9,9 +9,8 @@ import yaml
 
 from builders import case_record, make_project, write_yaml
 from ncp_site import cli
-from ncp_site.cases import load_cases, render_case_page
+from ncp_site.cases import render_case_page
 from ncp_site.site import collect
-from ncp_site.translations import translation_report
 
 TODAY = dt.date(2026, 11, 22)
 
