@@ -118,3 +118,28 @@ def test_builds_are_byte_identical(site, tmp_path):
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [str(path) for path in first if first[path] != second[path]] == []
+
+
+def test_cyrillic_headings_get_readable_anchors(site):
+    assert 'id="соңғы-нақты-жағдайлар"' in site.html("kk")
+    assert 'id="последние-конкретные-случаи"' in site.html("ru")
+
+
+def test_build_fails_on_data_errors_with_located_messages(tmp_path):
+    """`mkdocs build` stops with the same messages as `ncp check`, and no traceback."""
+    import shutil
+    from conftest import run_mkdocs_build
+    project = tmp_path / "project"
+    shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "node_modules", "site", "test-results", "__pycache__", "docs-screenshots"))
+    (project / "docs" / "about" / "index.en.md").unlink()
+    case = project / "data" / "cases" / "kz0003.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace("submission: 2022-02-15", "submission: 2022-02-30"),
+                    encoding="utf-8")
+    result = run_mkdocs_build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "data/cases/kz0003.yml:" in output and "dates.submission: '2022-02-30' is not a real date" in output
+    assert "page (en): has no English version -- create docs/about/index.en.md" in output
+    assert "Traceback" not in output
+    assert not (project / "site" / "index.html").exists()
