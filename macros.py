@@ -2,12 +2,10 @@
 
 from pathlib import Path
 
-from ncp_site import action_plans, cases, reports, translations
-from ncp_site.site import load_site
-from ncp_site import events
-from ncp_site.i18n import build_today
-from ncp_site import glossary, terminology
+from ncp_site import action_plans, cases, events, glossary, reports, terminology, translations
 from ncp_site.errors import DataErrors
+from ncp_site.i18n import build_today
+from ncp_site.site import load_site
 
 
 def define_env(env):
