@@ -5,12 +5,12 @@ from pathlib import Path
 from ncp_site import action_plans, cases, events, glossary, reports, terminology, translations
 from ncp_site.errors import DataErrors
 from ncp_site.i18n import build_today
-from ncp_site.site import load_site
+from ncp_site.site import loaded_site
 
 
 def define_env(env):
     def site():
-        return load_site(Path(env.conf["config_file_path"]).parent)
+        return loaded_site(Path(env.conf["config_file_path"]).parent)
 
     def lang():
         return env.page.file.locale

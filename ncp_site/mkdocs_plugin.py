@@ -75,7 +75,9 @@ class NcpPlugin(BasePlugin):
 
     def _generated(self, config: MkDocsConfig, lang: str, src_uri: str, markdown_for) -> File:
         """A page generated in every language, each version knowing the others; returns ``lang``'s version."""
-        versions = {other: self._page(config, other, src_uri, markdown_for(other)) for other in LANGS}
+        # Only the version being built is rendered; the others exist as link targets (switcher, hreflang).
+        versions = {other: self._page(config, other, src_uri, markdown_for(other) if other == lang else "")
+                    for other in LANGS}
         for version in versions.values():
             version.alternates = versions
         return versions[lang]

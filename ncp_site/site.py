@@ -105,5 +105,14 @@ def load_site(root: Path) -> SiteData:
         return _Cache.site
 
 
+def loaded_site(root: Path) -> SiteData:
+    """The site data validated at the start of this build (pages render many macros; the files
+    are not scanned again for each one). Falls back to a full load outside a build."""
+    with _Cache.lock:
+        if _Cache.site is not None and not _Cache.errors and _Cache.site.root == Path(root).resolve():
+            return _Cache.site
+    return load_site(root)
+
+
 def load_count() -> int:
     return _Cache.loads
