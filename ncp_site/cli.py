@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import site, translations
+from . import site, translations, yamledit
 from .i18n import build_today
 
 
@@ -51,7 +51,7 @@ def cmd_glossary_export(args) -> int:
         return 1
     text = (glossary_exchange.export_tbx if args.format == "tbx" else glossary_exchange.export_csv)(loaded)
     if args.output:
-        translations.write_atomically(Path(args.output), text)
+        yamledit.write_atomically(Path(args.output), text)
         print(f"wrote {args.output} ({len(loaded.concepts)} concepts, {args.format.upper()})", file=sys.stderr)
     else:
         sys.stdout.write(text)

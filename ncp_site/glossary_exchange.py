@@ -39,9 +39,8 @@ import yaml
 from .errors import DataError, display_path
 from .glossary import Concept, Glossary, GlossaryFile, load_glossary
 from .i18n import LANGS
-from .translations import write_atomically
 from .validation import validate
-from .yamledit import Edit, apply, compose, insert_after, scalar_edit, value_at
+from .yamledit import Edit, apply, compose, insert_after, scalar_edit, value_at, write_atomically
 from .yamlsrc import Loader, YamlDoc, load_yaml, parse_yaml
 
 COLUMNS = ("id", "lang", "status", "n", "term", "reason", "source", "review_status", "reviewed_by", "reviewed_on")

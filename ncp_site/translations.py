@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from .errors import DataError, display_path
 from .i18n import LANG_NAMES, LANGS, SOURCE_LANG
 from .parity import docs_pages, front_matter
 from .translation_meta import expired_pending_errors, localized_units
+from .yamledit import write_atomically
 from .yamlsrc import field_name, load_yaml
 
 STATE_FILE = Path("data") / "translation-state.yml"
@@ -220,21 +219,6 @@ def mark_reviewed(root: Path, targets: list[str] = (), langs: list[str] = ()) ->
     write_atomically(root / STATE_FILE, _HEADER + yaml.safe_dump({"translations": state}, allow_unicode=True,
                                                                  sort_keys=True, width=1000))
     return marked
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a temporary file in the same folder, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def render_status(report: Report, words, lang: str) -> str:

@@ -94,3 +94,21 @@ def make_project(root: Path, records: list[dict] = (), glossary_extra: list[dict
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
+
+
+def line_of(text: str, fragment: str, after: str = "") -> int:
+    """The line on which ``fragment`` first appears (after ``after``, when given)."""
+    start = text.index(after) if after else 0
+    return text[:text.index(fragment, start)].count("\n") + 1
+
+
+def check_unchanged(root: Path, capsys, folder: Path) -> tuple[int, str]:
+    """Run `ncp check` on ``root``; the data files in ``folder`` must come out unchanged."""
+    from ncp_site import cli
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    status = cli.main(["--root", str(root), "check"])
+    after = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    assert after == before, "ncp check must never change a data file"
+    out = capsys.readouterr().out
+    assert "Traceback" not in out
+    return status, out

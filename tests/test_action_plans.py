@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from builders import concept, dedent, make_project, vocabulary_ids
+from builders import check_unchanged, line_of, concept, dedent, make_project, vocabulary_ids
 from conftest import REPO
-from ncp_site import action_plans, cli
+from ncp_site import action_plans
 from ncp_site.action_plans import load_action_plans
 from ncp_site.glossary import load_glossary
 from ncp_site.site import collect
@@ -69,20 +69,8 @@ def project(tmp_path, files: dict[str, str]):
     return folder
 
 
-def line_of(text: str, fragment: str, after: str = "") -> int:
-    start = text.index(after) if after else 0
-    return text[:text.index(fragment, start)].count("\n") + 1
-
-
 def check(tmp_path, capsys, files: dict[str, str]) -> tuple[int, str]:
-    """Run `ncp check`; the data files must come out unchanged."""
-    folder = project(tmp_path, files)
-    before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    status = cli.main(["--root", str(tmp_path), "check"])
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before, "ncp check must never change a data file"
-    out = capsys.readouterr().out
-    assert "Traceback" not in out
-    return status, out
+    return check_unchanged(tmp_path, capsys, project(tmp_path, files))
 
 
 def load(tmp_path):

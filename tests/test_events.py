@@ -8,9 +8,9 @@ import datetime as dt
 import icalendar
 import pytest
 
-from builders import dedent, make_project
+from builders import check_unchanged, line_of, dedent, make_project
 from conftest import REPO, run_mkdocs_build
-from ncp_site import cli, events
+from ncp_site import events
 from ncp_site.events import load_events
 from ncp_site.i18n import build_today
 from ncp_site.site import collect
@@ -107,19 +107,8 @@ def project(tmp_path, files: dict[str, str]):
     return folder
 
 
-def line_of(text: str, fragment: str) -> int:
-    return text[:text.index(fragment)].count("\n") + 1
-
-
 def check(tmp_path, capsys, files: dict[str, str]) -> tuple[int, str]:
-    """Run `ncp check`; the data files must come out unchanged."""
-    folder = project(tmp_path, files)
-    before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    status = cli.main(["--root", str(tmp_path), "check"])
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before, "ncp check must never change a data file"
-    out = capsys.readouterr().out
-    assert "Traceback" not in out
-    return status, out
+    return check_unchanged(tmp_path, capsys, project(tmp_path, files))
 
 
 def load(tmp_path, files: dict[str, str]):
