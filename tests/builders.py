@@ -112,3 +112,11 @@ def check_unchanged(root: Path, capsys, folder: Path) -> tuple[int, str]:
     out = capsys.readouterr().out
     assert "Traceback" not in out
     return status, out
+
+
+def write_texts(folder: Path, files: dict[str, str]) -> Path:
+    """Write hand-written YAML texts (so tests know their lines) into a data folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder

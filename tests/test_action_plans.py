@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builders import check_unchanged, line_of, concept, dedent, make_project, vocabulary_ids
+from builders import check_unchanged, line_of, write_texts, concept, dedent, make_project, vocabulary_ids
 from conftest import REPO
 from ncp_site import action_plans
 from ncp_site.action_plans import load_action_plans
@@ -62,11 +62,7 @@ def extra_concepts() -> list[dict]:
 
 def project(tmp_path, files: dict[str, str]):
     make_project(tmp_path, glossary_extra=extra_concepts())
-    folder = tmp_path / "data" / "action-plans"
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_texts(tmp_path / "data" / "action-plans", files)
 
 
 def check(tmp_path, capsys, files: dict[str, str]) -> tuple[int, str]:

@@ -8,7 +8,7 @@ import datetime as dt
 import icalendar
 import pytest
 
-from builders import check_unchanged, line_of, dedent, make_project
+from builders import check_unchanged, line_of, write_texts, dedent, make_project
 from conftest import REPO, run_mkdocs_build
 from ncp_site import events
 from ncp_site.events import load_events
@@ -100,11 +100,7 @@ LATER = dedent("""
 
 def project(tmp_path, files: dict[str, str]):
     make_project(tmp_path)
-    folder = tmp_path / "data" / "events"
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_texts(tmp_path / "data" / "events", files)
 
 
 def check(tmp_path, capsys, files: dict[str, str]) -> tuple[int, str]:
