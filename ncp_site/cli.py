@@ -11,8 +11,10 @@ import json
 import sys
 from pathlib import Path
 
-from . import site, translations, yamledit
-from .i18n import build_today
+from .checks import translation_status
+from .core import yamledit
+from .core.errors import DataErrors
+from .project import Project, load_project
 
 
 def find_root(start: Path) -> Path:
@@ -25,31 +27,41 @@ def find_root(start: Path) -> Path:
 
 
 def cmd_check(args) -> int:
-    data, errors = site.collect(args.root)
-    for error in sorted(set(errors), key=lambda e: (e.path, e.line, e.field)):
+    project = args.project
+    for error in project.errors:
         print(error)
-    if data is not None and data.quotations:
-        print(f"{len(data.quotations)} historical quotation(s) exempt from the terminology lint "
+    if project.quotations:
+        print(f"{len(project.quotations)} historical quotation(s) exempt from the terminology lint "
               '(marked <q class="historical">):')
-        for quotation in data.quotations:
+        for quotation in project.quotations:
             print(f"  {quotation}")
-    if errors:
-        print(f"{len(set(errors))} problem(s) found.", file=sys.stderr)
+    if project.errors:
+        print(f"{len(project.errors)} problem(s) found.", file=sys.stderr)
         return 1
-    print("ncp check: all data and pages are valid in kk, ru and en.")
+    print(f"ncp check: all data and pages are valid in {project.config.languages.spoken()}.")
     return 0
 
 
-def cmd_glossary_export(args) -> int:
-    from . import glossary, glossary_exchange
+def _refuse(project: Project, command: str) -> int:
+    """Commands that write stop, listing the errors, when the data they depend on does not load."""
+    for error in project.errors:
+        print(error)
+    print(f"{command}: nothing was written: fix the {len(project.errors)} problem(s) above first (ncp check).",
+          file=sys.stderr)
+    return 1
 
-    loaded, errors = glossary.load_glossary(args.root / "data" / "glossary.yml", args.root)
+
+def cmd_glossary_export(args) -> int:
+    from .kinds.glossary import exchange
+
+    loaded = args.project.loaded.get("glossary")
+    errors = [e for e in args.project.errors if e.path == args.project.sources.path("glossary.yml")]
     if loaded is None or errors:
         for error in errors:
             print(error)
         print("ncp glossary export: fix the glossary first (ncp check).", file=sys.stderr)
         return 1
-    text = (glossary_exchange.export_tbx if args.format == "tbx" else glossary_exchange.export_csv)(loaded)
+    text = (exchange.export_tbx if args.format == "tbx" else exchange.export_csv)(loaded)
     if args.output:
         yamledit.write_atomically(Path(args.output), text)
         print(f"wrote {args.output} ({len(loaded.concepts)} concepts, {args.format.upper()})", file=sys.stderr)
@@ -59,9 +71,11 @@ def cmd_glossary_export(args) -> int:
 
 
 def cmd_glossary_import(args) -> int:
-    from . import glossary_exchange
+    from .kinds.glossary import exchange
 
-    result = glossary_exchange.import_csv(args.root, Path(args.file), apply_changes=args.apply)
+    if args.apply and args.project.errors:
+        return _refuse(args.project, "ncp glossary import --apply")
+    result = exchange.import_csv(args.project, Path(args.file), apply_changes=args.apply)
     for change in result.changes:
         print(f"{result.glossary_path}:{change.line}: {change}")
     for error in sorted(set(result.errors), key=lambda e: (e.path, e.line, e.field)):
@@ -79,7 +93,7 @@ def cmd_glossary_import(args) -> int:
 
 
 def cmd_status(args) -> int:
-    report = translations.translation_report(args.root, build_today())
+    report = args.project.translations
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False, indent=2, default=str))
     else:
@@ -94,7 +108,17 @@ def cmd_status(args) -> int:
 
 
 def cmd_reviewed(args) -> int:
-    marked = translations.mark_reviewed(args.root, args.targets, args.lang or [])
+    project = args.project
+    if project.errors:
+        return _refuse(project, "ncp translations reviewed")
+    unmatched = translation_status.unmatched_targets(project.sources, args.targets)
+    if unmatched:
+        for target in unmatched:
+            print(f"{target}: names no file, folder or text with translations -- check the path "
+                  "(e.g. data/cases/kz0003.yml or docs/about)", file=sys.stderr)
+        return 1
+    marked, text = translation_status.mark_reviewed(project.sources, args.targets, args.lang or [])
+    yamledit.write_atomically(translation_status.state_path(project.sources), text)
     for key in marked:
         print(f"reviewed: {key}")
     print(f"{len(marked)} translation(s) marked as reviewed against their current source.")
@@ -117,8 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     reviewed = trans_commands.add_parser(
         "reviewed", help="mark translations as reviewed against the current source text")
     reviewed.add_argument("targets", nargs="*", help="files, folders or field keys (default: everything)")
-    reviewed.add_argument("--lang", action="append", choices=["kk", "ru", "en"],
-                          help="only this language (repeatable)")
+    reviewed.add_argument("--lang", action="append", help="only this language (repeatable)")
     reviewed.set_defaults(func=cmd_reviewed)
     gloss = commands.add_parser("glossary", help="the glossary for translators: TBX/CSV export, CSV import")
     gloss_commands = gloss.add_subparsers(dest="glossary_command", required=True)
@@ -136,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.root = (args.root or find_root(Path.cwd())).resolve()
+    try:
+        args.project = load_project(args.root)
+    except DataErrors as exc:
+        print(exc.report())
+        return 1
     return args.func(args)
 
 

@@ -1,0 +1,77 @@
+"""Links to documents and evidence: a web address, or a file kept under ``docs/`` that must exist.
+
+Reports, action plans and their evidence all point at documents the same way, so a broken path is
+reported the same way everywhere: ``path:line: field: ... does not exist under docs/``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from .errors import DataError
+from .languages import Languages, relative_url
+from .localized import LanguageVersions
+from .yamlsrc import YamlDoc, field_name
+
+_LANG_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})(?P<ext>\.[^.]+)$")
+
+__all__ = ["LanguageVersions", "versions_errors", "link_errors", "href", "is_url", "site_path"]
+
+
+def versions_errors(doc: YamlDoc, loc: tuple, versions: LanguageVersions, docs_dir: Path,
+                    languages: Languages) -> list[DataError]:
+    """A document per language, only where one exists: a https:// address or a path under docs/."""
+    return [e for lang, value in versions.available().items()
+            for e in link_errors(doc, loc, value, docs_dir, languages, lang)]
+
+
+def is_url(value: str) -> bool:
+    return value.startswith(("https://", "http://"))
+
+
+def link_errors(doc: YamlDoc, loc: tuple, value: str, docs_dir: Path, languages: Languages,
+                lang: str | None = None) -> list[DataError]:
+    """A URL is taken as written; a path must name an existing file under docs/ (of ``lang`` if suffixed).
+
+    ``lang`` is the language the link is listed under (``loc`` then names the field, ``loc + (lang,)`` its line).
+    """
+    if is_url(value):
+        return []
+    line = doc.line(loc + (lang,) if lang else loc)
+
+    def error(problem: str, fix: str) -> list[DataError]:
+        return [DataError(doc.path, line, field_name(loc), problem, fix, lang)]
+
+    path = PurePosixPath(value)
+    if path.is_absolute() or ".." in path.parts or value.startswith("docs/"):
+        return error(f"'{value}' is not a path inside docs/",
+                     "write the path relative to docs/ (e.g. reports/files/annual-report-2022.pdf) "
+                     "or a full https:// address")
+    if path.suffix == ".md":
+        return error(f"'{value}' is a page, not a document",
+                     "link a document file (PDF, DOCX, TXT...) or a https:// address; "
+                     "pages are published in all three languages by the parity rule")
+    if not (Path(docs_dir) / value).is_file():
+        return error(f"'{value}' does not exist under docs/",
+                     f"add the file docs/{value}, correct the path, or give a https:// address")
+    suffix = _LANG_SUFFIX.match(path.name)
+    if lang and suffix and suffix["lang"] in languages and suffix["lang"] != lang:
+        return error(f"'{value}' is the {suffix['lang']} file but is listed under {lang}",
+                     f"list it under {suffix['lang']}: or use the {lang} file")
+    return []
+
+
+def site_path(value: str, languages: Languages) -> str:
+    """Where a docs/ file is published: ``x.ru.pdf`` goes to the Russian site (``ru/...``), others to the root."""
+    path = PurePosixPath(value)
+    suffix = _LANG_SUFFIX.match(path.name)
+    if suffix and suffix["lang"] in languages:
+        folder = "" if str(path.parent) == "." else f"{path.parent}/"
+        return languages.prefix(suffix["lang"]) + folder + suffix["stem"] + suffix["ext"]
+    return value
+
+
+def href(value: str, page_url: str, languages: Languages) -> str:
+    """The link to a document from a page at ``page_url`` (site-root-relative directory URL)."""
+    return value if is_url(value) else relative_url(page_url, site_path(value, languages))

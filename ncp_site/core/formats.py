@@ -1,0 +1,49 @@
+"""Dates, numbers and countries in the page's language (Babel's CLDR data), and the build's "today"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from babel import Locale
+from babel.dates import format_date as _babel_format_date
+
+from .errors import DataError, DataErrors
+
+
+def format_date(value: dt.date | None, lang: str, form: str = "long") -> str:
+    """CLDR dates: ``15 February 2022``-style per language (``2022 ж. 15 ақпан``, ``15 февраля 2022 г.``)."""
+    if value is None:
+        return ""
+    return _babel_format_date(value, form, locale=lang)
+
+
+def country_name(code: str, lang: str) -> str:
+    return Locale.parse(lang).territories.get(code.upper(), code)
+
+
+def is_country(code: str) -> bool:
+    return len(code) == 2 and code.upper() in Locale.parse("en").territories
+
+
+def build_time() -> dt.datetime:
+    """The build's moment: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    return source_date_epoch() or dt.datetime.now(dt.timezone.utc)
+
+
+def source_date_epoch() -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH as a time, None when it is not set; a located error when it is not a time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise DataErrors([DataError("SOURCE_DATE_EPOCH", 1, "(environment)",
+                                    f"'{epoch}' is not a time in seconds since 1970",
+                                    "unset it, or set it to a whole number such as $(git log -1 --format=%ct)")]) from None
+
+
+def build_today() -> dt.date:
+    """"Today" for the build: SOURCE_DATE_EPOCH when set, so a build can be reproduced."""
+    return build_time().date()

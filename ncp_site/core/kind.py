@@ -1,0 +1,75 @@
+"""What a data kind tells the project: how it loads, what pages may call, what it generates.
+
+Every kind's package exposes one ``KIND``. The project loads the kinds in order and keeps what
+each returned; the site asks each kind for its generated pages and files; the macros adapter
+offers each kind's macros to the hand-written pages. None of this knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .errors import DataError
+from .sources import Sources
+
+
+@dataclass(frozen=True)
+class LoadContext:
+    sources: Sources
+    loaded: dict[str, Any]  # what the kinds before this one returned, by kind name
+    today: dt.date
+
+    @property
+    def languages(self):
+        return self.sources.config.languages
+
+    @property
+    def docs_dir(self):
+        return self.sources.config.docs_dir
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """The page a macro is called from: its language (the language its text is in) and URL."""
+
+    lang: str
+    url: str  # site-root-relative directory URL, e.g. ``ru/cases/``
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page generated from the data, in one language."""
+
+    src_uri: str  # where it goes, without a language: ``cases/kz0003/index.md``
+    lang: str
+    title: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page that exists in every language; ``render(lang)`` makes one version (only when needed)."""
+
+    src_uri: str
+    render: Callable[[str], Page]
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    path: str  # where it goes on the site: ``ru/events.ics``
+    content: str | bytes
+
+
+Macro = Callable[..., str]  # (project, PageContext, *args, **kwargs) -> HTML or Markdown
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    load: Callable[[LoadContext], tuple[Any, list[DataError]]]
+    macros: dict[str, Macro] = field(default_factory=dict)
+    pages: Callable[[Any], list[GeneratedPage]] | None = None  # (project) -> pages in every language
+    files: Callable[[Any, str], list[OutputFile]] | None = None  # (project, lang) -> files of that language
+    site_files: Callable[[Any], list[OutputFile]] | None = None  # (project) -> language-independent files

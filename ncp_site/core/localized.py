@@ -1,0 +1,143 @@
+"""Text a visitor reads, one version per site language, and the strict base of every data model.
+
+The site's languages are not constants: validation gets them in its context
+(``{"languages": Languages}``), so the same models serve a kk/ru/en site and a ru/en one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, GetCoreSchemaHandler, PrivateAttr, StringConstraints
+from pydantic_core import PydanticCustomError, core_schema
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base of every data model: unknown keys are mistakes, not extensions."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    _pending: dict = PrivateAttr(default_factory=dict)
+
+    def pending_until(self, lang: str) -> dt.date | None:
+        """The date a pending translation is due, when the record declares ``translation_pending``."""
+        return self._pending.get(lang)
+
+
+def site_languages(info) -> tuple[str, ...]:
+    languages = (info.context or {}).get("languages") if info is not None else None
+    if languages is None:
+        raise RuntimeError("validate data with context={'languages': ...} (core.validation.validate does)")
+    return tuple(languages)
+
+
+class LanguageMap(dict):
+    """A value per site language, all required; ``value[lang]``.
+
+    Validation reports every missing or unknown language at once (one problem per language).
+    """
+
+    single_value_allowed = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.borrowed: dict[str, str] = {}
+
+    def language_of(self, lang: str) -> str:
+        """The language the text shown for ``lang`` is really in (another one while pending)."""
+        return self.borrowed.get(lang, lang)
+
+    def __hash__(self):
+        return hash(tuple(sorted(self.items())))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        mapping = core_schema.dict_schema(core_schema.str_schema(), cls.item_schema(handler))
+        return core_schema.with_info_before_validator_function(
+            cls._spread,
+            core_schema.with_info_after_validator_function(cls._complete, mapping),
+            serialization=core_schema.plain_serializer_function_ser_schema(dict),
+        )
+
+    @classmethod
+    def item_schema(cls, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.str_schema(strip_whitespace=True, min_length=1)
+
+    @classmethod
+    def _spread(cls, value, info):
+        if cls.single_value_allowed and isinstance(value, str):
+            return {lang: value for lang in site_languages(info)}
+        if isinstance(value, (str, list)) and not isinstance(value, dict):
+            raise PydanticCustomError("localized_shape", "should be a mapping", {"value": value})
+        return value
+
+    @classmethod
+    def _complete(cls, value: dict, info):
+        languages = site_languages(info)
+        problems = [("unknown", code) for code in value if code not in languages]
+        problems += [("missing", code) for code in languages if code not in value]
+        if problems:
+            raise PydanticCustomError("localized", "languages do not match the site's", {"problems": problems})
+        return cls({lang: value[lang] for lang in languages})
+
+
+class LocalizedText(LanguageMap):
+    pass
+
+
+class NameText(LanguageMap):
+    """A proper name: one string for all languages, or a map where the spelling differs."""
+
+    single_value_allowed = True
+
+
+class LocalizedTextList(LanguageMap):
+    @classmethod
+    def item_schema(cls, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.list_schema(core_schema.str_schema(strip_whitespace=True, min_length=1))
+
+
+Localized = LocalizedText
+Name = NameText
+LocalizedList = LocalizedTextList
+
+
+class SomeLanguages(dict):
+    """A value for some of the site's languages (a document exists in these); ``available()``."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        mapping = core_schema.dict_schema(core_schema.str_schema(),
+                                          core_schema.nullable_schema(core_schema.str_schema(strip_whitespace=True)))
+        return core_schema.with_info_after_validator_function(
+            cls._known, mapping, serialization=core_schema.plain_serializer_function_ser_schema(dict))
+
+    @classmethod
+    def _known(cls, value: dict, info):
+        languages = site_languages(info)
+        unknown = [("unknown", code) for code in value if code not in languages]
+        if unknown:
+            raise PydanticCustomError("localized", "languages do not match the site's", {"problems": unknown})
+        return cls({lang: value.get(lang) or None for lang in languages})
+
+    def available(self) -> dict[str, str]:
+        """The languages in which the document exists (each site language is a key, None where none)."""
+        return {lang: value for lang, value in self.items() if value}
+
+    def __hash__(self):
+        return hash(tuple(sorted(self.items())))
+
+
+LanguageVersions = SomeLanguages
+
+
+def _site_language(code: str, info) -> str:
+    languages = site_languages(info)
+    if code not in languages:
+        raise ValueError(f"'{code}' is not a language of this site -- use one of: {', '.join(languages)}")
+    return code
+
+
+LanguageCode = Annotated[str, AfterValidator(_site_language)]

@@ -1,0 +1,131 @@
+"""Turn pydantic's validation errors into located, fixable messages for the secretariat."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .errors import DataError
+from .languages import Languages
+from .yamlsrc import YamlDoc, field_name
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of fields",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+}
+
+
+def validate(model: type[M], data: Any, doc: YamlDoc, languages: Languages, base: tuple = (),
+             context: dict | None = None) -> tuple[M | None, list[DataError]]:
+    """The model, or None and a located error for each problem pydantic found."""
+    try:
+        result = _adapter(model).validate_python(data, context={"languages": languages, **(context or {})})
+    except ValidationError as exc:
+        return None, [e for err in exc.errors() for e in _to_errors(err, doc, base, languages)]
+    _mark_translations(result, doc, base)
+    return result, []
+
+
+@functools.cache
+def _adapter(model) -> TypeAdapter:
+    return TypeAdapter(model)
+
+
+def _mark_translations(result: BaseModel, doc: YamlDoc, base: tuple) -> None:
+    """Carry the file's pending translations and borrowed texts over to the validated models."""
+    meta = doc.meta
+    if meta is None:
+        return
+    for marks, attr in ((meta.pending, "_pending"), (meta.borrowed, "_borrowed")):
+        for loc, langs in marks.items():
+            if loc[:len(base)] != base:
+                continue
+            target = _at(result, loc[len(base):])
+            if attr == "_borrowed" and hasattr(target, "borrowed"):
+                target.borrowed.update(langs)
+                continue
+            store = getattr(target, "__pydantic_private__", None) or {}
+            if attr in store:
+                store[attr].update(langs)
+
+
+def _at(obj: Any, loc: tuple) -> Any:
+    for part in loc:
+        if obj is None:
+            return None
+        if isinstance(part, int) or isinstance(obj, dict):
+            try:
+                obj = obj[part]
+            except (IndexError, KeyError, TypeError):
+                return None
+        else:
+            obj = getattr(obj, part, None)
+    return obj
+
+
+def _to_errors(err: dict, doc: YamlDoc, base: tuple, languages: Languages) -> list[DataError]:
+    loc = base + tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    if err["type"] == "localized":
+        return [_language_error(doc, loc, problem, code, languages) for problem, code in err["ctx"]["problems"]]
+    lang = None
+    if loc and loc[-1] in languages:
+        lang, loc = loc[-1], loc[:-1]
+    problem, fix = _explain(err, lang, languages)
+    return [DataError(doc.path, doc.line(loc + ((lang,) if lang else ())), field_name(loc), problem, fix, lang)]
+
+
+def _language_error(doc: YamlDoc, loc: tuple, problem: str, code: str, languages: Languages) -> DataError:
+    if problem == "missing":
+        return DataError(doc.path, doc.line(loc), field_name(loc), "text is missing",
+                         f"add the {languages.name(code)} text under '{code}:'", code)
+    return DataError(doc.path, doc.line(loc + (code,)), field_name(loc), f"'{code}' is not a language of this site",
+                     f"write the text under one of: {languages.listing()}")
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _explain(err: dict, lang: str | None, languages: Languages) -> tuple[str, str]:
+    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    if kind == "missing":
+        if lang:
+            return "text is missing", f"add the {languages.name(lang)} text under '{lang}:'"
+        return "is missing", "add this field"
+    if kind == "localized_shape":
+        return (f"should be a mapping, got the text {_shown(value)}",
+                f"give one text per language: {', '.join(c + ':' for c in languages)} on separate indented lines")
+    if kind == "extra_forbidden":
+        return "is not a known field", "remove it or correct its spelling (see the README's data section)"
+    if kind in ("literal_error", "enum"):
+        return f"{_shown(value)} is not allowed", f"use one of: {ctx.get('expected', '')}".replace("'", "")
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return (f"{_shown(value)} is not a real date",
+                "write an existing date as YYYY-MM-DD, e.g. 2022-02-15")
+    if kind == "string_too_short":
+        return "is empty", "write the text, or remove the field if it is optional"
+    if kind in _TYPE_WORDS:
+        what = _TYPE_WORDS[kind]
+        if lang is None and isinstance(value, str) and kind in ("model_type", "dict_type"):
+            return (f"should be a mapping, got the text {_shown(value)}",
+                    f"give one text per language: {', '.join(c + ':' for c in languages)} on separate indented lines")
+        return f"should be {what}, got {_shown(value)}", f"write {what} here"
+    if kind == "value_error":
+        message = str(ctx.get("error", err["msg"]))
+        if " -- " in message:
+            problem, fix = message.split(" -- ", 1)
+            return problem, fix
+        return message, "correct the value"
+    return err["msg"], "correct the value"

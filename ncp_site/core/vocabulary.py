@@ -1,0 +1,47 @@
+"""Codes shared by several data kinds, and the rule that every code has its label in the glossary.
+
+Pages never spell a controlled term themselves: a code such as ``status: good_offices`` is shown
+through the glossary concept ``status_good_offices`` in the page's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Literal
+
+from .errors import DataError
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI")
+EDITIONS = (2011, 2023)
+GUIDELINES_2023_ADOPTED = dt.date(2023, 6, 8)
+
+Chapter = Literal[ROMAN]  # type: ignore[valid-type]
+StakeholderGroup = Literal["government", "business", "trade_unions", "civil_society", "academia",
+                           "other_ncps", "international_organisations", "general_public"]
+GROUPS: tuple[str, ...] = StakeholderGroup.__args__
+
+
+def edition_on(day: dt.date) -> int:
+    """The Guidelines edition in force on a day."""
+    return 2023 if day >= GUIDELINES_2023_ADOPTED else 2011
+
+
+def codes(literal) -> tuple[str, ...]:
+    return tuple(literal.__args__)
+
+
+def labels(prefix: str, values: Iterable[str]) -> list[str]:
+    return [f"{prefix}{v}" for v in values]
+
+
+def missing_labels(glossary, needed: dict[str, list[str]], what: str) -> list[DataError]:
+    """A located error for each code whose glossary concept (its label) does not exist."""
+    return [DataError(glossary.path, 1, "concepts", f"no concept '{cid}' (the label of {what} {field} code)",
+                      f"add a concept with id {cid} to the glossary")
+            for field, ids in needed.items() for cid in ids if not glossary.has(cid)]
+
+
+def require_concepts(glossary, doc_error, needed: dict[str, tuple]) -> list[DataError]:
+    """Check that every vocabulary code the data uses has a glossary concept (its label source)."""
+    return [doc_error(loc, f"the glossary has no concept '{cid}'", "add it to data/glossary.yml")
+            for cid, loc in needed.items() if not glossary.has(cid)]

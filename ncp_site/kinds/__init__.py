@@ -1,0 +1,16 @@
+"""One folder per data kind. Adding a kind is adding its folder and naming it in ``ALL``.
+
+Each kind's package exposes ``KIND`` (a ``core.kind.Kind``): how it loads, which macros pages may
+call, which pages and files it generates. They load in this order: later kinds may use what
+earlier ones loaded (every kind's labels come from the glossary).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+ALL = ("glossary", "ui", "abbreviations", "cases", "events", "action_plans", "reports")
+
+
+def all_kinds():
+    return [import_module(f"{__name__}.{name}").KIND for name in ALL]

@@ -1,0 +1,70 @@
+"""Build the register from the glossary and ``data/abbreviations.yml`` (optional); report conflicts."""
+
+from __future__ import annotations
+
+from ...core.errors import DataError
+from ...core.kind import LoadContext
+from ...core.records import RecordFiles, load_records
+from ...core.validation import validate
+from ...core.yamlsrc import YamlDoc, field_name
+from .model import Abbreviation, Entry, Group, Register
+
+FILES = RecordFiles("abbreviations.yml", "group of abbreviations", "data/abbreviations.yml",
+                    list_key="abbreviations", optional=True)
+
+
+def load(ctx: LoadContext) -> tuple[Register, list[DataError]]:
+    languages = ctx.languages
+    register = Register({lang: {} for lang in languages})
+    errors: list[DataError] = []
+    found: list[tuple[str, str, str, tuple]] = []  # (lang, abbr, expansion, (path, line, field))
+    glossary = ctx.loaded.get("glossary")
+    glossary_doc, _, _ = ctx.sources.data_file("glossary.yml")
+    if glossary is not None and glossary_doc is not None:
+        found += _from_glossary(glossary_doc, glossary, languages)
+    groups, errs = load_records(ctx.sources, FILES, Group)
+    errors += errs
+    for group in groups:
+        for code in group.record.model_extra or {}:
+            if code not in languages:
+                errors.append(group.error((code,), f"'{code}' is not a language of this site",
+                                          f"use one of: {languages.listing()}"))
+                continue
+            entry, errs = validate(Entry, group.record.model_extra[code], group.doc, languages, group.loc + (code,))
+            errors += errs
+            if entry is not None:
+                found.append((code, entry.abbr, entry.expansion, _where(group.doc, group.loc + (code, "abbr"))))
+    for lang, abbr, expansion, (path, line, where) in found:
+        place = f"{path}:{line}"
+        known = register.by_lang[lang].get(abbr)
+        if known is None:
+            register.by_lang[lang][abbr] = Abbreviation(abbr, expansion, place)
+            continue
+        if known.expansion.casefold() == expansion.casefold():
+            problem = f"'{abbr}' is already in the register ({known.place})"
+            fix = "keep one definition: the glossary's abbreviation field or data/abbreviations.yml"
+        else:
+            problem = (f"'{abbr}' has two expansions in {languages.name(lang)}: '{known.expansion}' ({known.place}) "
+                       f"and '{expansion}' ({place})")
+            fix = "give each meaning its own abbreviation, or write one of them out in full"
+        errors.append(DataError(path, line, where, problem, fix, lang))
+    return register, errors
+
+
+def _where(doc: YamlDoc, loc: tuple) -> tuple[str, int, str]:
+    return doc.path, doc.line(loc), field_name(loc)
+
+
+def _from_glossary(doc: YamlDoc, glossary, languages) -> list[tuple[str, str, str, tuple]]:
+    """Glossary abbreviations in file order, expanded by the concept's preferred term."""
+    found = []
+    for i, raw in enumerate((doc.data or {}).get("concepts") or []):
+        concept = glossary.concepts.get(raw.get("id")) if isinstance(raw, dict) else None
+        if concept is None:
+            continue
+        for lang in languages:
+            entry = concept.terms[lang]
+            if entry.abbreviation:
+                where = _where(doc, ("concepts", i, "terms", lang, "abbreviation"))
+                found.append((lang, entry.abbreviation, entry.preferred, where))
+    return found

@@ -1,0 +1,9 @@
+"""Action plans and roadmaps: typed plans and activities, their checks, progress and pages."""
+
+from ...core.kind import Kind
+from . import load, pages
+from .model import ActionPlan
+
+KIND = Kind(name="action_plans", load=load.load, macros=pages.MACROS, pages=pages.plan_pages)
+
+__all__ = ["KIND", "ActionPlan"]

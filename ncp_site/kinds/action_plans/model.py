@@ -1,0 +1,138 @@
+"""Action plans and roadmaps: typed plans and activities, their checks, progress and pages.
+
+The peer review found the NCP's yearly plans to be high-level grids without target groups or
+measurable progress. Each activity here carries its target stakeholder groups and a status with a
+date and evidence, and progress is computed from those statuses, never typed in.
+
+How progress counts (shown on every plan page):
+- done of counted, per category and overall;
+- dropped activities leave the denominator (the plan no longer intends them);
+- carried-over activities count as not done in this plan and link to the activity continuing them;
+- planned and in-progress activities count as not done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from ...core.localized import LanguageVersions, Localized, Strict
+from ...core.vocabulary import StakeholderGroup
+
+Category = Literal["regulatory_support", "operational_organisational", "promotion", "specific_instances"]
+CATEGORIES: tuple[str, ...] = Category.__args__
+ActivityStatus = Literal["planned", "in_progress", "done", "carried_over", "dropped"]
+STATUSES: tuple[str, ...] = ActivityStatus.__args__
+ID = r"^[a-z0-9][a-z0-9-]*$"
+
+
+def _concept_or_name(value):
+    return {"concept": value} if isinstance(value, str) else value
+
+
+class Body(Strict):
+    """A responsible body: a glossary concept id (``ncp_secretariat``) or a name in three languages."""
+
+    concept: str | None = None
+    name: Localized | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self):
+        if (self.concept is None) == (self.name is None):
+            raise ValueError("give either a glossary concept id or a name -- "
+                             "write e.g. '- ncp_secretariat', or '- name:' with kk:, ru:, en: lines")
+        return self
+
+
+Responsible = Annotated[Body, BeforeValidator(_concept_or_name)]
+
+
+class Activity(Strict):
+    id: str = Field(pattern=ID)
+    title: Localized
+    expected_output: Localized | None = None
+    verification: Localized | None = None
+    deadline: dt.date | None = None
+    responsible: list[Responsible] = []
+    target_groups: list[StakeholderGroup] = []
+    sectors_or_regions: list[Localized] = []
+    status: ActivityStatus
+    status_date: dt.date | None = None
+    evidence: str | None = None
+    carried_over_to: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
+    note: Localized | None = None
+
+    @property
+    def continuation(self) -> tuple[str, str] | None:
+        """``(plan id, activity id)`` of the activity continuing this one."""
+        if not self.carried_over_to:
+            return None
+        plan, activity = self.carried_over_to.split("/")
+        return plan, activity
+
+
+class CategoryBlock(Strict):
+    category: Category
+    activities: list[Activity] = Field(min_length=1)
+
+
+class Period(Strict):
+    start: dt.date
+    end: dt.date
+
+
+class ActionPlan(Strict):
+    id: str = Field(pattern=ID)
+    title: Localized
+    year: int | None = Field(default=None, ge=2012, le=2100)
+    period: Period | None = None
+    adopted: dt.date | None = None
+    documents: LanguageVersions = LanguageVersions()
+    note: Localized | None = None
+    categories: list[CategoryBlock] = Field(min_length=1)
+
+    @property
+    def activities(self) -> list[Activity]:
+        return [a for block in self.categories for a in block.activities]
+
+    @property
+    def sort_key(self):
+        start = self.period.start if self.period else dt.date(self.year or 1, 1, 1)
+        return (start, self.id)
+
+    def progress(self, category: str | None = None) -> Progress:
+        chosen = [a for b in self.categories if category in (None, b.category) for a in b.activities]
+        return Progress.of(chosen)
+
+    def text(self, lang: str) -> str:
+        """All the plan's visible text in one language (to find the abbreviations it uses)."""
+        parts = [self.title[lang], self.note[lang] if self.note else ""]
+        for a in self.activities:
+            parts += [a.title[lang]] + [x[lang] for x in (a.expected_output, a.verification, a.note) if x]
+            parts += [b.name[lang] for b in a.responsible if b.name] + [s[lang] for s in a.sectors_or_regions]
+        return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Done of counted: dropped activities are not counted; carried-over ones count as not done."""
+
+    done: int
+    counted: int
+    by_status: dict[str, int]
+
+    @classmethod
+    def of(cls, activities: list[Activity]) -> Progress:
+        by_status = Counter(a.status for a in activities)
+        return cls(done=by_status["done"], counted=len(activities) - by_status["dropped"],
+                   by_status={s: by_status[s] for s in STATUSES})
+
+    @property
+    def percent(self) -> float | None:
+        return 100 * self.done / self.counted if self.counted else None
+
+

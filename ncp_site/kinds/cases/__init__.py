@@ -1,0 +1,9 @@
+"""Specific instances: cases raised about enterprises' conduct, one file each in ``data/cases/``."""
+
+from ...core.kind import Kind
+from . import load, pages
+from .model import SpecificInstance
+
+KIND = Kind(name="cases", load=load.load, macros=pages.MACROS, pages=pages.case_pages, site_files=pages.open_data)
+
+__all__ = ["KIND", "SpecificInstance"]

@@ -1,0 +1,79 @@
+"""Load the specific instances: one file per case in ``data/cases/``, newest first."""
+
+from __future__ import annotations
+
+from ...core.errors import DataError
+from ...core.kind import LoadContext
+from ...core.records import Located, RecordFiles, load_records
+from ...core.vocabulary import missing_labels
+from .model import (STAGES, Outcome, Sector, SpecificInstance, StatementKind, Status, SubmitterType)
+
+FILES = RecordFiles("cases", "specific instance", "data/cases/kz0003.yml")
+
+
+def load(ctx: LoadContext) -> tuple[list[SpecificInstance], list[DataError]]:
+    found, errors = load_records(ctx.sources, FILES, SpecificInstance, record_errors)
+    glossary = ctx.loaded.get("glossary")
+    if glossary is not None:
+        errors += vocabulary_errors(glossary)
+    cases = sorted((at.record for at in found), key=lambda c: c.sort_key, reverse=True)
+    return cases, errors
+
+
+def record_errors(case: SpecificInstance, at: Located) -> list[DataError]:
+    """What one field cannot check alone: dates in order, fields that other fields require."""
+    errors = []
+    if not case.submitter.withheld and case.submitter.name is None:
+        errors.append(at.error(("submitter",), "has no name and is not withheld",
+                                "add 'name: ...' or 'withheld: true'"))
+    present = [(stage, getattr(case.dates, stage)) for stage in STAGES if getattr(case.dates, stage)]
+    for (before, d1), (after, d2) in zip(present, present[1:]):
+        if d2 < d1:
+            errors.append(at.error(("dates", after), f"{after} ({d2}) is before {before} ({d1})",
+                                    f"check both dates: {after} cannot come before {before}"))
+    if not case.chapters and case.status != "not_reported":
+        errors.append(at.error(("chapters",), "lists no chapter",
+                                "add the chapters of the Guidelines the specific instance raises, e.g. [IV, V]"))
+    if case.dates.submission is None and case.status != "not_reported":
+        errors.append(at.error(("dates", "submission"), "is missing",
+                                "add the date the specific instance was submitted (YYYY-MM-DD)"))
+    for i, statement in enumerate(case.statements):
+        if case.dates.submission and statement.date < case.dates.submission:
+            errors.append(at.error(("statements", i, "date"),
+                                    f"{statement.date} is before the submission ({case.dates.submission})",
+                                    "check the statement date"))
+        if not statement.documents.available():
+            errors.append(at.error(("statements", i, "documents"), "lists no document",
+                                    "add the document of at least one language (kk:, ru: or en:)"))
+    if case.is_closed and case.outcome is None:
+        errors.append(at.error(("outcome",), f"a case with status {case.status} needs an outcome",
+                                "add 'outcome:' (not_accepted, agreement, no_agreement, withdrawn, enterprise_declined)"))
+    if case.is_closed and case.dates.conclusion is None:
+        errors.append(at.error(("dates", "conclusion"), f"a case with status {case.status} needs a conclusion date",
+                                "add dates.conclusion (YYYY-MM-DD)"))
+    if case.status in ("under_initial_assessment", "good_offices") and case.outcome is not None:
+        errors.append(at.error(("outcome",), f"an ongoing case ({case.status}) cannot have an outcome yet",
+                                "remove the outcome or update the status"))
+    if case.is_lead and case.lead_ncp != "KZ":
+        errors.append(at.error(("lead_ncp",), f"ncp_role is lead but lead_ncp is {case.lead_ncp}",
+                                "set lead_ncp: KZ, or ncp_role: supporting"))
+    if not case.is_lead and "KZ" not in case.supporting_ncps:
+        errors.append(at.error(("supporting_ncps",), "ncp_role is supporting but KZ is not listed",
+                                "add KZ to supporting_ncps"))
+    return errors
+
+
+def vocabulary_errors(glossary) -> list[DataError]:
+    """Every code a case may use must have its label in the glossary (the one source of terms)."""
+    needed = {
+        "status": [f"status_{s}" for s in Status.__args__],
+        "outcome": [f"outcome_{o}" for o in Outcome.__args__],
+        "submitter.type": [f"submitter_{t}" for t in SubmitterType.__args__],
+        "enterprise.sector": [f"sector_{s}" for s in Sector.__args__],
+        "statements.kind": [f"statement_{k}" for k in StatementKind.__args__],
+        "dates": [f"stage_{s}" for s in STAGES],
+        "ncp_role": ["role_lead", "role_supporting"],
+    }
+    return missing_labels(glossary, needed, "a")
+
+

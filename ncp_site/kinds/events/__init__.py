@@ -1,0 +1,9 @@
+"""Events: the NCP's promotional events as data, checked, listed, counted and published as calendars."""
+
+from ...core.kind import Kind
+from . import calendar, load, pages
+from .model import Event
+
+KIND = Kind(name="events", load=load.load, macros=pages.MACROS, files=calendar.files)
+
+__all__ = ["KIND", "Event"]

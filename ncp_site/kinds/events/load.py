@@ -1,0 +1,63 @@
+"""Load the events: ``data/events/<year>.yml``, each a list under ``events:``; ids unique across files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...core import documents
+from ...core.errors import DataError
+from ...core.kind import LoadContext
+from ...core.records import Located, RecordFiles, load_records
+from ...core.yamlsrc import field_name
+from ...core.vocabulary import GROUPS, labels, missing_labels
+from .model import FORMATS, ROLES, Event
+
+FILES = RecordFiles("events", "event", "data/events/2022.yml", list_key="events")
+
+
+def load(ctx: LoadContext) -> tuple[list[Event], list[DataError]]:
+    found, errors = load_records(ctx.sources, FILES, Event, lambda event, at: event_errors(event, at, ctx))
+    glossary = ctx.loaded.get("glossary")
+    if glossary is not None:
+        errors += vocabulary_errors(glossary)
+    return sorted((at.record for at in found), key=lambda e: e.sort_key), errors
+
+
+def event_errors(e: Event, at: Located, ctx: LoadContext) -> list[DataError]:
+    """What one field cannot check alone: dates in order, fields other fields require, material links."""
+    errors = []
+    doc, loc, languages = at.doc, at.loc, ctx.languages
+
+    def missing(name: str, because: str, problem: str) -> DataError:
+        """A field another one requires: named as missing, located at the field that requires it."""
+        return DataError(doc.path, doc.line(loc + (because,)), field_name(loc + (name,)), problem,
+                         f"add '{name}:' (one name, or {', '.join(c + ':' for c in languages)} lines)")
+
+    if e.end is not None:
+        if e.end.kind != e.start.kind:
+            errors.append(doc.error(loc + ("end",),
+                                    f"end ({e.end}) is a {e.end.kind} but start ({e.start}) is a {e.start.kind}",
+                                    "write both as days (YYYY-MM-DD) or both as times (YYYY-MM-DD HH:MM)"))
+        elif (e.end.day, e.end.time or dt.time()) < (e.start.day, e.start.time or dt.time()):
+            errors.append(doc.error(loc + ("end",), f"end ({e.end}) is before start ({e.start})",
+                                    "check both dates; leave end out for a one-day event"))
+    if e.format in ("in_person", "hybrid") and e.location is None:
+        errors.append(missing("location", "format", f"an event held {e.format.replace('_', ' ')} needs a location"))
+    if e.ncp_role == "participated" and e.organiser is None:
+        errors.append(missing("organiser", "ncp_role", "an event the NCP took part in needs its organiser"))
+    for j, material in enumerate(e.materials):
+        where = loc + ("materials", j, "documents")
+        if not material.documents.available():
+            errors.append(doc.error(where, "lists no document",
+                                    f"add the document of at least one language ({', '.join(c + ':' for c in languages)})"))
+        errors += documents.versions_errors(doc, where, material.documents, ctx.docs_dir, languages)
+    return errors
+
+
+def vocabulary_errors(glossary) -> list[DataError]:
+    """Every format, role and stakeholder group an event may use must have its label in the glossary."""
+    needed = {"format": labels("format_", FORMATS), "ncp_role": labels("event_role_", ROLES),
+              "stakeholder_groups": labels("group_", GROUPS)}
+    return missing_labels(glossary, needed, "an event")
+
+

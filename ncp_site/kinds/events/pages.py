@@ -1,0 +1,107 @@
+"""What the events render: upcoming and past lists, statistics, the calendar link."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import groupby
+
+from babel import Locale
+from babel.dates import format_date as _babel_format_date
+from babel.dates import format_skeleton, format_time
+from babel.numbers import format_decimal
+
+from ...core import documents
+from ...core.formats import format_date
+from ...core.rendering import Words, templates_of
+from ...core.vocabulary import GROUPS
+from .model import FEED, PAGE_URL, ROLES, Event, When
+from .stats import AudienceTotal, event_statistics, past, upcoming
+
+render = templates_of(__file__)
+
+
+def _when_text(e: Event, lang: str, words: Words) -> str:
+    """The event's date(s) in the page's language, saying when a time is Kazakhstan time or the day is unknown."""
+    start, end = e.start, e.end
+    if end is None or (end.day, end.time) == (start.day, start.time):
+        text = _one_when(start, lang)
+    elif start.kind == "day" and (end.day.year, end.day.month) == (start.day.year, start.day.month):
+        text = _days_of_one_month(start.day, end.day, lang)  # 16–17 November 2022
+    elif start.kind == "time" and end.day == start.day:
+        text = _one_when(start, lang) + "–" + format_time(end.time, "short", locale=lang)  # 10:00–12:00
+    else:
+        text = _one_when(start, lang) + " – " + _one_when(end, lang)
+    if start.time:
+        text += f" ({words.ui('events.kazakhstan_time', lang)})"
+    if start.month_only:
+        text += f" ({words.ui('events.day_not_reported', lang)})"
+    return text
+
+
+def _one_when(w: When, lang: str) -> str:
+    if w.month_only:
+        return format_skeleton("yMMMM", w.day, locale=lang)
+    text = format_date(w.day, lang)
+    return f"{text}, {format_time(w.time, 'short', locale=lang)}" if w.time else text
+
+
+def _days_of_one_month(first: dt.date, last: dt.date, lang: str) -> str:
+    """``16–17 November 2022`` from the language's long date pattern (its one ``d`` becomes a span)."""
+    pattern = Locale.parse(lang).date_formats["long"].pattern
+    if pattern.count("d") != 1:
+        return format_date(first, lang) + " – " + format_date(last, lang)
+    return _babel_format_date(last, pattern.replace("d", f"'{first.day}–'d"), locale=lang)
+
+
+def _render_list(events: list[Event], words: Words, lang: str, by_year: bool, level: int) -> str:
+    url = words.languages.prefix(lang) + PAGE_URL
+    groups = ([(year, list(items)) for year, items in groupby(events, key=lambda e: e.start.day.year)]
+              if by_year else [(None, events)])
+    return render("events_list.html", lang=lang, words=words, groups=groups, level=level,
+                  when=lambda e: _when_text(e, lang, words),
+                  doc_href=lambda value: documents.href(value, url, words.languages))
+
+
+def render_upcoming(events: list[Event], words: Words, lang: str, today: dt.date) -> str:
+    chosen = upcoming(events, today)
+    if not chosen:
+        return render("events_none.html", lang=lang, words=words, key="events.none_upcoming", today=today)
+    return _render_list(chosen, words, lang, by_year=False, level=3)
+
+
+def render_past(events: list[Event], words: Words, lang: str, today: dt.date) -> str:
+    chosen = past(events, today)
+    if not chosen:
+        return render("events_none.html", lang=lang, words=words, key="events.none_past", today=today)
+    return _render_list(chosen, words, lang, by_year=True, level=4)
+
+
+def render_statistics(events: list[Event], words: Words, lang: str, today: dt.date) -> str:
+    stats = event_statistics(events, today)
+
+    def span(total: AudienceTotal) -> str:
+        """Audience as an honest range: exact, from–to, or 'at least' when a range is open."""
+        if total.reported == 0:
+            return "—"
+        low = format_decimal(total.low, locale=lang)
+        if total.high is None:
+            return words.ui("events.at_least", lang).replace("{n}", low)
+        return low if total.low == total.high else f"{low}–{format_decimal(total.high, locale=lang)}"
+
+    return render("events_statistics.html", lang=lang, words=words, stats=stats, roles=ROLES, groups=GROUPS,
+                  span=span)
+
+
+def render_calendar_link(words: Words, lang: str) -> str:
+    return render("events_feed_link.html", lang=lang, words=words, feed=FEED)
+
+
+
+
+MACROS = {
+    "events_upcoming": lambda project, page: render_upcoming(project.events, project.words, page.lang, project.today),
+    "events_past": lambda project, page: render_past(project.events, project.words, page.lang, project.today),
+    "events_statistics": lambda project, page: render_statistics(project.events, project.words, page.lang,
+                                                                 project.today),
+    "events_calendar_link": lambda project, page: render_calendar_link(project.words, page.lang),
+}

@@ -1,0 +1,10 @@
+"""The Guidelines glossary: the one source of every term the site shows."""
+
+from ...core.kind import Kind
+from . import load, pages
+from .model import Concept, Glossary, TermError
+
+KIND = Kind(name="glossary", load=load.load,
+            macros={"term": pages.term_macro, "glossary_page": pages.glossary_page_macro})
+
+__all__ = ["KIND", "Concept", "Glossary", "TermError"]

@@ -1,0 +1,378 @@
+"""The glossary for translators: TBX and CSV export, and a reviewed CSV imported back.
+
+TBX (TBX-Basic style) is what Weblate and Crowdin import as a termbase: each concept is a
+``termEntry``, each language a ``langSet``, each spelling a ``tig`` whose administrative status
+is preferred, admitted or deprecated, so the translation tools warn about the deprecated ones.
+
+CSV is for reviewers who work in a spreadsheet: one row per concept × language × term, with
+these columns:
+
+``id``            the concept id (``specific_instance``)
+``lang``          kk, ru or en
+``status``        what the row is: ``preferred``, ``plural``, ``abbreviation``, ``form``, ``admitted``,
+                  ``deprecated`` or ``definition``
+``n``             the position (1, 2, ...) of a ``form``, ``admitted`` or ``deprecated`` row in its list
+``term``          the text (the definition itself on a ``definition`` row)
+``reason``        why a ``deprecated`` variant must not be used
+``source``        the source of a ``deprecated`` variant; on a ``preferred`` row, the source of the concept
+``review_status`` on ``preferred`` rows: ``draft`` or ``approved``
+``reviewed_by``, ``reviewed_on``  on ``preferred`` rows: who approved the language's terms, and when
+
+``ncp glossary import`` reads such a file back, lists every change it would make and writes them
+only with ``--apply``, replacing just the changed values in ``data/glossary.yml`` (comments, order
+and quoting stay as they were). It changes existing values and review statuses, and adds a missing
+plural or abbreviation; it never deletes anything, and a new form, synonym or deprecated variant is
+added to the YAML by hand.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ...core import translation_meta
+from ...core.errors import DataError, display_path
+from ...core.validation import validate
+from ...core.yamledit import Edit, apply, compose, insert_after, scalar_edit, value_at, write_atomically
+from ...core.yamlsrc import Loader, YamlDoc, parse_yaml
+from .model import Concept, Glossary, GlossaryFile
+
+COLUMNS = ("id", "lang", "status", "n", "term", "reason", "source", "review_status", "reviewed_by", "reviewed_on")
+ROW_KINDS = ("preferred", "plural", "abbreviation", "form", "admitted", "deprecated", "definition")
+_LISTS = {"form": "forms", "admitted": "admitted", "deprecated": "deprecated"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ADMIN_STATUS = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
+                "deprecated": "deprecatedTerm-admn-sts"}
+
+
+# --- export -----------------------------------------------------------------------------------
+
+def export_tbx(glossary: Glossary) -> str:
+    """The whole glossary as TBX-Basic XML, in the data's order (deterministic)."""
+    martif = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
+    header = ET.SubElement(martif, "martifHeader")
+    file_desc = ET.SubElement(header, "fileDesc")
+    ET.SubElement(ET.SubElement(file_desc, "titleStmt"), "title").text = (
+        "Kazakhstan NCP glossary of the OECD Guidelines for Multinational Enterprises")
+    ET.SubElement(ET.SubElement(file_desc, "sourceDesc"), "p").text = (
+        f"Generated from {glossary.path} by `ncp glossary export`; edit the glossary data, not this file.")
+    ET.SubElement(ET.SubElement(header, "encodingDesc"), "p", {"type": "XCSURI"}).text = "TBXBasicXCSV02.xcs"
+    body = ET.SubElement(ET.SubElement(martif, "text"), "body")
+    for concept in glossary.concepts.values():
+        body.append(_term_entry(concept))
+    ET.indent(martif, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(martif, encoding="unicode") + "\n"
+
+
+def _term_entry(concept: Concept) -> ET.Element:
+    entry = ET.Element("termEntry", {"id": concept.id})
+    ET.SubElement(entry, "descrip", {"type": "subjectField"}).text = concept.category
+    ET.SubElement(entry, "note").text = f"Source: {concept.source}"
+    for lang, terms in concept.terms.items():
+        lang_set = ET.SubElement(entry, "langSet", {XML_LANG: lang})
+        ET.SubElement(lang_set, "descrip", {"type": "definition"}).text = concept.definition[lang]
+        ET.SubElement(lang_set, "admin", {"type": "elementWorkingStatus"}).text = (
+            "consolidatedElement" if terms.status == "approved" else "workingElement")
+        if terms.status == "approved":
+            transaction = ET.SubElement(lang_set, "transacGrp")
+            ET.SubElement(transaction, "transac", {"type": "transactionType"}).text = "approval"
+            ET.SubElement(transaction, "date").text = terms.reviewed_on.isoformat()
+            ET.SubElement(transaction, "transacNote", {"type": "responsibility"}).text = terms.reviewed_by
+        _tig(lang_set, terms.preferred, "preferred")
+        if terms.plural:
+            _tig(lang_set, terms.plural, "admitted", grammaticalNumber="plural")
+        if terms.abbreviation:
+            _tig(lang_set, terms.abbreviation, "admitted", termType="abbreviation")
+        for form in terms.forms:
+            _tig(lang_set, form, "admitted", termType="variant")
+        for synonym in terms.admitted:
+            _tig(lang_set, synonym, "admitted")
+        for variant in terms.deprecated:
+            for spelling in (variant.term, *variant.forms):
+                tig = _tig(lang_set, spelling, "deprecated")
+                ET.SubElement(tig, "note").text = f"Reason: {variant.reason}"
+                ET.SubElement(tig, "note").text = f"Source: {variant.source}"
+    return entry
+
+
+def _tig(lang_set: ET.Element, text: str, status: str, **notes: str) -> ET.Element:
+    tig = ET.SubElement(lang_set, "tig")
+    ET.SubElement(tig, "term").text = text
+    ET.SubElement(tig, "termNote", {"type": "administrativeStatus"}).text = ADMIN_STATUS[status]
+    for kind, value in notes.items():
+        ET.SubElement(tig, "termNote", {"type": kind}).text = value
+    return tig
+
+
+def csv_rows(glossary: Glossary) -> list[dict[str, str]]:
+    rows = []
+    for concept in glossary.concepts.values():
+        for lang in glossary.languages:
+            t = concept.terms[lang]
+
+            def row(kind, term, n="", reason="", source="", **review):
+                rows.append({"id": concept.id, "lang": lang, "status": kind, "n": str(n), "term": term,
+                             "reason": reason, "source": source, "review_status": "", "reviewed_by": "",
+                             "reviewed_on": "", **review})
+
+            row("preferred", t.preferred, source=concept.source, review_status=t.status,
+                reviewed_by=t.reviewed_by or "", reviewed_on=t.reviewed_on.isoformat() if t.reviewed_on else "")
+            if t.plural:
+                row("plural", t.plural)
+            if t.abbreviation:
+                row("abbreviation", t.abbreviation)
+            for i, form in enumerate(t.forms, 1):
+                row("form", form, i)
+            for i, synonym in enumerate(t.admitted, 1):
+                row("admitted", synonym, i)
+            for i, variant in enumerate(t.deprecated, 1):
+                row("deprecated", variant.term, i, variant.reason, variant.source)
+            row("definition", concept.definition[lang])
+    return rows
+
+
+def export_csv(glossary: Glossary) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(csv_rows(glossary))
+    return out.getvalue()
+
+
+# --- import -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Change:
+    """One value the CSV changes: where it is in the YAML, and its old and new text."""
+
+    loc: tuple
+    line: int
+    label: str
+    lang: str
+    old: str | None
+    new: str
+    insert_after: tuple | None = None  # a key that does not exist yet is added after this sibling
+
+    def __str__(self) -> str:
+        old = "(none)" if self.old is None else f'"{self.old}"'
+        return f'{self.label} ({self.lang}): {old} -> "{self.new}"'
+
+
+@dataclass
+class ImportResult:
+    changes: list[Change]
+    errors: list[DataError]
+    glossary_path: str
+    applied: bool = False
+
+
+def import_csv(project, csv_path: Path, apply_changes: bool = False) -> ImportResult:
+    """Compare a reviewed CSV with the glossary; with ``apply_changes``, write the changes surgically."""
+    root = project.config.root
+    yaml_path = project.config.data_dir / "glossary.yml"
+    shown = display_path(yaml_path, root)
+    glossary, doc = project.loaded.get("glossary"), project.sources.docs.get(shown)
+    errors = [e for e in project.errors if e.path == shown]
+    if glossary is None or doc is None or errors:
+        return ImportResult([], errors + [DataError(shown, 1, "(file)", "the glossary has errors",
+                                                    "fix them (ncp check) before importing a CSV")], shown)
+    changes, errors = _changes(glossary, doc, csv_path, root)
+    result = ImportResult(changes, errors, doc.path)
+    if errors or not changes or not apply_changes:
+        return result
+    new_text, problems = _edited(doc.text, doc, changes, glossary.languages)
+    if problems:
+        result.errors += problems
+        return result
+    write_atomically(yaml_path, new_text)
+    result.applied = True
+    return result
+
+
+def _read_rows(csv_path: Path, shown: str) -> tuple[list[tuple[int, dict]], list[DataError]]:
+    try:
+        text = Path(csv_path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [DataError(shown, 1, "(file)", f"cannot be read ({exc})", "export a UTF-8 CSV file")]
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header is None:
+        return [], [DataError(shown, 1, "(header)", "the file is empty", "start from `ncp glossary export --format csv`")]
+    header = [h.strip() for h in header]
+    unknown = [h for h in header if h not in COLUMNS]
+    missing = [c for c in ("id", "lang", "status", "n", "term") if c not in header]
+    errors = []
+    if unknown or missing:
+        errors.append(DataError(shown, 1, "(header)",
+                                f"unknown column(s) {unknown}" if unknown else f"missing column(s) {missing}",
+                                f"keep the exported columns: {', '.join(COLUMNS)}"))
+        return [], errors
+    rows, previous_end = [], reader.line_num
+    for values in reader:
+        line = previous_end + 1
+        previous_end = reader.line_num
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            errors.append(DataError(shown, line, "(row)", f"has {len(values)} cells, the header {len(header)}",
+                                    "keep one cell per column (quote texts that contain commas)"))
+            continue
+        rows.append((line, {h: v for h, v in zip(header, values)}))
+    return rows, errors
+
+
+def _changes(glossary: Glossary, doc: YamlDoc, csv_path: Path, root: Path) -> tuple[list[Change], list[DataError]]:
+    shown = display_path(csv_path, root)
+    rows, errors = _read_rows(csv_path, shown)
+    index = {c.id: i for i, c in enumerate(glossary.concepts.values())}
+    changes: dict[tuple, tuple[Change, int]] = {}
+
+    def change(line: int, loc: tuple, label: str, lang: str, new: str, after: tuple | None = None):
+        old = _current(doc, loc)
+        if old is not None and old.strip() == new.strip():
+            return
+        if loc in changes and changes[loc][0].new != new:
+            errors.append(DataError(shown, line, label, f'conflicts with line {changes[loc][1]} ("{changes[loc][0].new}")',
+                                    "give one value"))
+            return
+        changes[loc] = (Change(loc, doc.line(loc if old is not None else (after or loc)), label, lang, old, new,
+                               after if old is None else None), line)
+
+    for line, row in rows:
+        cid, lang, kind = row["id"].strip(), row["lang"].strip(), row["status"].strip()
+        def bad(field, problem, fix):
+            errors.append(DataError(shown, line, field, problem, fix, lang if lang in glossary.languages else None))
+        if cid not in index:
+            bad("id", f"'{cid}' is not a concept of the glossary", f"use an id from {doc.path} (see `ncp glossary export`)")
+            continue
+        if lang not in glossary.languages:
+            bad("lang", f"'{lang}' is not a language of this site", "write kk, ru or en")
+            continue
+        if kind not in ROW_KINDS:
+            bad("status", f"'{kind}' is not a row status", f"use one of: {', '.join(ROW_KINDS)}")
+            continue
+        base = ("concepts", index[cid], "terms", lang)
+        entry = glossary.entry(cid, lang)
+        term = row["term"].strip()
+        label = f"{cid} {kind}" + (f" {row['n'].strip()}" if kind in _LISTS else "")
+        if not term:
+            bad("term", "is empty", "write the text; to delete a value, edit data/glossary.yml by hand")
+            continue
+        if kind in _LISTS:
+            items = getattr(entry, _LISTS[kind])
+            try:
+                n = int(row["n"])
+            except ValueError:
+                n = 0
+            if not 1 <= n <= len(items):
+                bad("n", f"{kind} number '{row['n']}' does not exist in {cid} ({lang}: {len(items)})",
+                    f"add a new {kind} to {doc.path} by hand (import changes existing values only)")
+                continue
+            if kind == "deprecated":
+                loc = base + ("deprecated", n - 1)
+                change(line, loc + ("term",), label + " term", lang, term)
+                for column in ("reason", "source"):
+                    if row.get(column, "").strip():
+                        change(line, loc + (column,), f"{label} {column}", lang, row[column].strip())
+            else:
+                change(line, base + (_LISTS[kind], n - 1), label, lang, term)
+        elif kind == "definition":
+            change(line, ("concepts", index[cid], "definition", lang), label, lang, term)
+        elif kind in ("plural", "abbreviation"):
+            change(line, base + (kind,), label, lang, term, after=base + ("preferred",))
+        else:  # preferred: the term, the concept's source, the language's review
+            change(line, base + ("preferred",), label, lang, term)
+            if row.get("source", "").strip():
+                change(line, ("concepts", index[cid], "source"), f"{cid} source", lang, row["source"].strip())
+            _review_changes(row, line, base, cid, lang, change, bad)
+    return [c for c, _ in changes.values()], errors
+
+
+def _review_changes(row: dict, line: int, base: tuple, cid: str, lang: str, change, bad) -> None:
+    status = row.get("review_status", "").strip()
+    if not status:
+        return
+    if status not in ("draft", "approved"):
+        bad("review_status", f"'{status}' is not a review status", "write draft or approved")
+        return
+    change(line, base + ("status",), f"{cid} review_status", lang, status)
+    who, when = row.get("reviewed_by", "").strip(), row.get("reviewed_on", "").strip()
+    if status == "approved" and not (who and when):
+        bad("reviewed_by", "an approved term needs a reviewer and a date",
+            "fill reviewed_by and reviewed_on (YYYY-MM-DD), or keep review_status draft")
+        return
+    if when:
+        try:
+            dt.date.fromisoformat(when)
+        except ValueError:
+            bad("reviewed_on", f"'{when}' is not a date", "write the date as YYYY-MM-DD")
+            return
+    if who:
+        change(line, base + ("reviewed_by",), f"{cid} reviewed_by", lang, who, after=base + ("status",))
+    if when:
+        change(line, base + ("reviewed_on",), f"{cid} reviewed_on", lang, when, after=base + ("status",))
+
+
+def _current(doc: YamlDoc, loc: tuple) -> str | None:
+    try:
+        value = value_at(doc.data, loc)
+    except (KeyError, IndexError, TypeError):
+        return None
+    return None if value is None else str(value)
+
+
+def _edited(text: str, doc: YamlDoc, changes: list[Change], languages) -> tuple[str, list[DataError]]:
+    """The glossary text with the changes made, verified to differ from the original in those values only."""
+    root = compose(text)
+    edits: list[Edit] = []
+    expected = yaml.load(text, Loader=Loader)
+    for c in sorted(changes, key=lambda c: c.loc, reverse=True):  # reviewed_on is inserted after reviewed_by
+        is_date = c.loc[-1] == "reviewed_on"  # a YAML date, written unquoted
+        try:
+            if c.old is None:
+                edits.append(insert_after(text, root, c.insert_after, c.loc[-1], c.new, verbatim=is_date))
+            else:
+                edits.append(scalar_edit(text, root, c.loc, c.new, verbatim=is_date))
+        except KeyError as exc:
+            return text, [DataError(doc.path, c.line, c.label, f"cannot be changed in place ({exc})",
+                                    "make this change in the YAML by hand", c.lang)]
+        parent = value_at(expected, c.loc[:-1])
+        parent[c.loc[-1]] = dt.date.fromisoformat(c.new) if is_date else c.new
+    new_text = apply(text, edits)
+    problems = _verify(new_text, expected, doc, languages)
+    return new_text, problems
+
+
+def _verify(new_text: str, expected, doc: YamlDoc, languages) -> list[DataError]:
+    """The edited text must parse to the expected data (stripped texts) and still be a valid glossary."""
+    try:
+        got = yaml.load(new_text, Loader=Loader)
+    except yaml.YAMLError as exc:
+        return [DataError(doc.path, 1, "(file)", f"the edited glossary would not be valid YAML ({exc})",
+                          "nothing was written; make the change by hand")]
+    if _stripped(got) != _stripped(expected):
+        return [DataError(doc.path, 1, "(file)", "the edit would change more than the listed values",
+                          "nothing was written; make the change by hand")]
+    parsed_doc, errors = parse_yaml(new_text, doc.path)
+    if parsed_doc is not None:
+        errors += translation_meta.extract(parsed_doc, languages)
+        _, more = validate(GlossaryFile, parsed_doc.data, parsed_doc, languages)
+        errors += more
+    return [DataError(e.path, e.line, e.field, "after import: " + e.problem, "nothing was written; " + e.fix, e.lang)
+            for e in errors]
+
+
+def _stripped(data):
+    if isinstance(data, str):
+        return data.strip()
+    if isinstance(data, dict):
+        return {k: _stripped(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_stripped(v) for v in data]
+    return data

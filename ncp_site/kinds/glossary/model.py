@@ -1,0 +1,151 @@
+"""The Guidelines glossary: the one source of every term, chapter title, status and group name.
+
+Pages and data never spell a controlled term themselves; they look it up here by concept id
+(templates call ``term(id)``, Markdown pages call the ``term`` macro). The lint that keeps
+deprecated variants off the site lives in ``checks.terminology``; the translators' TBX/CSV
+exchange in ``exchange``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field, GetCoreSchemaHandler, model_validator
+
+from ...core.localized import LanguageMap, Localized, Strict, Text
+
+Category = Literal[
+    "title", "institution", "procedure", "principle", "general", "chapter", "case_status",
+    "outcome", "submitter_type", "ncp_role", "sector", "stage", "statement_kind",
+    "stakeholder_group", "event_format", "event_role", "plan_category", "activity_status",
+    "report_kind",
+]
+CATEGORIES: tuple[str, ...] = Category.__args__
+"""The glossary page shows the categories in this order."""
+
+
+class DeprecatedTerm(Strict):
+    term: Text
+    reason: Text
+    source: Text
+    forms: list[Text] = []
+    """Inflected forms the lint cannot derive from ``term`` itself (irregular or verb forms)."""
+
+
+class TermEntry(Strict):
+    preferred: Text
+    plural: Text | None = None
+    forms: list[Text] = []
+    abbreviation: Text | None = None
+    admitted: list[Text] = []
+    deprecated: list[DeprecatedTerm] = []
+    status: Literal["draft", "approved"]
+    reviewed_by: Text | None = None
+    reviewed_on: dt.date | None = None
+
+    def accepted(self) -> list[str]:
+        """Every spelling a page may use for this concept: preferred, plural, abbreviation, forms, admitted."""
+        spellings = [self.preferred, self.plural, self.abbreviation, *self.forms, *self.admitted]
+        return [s for s in spellings if s]
+
+    @model_validator(mode="after")
+    def _approval_is_signed(self):
+        if self.status == "approved" and not (self.reviewed_by and self.reviewed_on):
+            raise ValueError("an approved term needs reviewed_by and reviewed_on -- "
+                             "add who reviewed it and when, or set status: draft")
+        return self
+
+
+class Terms(LanguageMap):
+    """The concept's terms in each site language."""
+
+    @classmethod
+    def item_schema(cls, handler: GetCoreSchemaHandler):
+        return handler.generate_schema(TermEntry)
+
+    def any(self, field: str) -> bool:
+        """Whether some language's entry has ``field`` (the glossary page shows the row only then)."""
+        return any(getattr(entry, field) for entry in self.values())
+
+
+class Concept(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    category: Category
+    source: Text
+    definition: Localized
+    terms: Terms
+
+
+class GlossaryFile(Strict):
+    concepts: list[Concept]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    concepts: dict[str, Concept]
+    path: str
+    lines: dict[str, int]
+    languages: object = None  # core.languages.Languages
+
+    def label(self, concept_id: str, lang: str) -> str:
+        return self.concepts[concept_id].terms[lang].preferred
+
+    def has(self, concept_id: str) -> bool:
+        return concept_id in self.concepts
+
+    def chapter_title(self, roman: str, edition: int, lang: str) -> str:
+        return self.label(f"chapter_{roman.lower()}_{edition}", lang)
+
+    def of_category(self, category: str) -> list[Concept]:
+        return [c for c in self.concepts.values() if c.category == category]
+
+    def entry(self, concept_id: str, lang: str) -> TermEntry:
+        return self.concepts[concept_id].terms[lang]
+
+    def definition(self, concept_id: str, lang: str) -> str:
+        return self.concepts[concept_id].definition[lang]
+
+    def spelling(self, concept_id: str, lang: str, form: str | None = None) -> str:
+        """The text for ``term(id, form)``; raises TermError when the id or the form is not in the glossary.
+
+        ``form`` is None (the preferred term), ``"plural"``, ``"abbreviation"``, or one of the
+        entry's own spellings (a case form such as ``нақты жағдайлардың``), so that an inflected
+        form is still a glossary term and never a free spelling.
+        """
+        if concept_id not in self.concepts:
+            close = difflib.get_close_matches(concept_id, list(self.concepts), n=3)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            raise TermError(f"the glossary has no concept '{concept_id}'{hint}",
+                            f"use an id from {self.path} or add the concept there")
+        entry = self.entry(concept_id, lang)
+        if form is None:
+            return entry.preferred
+        if form in ("plural", "abbreviation"):
+            value = getattr(entry, form)
+            if value is None:
+                raise TermError(f"'{concept_id}' has no {form} in {self.languages.name(lang)}",
+                                f"add terms.{lang}.{form} to the glossary, or write form= with one of: "
+                                + _listing(entry.accepted()))
+            return value
+        for spelling in entry.accepted():
+            if spelling.casefold() == form.casefold():
+                return form
+        raise TermError(f"'{form}' is not a {self.languages.name(lang)} form of '{concept_id}'",
+                        f"use one of: {_listing(entry.accepted())}, or add it to terms.{lang}.forms in the glossary")
+
+
+class TermError(ValueError):
+    """A ``term()`` call that names no glossary concept or no form of it."""
+
+    def __init__(self, problem: str, fix: str):
+        super().__init__(f"{problem} -- {fix}")
+        self.problem, self.fix = problem, fix
+
+
+def _listing(spellings: list[str]) -> str:
+    return ", ".join(f"'{s}'" for s in spellings)
+
+

@@ -1,0 +1,41 @@
+"""Load ``data/reports.yml`` (optional: no file, no reports yet)."""
+
+from __future__ import annotations
+
+from ...core import documents
+from ...core.errors import DataError
+from ...core.kind import LoadContext
+from ...core.records import Located, RecordFiles, load_records
+from ...core.vocabulary import require_concepts
+from .model import Report
+
+FILES = RecordFiles("reports.yml", "report", "data/reports.yml", list_key="reports", optional=True)
+
+
+def load(ctx: LoadContext) -> tuple[list[Report], list[DataError]]:
+    found, errors = load_records(ctx.sources, FILES, Report, lambda report, at: report_errors(report, at, ctx))
+    return sorted((at.record for at in found), key=lambda r: r.sort_key), errors
+
+
+def report_errors(report: Report, at: Located, ctx: LoadContext) -> list[DataError]:
+    errors = documents.versions_errors(at.doc, at.loc + ("documents",), report.documents, ctx.docs_dir, ctx.languages)
+    errors += _overlap_errors(report, at.doc, at.loc)
+    glossary = ctx.loaded.get("glossary")
+    if glossary is not None:
+        errors += require_concepts(glossary, at.doc.error, {f"report_{report.kind}": at.loc + ("kind",)})
+    return errors
+
+
+def _overlap_errors(report: Report, doc, loc: tuple) -> list[DataError]:
+    """A language is linked, printed only, or without a known address: one of the three."""
+    errors, linked = [], report.documents.available()
+    for field in ("printed", "unlinked"):
+        for k, code in enumerate(getattr(report, field)):
+            if code in linked:
+                errors.append(doc.error(loc + (field, k), f"'{code}' also has a document under documents",
+                                        f"remove '{code}' from {field}, or its entry under documents", code))
+    for k, code in enumerate(report.unlinked):
+        if code in report.printed:
+            errors.append(doc.error(loc + ("unlinked", k), f"'{code}' is also listed under printed",
+                                    "keep the language in one of printed and unlinked", code))
+    return errors

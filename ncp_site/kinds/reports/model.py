@@ -1,0 +1,34 @@
+"""Reports and published materials: which documents exist, in which languages, and where.
+
+The peer review found the NCP's materials existed mostly in one language. The reports page lists every
+version that exists and says plainly, on each language's page, when that language's version is
+missing, with links to the versions that do exist.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ...core.localized import LanguageCode, LanguageVersions, Localized, Strict
+
+Kind = Literal["annual_report", "code_of_conduct", "due_diligence_checklist", "violations_register",
+               "monograph", "procedures", "submission_form"]
+KINDS: tuple[str, ...] = Kind.__args__
+PAGE_URL = "reports/"
+
+
+class Report(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    kind: Kind
+    year: int | None = Field(default=None, ge=2012, le=2100)
+    title: Localized
+    documents: LanguageVersions = LanguageVersions()
+    printed: list[LanguageCode] = []  # languages in which only a printed edition exists (nothing to link)
+    unlinked: list[LanguageCode] = []  # languages in which a version exists but its address is not known
+    note: Localized | None = None
+
+    @property
+    def sort_key(self):
+        return (-(self.year or 0), KINDS.index(self.kind), self.id)

@@ -1,0 +1,11 @@
+"""The ``ncp`` plugin's options in mkdocs.yml (typed, checked by MkDocs)."""
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class NcpConfig(base.Config):
+    source_language = c.Optional(c.Type(str))
+    """The language the NCP drafts in (translations are reviewed against it); default: the default language."""
+    data_dir = c.Type(str, default="data")
+    """The folder of the YAML data, relative to mkdocs.yml."""

@@ -1,0 +1,16 @@
+"""mkdocs-macros adapter: every macro of the project, called through the ``ncp`` plugin, which
+knows the Project and the language of the page's text."""
+
+from __future__ import annotations
+
+import functools
+
+
+def define_env(env) -> None:
+    ncp = env.conf.plugins["ncp"]
+    for name in ncp.macro_names():
+        env.macro(functools.wraps(_call)(functools.partial(_call, ncp, env, name)), name)
+
+
+def _call(ncp, env, name, *args, **kwargs) -> str:
+    return ncp.call_macro(name, env.page, *args, **kwargs)

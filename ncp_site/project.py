@@ -1,0 +1,81 @@
+"""The loaded, validated project: every data kind, every check's result, no globals.
+
+``Project.load(config)`` reads every source file once (``core.sources``), loads the kinds in the
+order of ``kinds.ALL`` and runs the checks. Whoever needs the data holds the Project: the MkDocs
+plugin for one build (and across mkdocs-static-i18n's language builds), ``ncp check`` for one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import kinds
+from .checks import parity, terminology, translation_status
+from .core.config import SiteConfig, load_config
+from .core.errors import DataError, DataErrors
+from .core.formats import build_today
+from .core.kind import Kind, LoadContext
+from .core.rendering import Words
+from .core.sources import Sources
+
+
+@dataclass
+class Project:
+    config: SiteConfig
+    sources: Sources
+    today: dt.date
+    loaded: dict[str, Any] = field(default_factory=dict)
+    kinds: list[Kind] = field(default_factory=list)
+    errors: list[DataError] = field(default_factory=list)
+    quotations: list[terminology.Quotation] = field(default_factory=list)
+    translations: translation_status.Report | None = None
+    words: Words | None = None
+
+    @classmethod
+    def load(cls, config: SiteConfig, today: dt.date | None = None) -> Project:
+        """Load and check everything; ``errors`` lists every problem found (empty: publishable)."""
+        project = cls(config, Sources.read(config), today or build_today(), kinds=kinds.all_kinds())
+        sources = project.sources
+        errors = [e for errs in sources.errors.values() for e in errs]  # every data file must read and parse
+        errors += sources.page_errors
+        for kind in project.kinds:
+            value, errs = kind.load(LoadContext(sources, project.loaded, project.today))
+            project.loaded[kind.name] = value
+            errors += errs
+        errors += parity.page_parity_errors(sources)
+        errors += translation_status.pending_errors(sources, project.today)
+        errors += translation_status.load_state(sources)[1]
+        project.translations = translation_status.translation_report(sources, project.today)
+        glossary, ui = project.loaded.get("glossary"), project.loaded.get("ui")
+        if glossary is not None:
+            terms = terminology.check(sources, glossary)
+            errors += terms.errors
+            project.quotations = terms.quotations
+        if glossary is not None and ui is not None:
+            project.words = Words(glossary, ui, config.languages)
+        project.errors = sorted(set(errors), key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
+        return project
+
+    def __getattr__(self, name: str) -> Any:
+        """A kind's loaded data by its name: ``project.cases``."""
+        loaded = self.__dict__.get("loaded", {})
+        if name in loaded:
+            return loaded[name]
+        raise AttributeError(name)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def raise_errors(self) -> None:
+        if self.errors:
+            raise DataErrors(self.errors)
+
+    def macros(self) -> dict:
+        return {name: macro for kind in self.kinds for name, macro in kind.macros.items()}
+
+
+def load_project(root, today: dt.date | None = None) -> Project:
+    return Project.load(load_config(root), today)
