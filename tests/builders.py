@@ -8,12 +8,49 @@ from pathlib import Path
 
 import yaml
 
-from ncp_site import cases
-from ncp_site import events
-from ncp_site.glossary import EDITIONS, ROMAN
+from ncp_site import kinds
+from ncp_site.core.config import SiteConfig
+from ncp_site.core.formats import build_today
+from ncp_site.core.kind import LoadContext
+from ncp_site.core.languages import Languages
+from ncp_site.core.sources import Sources
+from ncp_site.core.vocabulary import EDITIONS, GROUPS, ROMAN
+from ncp_site.kinds.cases import model as cases
+from ncp_site.kinds.events import model as events
+from ncp_site.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 LANGS = ("kk", "ru", "en")
+KAZAKHSTAN = Languages(LANGS, "kk", "ru", {"kk": "Қазақша", "ru": "Русский", "en": "English"})
+LANGUAGES = {"languages": KAZAKHSTAN}
+"""Validation context for models validated directly in tests."""
+
+
+def config(root: Path, languages: Languages = KAZAKHSTAN) -> SiteConfig:
+    root = Path(root)
+    return SiteConfig(root=root, languages=languages, data_dir=root / "data", docs_dir=root / "docs")
+
+
+def load(root: Path, languages: Languages = KAZAKHSTAN) -> Project:
+    """The whole project at ``root``, loaded and checked as ``ncp check`` does."""
+    return Project.load(config(root, languages))
+
+
+def collect(root: Path) -> tuple[Project, list]:
+    project = load(root)
+    return project, project.errors
+
+
+def load_kind(root: Path, name: str, languages: Languages = KAZAKHSTAN):
+    """One kind's data and its own errors (the kinds before it are loaded too: labels need the glossary)."""
+    sources = Sources.read(config(root, languages))
+    loaded: dict = {}
+    for kind in kinds.all_kinds():
+        value, errors = kind.load(LoadContext(sources, loaded, build_today()))
+        loaded[kind.name] = value
+        if kind.name == name:
+            return value, errors
+    raise KeyError(name)
 
 
 def vocabulary_ids() -> list[str]:
@@ -26,7 +63,7 @@ def vocabulary_ids() -> list[str]:
     ids += [f"statement_{s}" for s in cases.StatementKind.__args__]
     ids += [f"stage_{s}" for s in cases.STAGES]
     ids += [f"format_{f}" for f in events.FORMATS] + [f"event_role_{r}" for r in events.ROLES]
-    ids += [f"group_{g}" for g in events.GROUPS]
+    ids += [f"group_{g}" for g in GROUPS]
     return ids
 
 
@@ -80,6 +117,8 @@ def write_yaml(path: Path, data) -> Path:
 
 def make_project(root: Path, records: list[dict] = (), glossary_extra: list[dict] = ()) -> Path:
     """A minimal valid project: glossary, interface strings, the given cases, one trilingual page."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     write_yaml(root / "data" / "glossary.yml", glossary_data(glossary_extra))
     shutil.copy(REPO / "data" / "ui.yml", root / "data" / "ui.yml")
     (root / "data" / "cases").mkdir(parents=True, exist_ok=True)

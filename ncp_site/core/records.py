@@ -86,7 +86,7 @@ def load_records(sources: Sources, where: RecordFiles, model: type[M],
             if check is not None:
                 errors += check(record, located)
             if record.id in first:
-                errors.append(located.error(("id",), f"'{record.id}' is already the id of a {where.noun} ({first[record.id]})",
+                errors.append(located.error(("id",), f"'{record.id}' is already the id of {_a(where.noun)} ({first[record.id]})",
                                             f"give each {where.noun} its own id; an id never changes once published"))
                 continue
             first[record.id] = located.where()
@@ -116,3 +116,7 @@ def _entries(doc: YamlDoc, where: RecordFiles):
                                              f"remove it: the file holds only '{key}:'")]
     for i, data in enumerate(doc.data[key]):
         yield (key, i), data, []
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun

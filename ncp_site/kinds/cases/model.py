@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, StrictBool, field_validator
 
 from ...core.formats import is_country
 from ...core.localized import LanguageVersions, Localized, LocalizedList, Name, Strict
@@ -42,18 +42,18 @@ class Enterprise(Strict):
 
 class Submitter(Strict):
     type: SubmitterType
-    withheld: bool = False
+    withheld: StrictBool = False  # only true or false: "yes" or 1 must not slip through as a name's guard
     name: Name | None = None
 
-    @model_validator(mode="before")
+    @field_validator("name", mode="before")
     @classmethod
-    def _no_withheld_name(cls, data):
+    def _no_withheld_name(cls, value, info):
         """A withheld name must not exist in a public repository at all."""
-        if isinstance(data, dict) and data.get("withheld") is True and data.get("name"):
+        if value and info.data.get("withheld") is not False:
             raise ValueError("the submitter is withheld but the name is in the file -- delete the name line: "
                              "a withheld name must not be stored in the repository "
                              "(ask a maintainer to remove it from the git history too)")
-        return data
+        return value
 
 
 class StageDates(Strict):

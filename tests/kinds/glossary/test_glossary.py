@@ -9,17 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from builders import LANGS, dedent, glossary_data, make_project
+from builders import load_kind, LANGS, dedent, glossary_data, make_project
 from conftest import REPO
-from ncp_site import cli, glossary_exchange
-from ncp_site.glossary import CATEGORIES, TermError, load_glossary
+from ncp_site import cli
+from ncp_site.kinds.glossary import exchange as glossary_exchange
+from ncp_site.kinds.glossary.model import CATEGORIES, TermError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @pytest.fixture(scope="module")
 def real():
-    glossary, errors = load_glossary(REPO / "data" / "glossary.yml", REPO)
+    glossary, errors = load_kind(REPO, "glossary")
     assert not errors, "\n".join(map(str, errors))
     return glossary
 
@@ -122,7 +123,7 @@ def test_glossary_page_sets_the_three_languages_side_by_side_with_variants_and_r
 
 
 def test_case_pages_take_status_and_chapter_labels_from_the_glossary(site, real):
-    from ncp_site.site import collect
+    from builders import collect
     data, _ = collect(REPO)
     case = data.cases[0]
     for lang in LANGS:
@@ -264,7 +265,7 @@ def test_csv_round_trip_changes_exactly_that_term(project, capsys, tmp_path):
     assert len(before.splitlines()) == len(after.splitlines())
     assert changed == [("      forms: [конкретного случая, конкретному случаю]   # more to come",
                         "      forms: [конкретного случая, конкретному случаю (дат.)]   # more to come")]
-    glossary, errors = load_glossary(path, project)
+    glossary, errors = load_kind(project, "glossary")
     assert not errors and glossary.entry("specific_instance", "ru").forms[1] == "конкретному случаю (дат.)"
 
     code, out = run(project, capsys, "import", str(reviewed))
@@ -286,7 +287,7 @@ def test_import_approves_a_language_by_adding_its_reviewer_lines(project, capsys
     assert "    en: >-\n      An issue brought to a National Contact Point.\n" in after
     for comment in ("# The glossary of a test project.", "# A reviewer's comment", "# checked 2026", "# more to come"):
         assert comment in after
-    entry = load_glossary(path, project)[0].entry("specific_instance", "kk")
+    entry = load_kind(project, "glossary")[0].entry("specific_instance", "kk")
     assert (entry.status, entry.reviewed_by, str(entry.reviewed_on)) == ("approved", "A. Translator", "2026-12-01")
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from builders import case_record
-from ncp_site.cases import SpecificInstance, case_statistics
+from builders import LANGUAGES, case_record
+from ncp_site.kinds.cases.model import SpecificInstance
+from ncp_site.kinds.cases.stats import case_statistics
 
 ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]
 
@@ -26,7 +27,7 @@ def test_small_register():
         # Supporting another NCP: never counted in the lead-NCP figures.
         case_record("kr0001", ncp_role="supporting", lead_ncp="KR", supporting_ncps=["KZ"], chapters=["IV"]),
     ]
-    stats = case_statistics([SpecificInstance.model_validate(r) for r in records])
+    stats = case_statistics([SpecificInstance.model_validate(r, context=LANGUAGES) for r in records])
     assert stats.total == 3
     assert stats.by_chapter == {"IV": 2, "V": 1, "VII": 1, "VIII": 1, "XI": 1}
     assert stats.by_submitter_type == {"individual": 2, "trade_union": 1}
@@ -54,7 +55,7 @@ def test_random_registers_match_a_direct_count():
                                       chapters=chapters))
             else:
                 records.append(case_record(f"kz{n:04d}", chapters=chapters, dates__submission=start.isoformat()))
-        stats = case_statistics([SpecificInstance.model_validate(r) for r in records])
+        stats = case_statistics([SpecificInstance.model_validate(r, context=LANGUAGES) for r in records])
         assert stats.by_chapter == expected_chapters
         assert stats.closed == len(durations)
         if durations:
@@ -68,5 +69,5 @@ def test_random_registers_match_a_direct_count():
 
 
 def test_a_chapter_raised_twice_in_one_case_counts_once():
-    stats = case_statistics([SpecificInstance.model_validate(case_record(chapters=["IV", "IV"]))])
+    stats = case_statistics([SpecificInstance.model_validate(case_record(chapters=["IV", "IV"]), context=LANGUAGES)])
     assert stats.by_chapter == {"IV": 1}

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from builders import check_unchanged, line_of, write_texts, concept, dedent, make_project, vocabulary_ids
+from builders import load_kind, check_unchanged, line_of, write_texts, concept, dedent, make_project, vocabulary_ids
 from conftest import REPO
-from ncp_site import action_plans
-from ncp_site.action_plans import load_action_plans
-from ncp_site.glossary import load_glossary
-from ncp_site.site import collect
+from ncp_site.core.vocabulary import StakeholderGroup
+from ncp_site.kinds.action_plans import pages as action_plans
+from ncp_site.kinds.action_plans.model import CATEGORIES, STATUSES
+from builders import collect
 
-PLAN_IDS = ([f"plan_category_{c}" for c in action_plans.CATEGORIES]
-            + [f"activity_{s}" for s in action_plans.STATUSES]
-            + [f"group_{g}" for g in action_plans.StakeholderGroup.__args__] + ["ncp_secretariat"])
+PLAN_IDS = ([f"plan_category_{c}" for c in CATEGORIES]
+            + [f"activity_{s}" for s in STATUSES]
+            + [f"group_{g}" for g in StakeholderGroup.__args__] + ["ncp_secretariat"])
 
 VALID = dedent("""
     id: plan-2030
@@ -70,9 +70,9 @@ def check(tmp_path, capsys, files: dict[str, str]) -> tuple[int, str]:
 
 
 def load(tmp_path):
-    glossary, errors = load_glossary(tmp_path / "data" / "glossary.yml", tmp_path)
+    glossary, errors = load_kind(tmp_path, "glossary")
     assert errors == []
-    return load_action_plans(tmp_path / "data" / "action-plans", tmp_path, glossary)
+    return load_kind(tmp_path, "action_plans")
 
 
 def test_valid_plan_loads(tmp_path):
@@ -205,8 +205,8 @@ def test_carried_over_item_counts_as_not_done_and_links_both_ways(tmp_path):
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_built_plan_pages_show_the_computed_progress(site, lang):
-    glossary, _ = load_glossary(REPO / "data" / "glossary.yml", REPO)
-    plans, errors = load_action_plans(REPO / "data" / "action-plans", REPO, glossary)
+    glossary, _ = load_kind(REPO, "glossary")
+    plans, errors = load_kind(REPO, "action_plans")
     assert plans and errors == []
     listing = site.html(lang, "action-plans/")
     for plan in plans:

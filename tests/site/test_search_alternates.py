@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import LANG_PREFIX, REPO
-from ncp_site.i18n import LANG_SELF_NAMES
-from ncp_site.search import LUNR_CONFIG, SEPARATOR, dumps, entry_language, split_index, write_language_indexes
+from builders import KAZAKHSTAN
+from ncp_site.site.search import LUNR_CONFIG, SEPARATOR, dumps, entry_language, split_index, write_language_indexes
 
 LANGS = ("kk", "ru", "en")
 SITE_URL = "http://localhost/"  # the session build's NCP_SITE_URL (tests/conftest.py)
@@ -57,7 +57,7 @@ def small_index() -> dict:
 
 
 def test_split_index_keeps_each_language_apart_and_in_order():
-    parts = split_index(small_index())
+    parts = split_index(small_index(), KAZAKHSTAN)
     assert [d["location"] for d in parts["kk"]["docs"]] == ["", "#ұбо", "cases/", "rules/"]
     assert [d["location"] for d in parts["ru"]["docs"]] == ["", "cases/"]
     assert [d["location"] for d in parts["en"]["docs"]] == ["", "cases/#x"]
@@ -75,29 +75,29 @@ def test_split_index_keeps_each_language_apart_and_in_order():
 
 
 def test_entry_language_reads_the_language_folder_only():
-    assert entry_language("ru/") == "ru"
-    assert entry_language("en/cases/#x") == "en"
-    assert entry_language("rules/") == "kk"
-    assert entry_language("") == "kk"
+    assert entry_language("ru/", KAZAKHSTAN) == "ru"
+    assert entry_language("en/cases/#x", KAZAKHSTAN) == "en"
+    assert entry_language("rules/", KAZAKHSTAN) == "kk"
+    assert entry_language("", KAZAKHSTAN) == "kk"
 
 
 def test_language_indexes_are_written_deterministically_and_again_gives_the_same(tmp_path):
     source = tmp_path / "search" / "search_index.json"
     source.parent.mkdir()
     source.write_text(json.dumps(small_index()), encoding="utf-8")
-    written = write_language_indexes(tmp_path)
+    written = write_language_indexes(tmp_path, KAZAKHSTAN)
     assert written == {"kk": source, "ru": tmp_path / "ru/search/search_index.json",
                        "en": tmp_path / "en/search/search_index.json"}
     first = {lang: path.read_bytes() for lang, path in written.items()}
-    assert first["kk"].decode("utf-8") == dumps(split_index(small_index())["kk"])
+    assert first["kk"].decode("utf-8") == dumps(split_index(small_index(), KAZAKHSTAN)["kk"])
     assert "Қазақстан" in first["kk"].decode("utf-8"), "UTF-8, not \\u escapes"
     assert list(json.loads(first["ru"])) == ["config", "docs"]
-    write_language_indexes(tmp_path)  # a second run reads the Kazakh-only root index
+    write_language_indexes(tmp_path, KAZAKHSTAN)  # a second run reads the Kazakh-only root index
     assert {lang: path.read_bytes() for lang, path in written.items()} == first
 
 
 def test_no_index_without_material_index(tmp_path):
-    assert write_language_indexes(tmp_path) == {}
+    assert write_language_indexes(tmp_path, KAZAKHSTAN) == {}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -192,7 +192,7 @@ class _LangTracker(HTMLParser):
     """Records (text, effective lang) for text whose content is a language's own name."""
 
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-    NAMES = {name: code for code, name in LANG_SELF_NAMES.items()}
+    NAMES = {name: code for code, name in KAZAKHSTAN.self_names.items()}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

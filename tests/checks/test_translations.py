@@ -9,8 +9,8 @@ import yaml
 
 from builders import case_record, make_project, write_yaml
 from ncp_site import cli
-from ncp_site.cases import render_case_page
-from ncp_site.site import collect
+from ncp_site.kinds.cases.pages import render_case_page
+from builders import collect
 
 TODAY = dt.date(2026, 11, 22)
 

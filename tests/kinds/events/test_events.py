@@ -8,12 +8,11 @@ import datetime as dt
 import icalendar
 import pytest
 
-from builders import check_unchanged, line_of, write_texts, dedent, make_project
+from builders import LANGUAGES, load_kind, check_unchanged, line_of, write_texts, dedent, make_project
 from conftest import REPO, run_mkdocs_build
-from ncp_site import events
-from ncp_site.events import load_events
-from ncp_site.i18n import build_today
-from ncp_site.site import collect
+from ncp_site.kinds.events import calendar, model as events, pages as event_pages, stats as event_stats
+from ncp_site.core.formats import build_today
+from builders import collect
 
 SEPTEMBER_2022 = "1661990400"  # 1 September 2022, 00:00 UTC
 
@@ -109,7 +108,7 @@ def check(tmp_path, capsys, files: dict[str, str]) -> tuple[int, str]:
 
 def load(tmp_path, files: dict[str, str]):
     project(tmp_path, files)
-    loaded, errors = load_events(tmp_path / "data" / "events", tmp_path)
+    loaded, errors = load_kind(tmp_path, "events")
     assert errors == []
     return {e.id: e for e in loaded}
 
@@ -216,7 +215,7 @@ ANNEX_C_SEPTEMBER_TO_NOVEMBER_2022 = {
 
 
 def real_events():
-    loaded, errors = load_events(REPO / "data" / "events", REPO)
+    loaded, errors = load_kind(REPO, "events")
     assert errors == []
     return loaded
 
@@ -226,9 +225,9 @@ def test_source_date_epoch_of_1_september_2022_makes_the_autumn_events_upcoming(
     today = build_today()
     assert today == dt.date(2022, 9, 1)
     loaded = real_events()
-    coming = {e.id for e in events.upcoming(loaded, today)}
+    coming = {e.id for e in event_stats.upcoming(loaded, today)}
     assert {i for i in coming if i.startswith("2022-")} == ANNEX_C_SEPTEMBER_TO_NOVEMBER_2022
-    gone = [e.id for e in events.past(loaded, today)]
+    gone = [e.id for e in event_stats.past(loaded, today)]
     assert "2022-08-atakent-meeting" in gone and not set(gone) & ANNEX_C_SEPTEMBER_TO_NOVEMBER_2022
     assert gone == sorted(gone, key=lambda i: next(e.sort_key for e in loaded if e.id == i), reverse=True)
 
@@ -244,17 +243,17 @@ def test_every_annex_c_event_is_in_the_data():
 def test_an_event_is_upcoming_until_its_last_day(tmp_path):
     loaded = load(tmp_path, {"2030.yml": VALID})
     forum = [loaded["2030-12-forum"]]
-    assert events.upcoming(forum, dt.date(2031, 1, 2)) == forum
-    assert events.past(forum, dt.date(2031, 1, 3)) == forum
+    assert event_stats.upcoming(forum, dt.date(2031, 1, 2)) == forum
+    assert event_stats.past(forum, dt.date(2031, 1, 3)) == forum
 
 
 def test_page_says_plainly_when_nothing_is_upcoming(tmp_path):
     project(tmp_path, {"2030.yml": VALID})
     site, errors = collect(tmp_path)
     assert errors == []
-    html = events.render_upcoming(site.events, site.words, "en", dt.date(2032, 1, 1))
+    html = event_pages.render_upcoming(site.events, site.words, "en", dt.date(2032, 1, 1))
     assert "As of January 1, 2032, no upcoming events have been announced." in html
-    html = events.render_upcoming(site.events, site.words, "ru", dt.date(2030, 1, 1))
+    html = event_pages.render_upcoming(site.events, site.words, "ru", dt.date(2030, 1, 1))
     assert '<article class="ncp-event" id="2030-03-seminar">' in html
     assert '<a href="2030-03-seminar.ics" download>' in html and 'href="#2030-03-seminar"' in html
     assert "<time datetime=\"2030-12-30\">30 декабря 2030\u202fг. – 2 января 2031\u202fг.</time>" in html
@@ -282,7 +281,7 @@ def test_built_page_lists_the_autumn_2022_events_as_upcoming(september_2022_site
 
 def test_statistics_add_range_bounds_separately(tmp_path):
     loaded = list(load(tmp_path, {"2030.yml": VALID, "2031.yml": LATER}).values())
-    stats = events.event_statistics(loaded, dt.date(2040, 1, 1))
+    stats = event_stats.event_statistics(loaded, dt.date(2040, 1, 1))
     assert stats.years == [2030, 2031]
     # 2030: "10-50", 25 and "<10" (1 to 9); 2031: "50+" (open) and one event without a figure
     assert (stats.audience[2030].low, stats.audience[2030].high) == (10 + 25 + 1, 50 + 25 + 9)
@@ -299,7 +298,7 @@ def test_statistics_add_range_bounds_separately(tmp_path):
 
 def test_statistics_count_only_events_already_held(tmp_path):
     loaded = list(load(tmp_path, {"2030.yml": VALID}).values())
-    stats = events.event_statistics(loaded, dt.date(2030, 5, 20))
+    stats = event_stats.event_statistics(loaded, dt.date(2030, 5, 20))
     assert stats.per_year == {2030: 2}  # the December forum has not started
     assert (stats.audience[2030].low, stats.audience[2030].high) == (10 + 25, 50 + 25)
 
@@ -308,7 +307,7 @@ def test_statistics_show_ranges_as_ranges(tmp_path):
     project(tmp_path, {"2030.yml": VALID, "2031.yml": LATER})
     site, errors = collect(tmp_path)
     assert errors == []
-    html = events.render_statistics(site.events, site.words, "en", dt.date(2040, 1, 1))
+    html = event_pages.render_statistics(site.events, site.words, "en", dt.date(2040, 1, 1))
     assert "<tr><th scope=\"row\">2030</th><td>3</td><td>36–84</td><td>0</td></tr>" in html
     assert "<tr><th scope=\"row\">2031</th><td>1</td><td>at least 50</td><td>1</td></tr>" in html
     assert "<td>4</td><td>at least 86</td><td>1</td></tr>" in html
@@ -326,7 +325,7 @@ def test_feed_times_dates_and_zone(tmp_path, monkeypatch):
     project(tmp_path, {"2030.yml": VALID, "2031.yml": LATER})
     site, errors = collect(tmp_path)
     assert errors == []
-    files = events.calendar_files(site.events, site.words, "ru", "https://example.org/site/")
+    files = calendar.calendar_files(site.events, site.words, "ru", "https://example.org/site/")
     feed = {str(v["UID"]): v for v in vevents(files["ru/events.ics"])}
     assert "2031-06-meeting@ncp-kazakhstan.github.io" not in feed  # known only to the month: no invented day
     assert "ru/events/2031-06-meeting.ics" not in files and "ru/events/2030-03-seminar.ics" in files
@@ -349,14 +348,14 @@ def test_feed_times_dates_and_zone(tmp_path, monkeypatch):
 def test_a_time_before_march_2024_is_utc_plus_6():
     early = events.Event.model_validate({
         "id": "x", "title": {"kk": "x", "ru": "x", "en": "x"}, "start": "2022-09-08 10:00",
-        "ncp_role": "organised", "stakeholder_groups": ["business"]})
+        "ncp_role": "organised", "stakeholder_groups": ["business"]}, context=LANGUAGES)
     assert early.start.local().astimezone(dt.timezone.utc).hour == 4  # Kazakhstan moved to UTC+5 on 1 March 2024
 
 
 def test_dtstamp_never_comes_from_the_clock(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     loaded = list(load(tmp_path, {"2030.yml": VALID}).values())
-    assert events.stamp(loaded) == dt.datetime(2031, 1, 2, tzinfo=dt.timezone.utc)  # the last day in the data
+    assert calendar.stamp(loaded) == dt.datetime(2031, 1, 2, tzinfo=dt.timezone.utc)  # the last day in the data
 
 
 def test_calendar_files_are_identical_when_built_twice(tmp_path, monkeypatch):
@@ -365,8 +364,8 @@ def test_calendar_files_are_identical_when_built_twice(tmp_path, monkeypatch):
     first, _ = collect(tmp_path)
     second, _ = collect(tmp_path)
     for lang in ("kk", "ru", "en"):
-        assert (events.calendar_files(first.events, first.words, lang, "https://example.org/")
-                == events.calendar_files(second.events, second.words, lang, "https://example.org/"))
+        assert (calendar.calendar_files(first.events, first.words, lang, "https://example.org/")
+                == calendar.calendar_files(second.events, second.words, lang, "https://example.org/"))
 
 
 FEEDS = {"kk": "events.ics", "ru": "ru/events.ics", "en": "en/events.ics"}

@@ -6,9 +6,8 @@ import datetime as dt
 
 import pytest
 
-from builders import case_record, dedent, make_project, write_yaml
+from builders import LANGUAGES, load_kind, case_record, dedent, make_project, write_yaml
 from ncp_site import cli
-from ncp_site.cases import load_cases
 
 VALID = dedent("""
     id: kz0101
@@ -66,7 +65,7 @@ def check(tmp_path, text: str, name: str = "kz0101.yml") -> tuple[int, str]:
 def test_valid_record_loads(tmp_path):
     make_project(tmp_path)
     (tmp_path / "data" / "cases" / "kz0101.yml").write_text(VALID, encoding="utf-8")
-    cases, errors = load_cases(tmp_path / "data" / "cases", tmp_path)
+    cases, errors = load_kind(tmp_path, "cases")
     assert errors == []
     (case,) = cases
     assert case.dates.submission == dt.date(2022, 2, 15)
@@ -114,26 +113,26 @@ def test_duplicate_id_names_both_files(tmp_path, capsys):
     write_yaml(tmp_path / "data" / "cases" / "kz0102.yml", case_record("kz0101"))
     assert cli.main(["--root", str(tmp_path), "check"]) == 1
     out = capsys.readouterr().out
-    assert "data/cases/kz0102.yml:1: id: 'kz0101' is already the id of data/cases/kz0101.yml:1" in out
+    assert "data/cases/kz0102.yml:1: id: 'kz0101' is already the id of a specific instance (data/cases/kz0101.yml:1)" in out
 
 
 def test_all_errors_reported_at_once(tmp_path):
     make_project(tmp_path, [case_record("kz0101", status="rejected"),
                             case_record("kz0102", chapters=["XIV"]),
                             case_record("kz0103", dates__submission="2021-13-01")])
-    cases, errors = load_cases(tmp_path / "data" / "cases", tmp_path)
+    cases, errors = load_kind(tmp_path, "cases")
     assert {e.path for e in errors} == {f"data/cases/kz010{i}.yml" for i in (1, 2, 3)}
 
 
 def test_edition_follows_the_submission_date():
-    from ncp_site.cases import SpecificInstance
-    before = SpecificInstance.model_validate(case_record(dates__submission="2023-06-07"))
-    after = SpecificInstance.model_validate(case_record(dates__submission="2023-06-08"))
-    stated = SpecificInstance.model_validate(case_record(dates__submission="2023-06-08", guidelines_edition=2011))
+    from ncp_site.kinds.cases.model import SpecificInstance
+    before = SpecificInstance.model_validate(case_record(dates__submission="2023-06-07"), context=LANGUAGES)
+    after = SpecificInstance.model_validate(case_record(dates__submission="2023-06-08"), context=LANGUAGES)
+    stated = SpecificInstance.model_validate(case_record(dates__submission="2023-06-08", guidelines_edition=2011), context=LANGUAGES)
     assert (before.edition, after.edition, stated.edition) == (2011, 2023, 2011)
 
 
 def test_closed_case_needs_outcome_and_conclusion(tmp_path):
     make_project(tmp_path, [case_record("kz0101", status="concluded")])
-    _, errors = load_cases(tmp_path / "data" / "cases", tmp_path)
+    _, errors = load_kind(tmp_path, "cases")
     assert {e.field for e in errors} == {"outcome", "dates.conclusion"}

@@ -1,4 +1,4 @@
-from ncp_site.yamlsrc import load_yaml, parse_yaml
+from ncp_site.core.yamlsrc import load_yaml, parse_yaml
 
 
 def test_lines_of_keys_and_items():

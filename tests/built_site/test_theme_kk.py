@@ -9,7 +9,7 @@ import jinja2
 import material
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 KK_FILE = REPO / "overrides" / "partials" / "languages" / "kk.html"
 EN_FILE = Path(material.__file__).parent / "templates" / "partials" / "languages" / "en.html"
 

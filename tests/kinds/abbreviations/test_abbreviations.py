@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from builders import concept, dedent, make_project
+from builders import load_kind, concept, dedent, make_project
 from conftest import REPO
 from ncp_site import cli
-from ncp_site.abbreviations import load_abbreviations
-from ncp_site.glossary import load_glossary
 
 
 def term(preferred: str, abbreviation: str | None = None) -> dict:
@@ -55,8 +53,8 @@ def line_in(path, fragment: str, after: str = "") -> int:
 def test_register_collects_glossary_and_own_file(tmp_path, capsys):
     status, out, _ = run_check(tmp_path, capsys, [MINISTRY], OWN)
     assert status == 0, out
-    glossary, _ = load_glossary(tmp_path / "data" / "glossary.yml", tmp_path)
-    register, errors = load_abbreviations(tmp_path, glossary)
+    glossary, _ = load_kind(tmp_path, "glossary")
+    register, errors = load_kind(tmp_path, "abbreviations")
     assert errors == []
     assert [(a.abbr, a.expansion) for a in register.of("en")] == [
         ("ESG", "environmental, social and governance"), ("MNE", "Ministry of National Economy")]
@@ -126,8 +124,8 @@ def _index(path, concept_id: str) -> int:
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_built_pages_carry_the_abbreviation_key_of_their_language(site, lang):
-    glossary, _ = load_glossary(REPO / "data" / "glossary.yml", REPO)
-    register, errors = load_abbreviations(REPO, glossary)
+    glossary, _ = load_kind(REPO, "glossary")
+    register, errors = load_kind(REPO, "abbreviations")
     assert errors == []
     for page, concept_id in (("action-plans/", "national_contact_point"), ("reports/", "oecd")):
         entry = register.by_lang[lang][glossary.concepts[concept_id].terms[lang].abbreviation]

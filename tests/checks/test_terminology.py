@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from builders import LANGS, case_record, concept, glossary_data, make_project, write_yaml
+from builders import KAZAKHSTAN, load, load_kind, LANGS, case_record, concept, glossary_data, make_project, write_yaml
 from conftest import LANG_PREFIX, REPO, run_mkdocs_build
-from ncp_site import cli, terminology
-from ncp_site.errors import DataErrors
-from ncp_site.glossary import load_glossary
-from ncp_site.site import load_site
+from ncp_site import cli
+from ncp_site.checks import terminology
+from ncp_site.checks.terminology.scan import EXEMPT_CLASS
+from ncp_site.core.errors import DataErrors
 
 
 def variant(term: str, **extra) -> dict:
@@ -59,10 +59,11 @@ def project(tmp_path) -> Path:
 
 @pytest.fixture(scope="module")
 def matcher(tmp_path_factory) -> terminology.Matcher:
-    path = write_yaml(tmp_path_factory.mktemp("glossary") / "glossary.yml", glossary_data(EXTRA))
-    glossary, errors = load_glossary(path)
+    root = tmp_path_factory.mktemp("glossary")
+    write_yaml(root / "data" / "glossary.yml", glossary_data(EXTRA))
+    glossary, errors = load_kind(root, "glossary")
     assert not errors
-    return terminology.Matcher(glossary)
+    return terminology.Matcher(glossary, KAZAKHSTAN)
 
 
 def write_pages(root: Path, folder: str, texts: dict[str, str]) -> dict[str, Path]:
@@ -143,7 +144,7 @@ def test_the_build_fails_too(project):
     """The build runs the same check before any page is made (the plugin's on_config uses load_site)."""
     write_pages(project, "about", {"ru": "# О НКП\n\nЖалобы рассматривает секретариат.\n"})
     with pytest.raises(DataErrors) as failure:
-        load_site(project)
+        load(project).raise_errors()
     assert ('docs/about/index.ru.md:3: "Жалобы" (ru) is deprecated -- use "конкретный случай" '
             "(glossary: specific_instance)") in failure.value.report()
 
@@ -209,8 +210,8 @@ def test_a_variant_of_two_concepts_names_both(tmp_path):
                      concept("ministry", "institution", en={"preferred": "Ministry of National Economy",
                                                             "status": "draft", "deprecated": [variant("MNE")]})]
     root = make_project(tmp_path, glossary_extra=extra)
-    glossary, _ = load_glossary(root / "data" / "glossary.yml", root)
-    hits = terminology.Matcher(glossary).find("The MNEs and the MNE.", "en")
+    glossary, _ = load_kind(root, "glossary")
+    hits = terminology.Matcher(glossary, KAZAKHSTAN).find("The MNEs and the MNE.", "en")
     assert sorted((h.found, h.concept_id) for h in hits) == [
         ("MNE", "ministry"), ("MNE", "mne"), ("MNEs", "ministry"), ("MNEs", "mne")]
 
@@ -233,8 +234,8 @@ def test_historical_quotation_in_a_data_field_is_exempt_listed_and_shown_as_a_qu
     code, out = check(root, capsys)
     assert code == 0, out
     assert f"data/cases/kz0101.yml:{line_of(root / 'data/cases/kz0101.yml', 'On complaints')} (en): «On complaints»" in out
-    from ncp_site import cases
-    site = load_site(root)
+    from ncp_site.kinds.cases import pages as cases
+    site = load(root)
     html = cases.render_case_page(site.cases[0], site.words, "en")
     assert '<q class="historical">On complaints</q>' in html
 
@@ -277,8 +278,8 @@ def test_unknown_term_id_or_form_fails_the_check_at_its_line(project, capsys):
 
 
 def test_term_macro_renders_a_linked_term_with_its_definition(project):
-    from ncp_site.glossary import render_term
-    words = load_site(project).words
+    from ncp_site.kinds.glossary.pages import render_term
+    words = load(project).words
     html = render_term(words, "specific_instance", "ru", "ru/about/", form="конкретных случаев")
     assert html == ('<a class="ncp-term" href="../../ru/glossary/#specific_instance" '
                     'title="definition of specific_instance (ru)">конкретных случаев</a>')
@@ -287,18 +288,20 @@ def test_term_macro_renders_a_linked_term_with_its_definition(project):
 
 
 def test_computed_term_argument_error_names_the_page_line(project):
-    from ncp_site.glossary import TermError
+    from ncp_site.kinds.glossary.model import TermError
     page = write_pages(project, "about", {"en": "# About\n\n{% set x = 'nope' %}\nText {{ term(x) }}.\n"})["en"]
-    error = terminology.term_call_error(page, project, "en", "nope", None, TermError("no concept", "fix"))
+    source = load(project).sources.pages["about/index.md"]["en"]
+    assert source.path == page
+    error = terminology.term_call_error(source, "en", "nope", None, TermError("no concept", "fix"))
     assert (error.path, error.line, error.lang) == ("docs/about/index.en.md", 4, "en")
 
 
 # --- the real site: built HTML, every language, outside quotations and the glossary's variant lists ---
 
 def test_no_deprecated_variant_in_the_built_site(site):
-    glossary, errors = load_glossary(REPO / "data" / "glossary.yml", REPO)
+    glossary, errors = load_kind(REPO, "glossary")
     assert not errors
-    matcher = terminology.Matcher(glossary)
+    matcher = terminology.Matcher(glossary, KAZAKHSTAN)
     found, pages = [], 0
     for lang in LANGS:
         for page in site.pages(lang):
@@ -311,12 +314,12 @@ def test_no_deprecated_variant_in_the_built_site(site):
 
 def test_the_html_scan_would_see_the_glossary_variants_if_they_were_not_marked(site):
     """The scan is live: the glossary page lists variants, exempt only by its marked rows."""
-    glossary, _ = load_glossary(REPO / "data" / "glossary.yml", REPO)
-    matcher = terminology.Matcher(glossary)
+    glossary, _ = load_kind(REPO, "glossary")
+    matcher = terminology.Matcher(glossary, KAZAKHSTAN)
     for lang in LANGS:
         html = site.html(lang, "glossary/")
         assert terminology.html_findings(html, lang, matcher) == []
-        unmarked = html.replace(terminology.EXEMPT_CLASS, "plain")
+        unmarked = html.replace(EXEMPT_CLASS, "plain")
         found = {(e.lang, e.field) for e in terminology.html_findings(unmarked, lang, matcher)}
         assert ("en", '"appeal"') in found and ("ru", '"обращение"') in found and ("kk", '"шағым"') in found
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from builders import concept, dedent, make_project, vocabulary_ids
+from builders import KAZAKHSTAN, load_kind, concept, dedent, make_project, vocabulary_ids
 from conftest import REPO
-from ncp_site import cli, documents, reports
-from ncp_site.glossary import load_glossary
-from ncp_site.i18n import LANG_SELF_NAMES
-from ncp_site.reports import load_reports
-from ncp_site.site import collect
-from ncp_site.ui import load_ui
+from ncp_site import cli
+from ncp_site.core import documents
+from ncp_site.kinds.reports import model as report_model, pages as reports
+from builders import collect
 
 VALID = dedent("""
     reports:
@@ -39,7 +37,7 @@ VALID = dedent("""
 
 def project(tmp_path, text: str):
     have = set(vocabulary_ids())
-    make_project(tmp_path, glossary_extra=[concept(f"report_{k}") for k in reports.KINDS
+    make_project(tmp_path, glossary_extra=[concept(f"report_{k}") for k in report_model.KINDS
                                            if f"report_{k}" not in have])
     pdf = tmp_path / "docs" / "reports" / "files" / "annual-2030.ru.pdf"
     pdf.parent.mkdir(parents=True, exist_ok=True)
@@ -55,7 +53,7 @@ def line_of(text: str, fragment: str) -> int:
 
 def test_valid_file_loads_newest_first(tmp_path):
     path = project(tmp_path, VALID)
-    loaded, errors = load_reports(path, tmp_path)
+    loaded, errors = load_kind(tmp_path, "reports")
     assert errors == []
     assert [r.id for r in loaded] == ["annual-report-2030", "leaflet"]
     assert loaded[0].documents.available() == {"ru": "reports/files/annual-2030.ru.pdf",
@@ -73,7 +71,7 @@ BROKEN = [
     ("missing language", "      en: Code\n", "", "title:\n      kk: Кодекс", "reports[1].title", "en", "text is missing"),
     ("bad year", "year: 2030", "year: 20300", "year:", "reports[0].year", None, "less than or equal to 2100"),
     ("duplicate id", "id: leaflet", "id: annual-report-2030", "id: annual-report-2030\n    kind: code",
-     "reports[1].id", None, "'annual-report-2030' is already used (line 2)"),
+     "reports[1].id", None, "'annual-report-2030' is already the id of a report (data/reports.yml:2)"),
     ("printed and linked", "printed: [kk]", "printed: [ru]", "printed:", "reports[1].printed[0]", "ru",
      "also has a document"),
 ]
@@ -98,12 +96,12 @@ def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, l
 
 
 def test_document_paths_link_to_where_the_file_is_published():
-    assert documents.site_path("reports/files/a.ru.pdf") == "ru/reports/files/a.pdf"
-    assert documents.site_path("reports/files/a.kk.pdf") == "reports/files/a.pdf"
-    assert documents.site_path("reports/files/a.pdf") == "reports/files/a.pdf"
-    assert documents.href("reports/files/a.ru.pdf", "en/reports/") == "../../ru/reports/files/a.pdf"
-    assert documents.href("reports/files/a.pdf", "reports/") == "../reports/files/a.pdf"
-    assert documents.href("https://example.org/a.pdf", "ru/reports/") == "https://example.org/a.pdf"
+    assert documents.site_path("reports/files/a.ru.pdf", KAZAKHSTAN) == "ru/reports/files/a.pdf"
+    assert documents.site_path("reports/files/a.kk.pdf", KAZAKHSTAN) == "reports/files/a.pdf"
+    assert documents.site_path("reports/files/a.pdf", KAZAKHSTAN) == "reports/files/a.pdf"
+    assert documents.href("reports/files/a.ru.pdf", "en/reports/", KAZAKHSTAN) == "../../ru/reports/files/a.pdf"
+    assert documents.href("reports/files/a.pdf", "reports/", KAZAKHSTAN) == "../reports/files/a.pdf"
+    assert documents.href("https://example.org/a.pdf", "ru/reports/", KAZAKHSTAN) == "https://example.org/a.pdf"
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
@@ -138,9 +136,9 @@ def test_matrix_marks_every_language_of_every_document(tmp_path):
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_built_reports_page_links_versions_and_names_missing_ones(site, lang):
-    glossary, _ = load_glossary(REPO / "data" / "glossary.yml", REPO)
-    ui, _ = load_ui(REPO / "data" / "ui.yml", REPO)
-    real, errors = load_reports(REPO / "data" / "reports.yml", REPO, glossary)
+    glossary, _ = load_kind(REPO, "glossary")
+    ui, _ = load_kind(REPO, "ui")
+    real, errors = load_kind(REPO, "reports")
     assert real and errors == []
     html = site.html(lang, "reports/")
     assert 'class="ncp-reports-matrix"' in html
@@ -148,7 +146,7 @@ def test_built_reports_page_links_versions_and_names_missing_ones(site, lang):
         assert report.title[lang].replace("'", "&#39;") in html
         for code, url in report.documents.available().items():
             other = f' lang="{code}"' if code != lang else ""
-            assert f'<a href="{url}" hreflang="{code}"{other}>{LANG_SELF_NAMES[code]}</a>' in html
+            assert f'<a href="{url}" hreflang="{code}"{other}>{KAZAKHSTAN.self_names[code]}</a>' in html
     missing = [r for r in real if lang not in r.documents.available() and lang not in r.printed + r.unlinked]
     if missing:
         assert ui("reports.missing_here", lang) in html

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import LANG_PREFIX
-from ncp_site.site import collect
+from builders import collect
 from conftest import REPO
 
 LANGS = ("kk", "ru", "en")
