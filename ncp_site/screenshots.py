@@ -23,7 +23,9 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
-from .i18n import LANGS, lang_prefix
+from .core.config import load_config
+
+LANGUAGES = load_config(Path(__file__).resolve().parents[1]).languages
 
 REPO = Path(__file__).resolve().parents[1]
 OUT_DIR = REPO / "docs-screenshots"
@@ -85,7 +87,7 @@ def offline_context(browser, base_url: str, **options):
 
 
 def home_url(base_url: str, lang: str) -> str:
-    return base_url + lang_prefix(lang)
+    return base_url + LANGUAGES.prefix(lang)
 
 
 def shoot_home_pages(browser, base_url: str, out_dir: Path) -> list[Path]:
@@ -95,7 +97,7 @@ def shoot_home_pages(browser, base_url: str, out_dir: Path) -> list[Path]:
     written = []
     try:
         page = context.new_page()
-        for lang in LANGS:
+        for lang in LANGUAGES:
             page.goto(home_url(base_url, lang), wait_until="networkidle")
             path = out_dir / f"home-{lang}.png"
             page.screenshot(path=str(path))

@@ -67,24 +67,24 @@ def vocabulary_ids() -> list[str]:
     return ids
 
 
-def concept(cid: str, category: str = "general", **terms) -> dict:
+def concept(cid: str, category: str = "general", langs=LANGS, **terms) -> dict:
     def entry(lang):
         return terms.get(lang) or {"preferred": f"{cid.replace('_', ' ')} {lang}", "status": "draft"}
     return {"id": cid, "category": category, "source": "test",
-            "definition": {lang: f"definition of {cid} ({lang})" for lang in LANGS},
-            "terms": {lang: entry(lang) for lang in LANGS}}
+            "definition": {lang: f"definition of {cid} ({lang})" for lang in langs},
+            "terms": {lang: entry(lang) for lang in langs}}
 
 
-def glossary_data(extra: list[dict] = ()) -> dict:
+def glossary_data(extra: list[dict] = (), langs=LANGS) -> dict:
     category = lambda cid: "chapter" if cid.startswith("chapter_") else "general"
-    return {"concepts": [concept(cid, category(cid)) for cid in vocabulary_ids()] + list(extra)}
+    return {"concepts": [concept(cid, category(cid), langs) for cid in vocabulary_ids()] + list(extra)}
 
 
-def case_record(case_id: str = "kz0101", **changes) -> dict:
+def case_record(case_id: str = "kz0101", langs=LANGS, **changes) -> dict:
     record = {
         "id": case_id,
         "oecd_id": None,
-        "title": {lang: f"Case {case_id} ({lang})" for lang in LANGS},
+        "title": {lang: f"Case {case_id} ({lang})" for lang in langs},
         "enterprise": {"name": "Example LLP", "sector": "manufacturing", "home_country": "KZ"},
         "submitter": {"type": "individual", "withheld": True},
         "host_country": "KZ",
@@ -92,12 +92,12 @@ def case_record(case_id: str = "kz0101", **changes) -> dict:
         "lead_ncp": "KZ",
         "supporting_ncps": [],
         "chapters": ["IV"],
-        "keywords": {lang: [f"kw-{lang}"] for lang in LANGS},
+        "keywords": {lang: [f"kw-{lang}"] for lang in langs},
         "dates": {"submission": "2022-01-10", "initial_assessment": None,
                   "conclusion": None, "follow_up": None},
         "status": "under_initial_assessment",
         "outcome": None,
-        "summary": {lang: f"Summary of {case_id} in {lang}." for lang in LANGS},
+        "summary": {lang: f"Summary of {case_id} in {lang}." for lang in langs},
         "statements": [],
     }
     for key, value in changes.items():
@@ -159,3 +159,22 @@ def write_texts(folder: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+def buildable(root: Path, pages: dict[str, dict[str, str]]) -> Path:
+    """Make a project MkDocs can build: the repository's configuration with a nav of the given pages."""
+    import re
+
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = "nav:\n" + "".join(f"  - {page}\n" for page in ["index.md", *pages])
+    config = re.sub(r"(?m)^nav:\n(?:  - .*\n)+", nav, config)
+    config = re.sub(r"(?m)^watch:\n(?:  - .*\n)+", "", config)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copy(REPO / "macros.py", root / "macros.py")
+    shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
+    for page, texts in pages.items():
+        for lang, text in texts.items():
+            path = root / "docs" / page.replace("index.md", f"index.{lang}.md")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    return root
