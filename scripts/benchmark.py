@@ -60,11 +60,32 @@ def measure(project: Path, runs: int, label: str) -> None:
           f"per build; median case page {weight / 1e3:.1f} KB")
 
 
-def synthetic_copy(count: int, tmp: Path) -> Path:
+def check_time(project: Path, runs: int, ncp: str) -> float:
+    """Median wall time of ``ncp check`` (a whole process, as the secretariat runs it)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run([ncp, "--root", str(project), "check"], capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        if result.returncode:
+            sys.exit(f"ncp check failed:\n{result.stdout[-3000:]}")
+    return statistics.median(times)
+
+
+def synthetic_copy(count: int, tmp: Path, events: int = 0, source: Path = REPO) -> Path:
     project = tmp / "project"
-    shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(".git", "site", ".venv", "node_modules",
-                                                                 "test-results", "__pycache__"))
-    template = yaml.safe_load((REPO / "data" / "cases" / "kz0003.yml").read_text(encoding="utf-8"))
+    shutil.copytree(source, project, ignore=shutil.ignore_patterns(".git", "site", ".venv", "node_modules",
+                                                                   "test-results", "__pycache__"))
+    if events:
+        year = yaml.safe_load((source / "data" / "events" / "2022.yml").read_text(encoding="utf-8"))
+        records = []
+        for n in range(events):
+            record = copy.deepcopy(year["events"][n % len(year["events"])])
+            record["id"] = f"synthetic-{n:05d}"
+            records.append(record)
+        (project / "data" / "events" / "2099.yml").write_text(
+            yaml.safe_dump({"events": records}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    template = yaml.safe_load((source / "data" / "cases" / "kz0003.yml").read_text(encoding="utf-8"))
     for n in range(count):
         record = copy.deepcopy(template)
         record["id"] = record["oecd_id"] = f"zz{n:04d}"
@@ -79,11 +100,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cases", type=int, nargs="*", default=[], help="synthetic register sizes to measure")
+    parser.add_argument("--events", type=int, default=0, help="synthetic events added to each synthetic copy")
+    parser.add_argument("--check-only", action="store_true", help="time `ncp check` only, not the build")
+    parser.add_argument("--project", type=Path, default=REPO, help="the checkout to measure (default: this one)")
     args = parser.parse_args()
+    ncp = str(args.project / ".venv" / "bin" / "ncp") if (args.project / ".venv" / "bin" / "ncp").exists() else "ncp"
+    if args.check_only:
+        print(f"ncp check, repository data: median {check_time(args.project, args.runs, ncp):.2f} s ({args.runs} runs)")
+        for count in args.cases:
+            with tempfile.TemporaryDirectory() as tmp:
+                copy_ = synthetic_copy(count, Path(tmp), args.events, args.project)
+                print(f"ncp check, {count} extra cases + {args.events} events: "
+                      f"median {check_time(copy_, args.runs, ncp):.2f} s ({args.runs} runs)")
+        return
     measure(REPO, args.runs, "repository site")
     for count in args.cases:
         with tempfile.TemporaryDirectory() as tmp:
-            measure(synthetic_copy(count, Path(tmp)), args.runs, f"synthetic, {count} extra cases")
+            measure(synthetic_copy(count, Path(tmp), args.events), args.runs,
+                    f"synthetic, {count} extra cases, {args.events} extra events")
 
 
 if __name__ == "__main__":
