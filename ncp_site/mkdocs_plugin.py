@@ -19,6 +19,7 @@ from . import action_plans as action_plans_mod
 from . import cases as cases_mod
 from . import events as events_mod
 from .errors import DataErrors
+from .html_safety import external_links
 from .i18n import DEFAULT_LANG, LANGS, SOURCE_LANG, lang_prefix, relative_url
 from .parity import docs_pages, front_matter, strip_front_matter
 from .render import render
@@ -104,7 +105,7 @@ class NcpPlugin(BasePlugin):
         """Heading permalinks' tooltip in the page's language: Markdown's toc writes "Permanent link"."""
         lang = getattr(page.file, "locale", None) or current_language(config)
         title = escape(self.site.words.ui("page.permalink", lang))
-        return html.replace('title="Permanent link"', f'title="{title}"')
+        return external_links(html.replace('title="Permanent link"', f'title="{title}"'), config.site_url)
 
     @event_priority(-200)  # after the search plugin (0) and mkdocs-static-i18n (-100) wrote the index
     def on_post_build(self, config: MkDocsConfig):

@@ -8,6 +8,7 @@ from builders import concept, dedent, make_project, vocabulary_ids
 from conftest import REPO
 from ncp_site import cli, documents, reports
 from ncp_site.glossary import load_glossary
+from ncp_site.html_safety import is_external
 from ncp_site.i18n import LANG_SELF_NAMES
 from ncp_site.reports import load_reports
 from ncp_site.site import collect
@@ -148,7 +149,8 @@ def test_built_reports_page_links_versions_and_names_missing_ones(site, lang):
         assert report.title[lang].replace("'", "&#39;") in html
         for code, url in report.documents.available().items():
             other = f' lang="{code}"' if code != lang else ""
-            assert f'<a href="{url}" hreflang="{code}"{other}>{LANG_SELF_NAMES[code]}</a>' in html
+            rel = ' rel="noopener noreferrer"' if is_external(url, "http://localhost/") else ""  # html_safety
+            assert f'<a href="{url}" hreflang="{code}"{other}{rel}>{LANG_SELF_NAMES[code]}</a>' in html
     missing = [r for r in real if lang not in r.documents.available() and lang not in r.printed + r.unlinked]
     if missing:
         assert ui("reports.missing_here", lang) in html
