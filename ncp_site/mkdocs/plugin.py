@@ -23,6 +23,7 @@ from ..core.kind import GeneratedPage, PageContext
 from ..project import Project
 from ..site import files as site_files
 from ..site import pages as site_pages
+from ..site.html_safety import external_links
 from ..site.search import write_language_indexes
 from .config import NcpConfig
 
@@ -111,7 +112,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         """Heading permalinks' tooltip in the page's language: Markdown's toc writes "Permanent link"."""
         lang = getattr(page.file, "locale", None) or self.current_language(config)
         title = escape(self.project.words.ui("page.permalink", lang))
-        return html.replace('title="Permanent link"', f'title="{title}"')
+        return external_links(html.replace('title="Permanent link"', f'title="{title}"'), config.site_url)
 
     @event_priority(-200)  # after the search plugin (0) and mkdocs-static-i18n (-100) wrote the index
     def on_post_build(self, config: MkDocsConfig):

@@ -47,7 +47,7 @@ def search(page, query: str, attempts: int = 40) -> list[str]:
     box.click()
     box.fill("")
     box.press("End")  # an empty query clears the previous results
-    page.wait_for_function("!document.querySelector('.md-search-result__item')")
+    page.locator(".md-search-result__item").first.wait_for(state="detached")  # no eval: the site's policy forbids it
     meta = ""
     for _ in range(attempts):
         box.fill(query)

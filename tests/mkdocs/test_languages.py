@@ -1,7 +1,6 @@
 """Languages come from the configuration: a ru-default, ru + en project builds and keeps its parity rule."""
 
 import re
-import subprocess
 
 import pytest
 import yaml

@@ -31,7 +31,7 @@ import csv
 import datetime as dt
 import io
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -137,11 +137,26 @@ def csv_rows(glossary: Glossary) -> list[dict[str, str]]:
     return rows
 
 
+# A cell a spreadsheet would run as a formula starts with one of these (CSV/formula injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_formula(text: str) -> bool:
+    return text.startswith(FORMULA_START)
+
+
 def export_csv(glossary: Glossary) -> str:
+    """The CSV for reviewers. A text that a spreadsheet would run as a formula (it starts with
+    ``= + - @``, a tab or a carriage return) is written with a leading ``'``, which spreadsheets show
+    as text; so is a text that already starts with ``'`` before such a character, so that
+    ``import_csv`` (which removes one ``'`` there) gives back exactly the glossary's text."""
+    def safe(value):
+        return "'" + value if isinstance(value, str) and _is_formula(value.lstrip("'")) else value
+
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(csv_rows(glossary))
+    writer.writerows({k: safe(v) for k, v in r.items()} for r in csv_rows(glossary))
     return out.getvalue()
 
 
@@ -170,6 +185,7 @@ class ImportResult:
     errors: list[DataError]
     glossary_path: str
     applied: bool = False
+    warnings: list[DataError] = field(default_factory=list)  # printed, but the import goes on
 
 
 def import_csv(project, csv_path: Path, apply_changes: bool = False) -> ImportResult:
@@ -182,8 +198,9 @@ def import_csv(project, csv_path: Path, apply_changes: bool = False) -> ImportRe
     if glossary is None or doc is None or errors:
         return ImportResult([], errors + [DataError(shown, 1, "(file)", "the glossary has errors",
                                                     "fix them (ncp check) before importing a CSV")], shown)
-    changes, errors = _changes(glossary, doc, csv_path, root)
-    result = ImportResult(changes, errors, doc.path)
+    warnings: list[DataError] = []
+    changes, errors = _changes(glossary, doc, csv_path, root, warnings)
+    result = ImportResult(changes, errors, doc.path, warnings=warnings)
     if errors or not changes or not apply_changes:
         return result
     new_text, problems = _edited(doc.text, doc, changes, glossary.languages)
@@ -195,7 +212,8 @@ def import_csv(project, csv_path: Path, apply_changes: bool = False) -> ImportRe
     return result
 
 
-def _read_rows(csv_path: Path, shown: str) -> tuple[list[tuple[int, dict]], list[DataError]]:
+def _read_rows(csv_path: Path, shown: str,
+               warnings: list[DataError] | None = None) -> tuple[list[tuple[int, dict]], list[DataError]]:
     try:
         text = Path(csv_path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -223,13 +241,28 @@ def _read_rows(csv_path: Path, shown: str) -> tuple[list[tuple[int, dict]], list
             errors.append(DataError(shown, line, "(row)", f"has {len(values)} cells, the header {len(header)}",
                                     "keep one cell per column (quote texts that contain commas)"))
             continue
-        rows.append((line, {h: v for h, v in zip(header, values)}))
+        lang = values[header.index("lang")].strip()
+        rows.append((line, {h: _cell(v, line, h, lang, shown, warnings) for h, v in zip(header, values)}))
     return rows, errors
 
 
-def _changes(glossary: Glossary, doc: YamlDoc, csv_path: Path, root: Path) -> tuple[list[Change], list[DataError]]:
+def _cell(value: str, line: int, column: str, lang: str, shown: str, warnings: list[DataError] | None) -> str:
+    """A cell's text: the ``'`` that ``export_csv`` put before a formula character is removed; a
+    cell that starts a formula without it (typed or pasted in a spreadsheet) is reported."""
+    if value.startswith("'") and _is_formula(value.lstrip("'")):
+        return value[1:]
+    if _is_formula(value) and warnings is not None:
+        warnings.append(DataError(
+            shown, line, column, f"warning: {value[:20]!r} starts with {value[0]!r}, which a spreadsheet runs as a formula",
+            "check the text (a formula's result may have replaced it); it is imported as written",
+            lang or None))
+    return value
+
+
+def _changes(glossary: Glossary, doc: YamlDoc, csv_path: Path, root: Path,
+             warnings: list[DataError] | None = None) -> tuple[list[Change], list[DataError]]:
     shown = display_path(csv_path, root)
-    rows, errors = _read_rows(csv_path, shown)
+    rows, errors = _read_rows(csv_path, shown, warnings)
     index = {c.id: i for i, c in enumerate(glossary.concepts.values())}
     changes: dict[tuple, tuple[Change, int]] = {}
 

@@ -326,3 +326,70 @@ def test_export_refuses_a_broken_glossary(tmp_path, capsys):
 def test_builders_glossary_has_no_variants(tmp_path):
     """The small test glossary stays neutral: the lint tests add their own variants."""
     assert all(not entry.get("deprecated") for c in glossary_data()["concepts"] for entry in c["terms"].values())
+
+
+# --- CSV and spreadsheets: no cell runs as a formula ---------------------------------------------
+
+FORMULA_TEXTS = {  # (YAML line in COMMENTED_CONCEPT, replacement) -> the text as the glossary holds it
+    ("kk: Нақты жағдай.", "kk: '=HYPERLINK(\"http://evil.example\", \"Нақты жағдай\")'"):
+        '=HYPERLINK("http://evil.example", "Нақты жағдай")',
+    ("ru: Конкретный случай.", "ru: \"'+конкретный случай\""): "'+конкретный случай",
+    ("reason: 'Suggests a judicial remedy.'", "reason: '@SUM(1) suggests a judicial remedy.'"):
+        "@SUM(1) suggests a judicial remedy.",
+    ("source: peer review 2024, rec. 3.1", "source: +peer review 2024, rec. 3.1"): "+peer review 2024, rec. 3.1",
+    ("plural: specific instances", "plural: -specific instances"): "-specific instances",
+}
+
+
+@pytest.fixture
+def formula_project(project) -> Path:
+    path = project / "data" / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in FORMULA_TEXTS:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    glossary, errors = load_kind(project, "glossary")
+    assert not errors, "\n".join(map(str, errors))
+    return project
+
+
+def test_csv_export_writes_formula_texts_as_text(formula_project, capsys):
+    assert set(glossary_exchange.FORMULA_START) == {"=", "+", "-", "@", "\t", "\r"}  # the glossary strips tab and CR
+    code, out = run(formula_project, capsys, "export", "--format", "csv")
+    assert code == 0
+    cells = [cell for r in csv.reader(io.StringIO(out)) for cell in r]
+    assert not [c for c in cells if c.startswith(glossary_exchange.FORMULA_START)], "a cell starts a formula"
+    for text in FORMULA_TEXTS.values():
+        assert "'" + text in cells, text
+    assert "нақты жағдай" in cells and "'нақты жағдай" not in cells, "other texts are written as they are"
+
+
+def test_csv_round_trip_of_formula_texts_changes_nothing_and_warns_of_nothing(formula_project, capsys, tmp_path):
+    path = formula_project / "data" / "glossary.yml"
+    before = path.read_bytes()
+    code, out = run(formula_project, capsys, "export", "--format", "csv")
+    reviewed = tmp_path / "reviewed.csv"
+    reviewed.write_text(out, encoding="utf-8")
+    code, out = run(formula_project, capsys, "import", str(reviewed), "--apply")
+    assert code == 0 and "no changes: the CSV matches the glossary." in out, out
+    assert "warning" not in out
+    assert path.read_bytes() == before
+
+
+def test_import_warns_of_a_cell_that_starts_a_formula(project, capsys, tmp_path):
+    rows = export_rows(project, capsys)
+    row(rows, "specific_instance", "ru", "form", 2)["term"] = "=1+1"
+    row(rows, "specific_instance", "en", "deprecated", 1)["reason"] = "@cmd|' /C calc'!A0"
+    row(rows, "specific_instance", "kk", "form", 1)["term"] = "'-нақты жағдайдың"  # protected: imported as -нақты...
+    reviewed = write_rows(tmp_path / "reviewed.csv", rows)
+    code, out = run(project, capsys, "import", str(reviewed))
+    assert code == 0, out
+    lines = out.splitlines()
+    line_of = {(r["lang"], r["status"], r["n"]): i for i, r in enumerate(rows, 2)}
+    assert (f"reviewed.csv:{line_of[('ru', 'form', '2')]}: term (ru): warning: '=1+1' starts with '=', "
+            "which a spreadsheet runs as a formula -- check the text") in out
+    assert any(f"reviewed.csv:{line_of[('en', 'deprecated', '1')]}: reason (en): warning:" in x for x in lines), out
+    assert len([x for x in lines if ": warning: " in x]) == 2, out
+    assert 'specific_instance form 1 (kk): "нақты жағдайдың" -> "-нақты жағдайдың"' in out
+    assert 'specific_instance form 2 (ru): "конкретному случаю" -> "=1+1"' in out

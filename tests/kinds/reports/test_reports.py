@@ -10,6 +10,7 @@ from ncp_site import cli
 from ncp_site.core import documents
 from ncp_site.kinds.reports import model as report_model, pages as reports
 from builders import collect
+from ncp_site.site.html_safety import is_external
 
 VALID = dedent("""
     reports:
@@ -146,7 +147,8 @@ def test_built_reports_page_links_versions_and_names_missing_ones(site, lang):
         assert report.title[lang].replace("'", "&#39;") in html
         for code, url in report.documents.available().items():
             other = f' lang="{code}"' if code != lang else ""
-            assert f'<a href="{url}" hreflang="{code}"{other}>{KAZAKHSTAN.self_names[code]}</a>' in html
+            rel = ' rel="noopener noreferrer"' if is_external(url, "http://localhost/") else ""  # html_safety
+            assert f'<a href="{url}" hreflang="{code}"{other}{rel}>{KAZAKHSTAN.self_names[code]}</a>' in html
     missing = [r for r in real if lang not in r.documents.available() and lang not in r.printed + r.unlinked]
     if missing:
         assert ui("reports.missing_here", lang) in html
