@@ -80,8 +80,6 @@ def cmd_glossary_import(args) -> int:
         print(f"{result.glossary_path}:{change.line}: {change}")
     for warning in result.warnings:  # cells a spreadsheet would run as formulas (CSV injection)
         print(warning)
-    for warning in result.warnings:  # cells a spreadsheet would run as formulas (CSV injection)
-        print(warning)
     for error in sorted(set(result.errors), key=lambda e: (e.path, e.line, e.field)):
         print(error)
     if result.errors:
