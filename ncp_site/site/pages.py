@@ -1,0 +1,66 @@
+"""The pages the site generates from a Project, as plain data; no MkDocs here.
+
+Generated pages (a case, an action plan) come from the kinds; a hand-written page whose
+translation is pending is shown in its source language under a banner, entirely in that
+language (its macros included: ``content_language``).
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..core.kind import GeneratedPage, Page, PageContext
+from ..core.languages import relative_url
+from ..core.rendering import templates_of
+
+render = templates_of(__file__)
+
+
+def generated_pages(project) -> list[GeneratedPage]:
+    """Every generated page of every kind (each exists in every language)."""
+    return [page for kind in project.kinds if kind.pages for page in kind.pages(project)]
+
+
+def page_markdown(page: Page) -> str:
+    """A generated page as a Markdown file: its title in front matter; macros are not rendered in it."""
+    title = json.dumps(page.title, ensure_ascii=False)
+    return f"---\ntitle: {title}\nrender_macros: false\n---\n\n{page.markdown}"
+
+
+def pending_source(project, page_key: str):
+    """The version a pending page shows: the source language's, else the first that exists."""
+    languages = project.config.languages
+    versions = {code: version for code, version in project.sources.pages.get(page_key, {}).items()
+                if code in languages and "translation_pending" not in version.meta}
+    if not versions:
+        return None
+    return versions[languages.source] if languages.source in versions else next(iter(versions.values()))
+
+
+def content_language(project, page_key: str, lang: str) -> str:
+    """The language a hand-written page's text is really in: its own, or its source while pending."""
+    version = project.sources.pages.get(page_key, {}).get(lang)
+    if version is None or "translation_pending" not in version.meta:
+        return lang
+    source = pending_source(project, page_key)
+    return source.lang if source is not None else lang
+
+
+def pending_page_markdown(project, page_key: str, lang: str, page_url: str, until,
+                          alternate_urls: dict[str, str]) -> str:
+    """A pending page: a banner in the page's language, then the source text marked with its language."""
+    source = pending_source(project, page_key)
+    available = [code for code, version in project.sources.pages.get(page_key, {}).items()
+                 if code in project.config.languages and "translation_pending" not in version.meta]
+    others = {code: relative_url(page_url, alternate_urls[code]) for code in available if code in alternate_urls}
+    banner = render("pending_banner.html", lang=lang, words=project.words, until=until,
+                    other_langs=list(others), other_urls=others)
+    return f'{banner}\n<div lang="{source.lang}" markdown>\n\n{source.body}\n\n</div>\n'
+
+
+def translation_status_macro(project, page: PageContext) -> str:
+    return render("translation_status.html", lang=page.lang, words=project.words, report=project.translations,
+                  states=("missing", "stale", "pending", "orphaned"))
+
+
+SITE_MACROS = {"translation_status": translation_status_macro}
