@@ -88,6 +88,14 @@ class Sources:
         shown = self.path(relative)
         return self.docs.get(shown), list(self.errors.get(shown, [])), shown in self.errors
 
+    def required_file(self, relative: str) -> tuple[YamlDoc | None, list[DataError]]:
+        """A data file the site cannot do without: its document, or None and why."""
+        doc, errors, exists = self.data_file(relative)
+        if not exists:
+            return None, [DataError(self.path(relative), 1, "(file)", "does not exist",
+                                    "create it (see the README's data section) or restore it from git")]
+        return doc, errors
+
     def data_folder(self, relative: str) -> list[str]:
         """Shown paths of the data files directly in a folder, in a stable order."""
         prefix = self.path(relative).rstrip("/") + "/"

@@ -12,10 +12,7 @@ FILE = "glossary.yml"
 
 
 def load(ctx: LoadContext) -> tuple[Glossary | None, list[DataError]]:
-    doc, errors, exists = ctx.sources.data_file(FILE)
-    if not exists:
-        return None, [DataError(ctx.sources.path(FILE), 1, "(file)", "does not exist",
-                                "create it (see the README's data section) or restore it from git")]
+    doc, errors = ctx.sources.required_file(FILE)
     if doc is None:
         return None, errors
     parsed, more = validate(GlossaryFile, doc.data, doc, ctx.languages)

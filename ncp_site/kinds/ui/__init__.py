@@ -22,10 +22,7 @@ class UiText:
 
 
 def load(ctx: LoadContext) -> tuple[UiText | None, list[DataError]]:
-    doc, errors, exists = ctx.sources.data_file(FILE)
-    if not exists:
-        return None, [DataError(ctx.sources.path(FILE), 1, "(file)", "does not exist",
-                                "create it (see the README's data section) or restore it from git")]
+    doc, errors = ctx.sources.required_file(FILE)
     if doc is None:
         return None, errors
     if not isinstance(doc.data, dict):

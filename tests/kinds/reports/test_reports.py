@@ -53,7 +53,7 @@ def line_of(text: str, fragment: str) -> int:
 
 
 def test_valid_file_loads_newest_first(tmp_path):
-    path = project(tmp_path, VALID)
+    project(tmp_path, VALID)
     loaded, errors = load_kind(tmp_path, "reports")
     assert errors == []
     assert [r.id for r in loaded] == ["annual-report-2030", "leaflet"]
