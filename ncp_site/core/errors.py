@@ -46,6 +46,8 @@ def _sort_key(e: DataError):
 def display_path(path: Path, root: Path | None) -> str:
     """Paths relative to the project root read best in messages."""
     if root is not None:
+        if Path(path).is_relative_to(root):
+            return Path(path).relative_to(root).as_posix()
         try:
             return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
         except ValueError:

@@ -93,7 +93,7 @@ def localized_texts(data: Any, langs, loc: tuple = (), lang: str | None = None,
 def _borrowed(doc: YamlDoc, loc: tuple, lang: str) -> bool:
     """A pending translation shows the source text: it is linted in its own language, not this one."""
     borrowed = doc.meta.borrowed if doc.meta is not None else {}
-    return any(borrowed.get(loc[:depth], {}).get(lang) for depth in range(len(loc) + 1))
+    return bool(borrowed) and any(borrowed.get(loc[:depth], {}).get(lang) for depth in range(len(loc) + 1))
 
 
 def _scalar_text(lines: list[str], first: int) -> tuple[str, list[int]]:
@@ -109,14 +109,20 @@ def _scalar_text(lines: list[str], first: int) -> tuple[str, list[int]]:
 
 
 class _Locator:
-    """Finds the file line of each hit in a field, in order, inside the scalar's own lines."""
+    """Finds the file line of each hit in a field, in order, inside the scalar's own lines.
+
+    The scalar's lines are gathered only when there is something to locate: most texts have no hit.
+    """
 
     def __init__(self, lines: list[str], first: int):
-        self.first = first
-        self.block, self.numbers = _scalar_text(lines, first) if 0 < first <= len(lines) else ("", [first])
-        self.cursor = 0
+        self.lines, self.first, self.cursor = lines, first, 0
+        self._block: tuple[str, list[int]] | None = None
 
     def line(self, found: str) -> int:
+        if self._block is None:
+            self._block = (_scalar_text(self.lines, self.first) if 0 < self.first <= len(self.lines)
+                           else ("", [self.first]))
+        self.block, self.numbers = self._block
         at = self.block.find(_normalise(found.split()[0]).lower(), self.cursor)
         if at < 0:
             return self.first
@@ -139,10 +145,13 @@ def data_findings(sources: Sources, matcher: Matcher) -> Findings:
             if _borrowed(doc, loc, lang):
                 continue
             prose, quotes = split_quotations(text)
+            hits = matcher.find(prose, lang)
+            if not quotes and not hits:
+                continue
             first = doc.line(loc)
             found.quotations += [Quotation(doc.path, _Locator(lines, first).line(q), lang, q) for _, q in quotes]
             locate = _Locator(lines, first)
-            for hit in matcher.find(prose, lang):
+            for hit in hits:
                 line = locate.line(hit.found)
                 found.errors.append(terminology_error(doc.path, line, hit.found, lang, hit.preferred, hit.concept_id))
     return found
