@@ -1,44 +1,40 @@
 """The one way to publish an incomplete translation: a dated exception with a visible banner.
 
-Built from a copy of the repository in which the English about page and the English texts of one
-specific instance are declared pending; the banner is checked in the browser.
+Built from a small project in which the English about page and the English texts of one specific
+instance are declared pending; the banner is checked in the browser.
 """
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-import yaml
 
-from conftest import REPO, run_mkdocs_build
+from builders import buildable, case_record, make_project
+from conftest import run_mkdocs_build
 from ncp_site.screenshots import offline_context, serve
 
-IGNORED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "test-results", "__pycache__",
-                                 "docs-screenshots")
+ABOUT = {"ru": "# О НКП\n\nНациональный контактный пункт рассматривает конкретные случаи.\n",
+         "kk": "# ҰБО туралы\n\nҰлттық байланыс орталығы.\n",
+         "en": "---\ntranslation_pending: 2030-01-01\n---\n"}
 
 
 @pytest.fixture(scope="module")
 def pending_site(tmp_path_factory):
-    project = tmp_path_factory.mktemp("pending") / "project"
-    shutil.copytree(REPO, project, ignore=IGNORED)
-    (project / "docs" / "about" / "index.en.md").write_text("---\ntranslation_pending: 2030-01-01\n---\n",
-                                                           encoding="utf-8")
-    case_file = project / "data" / "cases" / "kz0003.yml"
-    record = yaml.safe_load(case_file.read_text(encoding="utf-8"))
-    for field in ("title", "summary", "keywords", "outcome_note"):
-        if field in record:
-            del record[field]["en"]
-    record["translation_pending"] = {"en": "2030-01-01"}
-    case_file.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    out = project / "site"
+    root = tmp_path_factory.mktemp("pending")
+    pending = case_record("kz0103", title={"kk": "Amadeo ісі", "ru": "Дело Amadeo"},
+                          summary={"kk": "Amadeo туралы.", "ru": "Об Amadeo."},
+                          keywords={"kk": ["kw"], "ru": ["kw"]})
+    pending["translation_pending"] = {"en": "2030-01-01"}
+    project = buildable(make_project(root / "project", [case_record("kz0101"), pending]),
+                        {"about/index.md": ABOUT,
+                         "cases/index.md": {lang: "# Cases\n\n{{ cases_register(\"ongoing\") }}\n" for lang in ("kk", "ru", "en")}})
+    out = root / "site"
     result = run_mkdocs_build(project, out)
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     with serve(out) as url:
         yield url
 
 
-@pytest.mark.parametrize("path, source_text", [("en/about/", "Национальный"), ("en/cases/kz0003/", "Amadeo")])
+@pytest.mark.parametrize("path, source_text", [("en/about/", "Национальный"), ("en/cases/kz0103/", "Amadeo")])
 def test_pending_page_shows_banner_and_source_text(chromium, pending_site, path, source_text):
     context = offline_context(chromium, pending_site)
     page = context.new_page()
@@ -62,6 +58,6 @@ def test_pending_page_shows_banner_and_source_text(chromium, pending_site, path,
 def test_no_banner_on_complete_pages(chromium, pending_site):
     context = offline_context(chromium, pending_site)
     page = context.new_page()
-    page.goto(pending_site + "en/cases/kz0001/")
+    page.goto(pending_site + "en/cases/kz0101/")
     assert page.locator(".ncp-pending").count() == 0
     context.close()
