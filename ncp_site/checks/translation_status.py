@@ -153,6 +153,7 @@ def translation_report(sources: Sources, today: dt.date) -> Report:
                                         "or delete this translation"))
             continue
         reviewed = state.get(unit.key, {})
+        source_fingerprint = fingerprint(source_text)
         for lang in languages:
             if lang == unit.source:
                 continue
@@ -165,7 +166,7 @@ def translation_report(sources: Sources, today: dt.date) -> Report:
             elif lang not in unit.texts:
                 findings.append(Finding("missing", lang, where, unit.line, unit.field,
                                         f"no {languages.name(lang)} translation -- translate it from {languages.name(unit.source)}"))
-            elif reviewed.get("source") != unit.source or reviewed.get(lang) != fingerprint(source_text):
+            elif reviewed.get("source") != unit.source or reviewed.get(lang) != source_fingerprint:
                 why = "never reviewed" if lang not in reviewed else f"its {languages.name(unit.source)} source changed"
                 findings.append(Finding("stale", lang, where, unit.line, unit.field,
                                         f"{why} -- review it, then run `ncp translations reviewed {unit.path}`"))
