@@ -59,10 +59,11 @@ def vocabulary_ids() -> list[str]:
     ids += [f"status_{s}" for s in cases.Status.__args__]
     ids += [f"outcome_{s}" for s in cases.Outcome.__args__]
     ids += [f"submitter_{s}" for s in cases.SubmitterType.__args__]
-    ids += [f"sector_{s}" for s in cases.Sector.__args__]
+    ids += [cases.sector_concept(s) for s in cases.ISIC_SECTIONS]
     ids += [f"statement_{s}" for s in cases.StatementKind.__args__]
     ids += [f"stage_{s}" for s in cases.STAGES]
     ids += [f"format_{f}" for f in events.FORMATS] + [f"event_role_{r}" for r in events.ROLES]
+    ids += [f"event_kind_{k}" for k in events.KINDS]
     ids += [f"group_{g}" for g in GROUPS]
     return ids
 
@@ -85,7 +86,7 @@ def case_record(case_id: str = "kz0101", langs=LANGS, **changes) -> dict:
         "id": case_id,
         "oecd_id": None,
         "title": {lang: f"Case {case_id} ({lang})" for lang in langs},
-        "enterprise": {"name": "Example LLP", "sector": "manufacturing", "home_country": "KZ"},
+        "enterprise": {"name": "Example LLP", "sector": "C", "home_country": "KZ"},
         "submitter": {"type": "individual", "withheld": True},
         "host_country": "KZ",
         "ncp_role": "lead",

@@ -56,6 +56,13 @@ def templates_of(module_file: str) -> Callable[..., str]:
     return functools.partial(render_from, folder)
 
 
+def fill(text: str, values: dict) -> str:
+    """Interface wording with its ``{name}`` placeholders filled: word order differs by language ("IV тарау", "Chapter IV")."""
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
 def render_from(folder: str, template: str, *, lang: str, words: Words, **context) -> str:
     def tr(value) -> Markup:
         """Localized text for this page; text still pending translation keeps its own ``lang``."""
@@ -68,7 +75,7 @@ def render_from(folder: str, template: str, *, lang: str, words: Words, **contex
         "tr": tr,
         "lang": lang,
         "langs": words.languages.codes,
-        "t": lambda key: words.ui(key, lang),
+        "t": lambda key, **values: fill(words.ui(key, lang), values),
         "term": lambda cid: words.glossary.label(cid, lang),
         "chapter_title": lambda roman, edition: words.glossary.chapter_title(roman, edition, lang),
         "date": lambda d, form="long": format_date(d, lang, form),

@@ -20,6 +20,10 @@ StakeholderGroup = Literal["government", "business", "trade_unions", "civil_soci
                            "other_ncps", "international_organisations", "general_public"]
 GROUPS: tuple[str, ...] = StakeholderGroup.__args__
 
+NOT_REPORTED = "not_reported"
+"""An explicit value for a fact the sources do not give: shown as "not reported", never counted as a value."""
+NotReported = Literal["not_reported"]
+
 
 def edition_on(day: dt.date) -> int:
     """The Guidelines edition in force on a day."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
+from html import unescape
 
 import pytest
 
-from conftest import LANG_PREFIX
+from conftest import BUILD_EPOCH, LANG_PREFIX
 from builders import collect
 from conftest import REPO
 
@@ -143,3 +145,68 @@ def test_build_fails_on_data_errors_with_located_messages(tmp_path):
     assert "page (en): has no English version -- create docs/about/index.en.md" in output
     assert "Traceback" not in output
     assert not (project / "site" / "index.html").exists()
+
+
+# --- the review's facts: what is known, what was never reached, which edition, which events ------
+
+def _timeline(html: str) -> list[str]:
+    body = html[html.index('class="ncp-timeline"'):]
+    return re.findall(r"<li><strong>.*?</strong>: (.*?)</li>", body[:body.index("</ol>")])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_case_page_says_not_yet_only_where_the_stage_can_still_come(site, lang):
+    data, _ = collect(REPO)
+    ui = lambda key: data.words.ui(key, lang)
+    for case in data.cases:
+        shown = _timeline(site.html(lang, f"cases/{case.id}/"))
+        stages = ("submission", "initial_assessment", "conclusion", "follow_up")
+        assert len(shown) == len(stages), case.id
+        for stage, text in zip(stages, shown):
+            if case.date_of(stage):
+                assert text.startswith("<time"), (case.id, stage)
+            elif text == ui("value.not_yet"):
+                assert case.may_still_reach(stage), (case.id, stage)
+            else:
+                assert text in (ui("value.not_reported"), ui("value.not_reached")), (case.id, stage, text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_shows_an_unknown_value_as_a_code(site, lang):
+    for page in site.pages(lang):
+        html = (site.root / LANG_PREFIX[lang] / page).read_text(encoding="utf-8")
+        if "<article" in html:
+            assert not re.search(r"\bnot_re(ported|ached)\b", text_of(html)), page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(site, lang):
+    data, _ = collect(REPO)
+    html = site.html(lang, "statistics/")
+    table = html[html.index('id="stats-by-chapter"'):]
+    labels = [unescape(label) for label in re.findall(r'<th scope="row">(.*?)</th>', table[:table.index("</table>")])]
+    titles = data.glossary.chapter_title
+    for case in (c for c in data.cases if c.is_lead):
+        for roman in case.chapters:
+            number = data.words.ui("case.chapter_n", lang).replace("{n}", roman)
+            (label,) = [label for label in labels if label.endswith(f"({number})")]
+            assert titles(roman, case.edition, lang) in label, (case.id, roman, label)
+            editions = {c.edition for c in data.cases if c.is_lead and roman in c.chapters}
+            for other in {2011, 2023} - editions:
+                if titles(roman, other, lang) != titles(roman, case.edition, lang):
+                    assert titles(roman, other, lang) not in label, (roman, other, label)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_events_figures_count_only_the_ncps_promotional_events(site, lang):
+    data, _ = collect(REPO)
+    today = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.timezone.utc).date()  # the site fixture's build day
+    html = site.html(lang, "events/")
+    total = re.search(r'<tr class="ncp-total"><th scope="row">[^<]*</th>(?:<td>[^<]*</td>)*<td>([\d\s\u00a0,]+)</td></tr>',
+                      html[html.index('id="events-by-role"'):])
+    held = [e for e in data.events if e.start.day <= today]
+    assert int(re.sub(r"\D", "", total.group(1))) == sum(1 for e in held if e.is_promotional)
+    for event in data.events:
+        article = html[html.index(f'id="{event.id}"'):]
+        article = article[:article.index("</article>")]
+        assert ("ncp-event-kind" in article) == (not event.is_promotional), event.id

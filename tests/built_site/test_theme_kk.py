@@ -99,3 +99,9 @@ def test_macro_renders_the_parsed_values(kk, kk_macro):
         if "\\" not in value:
             assert str(kk_macro.t(key)) == value, key
     assert str(kk_macro.t("toc")) == "Мазмұны"
+
+
+def test_landmarks_name_the_parts_of_the_page_not_a_print_running_head(kk):
+    """Material labels the header and footer landmarks; «колонтитул» is a printed page's running head."""
+    assert (kk["header"], kk["footer"]) == ("Беттің жоғарғы бөлігі", "Беттің төменгі бөлігі")
+    assert not [key for key, value in kk.items() if "колонтитул" in value.lower()]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from ...core.errors import DataError
 from ...core.kind import LoadContext
 from ...core.records import Located, RecordFiles, load_records
-from ...core.vocabulary import missing_labels
-from .model import (STAGES, Outcome, Sector, SpecificInstance, StatementKind, Status, SubmitterType)
+from ...core.vocabulary import NOT_REPORTED, missing_labels
+from .model import (ISIC_SECTIONS, NOT_REACHED, STAGES, Outcome, SpecificInstance, StatementKind,
+                    Status, SubmitterType, sector_concept)
 
 FILES = RecordFiles("cases", "specific instance", "data/cases/kz0003.yml")
 
@@ -26,21 +27,26 @@ def record_errors(case: SpecificInstance, at: Located) -> list[DataError]:
     if not case.submitter.withheld and case.submitter.name is None:
         errors.append(at.error(("submitter",), "has no name and is not withheld",
                                 "add 'name: ...' or 'withheld: true'"))
-    present = [(stage, getattr(case.dates, stage)) for stage in STAGES if getattr(case.dates, stage)]
+    present = [(stage, case.date_of(stage)) for stage in STAGES if case.date_of(stage)]
     for (before, d1), (after, d2) in zip(present, present[1:]):
         if d2 < d1:
             errors.append(at.error(("dates", after), f"{after} ({d2}) is before {before} ({d1})",
                                     f"check both dates: {after} cannot come before {before}"))
-    if not case.chapters and case.status != "not_reported":
+    errors += stage_errors(case, at)
+    if case.status == NOT_REPORTED and case.is_lead:
+        errors.append(at.error(("status",), "not_reported is the status of a case another NCP leads",
+                                "write the case's status: the Kazakhstan NCP leads it and knows it"))
+    if not case.chapters and case.status != NOT_REPORTED:
         errors.append(at.error(("chapters",), "lists no chapter",
                                 "add the chapters of the Guidelines the specific instance raises, e.g. [IV, V]"))
-    if case.dates.submission is None and case.status != "not_reported":
-        errors.append(at.error(("dates", "submission"), "is missing",
-                                "add the date the specific instance was submitted (YYYY-MM-DD)"))
+    if case.chapters and case.edition is None:
+        errors.append(at.error(("guidelines_edition",), "is not known, so the chapters' titles are not either",
+                                "add guidelines_edition: 2011 or 2023, or the submission date"))
     for i, statement in enumerate(case.statements):
-        if case.dates.submission and statement.date < case.dates.submission:
+        submitted = case.date_of("submission")
+        if submitted and statement.date < submitted:
             errors.append(at.error(("statements", i, "date"),
-                                    f"{statement.date} is before the submission ({case.dates.submission})",
+                                    f"{statement.date} is before the submission ({submitted})",
                                     "check the statement date"))
         if not statement.documents.available():
             errors.append(at.error(("statements", i, "documents"), "lists no document",
@@ -48,9 +54,9 @@ def record_errors(case: SpecificInstance, at: Located) -> list[DataError]:
     if case.is_closed and case.outcome is None:
         errors.append(at.error(("outcome",), f"a case with status {case.status} needs an outcome",
                                 "add 'outcome:' (not_accepted, agreement, no_agreement, withdrawn, enterprise_declined)"))
-    if case.is_closed and case.dates.conclusion is None:
+    if case.is_closed and case.dates.conclusion in (None, NOT_REACHED):
         errors.append(at.error(("dates", "conclusion"), f"a case with status {case.status} needs a conclusion date",
-                                "add dates.conclusion (YYYY-MM-DD)"))
+                                "add dates.conclusion (YYYY-MM-DD), or not_reported when the date is not known"))
     if case.status in ("under_initial_assessment", "good_offices") and case.outcome is not None:
         errors.append(at.error(("outcome",), f"an ongoing case ({case.status}) cannot have an outcome yet",
                                 "remove the outcome or update the status"))
@@ -63,13 +69,37 @@ def record_errors(case: SpecificInstance, at: Located) -> list[DataError]:
     return errors
 
 
+def stage_errors(case: SpecificInstance, at: Located) -> list[DataError]:
+    """What each stage's value may be: "not reached" only once a case is closed, "not yet" only while it can come."""
+    errors = []
+    submission = case.dates.submission
+    if case.is_lead and not case.date_of("submission"):
+        errors.append(at.error(("dates", "submission"), "is missing",
+                                "add the date the specific instance was submitted (YYYY-MM-DD)"))
+    elif submission in (None, NOT_REACHED):
+        errors.append(at.error(("dates", "submission"), "is missing",
+                                "add the date, or not_reported if the lead NCP has not reported it"))
+    for stage in STAGES[1:]:
+        value = getattr(case.dates, stage)
+        if value == NOT_REACHED and not case.is_closed:
+            errors.append(at.error(("dates", stage), f"is not_reached but the case is not closed ({case.status})",
+                                    "leave it empty while the stage can still come, or update the status"))
+        elif value is None and not case.may_still_reach(stage) and not (case.is_closed and stage == "conclusion"):
+            why = ("the lead NCP has not reported it" if case.status == NOT_REPORTED
+                   else f"the case is closed ({case.status})")
+            errors.append(at.error(("dates", stage), f"is empty ('not yet') but {why}",
+                                    "write the date (YYYY-MM-DD), not_reached if the case closed before this stage, "
+                                    "or not_reported if the sources do not give it"))
+    return errors
+
+
 def vocabulary_errors(glossary) -> list[DataError]:
     """Every code a case may use must have its label in the glossary (the one source of terms)."""
     needed = {
         "status": [f"status_{s}" for s in Status.__args__],
         "outcome": [f"outcome_{o}" for o in Outcome.__args__],
         "submitter.type": [f"submitter_{t}" for t in SubmitterType.__args__],
-        "enterprise.sector": [f"sector_{s}" for s in Sector.__args__],
+        "enterprise.sector": [sector_concept(s) for s in ISIC_SECTIONS],
         "statements.kind": [f"statement_{k}" for k in StatementKind.__args__],
         "dates": [f"stage_{s}" for s in STAGES],
         "ncp_role": ["role_lead", "role_supporting"],

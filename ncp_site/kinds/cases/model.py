@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, StrictBool, field_validator
+from pydantic import AfterValidator, Field, PlainValidator, StrictBool, field_validator
 
 from ...core.formats import is_country
 from ...core.localized import LanguageVersions, Localized, LocalizedList, Name, Strict
-from ...core.vocabulary import Chapter, edition_on
+from ...core.vocabulary import NOT_REPORTED, Chapter, edition_on
 
 OECD_DATABASE_URL = "https://mneguidelines.oecd.org/database/instances/{}.htm"
 
@@ -17,12 +17,17 @@ SubmitterType = Literal["individual", "trade_union", "ngo", "enterprise", "other
 Status = Literal["under_initial_assessment", "not_accepted", "good_offices", "concluded",
                  "follow_up", "withdrawn", "not_reported"]
 Outcome = Literal["not_accepted", "agreement", "no_agreement", "withdrawn", "enterprise_declined"]
-Sector = Literal["manufacturing", "finance", "telecommunications", "retail", "healthcare", "mining",
-                 "energy", "transport", "construction", "agriculture", "automotive", "other"]
+ISIC_SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
+"""Sectors are the sections of ISIC Rev. 4 (the same letters in Kazakhstan's ОКЭД / ЭҚЖЖ), the
+classification the OECD peer review uses to count specific instances by sector."""
 StatementKind = Literal["initial_assessment", "final_statement", "follow_up_statement"]
 STAGES = ("submission", "initial_assessment", "conclusion", "follow_up")
 ONGOING = ("under_initial_assessment", "good_offices", "follow_up")
 CLOSED = ("not_accepted", "concluded", "withdrawn")
+NOT_REACHED = "not_reached"
+"""A stage's value when the case closed without reaching it (kz0003, withdrawn during the initial assessment)."""
+ENDED_FOR_GOOD = ("not_accepted", "withdrawn")
+"""Closed cases for which no stage can still come (a concluded case may still be followed up)."""
 
 
 def _country(code: str) -> str:
@@ -34,10 +39,53 @@ def _country(code: str) -> str:
 Country = Annotated[str, AfterValidator(_country)]
 
 
+def _country_or_not_reported(code: str) -> str:
+    return code if code == NOT_REPORTED else _country(code)
+
+
+ReportedCountry = Annotated[str, AfterValidator(_country_or_not_reported)]
+"""A country the sources may not give: a code, or ``not_reported``."""
+
+
+def _sector(code: str) -> str:
+    if code == NOT_REPORTED or code in ISIC_SECTIONS:
+        return code
+    raise ValueError(f"'{code}' is not an ISIC section -- write the section letter of ISIC Rev. 4 (ОКЭД), "
+                     "A to U, e.g. C for manufacturing or K for financial and insurance activities; "
+                     "or not_reported when the sources do not say")
+
+
+Sector = Annotated[str, AfterValidator(_sector)]
+
+
+def sector_concept(code: str) -> str:
+    """The glossary concept labelling an ISIC section (``C`` -> ``sector_c``)."""
+    return f"sector_{code.lower()}"
+
+
+def _stage_date(value):
+    if value is None or value in (NOT_REPORTED, NOT_REACHED):
+        return value
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"'{value}' is not a real date -- write an existing date as YYYY-MM-DD, e.g. 2022-02-15, "
+                         "or not_reached (the case closed before this stage), "
+                         "or not_reported (the sources do not give the date)") from None
+
+
+StageDate = Annotated[dt.date | str | None, PlainValidator(_stage_date)]
+"""A stage's date, ``not_reported`` (unknown), ``not_reached`` (the case closed before it), or empty (not yet)."""
+
+
 class Enterprise(Strict):
     name: Name
     sector: Sector
-    home_country: Country
+    home_country: ReportedCountry
 
 
 class Submitter(Strict):
@@ -57,10 +105,10 @@ class Submitter(Strict):
 
 
 class StageDates(Strict):
-    submission: dt.date | None = None
-    initial_assessment: dt.date | None = None
-    conclusion: dt.date | None = None
-    follow_up: dt.date | None = None
+    submission: StageDate = None
+    initial_assessment: StageDate = None
+    conclusion: StageDate = None
+    follow_up: StageDate = None
 
 
 class Statement(Strict):
@@ -75,7 +123,7 @@ class SpecificInstance(Strict):
     title: Localized
     enterprise: Enterprise
     submitter: Submitter
-    host_country: Country
+    host_country: ReportedCountry
     ncp_role: Literal["lead", "supporting"]
     lead_ncp: Country
     supporting_ncps: list[Country] = []
@@ -90,12 +138,30 @@ class SpecificInstance(Strict):
     statements: list[Statement] = []
 
     @property
-    def edition(self) -> int:
-        """The Guidelines edition that applies: stated, or derived from the submission date."""
+    def edition(self) -> int | None:
+        """The Guidelines edition that applies: stated, or the one in force on the submission date; None when neither is known."""
         if self.guidelines_edition:
             return self.guidelines_edition
-        submitted = self.dates.submission
-        return edition_on(submitted) if submitted else 2011
+        submitted = self.date_of("submission")
+        return edition_on(submitted) if submitted else None
+
+    def date_of(self, stage: str) -> dt.date | None:
+        """The stage's date when it is known."""
+        value = getattr(self.dates, stage)
+        return value if isinstance(value, dt.date) else None
+
+    def stage_state(self, stage: str) -> str:
+        """How a stage is shown: ``date``, ``not_reported``, ``not_reached`` or ``not_yet`` (an empty date)."""
+        value = getattr(self.dates, stage)
+        if isinstance(value, dt.date):
+            return "date"
+        return value or "not_yet"
+
+    def may_still_reach(self, stage: str) -> bool:
+        """Whether an empty stage can honestly read "not yet": not once the case has ended before it."""
+        if self.status == NOT_REPORTED or self.status in ENDED_FOR_GOOD:
+            return False
+        return not self.is_closed or stage == "follow_up"
 
     @property
     def is_lead(self) -> bool:
@@ -107,8 +173,9 @@ class SpecificInstance(Strict):
 
     @property
     def duration_days(self) -> int | None:
-        if self.is_closed and self.dates.submission and self.dates.conclusion:
-            return (self.dates.conclusion - self.dates.submission).days
+        submitted, concluded = self.date_of("submission"), self.date_of("conclusion")
+        if self.is_closed and submitted and concluded:
+            return (concluded - submitted).days
         return None
 
     @property
@@ -117,7 +184,7 @@ class SpecificInstance(Strict):
 
     @property
     def sort_key(self):
-        return (self.dates.submission or dt.date.min, self.id)
+        return (self.date_of("submission") or dt.date.min, self.id)
 
     def public_dict(self) -> dict:
         """Every public field, for the open-data export (a withheld name is never stored)."""

@@ -8,7 +8,8 @@ import json
 from ...core.kind import GeneratedPage, OutputFile, Page
 from ...core.languages import relative_url
 from ...core.rendering import Words, templates_of
-from .model import STAGES, SpecificInstance
+from ...core.vocabulary import EDITIONS, GUIDELINES_2023_ADOPTED
+from .model import STAGES, SpecificInstance, sector_concept
 from .stats import case_statistics
 
 render = templates_of(__file__)
@@ -47,28 +48,39 @@ def render_case_page(case: SpecificInstance, words: Words, lang: str) -> str:
     url, prefix = case_url(case.id), words.languages.prefix
     others = [other for other in words.languages if other != lang and not case.pending_until(other)]
     return render("case_page.md", lang=lang, words=words, case=case, stages=STAGES,
+                  sector=lambda code: words.glossary.label(sector_concept(code), lang),
                   other_langs=others,
                   other_urls={o: relative_url(prefix(lang) + url, prefix(o) + url) for o in others})
+
+
+def chapter_rows(by_chapter: dict[str, dict[int, int]], glossary, lang: str) -> list[tuple]:
+    """``(chapter, titles, cases)`` per chapter; ``titles`` holds ``(title, edition, cases)`` for each
+    edition the chapter's cases fall under, with the edition named only where the editions' titles differ."""
+    rows = []
+    for roman, per_edition in by_chapter.items():
+        differ = len({glossary.chapter_title(roman, e, lang) for e in EDITIONS}) > 1
+        titles = [(glossary.chapter_title(roman, e, lang), e if differ else None, n) for e, n in per_edition.items()]
+        rows.append((roman, titles if differ else titles[:1], sum(per_edition.values())))
+    return rows
 
 
 def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) -> str:
     stats = case_statistics(cases)
 
-    def label(concept_id: str, lang: str) -> str:
+    def label(concept_id: str) -> str:
         text = words.glossary.label(concept_id, lang)
         return text[:1].upper() + text[1:]
 
-    chapter = words.ui("case.chapter", lang)
     tables = [
-        ("stats.by_chapter", [(f"{words.glossary.chapter_title(ch, 2023, lang)} ({chapter} {ch})", n)
-                              for ch, n in stats.by_chapter.items()]),
-        ("stats.by_sector", [(label(f"sector_{k}", lang), n) for k, n in stats.by_sector.items()]),
-        ("stats.by_submitter_type", [(label(f"submitter_{k}", lang), n) for k, n in stats.by_submitter_type.items()]),
-        ("stats.by_status", [(label(f"status_{k}", lang), n) for k, n in stats.by_status.items()]),
-        ("stats.by_outcome", [(label(f"outcome_{k}", lang), n) for k, n in stats.by_outcome.items()]),
-        ("stats.by_year", [(str(year), n) for year, n in stats.by_year.items()]),
+        ("stats.by_sector", [(label(sector_concept(k)), n) for k, n in stats.by_sector.items()],
+         stats.sector_not_reported),
+        ("stats.by_submitter_type", [(label(f"submitter_{k}"), n) for k, n in stats.by_submitter_type.items()], 0),
+        ("stats.by_status", [(label(f"status_{k}"), n) for k, n in stats.by_status.items()], 0),
+        ("stats.by_outcome", [(label(f"outcome_{k}"), n) for k, n in stats.by_outcome.items()], 0),
+        ("stats.by_year", [(str(year), n) for year, n in stats.by_year.items()], 0),
     ]
-    return render("cases_statistics.html", lang=lang, words=words, stats=stats, tables=tables)
+    return render("cases_statistics.html", lang=lang, words=words, stats=stats, tables=tables,
+                  chapters=chapter_rows(stats.by_chapter, words.glossary, lang), adopted=GUIDELINES_2023_ADOPTED)
 
 
 def case_pages(project) -> list[GeneratedPage]:

@@ -6,7 +6,7 @@ import statistics as pystats
 from collections import Counter
 from dataclasses import dataclass
 
-from ...core.vocabulary import ROMAN
+from ...core.vocabulary import EDITIONS, NOT_REPORTED, ROMAN
 from .model import SpecificInstance
 
 
@@ -15,8 +15,11 @@ class CaseStatistics:
     """Figures about the cases the Kazakhstan NCP led, computed from the records."""
 
     total: int
-    by_chapter: dict[str, int]
+    by_chapter: dict[str, dict[int, int]]
+    """Chapter -> edition -> cases: a case counts under the edition in force when it was submitted."""
     by_sector: dict[str, int]
+    sector_not_reported: int
+    """Cases whose sector the sources do not give: counted apart, never as a sector."""
     by_submitter_type: dict[str, int]
     by_status: dict[str, int]
     by_outcome: dict[str, int]
@@ -28,7 +31,9 @@ class CaseStatistics:
 
 def case_statistics(cases: list[SpecificInstance]) -> CaseStatistics:
     lead = [c for c in cases if c.is_lead]
-    chapters = Counter(ch for c in lead for ch in dict.fromkeys(c.chapters))
+    chapters = Counter((ch, c.edition) for c in lead if c.edition for ch in dict.fromkeys(c.chapters))
+    sectors = Counter(c.enterprise.sector for c in lead)
+    submitted = [c.date_of("submission") for c in lead]
     durations = [c.duration_days for c in lead if c.duration_days is not None]
 
     def ordered(counter: Counter) -> dict:
@@ -36,12 +41,14 @@ def case_statistics(cases: list[SpecificInstance]) -> CaseStatistics:
 
     return CaseStatistics(
         total=len(lead),
-        by_chapter={ch: chapters[ch] for ch in ROMAN if chapters[ch]},
-        by_sector=ordered(Counter(c.enterprise.sector for c in lead)),
+        by_chapter={ch: {e: chapters[ch, e] for e in EDITIONS if chapters[ch, e]}
+                    for ch in ROMAN if any(chapters[ch, e] for e in EDITIONS)},
+        by_sector=ordered(Counter({k: n for k, n in sectors.items() if k != NOT_REPORTED})),
+        sector_not_reported=sectors[NOT_REPORTED],
         by_submitter_type=ordered(Counter(c.submitter.type for c in lead)),
         by_status=ordered(Counter(c.status for c in lead)),
         by_outcome=ordered(Counter(c.outcome for c in lead if c.outcome)),
-        by_year=dict(sorted(Counter(c.dates.submission.year for c in lead if c.dates.submission).items())),
+        by_year=dict(sorted(Counter(d.year for d in submitted if d).items())),
         closed=len(durations),
         mean_days=pystats.fmean(durations) if durations else None,
         median_days=pystats.median(durations) if durations else None,

@@ -10,7 +10,7 @@ from ...core.kind import LoadContext
 from ...core.records import Located, RecordFiles, load_records
 from ...core.yamlsrc import field_name
 from ...core.vocabulary import GROUPS, labels, missing_labels
-from .model import FORMATS, ROLES, Event
+from .model import FORMATS, KINDS, ROLES, Event
 
 FILES = RecordFiles("events", "event", "data/events/2022.yml", list_key="events")
 
@@ -55,8 +55,9 @@ def event_errors(e: Event, at: Located, ctx: LoadContext) -> list[DataError]:
 
 
 def vocabulary_errors(glossary) -> list[DataError]:
-    """Every format, role and stakeholder group an event may use must have its label in the glossary."""
+    """Every kind, format, role and stakeholder group an event may use must have its label in the glossary."""
     needed = {"format": labels("format_", FORMATS), "ncp_role": labels("event_role_", ROLES),
+              "kind": labels("event_kind_", KINDS),
               "stakeholder_groups": labels("group_", GROUPS)}
     return missing_labels(glossary, needed, "an event")
 

@@ -45,8 +45,12 @@ FEED = "events.ics"
 
 Format = Literal["in_person", "online", "hybrid"]
 Role = Literal["organised", "co_organised", "participated"]
+EventKind = Literal["promotional", "peer_review"]
+"""``promotional``: the NCP's own work to make the Guidelines and itself known, which the statistics
+count; ``peer_review``: a step of the OECD peer review of the NCP (its mission), listed but not counted."""
 FORMATS: tuple[str, ...] = Format.__args__
 ROLES: tuple[str, ...] = Role.__args__
+KINDS: tuple[str, ...] = EventKind.__args__
 
 
 # --- loose input, normalised once: dates and audience sizes ------------------------------
@@ -155,6 +159,7 @@ class Material(Strict):
 class Event(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     title: Localized
+    kind: EventKind = "promotional"
     start: WhenField
     end: WhenField | None = None
     location: Name | None = None
@@ -177,6 +182,10 @@ class Event(Strict):
     def edition(self) -> int:
         """The Guidelines edition in force on the event's day (its chapter titles)."""
         return edition_on(self.start.day)
+
+    @property
+    def is_promotional(self) -> bool:
+        return self.kind == "promotional"
 
     @property
     def in_calendar(self) -> bool:

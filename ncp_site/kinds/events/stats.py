@@ -44,9 +44,10 @@ class AudienceTotal:
 
 @dataclass(frozen=True)
 class EventStatistics:
-    """Figures about the events held up to ``today`` (an upcoming event has reached no one yet)."""
+    """Figures about the NCP's promotional events held up to ``today`` (an upcoming event has reached no one yet)."""
 
     today: dt.date
+    not_counted: int  # held events that are not the NCP's promotional events (the peer review's mission)
     years: list[int]
     by_role: dict[str, dict[int, int]]
     by_group: dict[str, dict[int, int]]  # an event for several groups counts once for each
@@ -56,12 +57,14 @@ class EventStatistics:
 
 
 def event_statistics(events: list[Event], today: dt.date) -> EventStatistics:
-    held = [e for e in events if e.start.day <= today]
+    held_all = [e for e in events if e.start.day <= today]
+    held = [e for e in held_all if e.is_promotional]
     years = sorted({e.start.day.year for e in held})
     role = Counter((e.ncp_role, e.start.day.year) for e in held)
     group = Counter((g, e.start.day.year) for e in held for g in dict.fromkeys(e.stakeholder_groups))
     return EventStatistics(
         today=today,
+        not_counted=len(held_all) - len(held),
         years=years,
         by_role={r: {y: role[r, y] for y in years} for r in ROLES},
         by_group={g: {y: group[g, y] for y in years} for g in GROUPS},

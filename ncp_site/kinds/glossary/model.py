@@ -20,7 +20,7 @@ from ...core.localized import LanguageMap, Localized, Strict, Text
 Category = Literal[
     "title", "institution", "procedure", "principle", "general", "chapter", "case_status",
     "outcome", "submitter_type", "ncp_role", "sector", "stage", "statement_kind",
-    "stakeholder_group", "event_format", "event_role", "plan_category", "activity_status",
+    "stakeholder_group", "event_kind", "event_format", "event_role", "plan_category", "activity_status",
     "report_kind",
 ]
 CATEGORIES: tuple[str, ...] = Category.__args__

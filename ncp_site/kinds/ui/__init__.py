@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...core.errors import DataError
@@ -10,6 +11,7 @@ from ...core.localized import Localized
 from ...core.validation import validate
 
 FILE = "ui.yml"
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,28 @@ def load(ctx: LoadContext) -> tuple[UiText | None, list[DataError]]:
         errors += errs
         if text is not None:
             strings[key] = text
+            errors += placeholder_errors(doc, key, text, ctx.languages)
     return UiText(strings, doc.path), errors
+
+
+def placeholder_errors(doc, key: str, text: Localized, languages) -> list[DataError]:
+    """Every language must keep the ``{name}`` slots the site fills: only their place in the sentence may differ."""
+    first = languages.codes[0]
+    expected = set(PLACEHOLDER.findall(text[first]))
+    errors = []
+    for lang in languages.codes[1:]:
+        found = set(PLACEHOLDER.findall(text[lang]))
+        if found != expected:
+            errors.append(DataError(doc.path, doc.line((key, lang)), key,
+                                    f"has the placeholders {_slots(found)} but the {languages.name(first)} text "
+                                    f"has {_slots(expected)}", "write the same {…} placeholders in every language, "
+                                    "in the place the language's word order needs", lang))
+    return errors
+
+
+
+def _slots(names: set[str]) -> str:
+    return ", ".join("{" + n + "}" for n in sorted(names)) or "none"
 
 
 KIND = Kind(name="ui", load=load)

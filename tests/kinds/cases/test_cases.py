@@ -18,7 +18,7 @@ VALID = dedent("""
       en: An individual and Example LLP
     enterprise:
       name: Example LLP
-      sector: manufacturing
+      sector: C
       home_country: KZ
     submitter:
       type: individual
@@ -34,9 +34,9 @@ VALID = dedent("""
       en: [labour]
     dates:
       submission: 2022-02-15
-      initial_assessment: null
+      initial_assessment: not_reported
       conclusion: 2022-07-01
-      follow_up: null
+      follow_up: not_reached
     status: not_accepted
     outcome: not_accepted
     summary:
@@ -89,6 +89,18 @@ BROKEN = [
     ("missing language", "  ru: Краткое описание.\n", "", "summary:", "summary", "ru", "text is missing"),
     ("withheld name kept", "  withheld: true", "  withheld: true\n  name: Secret Person", "name: Secret",
      "submitter.name", None, "withheld but the name is in the file"),
+    ("sector not an ISIC section", "sector: C", "sector: healthcare", "sector:", "enterprise.sector", None,
+     "'healthcare' is not an ISIC section"),
+    ("country neither a code nor not_reported", "host_country: KZ", "host_country: unknown", "host_country:",
+     "host_country", None, "'unknown' is not a country code"),
+    ("stage value misspelt", "initial_assessment: not_reported", "initial_assessment: unknown", "initial_assessment:",
+     "dates.initial_assessment", None, "'unknown' is not a real date"),
+    ("'not yet' on a closed case", "follow_up: not_reached", "follow_up: null", "follow_up:", "dates.follow_up", None,
+     "is empty ('not yet') but the case is closed (not_accepted)"),
+    ("'not reached' on an open case", "status: not_accepted\noutcome: not_accepted", "status: good_offices\noutcome: null",
+     "follow_up:", "dates.follow_up", None, "is not_reached but the case is not closed (good_offices)"),
+    ("status not_reported on a lead case", "status: not_accepted\noutcome: not_accepted",
+     "status: not_reported\noutcome: null", "status:", "status", None, "the status of a case another NCP leads"),
 ]
 
 
@@ -133,6 +145,50 @@ def test_edition_follows_the_submission_date():
 
 
 def test_closed_case_needs_outcome_and_conclusion(tmp_path):
-    make_project(tmp_path, [case_record("kz0101", status="concluded")])
+    make_project(tmp_path, [case_record("kz0101", status="concluded", dates__initial_assessment="2022-03-01")])
     _, errors = load_kind(tmp_path, "cases")
     assert {e.field for e in errors} == {"outcome", "dates.conclusion"}
+
+
+def unreported(**changes) -> dict:
+    """A case another NCP leads and has not reported on (GM Korea in the peer review's Table 5.1)."""
+    record = case_record("kr0101", ncp_role="supporting", lead_ncp="KR", supporting_ncps=["KZ"], chapters=[],
+                         status="not_reported", host_country="not_reported",
+                         enterprise={"name": "GM Korea", "sector": "not_reported", "home_country": "not_reported"},
+                         dates={stage: "not_reported" for stage in ("submission", "initial_assessment", "conclusion",
+                                                                    "follow_up")})
+    record.update(changes)
+    return record
+
+
+def test_what_the_sources_do_not_give_is_written_not_reported(tmp_path):
+    make_project(tmp_path, [unreported()])
+    (case,), errors = load_kind(tmp_path, "cases")
+    assert errors == []
+    assert case.edition is None
+    assert [case.stage_state(stage) for stage in ("submission", "conclusion")] == ["not_reported", "not_reported"]
+    assert case.public_dict()["host_country"] == "not_reported"
+
+
+def test_an_unreported_case_may_not_leave_a_date_empty(tmp_path):
+    make_project(tmp_path, [unreported(dates={"submission": None, "initial_assessment": "not_reported",
+                                              "conclusion": None, "follow_up": "not_reported"})])
+    _, errors = load_kind(tmp_path, "cases")
+    assert {e.field for e in errors} == {"dates.submission", "dates.conclusion"}
+    assert all("not_reported" in e.fix for e in errors)
+
+
+def test_chapters_need_an_edition_for_their_titles(tmp_path):
+    make_project(tmp_path, [unreported(chapters=["IV"])])
+    _, errors = load_kind(tmp_path, "cases")
+    assert [e.field for e in errors] == ["guidelines_edition"]
+    make_project(tmp_path, [unreported(chapters=["IV"], guidelines_edition=2023)])
+    assert load_kind(tmp_path, "cases")[1] == []
+
+
+def test_a_concluded_case_may_still_be_followed_up(tmp_path):
+    make_project(tmp_path, [case_record("kz0101", status="concluded", outcome="agreement",
+                                        dates__initial_assessment="2022-03-01", dates__conclusion="2022-09-01")])
+    (case,), errors = load_kind(tmp_path, "cases")
+    assert errors == []
+    assert case.stage_state("follow_up") == "not_yet"

@@ -5,34 +5,54 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 
-from builders import LANGUAGES, case_record
+from builders import (
+    LANGS,
+    LANGUAGES,
+    case_record,
+    collect,
+    concept,
+    glossary_data,
+    make_project,
+    write_yaml,
+)
+
 from ncp_site.kinds.cases.model import SpecificInstance
+from ncp_site.kinds.cases.pages import render_statistics
 from ncp_site.kinds.cases.stats import case_statistics
 
 ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]
+GUIDELINES_2023 = dt.date(2023, 6, 8)  # the day the 2023 edition was adopted
 
 
 def closed(case_id, submitted, concluded, **changes):
     return case_record(case_id, status="not_accepted", outcome="not_accepted",
-                       dates__submission=submitted, dates__conclusion=concluded, **changes)
+                       dates__submission=submitted, dates__conclusion=concluded,
+                       dates__initial_assessment="not_reported", dates__follow_up="not_reached", **changes)
+
+
+def validated(records):
+    return [SpecificInstance.model_validate(r, context=LANGUAGES) for r in records]
 
 
 def test_small_register():
     records = [
         closed("kz0001", "2021-06-10", "2021-10-26", chapters=["VIII"], submitter={"type": "individual", "withheld": True}),
         closed("kz0002", "2021-12-06", "2022-09-23", chapters=["IV", "VII", "XI"]),
-        case_record("kz0003", chapters=["IV", "V"], enterprise__sector="finance",
-                    submitter={"type": "trade_union", "name": "Union"}, dates__submission="2022-12-01"),
+        case_record("kz0003", chapters=["IV", "V"], enterprise__sector="K",
+                    submitter={"type": "trade_union", "name": "Union"}, dates__submission="2023-08-01"),
         # Supporting another NCP: never counted in the lead-NCP figures.
         case_record("kr0001", ncp_role="supporting", lead_ncp="KR", supporting_ncps=["KZ"], chapters=["IV"]),
     ]
-    stats = case_statistics([SpecificInstance.model_validate(r, context=LANGUAGES) for r in records])
+    stats = case_statistics(validated(records))
     assert stats.total == 3
-    assert stats.by_chapter == {"IV": 2, "V": 1, "VII": 1, "VIII": 1, "XI": 1}
+    assert stats.by_chapter == {"IV": {2011: 1, 2023: 1}, "V": {2023: 1}, "VII": {2011: 1}, "VIII": {2011: 1},
+                                "XI": {2011: 1}}
     assert stats.by_submitter_type == {"individual": 2, "trade_union": 1}
-    assert stats.by_sector == {"manufacturing": 2, "finance": 1}
-    assert stats.by_year == {2021: 2, 2022: 1}
+    assert stats.by_sector == {"C": 2, "K": 1}
+    assert stats.sector_not_reported == 0
+    assert stats.by_year == {2021: 2, 2023: 1}
     assert stats.by_status == {"not_accepted": 2, "under_initial_assessment": 1}
     assert stats.closed == 2
     assert stats.mean_days == (138 + 291) / 2
@@ -45,9 +65,11 @@ def test_random_registers_match_a_direct_count():
         records, expected_chapters, durations = [], {}, []
         for n in range(rng.randint(1, 12)):
             chapters = rng.sample(ROMANS, rng.randint(1, 4))
+            start = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 1800))
+            edition = 2023 if start >= GUIDELINES_2023 else 2011
             for ch in chapters:
-                expected_chapters[ch] = expected_chapters.get(ch, 0) + 1
-            start = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 1000))
+                expected_chapters.setdefault(ch, {}).setdefault(edition, 0)
+                expected_chapters[ch][edition] += 1
             if rng.random() < 0.5:
                 days = rng.randint(0, 400)
                 durations.append(days)
@@ -55,8 +77,9 @@ def test_random_registers_match_a_direct_count():
                                       chapters=chapters))
             else:
                 records.append(case_record(f"kz{n:04d}", chapters=chapters, dates__submission=start.isoformat()))
-        stats = case_statistics([SpecificInstance.model_validate(r, context=LANGUAGES) for r in records])
-        assert stats.by_chapter == expected_chapters
+        stats = case_statistics(validated(records))
+        assert stats.by_chapter == {ch: dict(sorted(expected_chapters[ch].items()))
+                                    for ch in ROMANS if ch in expected_chapters}
         assert stats.closed == len(durations)
         if durations:
             ordered = sorted(durations)
@@ -69,5 +92,75 @@ def test_random_registers_match_a_direct_count():
 
 
 def test_a_chapter_raised_twice_in_one_case_counts_once():
-    stats = case_statistics([SpecificInstance.model_validate(case_record(chapters=["IV", "IV"]), context=LANGUAGES)])
-    assert stats.by_chapter == {"IV": 1}
+    stats = case_statistics(validated([case_record(chapters=["IV", "IV"])]))
+    assert stats.by_chapter == {"IV": {2011: 1}}
+
+
+def test_an_unreported_sector_is_counted_apart_never_as_a_sector():
+    stats = case_statistics(validated([case_record("kz0101", enterprise__sector="not_reported"),
+                                       case_record("kz0102", enterprise__sector="C")]))
+    assert stats.by_sector == {"C": 1}
+    assert stats.sector_not_reported == 1
+
+
+# --- rendered: the title of the edition each case falls under -----------------------------------
+
+def same_title_in_both_editions(roman: str) -> list[dict]:
+    """Chapter ``roman`` titled alike in 2011 and 2023 (the builders' glossary titles every chapter apart)."""
+    return [concept(f"chapter_{roman.lower()}_{edition}", "chapter",
+                    **{lang: {"preferred": f"Same title {roman} ({lang})", "status": "draft"} for lang in LANGS})
+            for edition in (2011, 2023)]
+
+
+def statistics_project(tmp_path, records):
+    make_project(tmp_path, records)
+    glossary = glossary_data()
+    alike = {c["id"]: c for c in same_title_in_both_editions("IV")}
+    glossary["concepts"] = [alike.get(c["id"], c) for c in glossary["concepts"]]
+    write_yaml(tmp_path / "data" / "glossary.yml", glossary)
+    project, errors = collect(tmp_path)
+    assert errors == []
+    return project
+
+
+def chapter_rows(html: str) -> dict[str, str]:
+    """Row label -> count, in the chapter table."""
+    table = html[html.index('id="stats-by-chapter"'):]
+    table = table[:table.index("</table>")]
+    return dict(re.findall(r'<tr><th scope="row">(.*?)</th><td>([\d,\s]+)</td></tr>', table))
+
+
+def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(tmp_path):
+    project = statistics_project(tmp_path, [
+        closed("kz0001", "2021-12-06", "2022-09-23", chapters=["IV", "VII", "XI"]),   # 2011 edition
+        case_record("kz0002", chapters=["IV", "VII"], dates__submission="2023-08-01"),  # 2023 edition
+        case_record("kz0003", chapters=["IV"], dates__submission="2023-06-07"),  # the day before: 2011
+    ])
+    rows = chapter_rows(render_statistics(project.cases, project.words, "en"))
+    # VII in both editions, titled differently: both titles, each with its edition and count.
+    assert rows["chapter vii 2011 en, 2011 edition: 1; chapter vii 2023 en, 2023 edition: 1 (Chapter VII)"] == "2"
+    # XI only under 2011: the 2011 title, named as such, never the 2023 one.
+    assert rows["chapter xi 2011 en, 2011 edition (Chapter XI)"] == "1"
+    # IV is titled alike in both editions: one title, no edition.
+    assert rows["Same title IV (en) (Chapter IV)"] == "3"
+    assert not any("chapter xi 2023" in label for label in rows)
+
+
+def test_the_chapter_number_follows_each_language_word_order(tmp_path):
+    project = statistics_project(tmp_path, [case_record("kz0001", chapters=["IV"])])
+    labels = {lang: list(chapter_rows(render_statistics(project.cases, project.words, lang))) for lang in LANGS}
+    assert labels == {"kk": ["Same title IV (kk) (IV тарау)"], "ru": ["Same title IV (ru) (глава IV)"],
+                      "en": ["Same title IV (en) (Chapter IV)"]}
+
+
+def test_an_unreported_sector_is_shown_apart_in_every_language(tmp_path):
+    project = statistics_project(tmp_path, [case_record("kz0001", enterprise__sector="not_reported"),
+                                            case_record("kz0002", enterprise__sector="C")])
+    for lang in LANGS:
+        html = render_statistics(project.cases, project.words, lang)
+        table = html[html.index('id="stats-by-sector"'):]
+        table = table[:table.index("</table>")]
+        body, foot = table.split("<tfoot>")
+        not_reported = project.words.ui("value.not_reported", lang)
+        assert not_reported not in body and "not_reported" not in body
+        assert f'<th scope="row">{not_reported[:1].upper() + not_reported[1:]}</th><td>1</td>' in foot

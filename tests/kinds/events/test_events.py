@@ -7,6 +7,7 @@ import datetime as dt
 
 import icalendar
 import pytest
+from markupsafe import escape
 
 from builders import LANGUAGES, load_kind, check_unchanged, line_of, write_texts, dedent, make_project
 from conftest import REPO
@@ -158,6 +159,8 @@ BROKEN = [
      f"{A0}.materials[0].documents", "en", "'files/slides.pdf' does not exist under docs/"),
     ("unknown field", "    chapters: [IV]\n", "    chapters: [IV]\n    price: 10\n", "price:", f"{A0}.price", None,
      "is not a known field"),
+    ("unknown kind", "    ncp_role: organised\n", "    ncp_role: organised\n    kind: mission\n", "kind: mission",
+     f"{A0}.kind", None, "'mission' is not allowed"),
 ]
 
 
@@ -314,6 +317,54 @@ def test_statistics_show_ranges_as_ranges(tmp_path):
     assert "<tr><th scope=\"row\">2031</th><td>1</td><td>at least 50</td><td>1</td></tr>" in html
     assert "<td>4</td><td>at least 86</td><td>1</td></tr>" in html
     assert "—" not in html
+
+
+PEER_REVIEW = dedent("""
+    events:
+      - id: 2030-10-peer-review-mission
+        title:
+          kk: Өзара бағалау миссиясы
+          ru: Миссия по взаимной оценке
+          en: Peer review mission
+        kind: peer_review
+        start: 2030-10-24
+        end: 2030-10-26
+        location: Astana
+        format: in_person
+        ncp_role: participated
+        organiser: OECD
+        audience: 40
+        stakeholder_groups: [other_ncps, government]
+""")
+
+
+def test_the_peer_review_mission_is_listed_but_not_counted(tmp_path):
+    loaded = list(load(tmp_path, {"2030.yml": VALID, "2030-review.yml": PEER_REVIEW}).values())
+    stats = event_stats.event_statistics(loaded, dt.date(2040, 1, 1))
+    assert stats.per_year == {2030: 3} and stats.not_counted == 1
+    assert stats.by_role["participated"] == {2030: 1}  # the forum; not the mission
+    assert stats.by_group["other_ncps"] == {2030: 0}
+    assert (stats.audience_total.low, stats.audience_total.high) == (10 + 25 + 1, 50 + 25 + 9)
+    assert "2030-10-peer-review-mission" in {e.id for e in event_stats.past(loaded, dt.date(2040, 1, 1))}
+
+
+@pytest.mark.parametrize("lang", ("kk", "ru", "en"))
+def test_the_peer_review_mission_is_marked_on_the_page_and_in_the_figures(tmp_path, lang):
+    project(tmp_path, {"2030.yml": VALID, "2030-review.yml": PEER_REVIEW})
+    site, errors = collect(tmp_path)
+    assert errors == []
+    ui = lambda key: str(escape(site.words.ui(key, lang)))
+    listed = event_pages.render_past(site.events, site.words, lang, dt.date(2040, 1, 1))
+    mission = listed[listed.index('id="2030-10-peer-review-mission"'):]
+    mission = mission[:mission.index("</article>")]
+    assert 'class="ncp-note ncp-event-kind"' in mission and ui("events.not_counted") in mission
+    assert str(escape(site.words.label("event_kind_peer_review", lang)))[1:] in mission
+    seminar = listed[listed.index('id="2030-03-seminar"'):]
+    assert "ncp-event-kind" not in seminar[:seminar.index("</article>")]
+    figures = event_pages.render_statistics(site.events, site.words, lang, dt.date(2040, 1, 1))
+    assert ui("events.stats_not_counted") in figures
+    assert ui("events.stats_not_counted") not in event_pages.render_statistics(
+        [e for e in site.events if e.is_promotional], site.words, lang, dt.date(2040, 1, 1))
 
 
 # --- calendars -----------------------------------------------------------------------------

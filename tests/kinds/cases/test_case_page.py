@@ -1,0 +1,99 @@
+"""A case page says only what is known: "not reported" for what the sources do not give, "not reached"
+for a stage a closed case never reached, "not yet" only while a stage can still come."""
+
+from __future__ import annotations
+
+import html as markup
+import re
+
+import pytest
+from builders import LANGS, case_record, collect, make_project
+
+from ncp_site.kinds.cases.pages import render_case_page, render_register
+
+STAGES = ("submission", "initial_assessment", "conclusion", "follow_up")
+
+
+def unreported() -> dict:
+    return case_record("kr0101", ncp_role="supporting", lead_ncp="KR", supporting_ncps=["KZ"], chapters=[],
+                       status="not_reported", host_country="not_reported",
+                       enterprise={"name": "GM Korea", "sector": "not_reported", "home_country": "not_reported"},
+                       dates={stage: "not_reported" for stage in STAGES})
+
+
+def withdrawn_in_initial_assessment() -> dict:
+    return case_record("kz0103", status="not_accepted", outcome="not_accepted",
+                       dates={"submission": "2022-02-15", "initial_assessment": "not_reached",
+                              "conclusion": "2022-07-01", "follow_up": "not_reached"})
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = make_project(tmp_path_factory.mktemp("cases"),
+                        [unreported(), withdrawn_in_initial_assessment(), case_record("kz0104", chapters=["IV", "V"])])
+    project, errors = collect(root)
+    assert errors == []
+    return project
+
+
+def page(project, case_id: str, lang: str) -> str:
+    case = next(c for c in project.cases if c.id == case_id)
+    return render_case_page(case, project.words, lang)
+
+
+def facts(html: str) -> dict[str, str]:
+    return {markup.unescape(k): markup.unescape(v)
+            for k, v in re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td></tr>', html)}
+
+
+def timeline(html: str) -> list[str]:
+    return re.findall(r"<li><strong>.*?</strong>: (.*?)</li>", html)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_unreported_case_shows_not_reported_for_every_unknown(project, lang):
+    html = page(project, "kr0101", lang)
+    ui = lambda key: project.words.ui(key, lang)
+    shown = facts(html)
+    for row in ("case.sector", "case.home_country", "case.host_country", "case.edition", "case.outcome"):
+        assert shown[ui(row)] == ui("value.not_reported"), row
+    assert timeline(html) == [ui("value.not_reported")] * len(STAGES)
+    for misleading in ("value.not_yet", "value.ongoing"):
+        assert ui(misleading) not in html
+    assert "not_reported" not in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_stage_a_closed_case_never_reached_is_not_reached(project, lang):
+    ui = lambda key: project.words.ui(key, lang)
+    stages = timeline(page(project, "kz0103", lang))
+    assert [stages[1], stages[3]] == [ui("value.not_reached")] * 2
+    assert "<time" in stages[0] and "<time" in stages[2]
+    assert ui("value.not_yet") not in " ".join(stages)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_open_case_still_says_not_yet(project, lang):
+    stages = timeline(page(project, "kz0104", lang))
+    assert stages[1:] == [project.words.ui("value.not_yet", lang)] * 3
+
+
+def test_the_chapter_number_follows_each_language_word_order(project):
+    lines = {lang: re.findall(r"^- (.*?)\. ", page(project, "kz0104", lang), re.MULTILINE) for lang in LANGS}
+    assert lines == {"kk": ["IV тарау", "V тарау"], "ru": ["Глава IV", "Глава V"], "en": ["Chapter IV", "Chapter V"]}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_stage_labels_are_capitalised_where_they_head_a_line_or_column(project, lang):
+    labels = re.findall(r"<li><strong>(.*?)</strong>", page(project, "kz0104", lang))
+    assert len(labels) == len(STAGES) and all(label[:1].isupper() for label in labels)
+    register = render_register(project.cases, project.words, lang, "closed")
+    headers = re.findall(r'<th scope="col">(.*?)</th>', register)
+    stage_headers = [h for h in headers if h.lower() in (project.words.label(f"stage_{s}", lang).lower() for s in STAGES)]
+    assert len(stage_headers) == 2 and all(h[:1].isupper() for h in stage_headers)
+
+
+def test_the_register_says_not_reported_for_an_unknown_submission_date(project):
+    for lang in LANGS:
+        register = render_register(project.cases, project.words, lang, "supporting")
+        assert f"<td>{project.words.ui('value.not_reported', lang)}</td>" in register
