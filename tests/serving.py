@@ -16,9 +16,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from builders import buildable, case_record, line_of, make_project
 from conftest import BUILD_EPOCH

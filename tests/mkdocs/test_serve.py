@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 import yaml
-from markupsafe import escape
-
 from builders import REPO
+from markupsafe import escape
 from serving import BAD_STATUS, CASE, break_case, preview_project, repair_case, serving
 
 PANEL = 'class="ncp-preview-errors"'
