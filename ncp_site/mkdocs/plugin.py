@@ -141,6 +141,9 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         is a same-origin script (``ncp_site.site.preview``). The data folder is watched whatever
         ``mkdocs.yml`` says. Tested by tests/mkdocs/test_serve.py and tests/browser/test_preview.py.
         """
+        if not hasattr(server, "_inject_js_into_html"):
+            log.warning("this MkDocs server is unknown to the preview: its live reload may be refused by the "
+                        "pages' Content-Security-Policy, and pages may not show the errors")
         self.serving = True
         _write(Path(config.site_dir), preview.preview_files())
         server.watch(str(self.project.config.data_dir))

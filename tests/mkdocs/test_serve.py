@@ -8,7 +8,15 @@ import re
 import yaml
 from builders import REPO
 from markupsafe import escape
-from serving import BAD_STATUS, CASE, break_case, preview_project, repair_case, serving
+from serving import (
+    BAD_STATUS,
+    CASE,
+    break_case,
+    case_file,
+    preview_project,
+    repair_case,
+    serving,
+)
 
 PANEL = 'class="ncp-preview-errors"'
 UI = yaml.safe_load((REPO / "data" / "ui.yml").read_text(encoding="utf-8"))
@@ -65,4 +73,7 @@ def test_a_failure_that_is_not_in_the_data_is_shown_with_what_mkdocs_reported(tm
 
         page_file.write_text(good, encoding="utf-8")
         served.wait_for("the page without errors", lambda: PANEL not in served.get("en/")[1])
+        assert served.get(f"en/cases/{CASE}/")[0] == 200
+        case_file(root).unlink()  # the next good rebuild starts from an empty site again, as before the failure
+        served.wait_for("the removed case's page gone", lambda: served.get(f"en/cases/{CASE}/")[0] == 404)
     assert "Traceback" not in served.output()
