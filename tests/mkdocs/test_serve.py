@@ -7,6 +7,7 @@ import re
 
 import yaml
 from builders import REPO
+from conftest import LANG_PREFIX
 from markupsafe import escape
 from serving import (
     BAD_STATUS,
@@ -77,3 +78,12 @@ def test_a_failure_that_is_not_in_the_data_is_shown_with_what_mkdocs_reported(tm
         case_file(root).unlink()  # the next good rebuild starts from an empty site again, as before the failure
         served.wait_for("the removed case's page gone", lambda: served.get(f"en/cases/{CASE}/")[0] == 404)
     assert "Traceback" not in served.output()
+
+
+def test_the_published_site_has_nothing_of_the_preview(site):
+    from ncp_site.site import preview
+
+    assert not (site.root / preview.SCRIPT).exists() and not (site.root / preview.STYLESHEET).exists()
+    for lang in PAGES:
+        for path in site.pages(lang):
+            assert "ncp-preview" not in (site.root / LANG_PREFIX[lang] / path).read_text(encoding="utf-8"), path
