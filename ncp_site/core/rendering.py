@@ -86,3 +86,10 @@ def render_from(folder: str, template: str, *, lang: str, words: Words, **contex
         "percent": lambda value: format_percent(value / 100, locale=lang),
     }
     return _environment(folder).get_template(template).render(**{**helpers, **context})
+
+
+def render_template(module_file: str, template: str, **context) -> str:
+    """A template beside ``module_file`` with only ``context``: for HTML that has no Words at hand
+    (the preview's error panel, shown while the data, the glossary included, may be broken)."""
+    folder = str(Path(module_file).resolve().parent / "templates")
+    return _environment(folder).get_template(template).render(**context)

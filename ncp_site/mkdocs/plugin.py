@@ -3,15 +3,20 @@
 The Project is loaded once per build and kept on this plugin instance: mkdocs-static-i18n runs
 the build once per language with the same instances, and ``on_startup`` makes MkDocs keep the
 instance across ``mkdocs serve`` rebuilds, where a change under ``data/`` or ``docs/`` reloads it.
-Everything generated comes from ``ncp_site.site`` and the kinds, which do not import MkDocs.
+Under ``mkdocs serve`` a rebuild that fails keeps the last good site served, with the errors on
+every page (``on_serve``). Everything generated comes from ``ncp_site.site`` and the kinds, which
+do not import MkDocs.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from markupsafe import escape
+from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -23,6 +28,7 @@ from ..core.kind import GeneratedPage, PageContext
 from ..project import Project
 from ..site import files as site_files
 from ..site import pages as site_pages
+from ..site import preview
 from ..site.html_safety import external_links
 from ..site.search import write_language_indexes
 from .config import NcpConfig
@@ -34,6 +40,9 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     project: Project | None = None
     signature: tuple | None = None
     loads = 0
+    serving = False
+    failure: preview.BuildFailure | None = None  # why the last rebuild under ``mkdocs serve`` failed
+    wording = None  # data/ui.yml of the last load that read it: the preview's error panel speaks it
 
     def on_startup(self, *, command, dirty) -> None:
         """Defined so that MkDocs keeps this instance (and its Project) across ``mkdocs serve`` rebuilds."""
@@ -52,8 +61,10 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         if self.project is None or signature != self.signature or self.project.config != site_config:
             self.project, self.signature = Project.load(site_config), signature
             self.loads += 1
+            self.wording = self.project.loaded.get("ui") or self.wording
         if self.project.errors:
-            raise PluginError("The data has errors:\n" + DataErrors(self.project.errors).report())
+            errors = DataErrors(self.project.errors)
+            raise PluginError("The data has errors:\n" + errors.report()) from errors
         # One 404.html for all languages (GitHub Pages serves a single one), written by the default language.
         if self.current_language(config) == site_config.languages.default:
             config.theme.static_templates.add("404.html")
@@ -117,7 +128,64 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     @event_priority(-200)  # after the search plugin (0) and mkdocs-static-i18n (-100) wrote the index
     def on_post_build(self, config: MkDocsConfig):
         write_language_indexes(Path(config.site_dir), self.project.config.languages)
+        if self.serving:  # every language's build ends here; the files are tiny
+            _write(Path(config.site_dir), preview.preview_files())
         log.info(f"data loaded {self.loads} time(s) in this process ({self.current_language(config)} build done)")
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """The preview never hangs on an error: it serves the last good site, the errors on top of every page.
+
+        MkDocs' server (1.6) answers no page request after a failed rebuild until one succeeds, and
+        its live reload is an inline script, which the pages' Content-Security-Policy refuses. Here a
+        failed rebuild counts as done (the browsers reload and see the errors), and the live reload
+        is a same-origin script (``ncp_site.site.preview``). The data folder is watched whatever
+        ``mkdocs.yml`` says. Tested by tests/mkdocs/test_serve.py and tests/browser/test_preview.py.
+        """
+        if not hasattr(server, "_inject_js_into_html"):
+            log.warning("this MkDocs server is unknown to the preview: its live reload may be refused by the "
+                        "pages' Content-Security-Policy, and pages may not show the errors")
+        self.serving = True
+        _write(Path(config.site_dir), preview.preview_files())
+        server.watch(str(self.project.config.data_dir))
+        server.builder = self._keeping_last_good(server.builder)
+        server._inject_js_into_html = lambda content, epoch: self._served(content, server.mount_path, epoch)
+        error_page = server.error_handler
+        server.error_handler = lambda code: self._served(error_page(code), server.mount_path,
+                                                         getattr(server, "_visible_epoch", None))
+        return server
+
+    def _keeping_last_good(self, builder):
+        def build(*args, **kwargs):
+            reported = _Reported()
+            logging.getLogger("mkdocs").addHandler(reported)
+            clean_directory = mkdocs_utils.clean_directory
+            try:
+                builder(*args, **kwargs)
+            except (Exception, SystemExit) as exc:
+                self.failure = preview.BuildFailure.of(exc, reported.messages)
+                if not isinstance(exc, (SystemExit, PluginError)) and not self.failure.errors:
+                    log.error("the rebuild raised an exception", exc_info=exc)
+                log.error("The site was not rebuilt: the preview shows the last good version, "
+                          "with the errors on every page, until the next good rebuild.")
+            else:
+                self.failure = None
+            finally:
+                logging.getLogger("mkdocs").removeHandler(reported)
+                # mkdocs-static-i18n disables cleaning during its language builds and, when one fails, never restores it
+                mkdocs_utils.clean_directory = clean_directory
+        return build
+
+    def _served(self, content: bytes | None, root: str, epoch: int | None) -> bytes | None:
+        """An HTML page as the preview serves it: with the live reload and, after a failed rebuild, the errors."""
+        if content is None:
+            return None
+        html = content.decode("utf-8", "surrogateescape")
+        failure, panel = self.failure, None
+        if failure is not None:
+            lang = preview.page_language(html, self.project.config.languages)
+            panel = preview.error_panel(failure, lang, self.wording, root=root)
+        html = preview.served_page(html, root=root, epoch=epoch, request_id=time.monotonic_ns(), panel=panel)
+        return html.encode("utf-8", "surrogateescape")
 
     def call_macro(self, name: str, page, *args, **kwargs) -> str:
         """Run a kind's macro for ``page``, in the language the page's text is in."""
@@ -160,6 +228,24 @@ def _page_key(src_uri: str) -> str:
     """``procedures/index.en.md`` -> ``procedures/index.md`` (a page without its language suffix)."""
     path = PurePosixPath(src_uri)
     return (path.parent / (path.name.split(".")[0] + ".md")).as_posix().removeprefix("./")
+
+
+class _Reported(logging.Handler):
+    """The warnings and errors MkDocs logs during one rebuild: what the preview shows when no data error explains a failure."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _write(site_dir: Path, outputs) -> None:
+    for output in outputs:
+        path = site_dir / output.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(output.content, encoding="utf-8")
 
 
 def _signature(config) -> tuple:

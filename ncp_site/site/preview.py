@@ -1,0 +1,86 @@
+"""What ``mkdocs serve`` shows while the site cannot be rebuilt: the last good pages, the errors on top.
+
+The secretariat previews its edits in a browser, not in a terminal: a data error must show there,
+located as ``ncp check`` prints it, in the page's language where the wording exists, and go away
+on the next good rebuild. The pages carry a Content-Security-Policy without inline scripts, so the
+preview's live reload is a same-origin file (``static/ncp-preview.js``) instead of MkDocs' inline
+one. Nothing here needs MkDocs: the plugin passes each served page through ``served_page``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.errors import DataError, DataErrors
+from ..core.kind import OutputFile
+from ..core.rendering import render_template
+
+SCRIPT = "assets/javascripts/ncp-preview.js"
+STYLESHEET = "assets/stylesheets/ncp-preview.css"
+_STATIC = Path(__file__).resolve().parent / "static"
+
+_BODY_START = re.compile(r"<body(?=[\s>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
+_HTML_LANG = re.compile(r"<html(?=[\s>])[^>]*?\slang=[\"']?([A-Za-z-]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class BuildFailure:
+    """Why the last rebuild failed: the located data errors, or else what the build reported."""
+
+    errors: tuple[DataError, ...] = ()
+    messages: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, exc: BaseException, reported: list[str]) -> BuildFailure:
+        """The failure a build raised: the located data errors it carries, else what the build logged and raised."""
+        seen, cause = set(), exc
+        while cause is not None and id(cause) not in seen:
+            if isinstance(cause, DataErrors):
+                return cls(errors=tuple(cause.errors))
+            seen.add(id(cause))
+            cause = cause.__cause__ or cause.__context__
+        said = str(exc)
+        raised = said if isinstance(exc, SystemExit) and said and not said.isdigit() else f"{type(exc).__name__}: {said}"
+        return cls(messages=tuple(dict.fromkeys([*reported, raised])))
+
+    @property
+    def lines(self) -> list[str]:
+        return [str(error) for error in self.errors] or list(self.messages)
+
+
+def preview_files() -> list[OutputFile]:
+    """The live-reload script and the error panel's stylesheet; written under ``mkdocs serve`` only."""
+    return [OutputFile(SCRIPT, (_STATIC / "ncp-preview.js").read_text(encoding="utf-8")),
+            OutputFile(STYLESHEET, (_STATIC / "ncp-preview.css").read_text(encoding="utf-8"))]
+
+
+def page_language(html: str, languages) -> str:
+    """The language of a built page (its ``<html lang>``); the default language when it names none of ours."""
+    found = _HTML_LANG.search(html)
+    lang = found.group(1).lower() if found else ""
+    return lang if lang in languages.codes else languages.default
+
+
+def error_panel(failure: BuildFailure, lang: str, ui=None, *, root: str = "/") -> str:
+    """The errors as an alert at the top of a page; heading and hint from ``ui`` (``data/ui.yml``) when it has them."""
+    def say(key: str) -> str | None:
+        return (ui.strings.get(key) or {}).get(lang) if ui is not None else None
+
+    return render_template(__file__, "preview_errors.html", lang=lang, lines=failure.lines,
+                           data_errors=bool(failure.errors), say=say, stylesheet=root + STYLESHEET)
+
+
+def served_page(html: str, *, root: str, epoch: int | None, request_id: int, panel: str | None) -> str:
+    """A page as the preview serves it: the live-reload script before ``</body>``, the panel (if any) first in it."""
+    if epoch is not None:
+        script = render_template(__file__, "preview_reload.html", src=root + SCRIPT, epoch=epoch,
+                                 request_id=request_id)
+        end = html.lower().rfind("</body>")
+        html = html + script if end < 0 else html[:end] + script + html[end:]
+    if panel:
+        start = _BODY_START.search(html)
+        at = start.end() if start else 0
+        html = html[:at] + panel + html[at:]
+    return html
