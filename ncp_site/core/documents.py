@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path, PurePosixPath
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator
 
 from .errors import DataError
 from .languages import Languages, relative_url
@@ -16,7 +20,18 @@ from .yamlsrc import YamlDoc, field_name
 
 _LANG_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})(?P<ext>\.[^.]+)$")
 
-__all__ = ["LanguageVersions", "versions_errors", "link_errors", "href", "is_url", "site_path"]
+__all__ = ["LanguageVersions", "versions_errors", "link_errors", "href", "is_url", "site_path", "WebAddress"]
+
+
+def _web_address(value: str) -> str:
+    value = value.strip()
+    if not value.startswith("https://") or not urlsplit(value).hostname or any(c.isspace() for c in value):
+        raise ValueError(f"'{value}' is not a web address -- write the full address, starting with https://")
+    return value
+
+
+WebAddress = Annotated[str, AfterValidator(_web_address)]
+"""A page or document elsewhere on the web, always over https."""
 
 
 def versions_errors(doc: YamlDoc, loc: tuple, versions: LanguageVersions, docs_dir: Path,

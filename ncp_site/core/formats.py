@@ -22,6 +22,15 @@ def country_name(code: str, lang: str) -> str:
     return Locale.parse(lang).territories.get(code.upper(), code)
 
 
+def language_name(code: str, lang: str) -> str:
+    """A language's name in the page's language (``орыс тілі``, ``русский``, ``Russian``)."""
+    return Locale.parse(lang).languages.get(code, code)
+
+
+def is_language(code: str) -> bool:
+    return len(code) == 2 and code in Locale.parse("en").languages
+
+
 def is_country(code: str) -> bool:
     return len(code) == 2 and code.upper() in Locale.parse("en").territories
 

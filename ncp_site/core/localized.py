@@ -12,6 +12,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, GetCoreSchemaHandler, PrivateAttr, StringConstraints
 from pydantic_core import PydanticCustomError, core_schema
 
+from .formats import is_language
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -141,3 +143,13 @@ def _site_language(code: str, info) -> str:
 
 
 LanguageCode = Annotated[str, AfterValidator(_site_language)]
+
+
+def _any_language(code: str) -> str:
+    if not is_language(code):
+        raise ValueError(f"'{code}' is not a language code -- use a two-letter ISO 639-1 code such as en, ru, kk or fr")
+    return code
+
+
+AnyLanguage = Annotated[str, AfterValidator(_any_language)]
+"""Any language (a document's or an article's), not only the site's: a two-letter ISO 639-1 code."""

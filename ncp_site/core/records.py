@@ -120,3 +120,23 @@ def _entries(doc: YamlDoc, where: RecordFiles):
 
 def _a(noun: str) -> str:
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def reference_errors(at: Located, field: str, ids: list[str], known: set[str] | None, noun: str,
+                     where: str) -> list[DataError]:
+    """A located error for each id in ``field`` that names no record of another kind (``known``).
+
+    ``known`` is None when that kind could not be loaded: its own errors are reported instead.
+    """
+    if known is None:
+        return []
+    errors, seen = [], set()
+    for k, ref in enumerate(ids):
+        if ref in seen:
+            errors.append(at.error((field, k), f"'{ref}' is listed twice", "list each one once"))
+        elif ref not in known:
+            sample = ", ".join(sorted(known)[:3])
+            errors.append(at.error((field, k), f"there is no {noun} '{ref}'",
+                                   f"use the id of {_a(noun)} in {where}" + (f" (e.g. {sample})" if sample else "")))
+        seen.add(ref)
+    return errors

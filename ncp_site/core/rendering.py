@@ -9,6 +9,7 @@ language. Data text is escaped (autoescape) unless a template marks it otherwise
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -17,7 +18,7 @@ import jinja2
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup, escape
 
-from .formats import country_name, format_date
+from .formats import country_name, format_date, language_name
 from .languages import Languages
 from .quotations import historical_quotes
 
@@ -71,17 +72,28 @@ def render_from(folder: str, template: str, *, lang: str, words: Words, **contex
             return historical_quotes(escape(value[lang]))
         return Markup('<span lang="{}">{}</span>').format(shown, historical_quotes(escape(value[lang])))
 
+    def paragraphs(value) -> list[Markup]:
+        """A longer text as paragraphs: each line break YAML kept (a blank line in the file) starts one."""
+        shown = value.language_of(lang)
+        parts = [historical_quotes(escape(part.strip())) for part in re.split(r"\n+", value[lang]) if part.strip()]
+        if shown == lang:
+            return parts
+        return [Markup('<span lang="{}">{}</span>').format(shown, part) for part in parts]
+
     helpers = {
         "tr": tr,
+        "paragraphs": paragraphs,
         "lang": lang,
         "langs": words.languages.codes,
         "t": lambda key, **values: fill(words.ui(key, lang), values),
         "term": lambda cid: words.glossary.label(cid, lang),
         "chapter_title": lambda roman, edition: words.glossary.chapter_title(roman, edition, lang),
         "date": lambda d, form="long": format_date(d, lang, form),
+        "partial_date": lambda d: d.shown(lang),  # a core.partial_dates.PartialDate
         "country": lambda code: country_name(code, lang),
         "number": lambda n, digits=0: format_decimal(round(n, digits), locale=lang),
         "lang_name": words.languages.self_name,
+        "language": lambda code: language_name(code, lang),  # any language's name in the page's language
         "cap": lambda text: text[:1].upper() + text[1:],  # a glossary label opening a heading or cell
         "percent": lambda value: format_percent(value / 100, locale=lang),
     }

@@ -49,3 +49,12 @@ def require_concepts(glossary, doc_error, needed: dict[str, tuple]) -> list[Data
     """Check that every vocabulary code the data uses has a glossary concept (its label source)."""
     return [doc_error(loc, f"the glossary has no concept '{cid}'", "add it to data/glossary.yml")
             for cid, loc in needed.items() if not glossary.has(cid)]
+
+
+def missing_wording(ui, keys: Iterable[str], what: str) -> list[DataError]:
+    """A located error for each interface wording a kind's codes need that ``data/ui.yml`` lacks."""
+    if ui is None:
+        return []
+    return [DataError(ui.path, 1, key, f"is missing (the wording of {what})",
+                      f"add '{key}:' with a text per language to {ui.path}")
+            for key in keys if key not in ui.strings]

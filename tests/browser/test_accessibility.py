@@ -11,7 +11,9 @@ from ncp_site.screenshots import shoot_home_pages
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGES = {"home": "", "register": "cases/", "statistics": "statistics/"}
+PAGES = {"home": "", "register": "cases/", "statistics": "statistics/", "news": "news/", "media": "media/",
+         "faq": "faq/", "peer-review": "peer-review/", "due-diligence": "due-diligence/",
+         "business-and-human-rights": "business-and-human-rights/"}
 
 
 def axe_violations(page) -> list[str]:

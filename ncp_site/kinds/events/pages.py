@@ -12,6 +12,7 @@ from babel.numbers import format_decimal
 
 from ...core import documents
 from ...core.formats import format_date
+from ...core.languages import relative_url
 from ...core.rendering import Words, templates_of
 from ...core.vocabulary import GROUPS
 from .model import FEED, PAGE_URL, ROLES, Event, When
@@ -92,6 +93,15 @@ def render_statistics(events: list[Event], words: Words, lang: str, today: dt.da
                   span=span)
 
 
+def render_upcoming_brief(events: list[Event], words: Words, lang: str, today: dt.date, page_url: str,
+                          count: int = 3) -> str:
+    """The next few events for the home page, or a plain statement that none is announced."""
+    chosen = upcoming(events, today)[:count]
+    page = relative_url(page_url, words.languages.prefix(lang) + PAGE_URL)
+    return render("events_upcoming_brief.html", lang=lang, words=words, events=chosen, today=today, page=page,
+                  when=lambda e: _when_text(e, lang, words))
+
+
 def render_calendar_link(words: Words, lang: str) -> str:
     return render("events_feed_link.html", lang=lang, words=words, feed=FEED)
 
@@ -104,4 +114,6 @@ MACROS = {
     "events_statistics": lambda project, page: render_statistics(project.events, project.words, page.lang,
                                                                  project.today),
     "events_calendar_link": lambda project, page: render_calendar_link(project.words, page.lang),
+    "upcoming_events": lambda project, page, count=3: render_upcoming_brief(project.events, project.words, page.lang,
+                                                                            project.today, page.url, count),
 }

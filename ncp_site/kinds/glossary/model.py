@@ -21,7 +21,7 @@ Category = Literal[
     "title", "institution", "procedure", "principle", "general", "chapter", "case_status",
     "outcome", "submitter_type", "ncp_role", "sector", "stage", "statement_kind",
     "stakeholder_group", "event_kind", "event_format", "event_role", "plan_category", "activity_status",
-    "report_kind",
+    "report_kind", "review_status",
 ]
 CATEGORIES: tuple[str, ...] = Category.__args__
 """The glossary page shows the categories in this order."""

@@ -1,0 +1,9 @@
+"""The OECD's due diligence guidance: the general guidance and the sectoral ones, with their languages."""
+
+from ...core.kind import Kind
+from . import load, pages
+from .model import Guidance
+
+KIND = Kind(name="due_diligence", load=load.load, macros=pages.MACROS)
+
+__all__ = ["KIND", "Guidance"]

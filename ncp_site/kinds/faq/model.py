@@ -1,0 +1,28 @@
+"""A frequently asked question, kept in ``data/faq.yml`` under ``questions:``.
+
+Each question has a stable ``id`` (its anchor: ``faq/#who-can-submit``; never change it once
+published), a ``group`` (the page shows the groups in the order of ``GROUPS``, their names from
+``data/ui.yml`` ``faq.group.<group>``), the question and its answer in every site language (paragraphs
+separated by a blank line), and optionally pages of the site to read next (``see: [procedures/]``,
+each an existing page of ``docs/``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ...core.localized import Localized, Strict
+
+Group = Literal["about", "submitting", "handling", "confidentiality"]
+GROUPS: tuple[str, ...] = Group.__args__
+PAGE_URL = "faq/"
+
+
+class Question(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    group: Group
+    question: Localized
+    answer: Localized
+    see: list[str] = Field(default_factory=list)  # site pages, as procedures/

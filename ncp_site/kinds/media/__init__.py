@@ -1,0 +1,9 @@
+"""Media: articles and interviews about the NCP published by others."""
+
+from ...core.kind import Kind
+from . import load, pages
+from .model import MediaItem
+
+KIND = Kind(name="media", load=load.load, macros=pages.MACROS)
+
+__all__ = ["KIND", "MediaItem"]

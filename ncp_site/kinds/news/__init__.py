@@ -1,0 +1,9 @@
+"""News: dated items about the NCP's work, linked to the specific instances and events they concern."""
+
+from ...core.kind import Kind
+from . import load, pages
+from .model import NewsItem
+
+KIND = Kind(name="news", load=load.load, macros=pages.MACROS)
+
+__all__ = ["KIND", "NewsItem"]

@@ -1,0 +1,33 @@
+"""Load the news: ``data/news/<id>.yml``, newest first; related cases and events must exist."""
+
+from __future__ import annotations
+
+from ...core.errors import DataError
+from ...core.kind import LoadContext
+from ...core.records import Located, RecordFiles, load_records, reference_errors
+from ...core.vocabulary import missing_labels
+from .model import NewsItem
+
+FILES = RecordFiles("news", "news item", "data/news/2024-04-15-peer-review-published.yml")
+
+
+def load(ctx: LoadContext) -> tuple[list[NewsItem], list[DataError]]:
+    found, errors = load_records(ctx.sources, FILES, NewsItem, lambda item, at: item_errors(item, at, ctx))
+    glossary = ctx.loaded.get("glossary")
+    if glossary is not None and found:
+        errors += missing_labels(glossary, {"related_cases": ["specific_instance"]}, "a news item's")
+    return newest_first([at.record for at in found]), errors
+
+
+def newest_first(items: list[NewsItem]) -> list[NewsItem]:
+    return sorted(items, key=lambda n: n.sort_key, reverse=True)
+
+
+def _ids(records) -> set[str] | None:
+    return None if records is None else {r.id for r in records}
+
+
+def item_errors(item: NewsItem, at: Located, ctx: LoadContext) -> list[DataError]:
+    cases, events = _ids(ctx.loaded.get("cases")), _ids(ctx.loaded.get("events"))
+    return (reference_errors(at, "related_cases", item.related_cases, cases, "specific instance", "data/cases/")
+            + reference_errors(at, "related_events", item.related_events, events, "event", "data/events/"))

@@ -1,0 +1,50 @@
+"""A news item: one file per item in ``data/news/``, named after its id.
+
+The peer review found the NCP's news reached the English site months after the Kazakh and Russian
+ones. An item here is one record with its text in every site language, so it appears on every
+language's news page at once. It may name the specific instances and events it concerns (by their
+ids, checked against ``data/cases/`` and ``data/events/``) and the sources it is based on.
+
+Dates: ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when the source gives no day (never made up). An item
+appears from its date on ("today" is the build day, SOURCE_DATE_EPOCH when set), so an item can be
+prepared in advance; a month or a year counts from its first day.
+Texts: ``summary`` is one or two sentences (shown on the home page); ``body`` is the full text,
+paragraphs separated by a blank line.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ...core.documents import WebAddress
+from ...core.localized import Localized, Strict
+from ...core.partial_dates import PartialDateField
+
+ID = r"^[a-z0-9][a-z0-9-]*$"
+PAGE_URL = "news/"
+
+
+class Source(Strict):
+    """Where the item's facts come from: the original announcement or a document."""
+
+    title: Localized
+    url: WebAddress
+
+
+class NewsItem(Strict):
+    id: str = Field(pattern=ID)
+    date: PartialDateField
+    title: Localized
+    summary: Localized
+    body: Localized
+    related_cases: list[str] = Field(default_factory=list)
+    related_events: list[str] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+
+    @property
+    def sort_key(self):
+        return (self.date.first, self.id)
+
+    @property
+    def anchor(self) -> str:
+        return self.id

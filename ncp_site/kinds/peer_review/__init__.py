@@ -1,0 +1,9 @@
+"""Peer reviews of the NCP: the findings and recommendations, the NCP's response and its follow-up."""
+
+from ...core.kind import Kind
+from . import load, pages
+from .model import PeerReview
+
+KIND = Kind(name="peer_review", load=load.load, macros=pages.MACROS)
+
+__all__ = ["KIND", "PeerReview"]

@@ -1,0 +1,9 @@
+"""Government policies that promote responsible business conduct, and the NCP's role in each."""
+
+from ...core.kind import Kind
+from . import load, pages
+from .model import Policy
+
+KIND = Kind(name="policies", load=load.load, macros=pages.MACROS)
+
+__all__ = ["KIND", "Policy"]

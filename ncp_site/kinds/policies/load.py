@@ -1,0 +1,19 @@
+"""Load ``data/government-policies.yml`` (optional: no file, no policies listed yet), in file order."""
+
+from __future__ import annotations
+
+from ...core.errors import DataError
+from ...core.kind import LoadContext
+from ...core.records import RecordFiles, load_records
+from ...core.vocabulary import missing_wording
+from .model import REFERENCES, Policy
+
+FILES = RecordFiles("government-policies.yml", "policy", "data/government-policies.yml", list_key="policies",
+                    optional=True)
+
+
+def load(ctx: LoadContext) -> tuple[list[Policy], list[DataError]]:
+    found, errors = load_records(ctx.sources, FILES, Policy)
+    errors += missing_wording(ctx.loaded.get("ui"), [f"policies.refers.{r}" for r in REFERENCES],
+                              "a refers_to_ncp code")
+    return [at.record for at in found], errors

@@ -1,0 +1,37 @@
+"""A government policy, act or initiative related to responsible business conduct, kept in
+``data/government-policies.yml`` under ``policies:``.
+
+The peer review (Annex E) listed the main policies discussed with the NCP: who is responsible for
+each, the NCP's role in it, and whether it refers to the NCP or the Guidelines, which the review
+found was rarely the case (finding 4.1). ``refers_to_ncp`` is one of the codes of ``REFERENCES``;
+its wording comes from ``data/ui.yml`` (``policies.refers.<code>``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ...core.documents import WebAddress
+from ...core.localized import Localized, Strict
+
+Reference = Literal["yes", "no", "proposed", "unknown", "not_applicable"]
+REFERENCES: tuple[str, ...] = Reference.__args__
+
+
+class Source(Strict):
+    """A text of the policy: what it is, and where it is published."""
+
+    title: Localized
+    url: WebAddress
+
+
+class Policy(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: Localized
+    authority: Localized
+    ncp_role: Localized
+    refers_to_ncp: Reference
+    texts: list[Source] = Field(default_factory=list)
+    note: Localized | None = None

@@ -1,0 +1,39 @@
+"""The home page answers in one screen: what the NCP is, how to raise an issue, the latest specific
+instances, the upcoming events (or that none is announced) and the latest news, from the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from builders import collect
+from conftest import BUILD_EPOCH, REPO
+
+TODAY = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.timezone.utc).date()
+
+
+def unescaped(html: str) -> str:
+    return html.replace("&#39;", "'").replace("&#34;", '"').replace("&quot;", '"').replace("&amp;", "&")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_home_page_calls_to_action_and_lists_from_the_data(site, lang):
+    data, errors = collect(REPO)
+    assert errors == []
+    html = unescaped(site.html(lang))
+    assert re.search(r'<a class="md-button md-button--primary" href="procedures/">', html), "call to action"
+    assert 'href="faq/"' in html
+    lead = [c for c in data.cases if c.is_lead]
+    assert all(f'href="cases/{c.id}/">{c.title[lang]}</a>' in html for c in lead[:3])
+    news = [n for n in data.news if n.date.first <= TODAY]
+    assert news, "premise: some news is dated before the test build's day"
+    assert all(f'news/#{n.id}">{n.title[lang]}</a>' in html for n in news[:3])
+    upcoming = [e for e in data.events if e.last_day >= TODAY]
+    block = html[:html.index(f'events/">{data.ui("events.all", lang)}</a>')]
+    block = block[block.rindex("<div class=\"card\">"):]
+    if upcoming:
+        assert f'events/#{upcoming[0].id}"' in block
+    else:
+        assert '<p class="ncp-empty">' in block

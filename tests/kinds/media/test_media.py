@@ -1,0 +1,97 @@
+"""Media: each kind of mistake is located; dated items newest first, undated ones after them, said so."""
+
+from __future__ import annotations
+
+import pytest
+from builders import check_unchanged, collect, dedent, line_of, make_project
+from conftest import REPO
+
+from ncp_site.core.kind import PageContext
+from ncp_site.kinds.media import pages as media_pages
+
+VALID = dedent("""
+    media:
+      - id: undated-interview
+        title:
+          kk: Сұхбат
+          ru: Интервью
+          en: Interview
+        publisher: Daily Paper
+        language: kk
+        url: https://example.org/interview.pdf
+      - id: old-article
+        title:
+          kk: Мақала
+          ru: Статья
+          en: Article
+        original_title: Статья о НКП
+        publisher:
+          kk: Журнал
+          ru: Журнал
+          en: Magazine
+        date: 2029-03
+        language: ru
+        url: https://example.org/article
+      - id: new-report
+        title:
+          kk: Репортаж
+          ru: Репортаж
+          en: Report
+        publisher: Broadcaster
+        date: 2030-01-15
+        language: fr
+        url: https://example.org/report
+""")
+
+
+def project(tmp_path, text: str):
+    make_project(tmp_path)
+    (tmp_path / "data" / "media.yml").write_text(text, encoding="utf-8")
+
+
+def test_dated_items_first_newest_first(tmp_path):
+    project(tmp_path, VALID)
+    site, errors = collect(tmp_path)
+    assert errors == []
+    assert [m.id for m in site.media] == ["new-report", "old-article", "undated-interview"]
+
+
+def test_page_gives_publisher_date_and_language_in_the_page_language(tmp_path):
+    project(tmp_path, VALID)
+    site, _ = collect(tmp_path)
+    html = media_pages.render_media(site, PageContext("ru", "ru/media/"))
+    assert '<a href="https://example.org/report" hreflang="fr">Репортаж</a>' in html
+    assert "Язык публикации: французский" in html
+    assert '(<span lang="ru">Статья о НКП</span>)' in html
+    assert '<time datetime="2029-03">март 2029\u202fг.</time>' in html  # CLDR: a narrow no-break space
+    assert "Дата: в источнике не указана" in html
+    assert "Language of the article: Kazakh" in media_pages.render_media(site, PageContext("en", "en/media/"))
+
+
+BROKEN = [
+    ("unknown language", "language: fr", "language: xx", "language: xx", "media[2].language",
+     "'xx' is not a language code"),
+    ("no publisher", "    publisher: Broadcaster\n", "", "- id: new-report", "media[2].publisher", "is missing"),
+    ("address without https", "url: https://example.org/report", "url: www.example.org/report", "www.example",
+     "media[2].url", "is not a web address"),
+    ("month 13", "date: 2029-03", "date: 2029-13", "date: 2029-13", "media[1].date", "'2029-13' is not a real date"),
+]
+
+
+@pytest.mark.parametrize("what, old, new, fragment, field, words", BROKEN, ids=[b[0] for b in BROKEN])
+def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, words):
+    text = VALID.replace(old, new)
+    assert text != VALID
+    project(tmp_path, text)
+    status, out = check_unchanged(tmp_path, capsys, tmp_path / "data")
+    expected = f"data/media.yml:{line_of(text, fragment)}: {field}: "
+    assert status == 1 and expected in out, out
+    assert words in next(m for m in out.splitlines() if m.startswith(expected))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_every_media_item_is_on_the_media_page(site, lang):
+    data, _ = collect(REPO)
+    html = site.html(lang, "media/")
+    for item in data.media:
+        assert f'<li id="{item.id}"><a href="{item.url}"' in html
