@@ -54,7 +54,7 @@ class Project:
             errors += terms.errors
             project.quotations = terms.quotations
         if glossary is not None and ui is not None:
-            project.words = Words(glossary, ui, config.languages)
+            project.words = Words(glossary, ui, config.languages, _abbreviation_key(project))
         project.errors = sorted(set(errors), key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
         return project
 
@@ -79,3 +79,9 @@ class Project:
 
 def load_project(root, today: dt.date | None = None) -> Project:
     return Project.load(load_config(root), today)
+
+
+def _abbreviation_key(project: Project):
+    """The register's Markdown definitions per language, for the Markdown fields of the data."""
+    register = project.loaded.get("abbreviations")
+    return register.markdown_key if register is not None else None
