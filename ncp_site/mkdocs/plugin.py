@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..checks import published
 from ..core.config import load_config
 from ..core.errors import DataErrors
 from ..core.kind import GeneratedPage, PageContext
@@ -53,7 +54,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             self.project, self.signature = Project.load(site_config), signature
             self.loads += 1
         if self.project.errors:
-            raise PluginError("The data has errors:\n" + DataErrors(self.project.errors).report())
+            report = "The data has errors:\n" + DataErrors(self.project.errors).report()
+            raise PluginError(self.project.never_publish.redact(report))  # a listed name is never printed
         # One 404.html for all languages (GitHub Pages serves a single one), written by the default language.
         if self.current_language(config) == site_config.languages.default:
             config.theme.static_templates.add("404.html")
@@ -118,6 +120,19 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     def on_post_build(self, config: MkDocsConfig):
         write_language_indexes(Path(config.site_dir), self.project.config.languages)
         log.info(f"data loaded {self.loads} time(s) in this process ({self.current_language(config)} build done)")
+        if _last_build(config):
+            self._check_published(Path(config.site_dir))
+
+    def _check_published(self, site_dir: Path) -> None:
+        """Every file written, searched for the never-publish names once all languages are built."""
+        errors = published.site_errors(site_dir, self.project.never_publish, self.project.config.root)
+        if self.project.never_publish:
+            log.info(f"searched the built site for {len(self.project.never_publish.names)} never-publish name(s): "
+                     f"{len(errors)} found")
+        if errors:
+            raise PluginError("The built site holds names that must never be published:\n"
+                              + "\n".join(str(e) for e in errors)
+                              + f"\n{len(errors)} problem(s) in the built site ({site_dir}); do not publish it.")
 
     def call_macro(self, name: str, page, *args, **kwargs) -> str:
         """Run a kind's macro for ``page``, in the language the page's text is in."""
@@ -154,6 +169,16 @@ def _register_with_i18n(config: MkDocsConfig, lang: str, files: Files, generated
     i18n = config.plugins.get("i18n")
     if i18n is not None and hasattr(i18n, "i18n_files_per_language"):
         i18n.i18n_files_per_language.setdefault(lang, []).extend(v[lang] for v in generated)
+
+
+def _last_build(config: MkDocsConfig) -> bool:
+    """Whether this ``on_post_build`` ends the whole build.
+
+    mkdocs-static-i18n (1.3) builds the other languages from inside the default language's
+    ``on_post_build`` (``building`` is true meanwhile); ours runs after it, once they are all written.
+    """
+    i18n = config.plugins.get("i18n")
+    return not getattr(i18n, "building", False)
 
 
 def _page_key(src_uri: str) -> str:
