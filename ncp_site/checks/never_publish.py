@@ -115,12 +115,13 @@ class NeverPublish:
         return pattern is not None and pattern.search(folded) is not None
 
     def find(self, text: str, pattern: re.Pattern | None = None) -> list[Hit]:
-        """Every name in ``text``, located in ``text`` itself."""
+        """Every name in ``text``, located in ``text`` itself (the whole text where it cannot be located)."""
         if not self.appears_in(text, pattern):
             return []
         pattern = pattern or self.pattern
         folded, starts, ends = fold_mapped(text)
-        return [Hit(starts[m.start()], ends[m.end() - 1], self.names[m.group(0)]) for m in pattern.finditer(folded)]
+        hits = [Hit(starts[m.start()], ends[m.end() - 1], self.names[m.group(0)]) for m in pattern.finditer(folded)]
+        return hits or [Hit(0, len(text), self.names[pattern.search(fold(text)).group(0)])]
 
     def redact(self, text: str) -> str:
         """``text`` with every name replaced by its entry number: for messages that quote data."""

@@ -80,7 +80,8 @@ def _text_errors(text: str, names: NeverPublish, shown: str, pattern, markup: bo
     if "\\u" in plain:
         plain = _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), plain)
     inside_tags = html.unescape("\n".join(_TAG.findall(text))) if markup else ""
-    if _fast_miss(names, pattern, plain + "\n" + inside_tags):
+    spaced = html.unescape(_TAG.sub(" ", text)) if markup else ""  # "Ivan<br>Petrov"
+    if _fast_miss(names, pattern, plain + "\n" + inside_tags, spaced):
         return []
     titles = [m.span() for m in _TITLE.finditer(text)] if markup else []
     errors = []
@@ -115,11 +116,13 @@ def _views(text: str) -> list[View]:
 
 def _json_errors(data, text: str, names: NeverPublish, shown: str, pattern) -> list[DataError]:
     strings = list(_json_strings(data))
-    if _fast_miss(names, pattern, "\n".join(s for _, s in strings), "\n".join(html.unescape(_TAG.sub(" ", s)) for _, s in strings)):
+    views = [(where, value, html.unescape(value), html.unescape(_TAG.sub("", value)), html.unescape(_TAG.sub(" ", value)))
+             for where, value in strings]
+    if _fast_miss(names, pattern, *("\n".join(v[k] for v in views) for k in (2, 3, 4))):
         return []
     errors = []
-    for where, value in strings:
-        for view in (value, html.unescape(value), html.unescape(_TAG.sub("", value)), html.unescape(_TAG.sub(" ", value))):
+    for where, value, *decoded in views:
+        for view in (value, *decoded):
             for hit in names.find(view, pattern):
                 errors.append(hit_error(shown, _json_line(text, value), where or "(json)", hit.entry, fix=FIX))
     return errors

@@ -26,14 +26,11 @@ from .addresses import address_problem
 from .quotations import QUOTE_CLASS, historical_quotes
 
 # Characters Markdown acts on, wherever they stand: links and images ([ ] !), attr_list ({ }),
-# emphasis and code (* `), backslash escapes, line breaks (block syntax starts a line).
-_ANYWHERE = {"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "*": "&#42;", "`": "&#96;",
-             "\\": "&#92;", "!": "&#33;", "|": "&#124;", "\n": "&#10;", "\r": "&#13;"}
-_ANYWHERE_RE = re.compile("|".join(re.escape(c) for c in _ANYWHERE))
-# ``_`` opens or closes emphasis only next to something other than a letter or digit
-# (``specific_instance`` stays as it is); ``#`` ends a heading when it closes the line (``C#``).
-_EDGE_RE = re.compile(r"(?<![^\W_])_|_(?![^\W_])|#(?!\w)")
-_EDGE = {"_": "&#95;", "#": "&#35;"}
+# emphasis and code (* `), backslash escapes, tables (|), line breaks (block syntax starts a line);
+# ``_`` only next to something other than a letter or digit (``specific_instance`` stays as it is);
+# ``#`` where it can close a heading (``C#`` at the end of a title).
+_REFERENCES = {c: f"&#{ord(c)};" for c in "[]{}*`\\!|\r\n_#"}
+_SPECIAL = re.compile(r"[\[\]{}*`\\!|\r\n]|(?<![^\W_])_|_(?![^\W_])|#(?!\w)")
 # What opens a block when it starts a line: a list item (``- `` ``+ `` ``1. ``), a heading
 # (``#1``), a heading underline (``=``); data text reaches the start of a line in generated pages.
 _LINE_START_RE = re.compile(r"^(\s*)([-+=:~#]|\d+(?=[.)]))")
@@ -48,12 +45,11 @@ def markdown_inert(html: str, line_breaks: bool = True) -> str:
 
     ``line_breaks=False`` keeps line breaks (rendered Markdown: its blocks stay one per line).
     """
-    def anywhere(match: re.Match) -> str:
+    def reference(match: re.Match) -> str:
         char = match.group(0)
-        return char if char in "\r\n" and not line_breaks else _ANYWHERE[char]
+        return char if char in "\r\n" and not line_breaks else _REFERENCES[char]
 
-    html = _ANYWHERE_RE.sub(anywhere, html)
-    html = _EDGE_RE.sub(lambda m: _EDGE[m.group(0)], html)
+    html = _SPECIAL.sub(reference, html)
     match = _LINE_START_RE.match(html)
     if match is None:
         return html
