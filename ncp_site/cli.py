@@ -27,14 +27,16 @@ def find_root(start: Path) -> Path:
 
 
 def cmd_check(args) -> int:
+    """Every problem, then the historical quotations; a listed name is never printed, only its entry."""
     project = args.project
+    say = project.never_publish.redact
     for error in project.errors:
-        print(error)
+        print(say(str(error)))
     if project.quotations:
         print(f"{len(project.quotations)} historical quotation(s) exempt from the terminology lint "
               '(marked <q class="historical">):')
         for quotation in project.quotations:
-            print(f"  {quotation}")
+            print(say(f"  {quotation}"))
     if project.errors:
         print(f"{len(project.errors)} problem(s) found.", file=sys.stderr)
         return 1

@@ -8,11 +8,12 @@ plugin for one build (and across mkdocs-static-i18n's language builds), ``ncp ch
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import kinds
-from .checks import parity, terminology, translation_status
+from .checks import never_publish, parity, terminology, translation_status
 from .core.config import SiteConfig, load_config
 from .core.errors import DataError, DataErrors
 from .core.formats import build_today
@@ -32,18 +33,25 @@ class Project:
     quotations: list[terminology.Quotation] = field(default_factory=list)
     translations: translation_status.Report | None = None
     words: Words | None = None
+    never_publish: never_publish.NeverPublish = field(default_factory=lambda: never_publish.NeverPublish({}))
+    """Names that must not appear in the data, the pages or the built site (``NCP_NEVER_PUBLISH``)."""
 
     @classmethod
-    def load(cls, config: SiteConfig, today: dt.date | None = None) -> Project:
-        """Load and check everything; ``errors`` lists every problem found (empty: publishable)."""
+    def load(cls, config: SiteConfig, today: dt.date | None = None, environ=None) -> Project:
+        """Load and check everything; ``errors`` lists every problem found (empty: publishable).
+
+        ``environ``: where ``NCP_NEVER_PUBLISH`` is read (the process environment by default).
+        """
         project = cls(config, Sources.read(config), today or build_today(), kinds=kinds.all_kinds())
         sources = project.sources
-        errors = [e for errs in sources.errors.values() for e in errs]  # every data file must read and parse
+        project.never_publish, errors = never_publish.from_environment(os.environ if environ is None else environ)
+        errors += [e for errs in sources.errors.values() for e in errs]  # every data file must read and parse
         errors += sources.page_errors
         for kind in project.kinds:
             value, errs = kind.load(LoadContext(sources, project.loaded, project.today))
             project.loaded[kind.name] = value
             errors += errs
+        errors += never_publish.source_errors(sources, project.never_publish)
         errors += parity.page_parity_errors(sources)
         errors += translation_status.pending_errors(sources, project.today)
         errors += translation_status.load_state(sources)[1]
@@ -54,7 +62,7 @@ class Project:
             errors += terms.errors
             project.quotations = terms.quotations
         if glossary is not None and ui is not None:
-            project.words = Words(glossary, ui, config.languages)
+            project.words = Words(glossary, ui, config.languages, _abbreviation_key(project))
         project.errors = sorted(set(errors), key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
         return project
 
@@ -79,3 +87,9 @@ class Project:
 
 def load_project(root, today: dt.date | None = None) -> Project:
     return Project.load(load_config(root), today)
+
+
+def _abbreviation_key(project: Project):
+    """The register's Markdown definitions per language, for the Markdown fields of the data."""
+    register = project.loaded.get("abbreviations")
+    return register.markdown_key if register is not None else None

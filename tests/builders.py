@@ -179,3 +179,81 @@ def buildable(root: Path, pages: dict[str, dict[str, str]]) -> Path:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     return root
+
+
+# --- every text field of every data kind --------------------------------------------------
+
+def copy_of_repository(root: Path) -> Path:
+    """The repository's configuration, data, pages and theme in ``root`` (buildable there)."""
+    import re
+
+    root.mkdir(parents=True, exist_ok=True)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(re.sub(r"(?m)^watch:\n(?:  - .*\n)+", "", config), encoding="utf-8")
+    for folder in ("data", "docs", "overrides"):
+        shutil.copytree(REPO / folder, root / folder, dirs_exist_ok=True)
+    shutil.copy(REPO / "macros.py", root / "macros.py")
+    return root
+
+
+def strings_of(data, loc: tuple = ()):
+    """``(loc, text)`` of every string value in parsed YAML (keys are codes, not text)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings_of(value, loc + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from strings_of(value, loc + (i,))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+def _set(data, loc: tuple, value) -> None:
+    for part in loc[:-1]:
+        data = data[part]
+    data[loc[-1]] = value
+
+
+def plant_everywhere(root: Path, payload, rounds: int = 12) -> dict[int, tuple[str, tuple]]:
+    """Replace every string in every data file under ``root`` by ``payload(n)`` where the data allows it.
+
+    Generic over the data kinds: each string value is replaced, the project is loaded as ``ncp check``
+    does, and the values the check refuses (codes, ids, dates, addresses...) get their original back,
+    until the project loads without errors. Returns ``n -> (data file, key path)`` of what stayed planted.
+    """
+    from ncp_site.core.sources import STATE_FILE
+    from ncp_site.core.yamlsrc import field_name
+
+    languages = set(LANGS)
+    files = {p.relative_to(root).as_posix(): yaml.safe_load(p.read_text(encoding="utf-8"))
+             for p in sorted((root / "data").rglob("*.yml")) if p.name != STATE_FILE}
+    planted: dict[int, tuple[str, tuple]] = {}
+    original: dict[int, str] = {}
+    for shown, data in files.items():
+        for loc, text in list(strings_of(data)):
+            n = len(planted) + 1
+            planted[n], original[n] = (shown, loc), text
+            _set(data, loc, payload(n))
+
+    def described(loc: tuple) -> tuple[str, str | None]:
+        if loc and loc[-1] in languages:
+            return field_name(loc[:-1]), loc[-1]
+        return field_name(loc), None
+
+    errors: list = []
+    for _ in range(rounds):
+        for shown, data in files.items():
+            write_yaml(root / shown, data)
+        errors = load(root).errors
+        if not errors:
+            return planted
+        exact = [n for n, (shown, loc) in planted.items()
+                 if any(e.path == shown and described(loc) in ((e.field, e.lang), (e.field, None)) for e in errors)]
+        if not exact:  # an error about a whole record or list: give back what is under the field it names
+            exact = [n for n, (shown, loc) in planted.items()
+                     if any(e.path == shown and described(loc)[0].startswith(e.field) for e in errors)]
+        assert exact, "errors not caused by a planted value:\n" + "\n".join(map(str, errors))
+        for n in exact:
+            shown, loc = planted.pop(n)
+            _set(files[shown], loc, original[n])
+    raise AssertionError("planting did not converge:\n" + "\n".join(map(str, errors)))

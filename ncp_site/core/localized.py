@@ -9,10 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, GetCoreSchemaHandler, PrivateAttr, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    PrivateAttr,
+    StringConstraints,
+)
 from pydantic_core import PydanticCustomError, core_schema
 
+from .addresses import Address
 from .formats import is_language
+from .markup import MarkdownText
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -95,6 +104,18 @@ class NameText(LanguageMap):
     single_value_allowed = True
 
 
+class LocalizedMarkdown(LanguageMap):
+    """A text per language written in Markdown: rendered to HTML and sanitised where it is shown.
+
+    Declared field by field in the models (``summary: LocalizedMarkdown``); every other text is
+    shown exactly as written.
+    """
+
+    @classmethod
+    def item_schema(cls, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return handler.generate_schema(MarkdownText)
+
+
 class LocalizedTextList(LanguageMap):
     @classmethod
     def item_schema(cls, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
@@ -107,14 +128,23 @@ LocalizedList = LocalizedTextList
 
 
 class SomeLanguages(dict):
-    """A value for some of the site's languages (a document exists in these); ``available()``."""
+    """An address for some of the site's languages (a document exists in these); ``available()``.
+
+    Each value is an ``Address`` (https:, http:, mailto: or a path inside the site); blank is none.
+    """
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         mapping = core_schema.dict_schema(core_schema.str_schema(),
-                                          core_schema.nullable_schema(core_schema.str_schema(strip_whitespace=True)))
-        return core_schema.with_info_after_validator_function(
-            cls._known, mapping, serialization=core_schema.plain_serializer_function_ser_schema(dict))
+                                          core_schema.nullable_schema(handler.generate_schema(Address)))
+        return core_schema.no_info_before_validator_function(cls._blank_is_none, core_schema.with_info_after_validator_function(
+            cls._known, mapping, serialization=core_schema.plain_serializer_function_ser_schema(dict)))
+
+    @staticmethod
+    def _blank_is_none(value):
+        if isinstance(value, dict):
+            return {k: None if isinstance(v, str) and not v.strip() else v for k, v in value.items()}
+        return value
 
     @classmethod
     def _known(cls, value: dict, info):

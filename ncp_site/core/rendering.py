@@ -3,7 +3,9 @@
 Each data kind keeps its templates in its own ``templates/`` folder and gets a renderer for it
 (``render = templates_of(__file__)``). Templates get the page language, ``t(key)`` for interface
 wording, ``term(id)`` for glossary labels, and filters for dates, numbers and countries in that
-language. Data text is escaped (autoescape) unless a template marks it otherwise.
+language. Every value a template prints is data text shown as text (``markup.plain_html``: HTML
+and Markdown escaped, since much of this output is placed in Markdown pages), except markup the
+templates build themselves and the fields a model declares Markdown (rendered and sanitised).
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from typing import Any, Callable
 
 import jinja2
 from babel.numbers import format_decimal, format_percent
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .formats import country_name, format_date, language_name
 from .languages import Languages
+from .markup import MarkdownSource, plain_html, render_markdown
 from .quotations import historical_quotes
 
 
@@ -30,6 +33,8 @@ class Words:
     glossary: Any  # the glossary kind's Glossary: label(id, lang), chapter_title(roman, edition, lang)
     ui: Callable[[str, str], str]
     languages: Languages
+    abbreviation_key: Callable[[str], str] | None = None
+    """Markdown ``abbr`` definitions of a language (``*[OECD]: ...``), for Markdown fields."""
 
     def label(self, concept_id: str, lang: str) -> str:
         return self.glossary.label(concept_id, lang)
@@ -41,14 +46,22 @@ _SHARED = str(Path(__file__).resolve().parent / "templates")
 
 @functools.cache
 def _environment(folder: str) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder), jinja2.FileSystemLoader(_SHARED)]),
         autoescape=True,
+        finalize=plain_html,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["join"] = _join
+    return env
+
+
+def _join(values, separator: str = "") -> Markup:
+    """Jinja's ``join`` escapes for HTML only; data text in a list must be as inert as any other."""
+    return Markup(plain_html(separator)).join(plain_html(value) for value in values)
 
 
 def templates_of(module_file: str) -> Callable[..., str]:
@@ -67,10 +80,13 @@ def fill(text: str, values: dict) -> str:
 def render_from(folder: str, template: str, *, lang: str, words: Words, **context) -> str:
     def tr(value) -> Markup:
         """Localized text for this page; text still pending translation keeps its own ``lang``."""
-        shown = value.language_of(lang)
-        if shown == lang:
-            return historical_quotes(escape(value[lang]))
-        return Markup('<span lang="{}">{}</span>').format(shown, historical_quotes(escape(value[lang])))
+        shown, text = value.language_of(lang), value[lang]
+        if isinstance(text, MarkdownSource):
+            key = words.abbreviation_key(shown) if words.abbreviation_key else ""
+            html, wrapper = render_markdown(text, key), '<div lang="{}">{}</div>'
+        else:
+            html, wrapper = historical_quotes(plain_html(text)), '<span lang="{}">{}</span>'
+        return html if shown == lang else Markup(wrapper).format(shown, html)
 
     def paragraphs(value) -> list[Markup]:
         """A longer text as paragraphs: each line break YAML kept (a blank line in the file) starts one."""

@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..checks import published
 from ..core.config import load_config
 from ..core.errors import DataErrors
 from ..core.kind import GeneratedPage, PageContext
@@ -64,7 +65,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             self.wording = self.project.loaded.get("ui") or self.wording
         if self.project.errors:
             errors = DataErrors(self.project.errors)
-            raise PluginError("The data has errors:\n" + errors.report()) from errors
+            report = "The data has errors:\n" + errors.report()
+            raise PluginError(self.project.never_publish.redact(report)) from errors  # a listed name is never printed
         # One 404.html for all languages (GitHub Pages serves a single one), written by the default language.
         if self.current_language(config) == site_config.languages.default:
             config.theme.static_templates.add("404.html")
@@ -131,6 +133,19 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         if self.serving:  # every language's build ends here; the files are tiny
             _write(Path(config.site_dir), preview.preview_files())
         log.info(f"data loaded {self.loads} time(s) in this process ({self.current_language(config)} build done)")
+        if _last_build(config):
+            self._check_published(Path(config.site_dir))
+
+    def _check_published(self, site_dir: Path) -> None:
+        """Every file written, searched for the never-publish names once all languages are built."""
+        errors = published.site_errors(site_dir, self.project.never_publish, self.project.config.root)
+        if self.project.never_publish:
+            log.info(f"searched the built site for {len(self.project.never_publish.names)} never-publish name(s): "
+                     f"{len(errors)} found")
+        if errors:
+            raise PluginError("The built site holds names that must never be published:\n"
+                              + "\n".join(str(e) for e in errors)
+                              + f"\n{len(errors)} problem(s) in the built site ({site_dir}); do not publish it.")
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """The preview never hangs on an error: it serves the last good site, the errors on top of every page.
@@ -162,7 +177,10 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             try:
                 builder(*args, **kwargs)
             except (Exception, SystemExit) as exc:
-                self.failure = preview.BuildFailure.of(exc, reported.messages)
+                failure = preview.BuildFailure.of(exc, reported.messages)
+                redact = self.project.never_publish.redact if self.project is not None else str
+                self.failure = preview.BuildFailure(messages=tuple(redact(line) for line in failure.lines),
+                                                    errors=failure.errors)
                 if not isinstance(exc, (SystemExit, PluginError)) and not self.failure.errors:
                     log.error("the rebuild raised an exception", exc_info=exc)
                 log.error("The site was not rebuilt: the preview shows the last good version, "
@@ -222,6 +240,16 @@ def _register_with_i18n(config: MkDocsConfig, lang: str, files: Files, generated
     i18n = config.plugins.get("i18n")
     if i18n is not None and hasattr(i18n, "i18n_files_per_language"):
         i18n.i18n_files_per_language.setdefault(lang, []).extend(v[lang] for v in generated)
+
+
+def _last_build(config: MkDocsConfig) -> bool:
+    """Whether this ``on_post_build`` ends the whole build.
+
+    mkdocs-static-i18n (1.3) builds the other languages from inside the default language's
+    ``on_post_build`` (``building`` is true meanwhile); ours runs after it, once they are all written.
+    """
+    i18n = config.plugins.get("i18n")
+    return not getattr(i18n, "building", False)
 
 
 def _page_key(src_uri: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 
+from markupsafe import escape
+
 from ..core.kind import GeneratedPage, Page, PageContext
 from ..core.languages import relative_url
 from ..core.rendering import templates_of
@@ -22,8 +24,12 @@ def generated_pages(project) -> list[GeneratedPage]:
 
 
 def page_markdown(page: Page) -> str:
-    """A generated page as a Markdown file: its title in front matter; macros are not rendered in it."""
-    title = json.dumps(page.title, ensure_ascii=False)
+    """A generated page as a Markdown file: its title in front matter; macros are not rendered in it.
+
+    The title is HTML-escaped: MkDocs and the theme treat a page title as HTML (Material prints the
+    front matter's title as it is in ``<title>`` and the header).
+    """
+    title = json.dumps(str(escape(page.title)), ensure_ascii=False)
     return f"---\ntitle: {title}\nrender_macros: false\n---\n\n{page.markdown}"
 
 

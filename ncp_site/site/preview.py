@@ -47,7 +47,8 @@ class BuildFailure:
 
     @property
     def lines(self) -> list[str]:
-        return [str(error) for error in self.errors] or list(self.messages)
+        """What the panel lists: the messages when given (the errors with never-publish names redacted), else the errors."""
+        return list(self.messages) or [str(error) for error in self.errors]
 
 
 def preview_files() -> list[OutputFile]:

@@ -88,7 +88,8 @@ def test_pending_translation_publishes_with_banner_until_its_date(tmp_path, caps
     assert case.pending_until("en") == dt.date(2030, 1, 1)
     page = render_case_page(case, site.words, "en")
     assert 'class="admonition warning ncp-pending"' in page
-    assert '<span lang="ru">Summary of kz0101 in ru.</span>' in page
+    assert '<span lang="ru">Case kz0101 (ru)</span>' in page  # the title, plain text
+    assert '<div lang="ru"><p>Summary of kz0101 in ru.</p></div>' in page  # the summary, a Markdown field
     assert 'hreflang="ru"' in page and 'hreflang="kk"' in page
     assert "ncp-pending" not in render_case_page(case, site.words, "ru")
     _, report = status(root, capsys)

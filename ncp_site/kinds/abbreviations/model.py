@@ -47,9 +47,14 @@ class Register:
 
     def markdown_key(self, lang: str) -> str:
         """Definitions for Markdown's ``abbr`` extension, appended to a page of this language."""
-        lines = [f"*[{a.abbr}]: {a.expansion}" for a in self.of(lang)]
+        lines = [f"*[{_one_line(a.abbr)}]: {_one_line(a.expansion)}" for a in self.of(lang)]
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
     def used_in(self, text: str, lang: str) -> list[Abbreviation]:
         """Abbreviations written in ``text`` as whole words (the ``abbr`` extension's own rule)."""
         return [a for a in self.of(lang) if re.search(rf"\b{re.escape(a.abbr)}\b", text)]
+
+
+def _one_line(text: str) -> str:
+    """A definition is one line: a line break in the data would end it and start Markdown text."""
+    return " ".join(text.split())

@@ -20,7 +20,8 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from ...core.localized import LanguageVersions, Localized, Strict
+from ...core.addresses import Address
+from ...core.localized import LanguageVersions, Localized, LocalizedMarkdown, Strict
 from ...core.vocabulary import StakeholderGroup
 
 Category = Literal["regulatory_support", "operational_organisational", "promotion", "specific_instances"]
@@ -62,7 +63,7 @@ class Activity(Strict):
     sectors_or_regions: list[Localized] = []
     status: ActivityStatus
     status_date: dt.date | None = None
-    evidence: str | None = None
+    evidence: Address | None = None
     carried_over_to: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
     note: Localized | None = None
 
@@ -92,7 +93,7 @@ class ActionPlan(Strict):
     period: Period | None = None
     adopted: dt.date | None = None
     documents: LanguageVersions = LanguageVersions()
-    note: Localized | None = None
+    note: LocalizedMarkdown | None = None
     categories: list[CategoryBlock] = Field(min_length=1)
 
     @property

@@ -8,7 +8,14 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, PlainValidator, StrictBool, field_validator
 
 from ...core.formats import is_country
-from ...core.localized import LanguageVersions, Localized, LocalizedList, Name, Strict
+from ...core.localized import (
+    LanguageVersions,
+    Localized,
+    LocalizedList,
+    LocalizedMarkdown,
+    Name,
+    Strict,
+)
 from ...core.vocabulary import NOT_REPORTED, Chapter, edition_on
 
 OECD_DATABASE_URL = "https://mneguidelines.oecd.org/database/instances/{}.htm"
@@ -134,7 +141,7 @@ class SpecificInstance(Strict):
     status: Status
     outcome: Outcome | None = None
     outcome_note: Localized | None = None
-    summary: Localized
+    summary: LocalizedMarkdown
     statements: list[Statement] = []
 
     @property

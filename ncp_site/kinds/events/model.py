@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field, PlainSerializer, PlainValidator
 
-from ...core.localized import LanguageVersions, Localized, Name, Strict
+from ...core.localized import LanguageVersions, Localized, LocalizedMarkdown, Name, Strict
 from ...core.vocabulary import Chapter, StakeholderGroup, edition_on
 
 
@@ -171,7 +171,7 @@ class Event(Strict):
     stakeholder_groups: list[StakeholderGroup] = Field(min_length=1)
     chapters: list[Chapter] = []
     topics: list[Localized] = []
-    summary: Localized | None = None
+    summary: LocalizedMarkdown | None = None
     materials: list[Material] = []
 
     @property

@@ -11,7 +11,13 @@ from typing import Literal
 
 from pydantic import Field
 
-from ...core.localized import LanguageCode, LanguageVersions, Localized, Strict
+from ...core.localized import (
+    LanguageCode,
+    LanguageVersions,
+    Localized,
+    LocalizedMarkdown,
+    Strict,
+)
 
 Kind = Literal["annual_report", "code_of_conduct", "due_diligence_checklist", "violations_register",
                "monograph", "procedures", "submission_form"]
@@ -27,7 +33,7 @@ class Report(Strict):
     documents: LanguageVersions = LanguageVersions()
     printed: list[LanguageCode] = []  # languages in which only a printed edition exists (nothing to link)
     unlinked: list[LanguageCode] = []  # languages in which a version exists but its address is not known
-    note: Localized | None = None
+    note: LocalizedMarkdown | None = None
 
     @property
     def sort_key(self):

@@ -1,0 +1,32 @@
+"""The never-publish search of the built site reaches every output a name can be read in, and finds
+nothing that is not there (Material's scripts, styles and search data included)."""
+
+from __future__ import annotations
+
+from builders import collect
+from conftest import LANG_PREFIX, REPO
+
+from ncp_site.checks.never_publish import NeverPublish, fold
+from ncp_site.checks.published import site_errors
+
+
+def test_every_case_title_is_found_in_its_page_its_title_the_search_data_and_the_open_data(site):
+    project, _ = collect(REPO)
+    listed = {fold(case.title["en"]): n for n, case in enumerate(project.cases, start=1)}
+    found = {}
+    for error in site_errors(site.root, NeverPublish(listed)):
+        entry = int(error.problem.rsplit("entry ", 1)[1].rstrip(")"))
+        found.setdefault(entry, set()).add((error.path.split("/site/", 1)[1], error.field))
+    for n, case in enumerate(project.cases, start=1):
+        if fold(case.title["en"]) in listed and listed[fold(case.title["en"])] != n:
+            continue  # two cases with the same title: the first one's entry
+        page = f"{LANG_PREFIX['en']}cases/{case.id}/index.html"
+        assert {(page, "<title>"), (page, "page")} <= found.get(n, set()), case.id
+        assert any(path == "en/search/search_index.json" for path, _ in found[n]), case.id
+        assert any(path == "data/cases.json" and field.startswith("specific_instances[") for path, field in found[n])
+
+
+def test_names_that_are_not_on_the_site_are_not_found(site):
+    listed = NeverPublish({fold(name): n for n, name in enumerate(["Айгерім Сәрсенова", "Zoë Ångström", "Qwertz Uiopü"],
+                                                                  start=1)})
+    assert site_errors(site.root, listed) == []

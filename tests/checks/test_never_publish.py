@@ -1,0 +1,206 @@
+"""The never-publish list: robust matching, every hit located in the data, the pages and the built site,
+and the name itself never printed by ``ncp check`` or the build."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from builders import buildable, case_record, dedent, line_of, make_project
+from conftest import run_mkdocs_build
+
+from ncp_site import cli
+from ncp_site.checks.never_publish import ENVIRONMENT, NeverPublish, fold, read_list
+from ncp_site.checks.published import site_errors
+
+NAME = "Айгерім Сәрсенова"
+"""The name planted in the tests (invented); ``SPELLINGS`` are forms of it a visitor would read as the same."""
+SPELLINGS = [NAME, NAME.upper(), "айгерім   сәрсенова", "Айгерім\nСәрсенова", "Ай\u200bгерім Сәр\u00adсенова",
+             "Айгерім\u00a0Сәрсенова", "Аи\u0306герім Сәрсенова"]  # the last: й as и + combining breve
+LIST = dedent(f"""
+    # names the site must never show (one per line)
+
+    {NAME}
+    Ана   # a short name: never matched inside another word
+""")
+
+
+def names(text: str = LIST) -> NeverPublish:
+    return NeverPublish({fold(line.split("#")[0]).strip(): n for n, line in enumerate(text.splitlines(), 1)
+                         if fold(line.split("#")[0]).strip()})
+
+
+def write_list(tmp_path: Path, text: str = LIST) -> Path:
+    path = tmp_path / "outside-the-repository" / "never-publish.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- matching -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_a_name_matches_whatever_its_case_spaces_and_invisible_characters(spelling):
+    found = names().find(f"Өтінім берген: {spelling}, 2022 ж.")
+    assert [hit.entry for hit in found] == [3]
+
+
+def test_compatibility_forms_and_decomposed_letters_match():
+    listed = names("Zoë Ångström\n")
+    assert listed.find("ＺＯË ÅNGSTRÖM")  # fullwidth letters (NFKC)
+    assert listed.find("Zoe\u0308 A\u030angstro\u0308m")  # letters written with combining marks
+
+
+@pytest.mark.parametrize("text", ["Банана", "Ананас", "Анар", "анаграмма", "Ана2"])
+def test_a_short_name_never_matches_inside_another_word(text):
+    assert names().find(text) == []
+
+
+@pytest.mark.parametrize("text", ["Ана", "сұхбат: АНА, 2023", "Ана-бала", "(ана)"])
+def test_a_short_name_matches_as_a_word(text):
+    assert [hit.entry for hit in names().find(text)] == [4]
+
+
+def test_a_hit_is_located_in_the_text_as_written():
+    text = "line one\nline two: Ай\u200bгерім\n  СӘРСЕНОВА here\n"
+    (hit,) = names().find(text)
+    assert text[hit.start:hit.end] == "Ай\u200bгерім\n  СӘРСЕНОВА"
+    assert names().redact(text) == "line one\nline two: [never-publish entry 3] here\n"
+
+
+def test_the_list_file_keeps_comments_out_and_numbers_entries_by_line(tmp_path):
+    listed, errors = read_list(write_list(tmp_path))
+    assert errors == []
+    assert listed.names == {fold(NAME): 3, "ана": 4}
+    missing, errors = read_list(tmp_path / "nowhere.txt")
+    assert not missing and "does not exist" in str(errors[0]) and ENVIRONMENT in str(errors[0])
+
+
+# --- ncp check ------------------------------------------------------------------------------
+
+EVENTS = dedent(f"""
+    events:
+      - id: 2022-09-meeting
+        title:
+          kk: Кездесу
+          ru: Встреча
+          en: Meeting with {NAME}
+        start: 2022-09-08
+        format: online
+        ncp_role: organised
+        stakeholder_groups: [business]
+""")
+
+
+def planted_project(tmp_path: Path) -> Path:
+    """A small project with the name in a case's summary (en), a case's title (ru), an event and a page."""
+    case = case_record("kz0101", summary__en=f"The submitter, {NAME.upper()}, met the enterprise.",
+                       title__ru="Айгерім  Сәрсенова против Example LLP")
+    root = make_project(tmp_path / "project", [case])
+    (root / "data" / "events").mkdir()
+    (root / "data" / "events" / "2022.yml").write_text(EVENTS, encoding="utf-8")
+    (root / "data" / "cases" / "kz0101.yml").write_text(
+        (root / "data" / "cases" / "kz0101.yml").read_text(encoding="utf-8") + f"# asked by &#1040; {NAME}\n",
+        encoding="utf-8")
+    (root / "docs" / "index.en.md").write_text("# Home\n\nThanks to &#1040;йгерім Сәрсенова.\n", encoding="utf-8")
+    return root
+
+
+def test_ncp_check_reports_every_hit_by_file_line_field_and_language_never_the_name(tmp_path, capsys, monkeypatch):
+    root = planted_project(tmp_path)
+    monkeypatch.setenv(ENVIRONMENT, str(write_list(tmp_path)))
+    status = cli.main(["--root", str(root), "check"])
+    out, err = capsys.readouterr()
+    assert status == 1
+    case_text = (root / "data" / "cases" / "kz0101.yml").read_text(encoding="utf-8")
+    event_text = (root / "data" / "events" / "2022.yml").read_text(encoding="utf-8")
+    problem = "a name on the never-publish list (entry 3) -- remove it"
+    for expected in (
+        f"data/cases/kz0101.yml:{line_of(case_text, 'The submitter')}: summary (en): {problem}",
+        f"data/cases/kz0101.yml:{line_of(case_text, 'против')}: title (ru): {problem}",
+        f"data/cases/kz0101.yml:{line_of(case_text, '# asked by')}: (comment): {problem}",
+        f"data/events/2022.yml:{line_of(event_text, 'en: Meeting')}: events[0].title (en): {problem}",
+        f"docs/index.en.md:3: page (en): {problem}",
+    ):
+        assert expected in out, out
+    assert_name_absent(out + err)
+
+
+def test_without_the_variable_nothing_is_matched(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv(ENVIRONMENT, raising=False)
+    assert cli.main(["--root", str(planted_project(tmp_path)), "check"]) == 0, capsys.readouterr().out
+
+
+def test_a_list_that_cannot_be_read_is_an_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv(ENVIRONMENT, str(tmp_path / "missing.txt"))
+    assert cli.main(["--root", str(make_project(tmp_path / "p", [case_record()])), "check"]) == 1
+    assert f"{ENVIRONMENT} ({tmp_path / 'missing.txt'}):1: (environment): names a file that does not exist" in capsys.readouterr().out
+
+
+def assert_name_absent(output: str) -> None:
+    folded = fold(output)
+    for word in NAME.split():
+        assert fold(word) not in folded, "the name must never be printed"
+
+
+# --- the built site -------------------------------------------------------------------------
+
+def test_the_build_stops_on_a_name_in_the_data_without_printing_it(tmp_path):
+    root = buildable(planted_project(tmp_path), {})
+    result = run_mkdocs_build(root, tmp_path / "site", env={ENVIRONMENT: str(write_list(tmp_path))})
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "data/cases/kz0101.yml" in output and "data/events/2022.yml" in output
+    assert "(entry 3)" in output
+    assert_name_absent(output)
+
+
+def test_the_build_scans_every_file_it_wrote(tmp_path):
+    """A name the sources do not hold (here the site's name in mkdocs.yml) is found in the output."""
+    root = buildable(make_project(tmp_path / "project", [case_record()]), {})
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("          name: English\n",
+                                                    f"          name: English\n          site_name: {NAME}\n"),
+                                     encoding="utf-8")
+    result = run_mkdocs_build(root, tmp_path / "site", env={ENVIRONMENT: str(write_list(tmp_path))})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "en/index.html:" in output and ": <title>: a name on the never-publish list (entry 3)" in output
+    assert "en/cases/kz0101/index.html:" in output
+    assert_name_absent(output)
+
+
+def test_names_only_escaped_in_an_output_are_found(tmp_path):
+    site = tmp_path / "site"
+    (site / "search").mkdir(parents=True)
+    (site / "events").mkdir()
+    html_name = "".join(f"&#{ord(c)};" for c in NAME[:4]) + NAME[4:]
+    (site / "index.html").write_text(f"<html><head><title>{html_name}</title></head>\n<body>\n"
+                                     f"<p>Ай<b>герім</b> Сәрсенова</p>\n<p title=\"{html_name}\">x</p></body></html>",
+                                     encoding="utf-8")
+    (site / "search" / "search_index.json").write_text(
+        json.dumps({"docs": [{"location": "x/", "title": "Home", "text": f"<p>{NAME}</p>"},
+                             {"location": "y/", "title": "Ай<b>герім</b> Сәрсенова", "text": "Айгерім<br>Сәрсенова"}]}),
+        encoding="ascii")
+    folded_line = "SUMMARY;LANGUAGE=kk:Кездесу\\, " + NAME
+    (site / "events" / "e.ics").write_text(
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + folded_line[:34] + "\r\n " + folded_line[34:] + "\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n", encoding="utf-8")
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(f"<urlset><url><loc>https://x/{html_name}</loc></url></urlset>"
+                                                        .encode()))
+    (site / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe" + NAME.encode("utf-16"))
+    found = {(e.path.rsplit("site/", 1)[1], e.line, e.field) for e in site_errors(site, names())}
+    assert found >= {("index.html", 1, "<title>"), ("index.html", 3, "page"), ("index.html", 4, "page"),
+                     ("search/search_index.json", 1, "docs[0].text"), ("search/search_index.json", 1, "docs[1].title"),
+                     ("search/search_index.json", 1, "docs[1].text"), ("events/e.ics", 3, "SUMMARY"),
+                     ("sitemap.xml.gz", 1, "page")}, found
+    assert all("(entry 3)" in str(e) and NAME not in str(e) for e in site_errors(site, names()))
+
+
+def test_nothing_is_reported_on_a_site_without_the_names(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<title>Банана</title><p>Анар, анаграмма</p>", encoding="utf-8")
+    assert site_errors(site, names()) == []
