@@ -91,7 +91,7 @@ def render_from(folder: str, template: str, *, lang: str, words: Words, **contex
     def paragraphs(value) -> list[Markup]:
         """A longer text as paragraphs: each line break YAML kept (a blank line in the file) starts one."""
         shown = value.language_of(lang)
-        parts = [historical_quotes(escape(part.strip())) for part in re.split(r"\n+", value[lang]) if part.strip()]
+        parts = [historical_quotes(plain_html(part.strip())) for part in re.split(r"\n+", value[lang]) if part.strip()]
         if shown == lang:
             return parts
         return [Markup('<span lang="{}">{}</span>').format(shown, part) for part in parts]
