@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -233,7 +234,8 @@ def plant_everywhere(root: Path, payload, rounds: int = 12) -> dict[int, tuple[s
         for loc, text in list(strings_of(data)):
             n = len(planted) + 1
             planted[n], original[n] = (shown, loc), text
-            _set(data, loc, payload(n))
+            slots = "".join(re.findall(r"\{\w+\}", text))  # interface wording keeps its placeholders
+            _set(data, loc, payload(n) + slots)
 
     def described(loc: tuple) -> tuple[str, str | None]:
         if loc and loc[-1] in languages:

@@ -21,7 +21,7 @@ def run_mkdocs_build(project: Path, site_dir: Path, epoch: str = BUILD_EPOCH,
     """``mkdocs build --strict`` of ``project``; ``env`` adds to the environment (``NCP_NEVER_PUBLISH``...)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1",
            "NCP_SITE_URL": "http://localhost/", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
                           cwd=project, env=env, capture_output=True, text=True)
 
 
