@@ -63,6 +63,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             self.project, self.signature = Project.load(site_config), signature
             self.loads += 1
             self.wording = self.project.loaded.get("ui") or self.wording
+        _redact_logs(self.project.never_publish)
         if self.project.errors:
             errors = DataErrors(self.project.errors)
             report = "The data has errors:\n" + errors.report()
@@ -280,3 +281,29 @@ def _signature(config) -> tuple:
     files = sorted(p for folder in (config.data_dir, config.docs_dir) if folder.is_dir()
                    for p in folder.rglob("*") if p.is_file())
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+class _Redacting(logging.Filter):
+    """Rewrites every log line with names on the never-publish list replaced by their entry numbers."""
+
+    def __init__(self, names):
+        super().__init__()
+        self.names = names
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = self.names.redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
+def _redact_logs(names) -> None:
+    """Other plugins log data too (mkdocs-static-i18n prints each language's ``site_name``): no listed name
+    may reach the terminal or a CI log, whoever logs it. The filter sits on every handler MkDocs logs through."""
+    handlers = logging.getLogger("mkdocs").handlers + logging.getLogger().handlers
+    for handler in handlers:
+        for old in [f for f in handler.filters if isinstance(f, _Redacting)]:
+            handler.removeFilter(old)
+        if names:
+            handler.addFilter(_Redacting(names))

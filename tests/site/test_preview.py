@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import re
 
 import pytest
@@ -44,7 +46,8 @@ def test_a_failure_that_is_not_in_the_data_shows_what_the_build_reported(ui):
                                       ["Doc file 'index.md' contains a link 'nowhere.md', but the target is not found"])
     panel = preview.error_panel(failure, "en", ui)
     assert ui("preview.failed", "en") in panel
-    assert "contains a link &#39;nowhere.md&#39;" in panel and "Aborted with 1 warnings in strict mode!" in panel
+    shown = html.unescape(panel)  # data text is escaped for HTML and Markdown alike
+    assert "contains a link 'nowhere.md'" in shown and "Aborted with 1 warnings in strict mode!" in shown
     assert preview.BuildFailure.of(KeyError("x"), []).lines == ["KeyError: 'x'"]
 
 

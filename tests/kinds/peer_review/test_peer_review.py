@@ -3,6 +3,8 @@ shows every finding with its recommendation, the NCP's response and its status, 
 
 from __future__ import annotations
 
+import html
+
 import re
 
 import pytest
@@ -124,7 +126,7 @@ def test_tracker_shows_every_finding_with_its_status_and_changes_with_the_data(t
         anchor = "recommendation-" + number.replace(".", "-")
         block = md[md.index(f'id="{anchor}"'):]
         block = block[:block.index("</article>")]
-        assert f"<h3>{number}. Topic {number}</h3>" in block
+        assert f"<h3>{number}. Topic {number}</h3>" in html.unescape(block)  # the id is escaped for Markdown too
         assert f"Recommendation {number}." in block and f"Response {number}." in block
     label = site.glossary.label("review_status_implemented", "en")
     assert (f"<strong>{label[:1].upper() + label[1:]}</strong>, as of <time datetime=\"2030-06-01\">June 1, 2030</time>. "
