@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
-ALL = ("glossary", "ui", "abbreviations", "cases", "events", "action_plans", "reports")
+ALL = ("glossary", "ui", "abbreviations", "contacts", "procedure", "members", "cases", "events", "action_plans",
+       "reports")
 
 
 def all_kinds():

@@ -9,7 +9,7 @@ from pydantic import AfterValidator, Field, StrictBool, field_validator
 
 from ...core.formats import is_country
 from ...core.localized import LanguageVersions, Localized, LocalizedList, Name, Strict
-from ...core.vocabulary import Chapter, edition_on
+from ...core.vocabulary import MILESTONES, Chapter, edition_on
 
 OECD_DATABASE_URL = "https://mneguidelines.oecd.org/database/instances/{}.htm"
 
@@ -20,7 +20,7 @@ Outcome = Literal["not_accepted", "agreement", "no_agreement", "withdrawn", "ent
 Sector = Literal["manufacturing", "finance", "telecommunications", "retail", "healthcare", "mining",
                  "energy", "transport", "construction", "agriculture", "automotive", "other"]
 StatementKind = Literal["initial_assessment", "final_statement", "follow_up_statement"]
-STAGES = ("submission", "initial_assessment", "conclusion", "follow_up")
+STAGES = MILESTONES
 ONGOING = ("under_initial_assessment", "good_offices", "follow_up")
 CLOSED = ("not_accepted", "concluded", "withdrawn")
 

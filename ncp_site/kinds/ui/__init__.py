@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ...core.errors import DataError
 from ...core.kind import Kind, LoadContext
 from ...core.localized import Localized
+from ...core.rendering import plural_forms
 from ...core.validation import validate
 
 FILE = "ui.yml"
@@ -34,7 +35,20 @@ def load(ctx: LoadContext) -> tuple[UiText | None, list[DataError]]:
         errors += errs
         if text is not None:
             strings[key] = text
+            errors += _plural_errors(doc, key, text)
     return UiText(strings, doc.path), errors
+
+
+def _plural_errors(doc, key: str, text: Localized) -> list[DataError]:
+    """A counted text (forms separated by ``|``) has one form per plural category of its language."""
+    errors = []
+    for lang, value in text.items():
+        forms, categories = value.split("|"), plural_forms(lang)
+        if len(forms) > 1 and len(forms) != len(categories):
+            errors.append(doc.error((key, lang), f"has {len(forms)} forms separated by '|'; this language counts "
+                                    f"with {len(categories)} ({', '.join(categories)})",
+                                    f"write {len(categories)} forms, each with {{n}}, separated by '|'", lang))
+    return errors
 
 
 KIND = Kind(name="ui", load=load)
