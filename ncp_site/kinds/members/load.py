@@ -24,6 +24,10 @@ def load(ctx: LoadContext) -> tuple[Institution, list[DataError]]:
     compositions, errs = load_records(ctx.sources, COMPOSITIONS, Composition,
                                       lambda composition, at: _composition_errors(composition, at, known, ctx))
     errors += errs
+    glossary = ctx.loaded.get("glossary")
+    if compositions and glossary is not None:  # the diagram names the NCP and its Secretariat
+        errors += require_concepts(glossary, compositions[0].doc.error,
+                                   {cid: ("compositions",) for cid in ("national_contact_point", "ncp_secretariat")})
     institution = Institution(
         acts=sorted((at.record for at in acts), key=lambda a: (a.adopted, a.id)),
         compositions=sorted((at.record for at in compositions), key=lambda c: c.start, reverse=True))

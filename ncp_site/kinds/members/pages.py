@@ -61,7 +61,8 @@ def render_composition(institution: Institution, words: Words, lang: str, page_u
     rows = group_rows(composition)
     height = TOP + len(rows) * ROW + 3 * ROW
     return render("composition.html", lang=lang, words=words, c=composition, rows=rows, act=institution.act,
-                  ncp=words.glossary.spelling("national_contact_point", lang, "abbreviation"),
+                  ncp=words.glossary.entry("national_contact_point", lang).abbreviation
+                  or words.glossary.label("national_contact_point", lang),
                   about_url=relative_url(page_url, words.languages.prefix(lang) + ABOUT_URL),
                   memberships=[m for m in MEMBERSHIPS if composition.of(m)],
                   width=WIDTH, height=height, secretariat_y=TOP + len(rows) * ROW + ROW / 2,

@@ -45,7 +45,8 @@ def _plural_errors(doc, key: str, text: Localized) -> list[DataError]:
     for lang, value in text.items():
         forms, categories = value.split("|"), plural_forms(lang)
         if len(forms) > 1 and len(forms) != len(categories):
-            errors.append(doc.error((key, lang), f"has {len(forms)} forms separated by '|'; this language counts "
+            errors.append(DataError(doc.path, doc.line((key, lang)), key,
+                                    f"has {len(forms)} forms separated by '|'; this language counts "
                                     f"with {len(categories)} ({', '.join(categories)})",
                                     f"write {len(categories)} forms, each with {{n}}, separated by '|'", lang))
     return errors
