@@ -117,6 +117,12 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             context["ncp_footer"] = site_theme.footer(self.project, self.current_language(config), root)
         return context
 
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        return site_theme.without_empty_tabindex(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return site_theme.without_empty_tabindex(output_content)
+
     def content_language(self, page) -> str:
         """The language a page's text is in: its own, or its source while its translation is pending."""
         lang = getattr(page.file, "locale", None) or self.project.config.languages.default

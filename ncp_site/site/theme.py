@@ -6,6 +6,8 @@ page's language; ``overrides/partials/footer.html`` places the fragment. No MkDo
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
 from ..core.rendering import templates_of
@@ -21,3 +23,12 @@ def footer(project, lang: str, root: str) -> Markup:
     links = [(f"footer.{page.strip('/')}", base + page) for page in FOOTER_PAGES]
     return Markup(render("footer.html", lang=lang, words=project.words, contacts=project.loaded.get("contacts"),
                          links=links))
+
+
+_EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""')
+
+
+def without_empty_tabindex(html: str) -> str:
+    """Material 9.8 writes ``tabindex=""`` on the navigation's section titles (``navigation.sections``),
+    which HTML does not allow (the Nu checker fails the page); browsers treat it as no tabindex."""
+    return _EMPTY_TABINDEX.sub(r"\1", html)

@@ -11,7 +11,8 @@ from ncp_site.screenshots import shoot_home_pages
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGES = {"home": "", "register": "cases/", "statistics": "statistics/"}
+PAGES = {"home": "", "register": "cases/", "statistics": "statistics/", "procedures": "procedures/",
+         "submit": "submit/", "members": "members/", "contacts": "contacts/"}
 
 
 def axe_violations(page) -> list[str]:
