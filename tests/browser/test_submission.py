@@ -6,9 +6,9 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from builders import load_kind
 from conftest import REPO
+
 from ncp_site.screenshots import offline_context
 
 from .conftest import LANGS, lang_path

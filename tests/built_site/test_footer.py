@@ -5,7 +5,6 @@ from __future__ import annotations
 import html as html_lib
 
 import pytest
-
 from builders import load_kind
 from conftest import LANG_PREFIX, REPO
 

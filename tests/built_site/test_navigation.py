@@ -7,7 +7,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from builders import load_kind
 from conftest import REPO
 
@@ -139,4 +138,4 @@ def resolved(items: list[dict], page: str) -> list:
 def _section_keys() -> list[str]:
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     nav = text[text.index("\nnav:\n"):text.index("\n\n", text.index("\nnav:\n"))]
-    return re.findall(r"^  - (nav\.[a-z_]+):$", nav, re.M)
+    return re.findall(r"^  - (nav\.[a-z_]+):$", nav, re.MULTILINE)

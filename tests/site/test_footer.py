@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from builders import collect, dedent, make_project
+
 from ncp_site.site import theme
 
 CONTACTS = dedent("""

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...core.errors import DataError, DataErrors
 from ...core.kind import PageContext
 from ...core.languages import relative_url
 from ...core.rendering import Words, templates_of
+from .load import FILE
 from .model import Procedure
 
 render = templates_of(__file__)
@@ -64,8 +66,9 @@ def render_next_steps(procedure: Procedure, words: Words, lang: str) -> str:
 def _procedure(project) -> Procedure:
     procedure = project.loaded.get("procedure")
     if procedure is None:
-        raise ValueError("the page shows the procedure but data/procedure.yml does not exist -- "
-                         "restore it from git or remove the macro from the page")
+        raise DataErrors([DataError(project.sources.path(FILE), 1, "(file)",
+                                    "does not exist, but a page shows the procedure",
+                                    "restore it from git, or remove the procedure's macros from the page")])
     return procedure
 
 

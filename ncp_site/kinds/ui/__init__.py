@@ -43,8 +43,10 @@ def _plural_errors(doc, key: str, text: Localized) -> list[DataError]:
     """A counted text (forms separated by ``|``) has one form per plural category of its language."""
     errors = []
     for lang, value in text.items():
+        if "|" not in value:
+            continue
         forms, categories = value.split("|"), plural_forms(lang)
-        if len(forms) > 1 and len(forms) != len(categories):
+        if len(forms) != len(categories):
             errors.append(DataError(doc.path, doc.line((key, lang)), key,
                                     f"has {len(forms)} forms separated by '|'; this language counts "
                                     f"with {len(categories)} ({', '.join(categories)})",

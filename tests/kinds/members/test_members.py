@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from builders import LANGS, collect, concept, dedent, load_kind, make_project
 from conftest import REPO
+
 from ncp_site import cli
 from ncp_site.kinds.members import pages
 

@@ -7,11 +7,12 @@ import re
 import shutil
 
 import pytest
-from markupsafe import escape
-
 from builders import collect, dedent, load_kind, make_project
 from conftest import REPO
+from markupsafe import escape
+
 from ncp_site import cli
+from ncp_site.core.errors import DataErrors
 from ncp_site.core.kind import PageContext
 from ncp_site.kinds.cases import pages as case_pages
 from ncp_site.kinds.procedure import pages
@@ -205,3 +206,11 @@ def test_changing_a_timeframe_changes_the_procedure_timeline_and_every_case_page
             cells[k] = _stretch_cells(generated.render("en").markdown)
         assert cells["before"][0].startswith("up to 5 months"), (case.id, cells["before"])
         assert cells["after"][0].startswith("up to 7 months"), (case.id, cells["after"])
+
+
+def test_a_page_showing_the_procedure_without_its_file_gets_a_located_error(tmp_path):
+    make_project(tmp_path)
+    site, _ = collect(tmp_path)
+    with pytest.raises(DataErrors) as raised:
+        pages.MACROS["procedure_timeline"](site, PageContext("en", "en/procedures/"))
+    assert str(raised.value.errors[0]).startswith("data/procedure.yml:1: (file): does not exist")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from builders import load_kind, make_project
 from conftest import REPO
+
 from ncp_site import cli
 from ncp_site.core.rendering import plural, plural_forms
 
