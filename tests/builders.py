@@ -169,7 +169,7 @@ def buildable(root: Path, pages: dict[str, dict[str, str]]) -> Path:
 
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     nav = "nav:\n" + "".join(f"  - {page}\n" for page in ["index.md", *pages])
-    config = re.sub(r"(?m)^nav:\n(?:  - .*\n)+", nav, config)
+    config = re.sub(r"(?m)^nav:\n(?:  .*\n)+", nav, config)
     config = re.sub(r"(?m)^watch:\n(?:  - .*\n)+", "", config)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copy(REPO / "macros.py", root / "macros.py")

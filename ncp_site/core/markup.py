@@ -14,6 +14,8 @@ tags below survive, and a link keeps its address only when ``addresses.address_p
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 from typing import Annotated, Any
 
@@ -66,6 +68,8 @@ def plain_html(value: Any) -> Markup:
         return value.__html__()
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
+    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+        return Markup(value)  # a number or a date carries no markup: SVG coordinates and datetime attributes stay plain
     return Markup(markdown_inert(str(escape(value))))
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
+from babel import Locale
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
 
@@ -38,6 +39,27 @@ class Words:
 
     def label(self, concept_id: str, lang: str) -> str:
         return self.glossary.label(concept_id, lang)
+
+
+_PLURAL_ORDER = ("zero", "one", "two", "few", "many")
+
+
+def plural_forms(lang: str) -> list[str]:
+    """The CLDR plural categories of a language, in order: ``one, other`` (kk, en), ``one, few, many, other`` (ru)."""
+    tags = Locale.parse(lang).plural_form.tags
+    return [tag for tag in _PLURAL_ORDER if tag in tags] + ["other"]
+
+
+def plural(text: str, n: int, lang: str) -> str:
+    """A counted phrase: ``text`` lists one form per plural category, separated by ``|``, with ``{n}``.
+
+    ``"{n} месяц|{n} месяца|{n} месяцев|{n} месяца"`` gives ``5 месяцев``; a text with no ``|`` is used as is.
+    """
+    forms = text.split("|")
+    categories = plural_forms(lang)
+    form = Locale.parse(lang).plural_form(n)
+    chosen = forms[categories.index(form)] if len(forms) == len(categories) else forms[-1]
+    return chosen.strip().replace("{n}", format_decimal(n, locale=lang))
 
 
 _SHARED = str(Path(__file__).resolve().parent / "templates")
@@ -112,6 +134,7 @@ def render_from(folder: str, template: str, *, lang: str, words: Words, **contex
         "language": lambda code: language_name(code, lang),  # any language's name in the page's language
         "cap": lambda text: text[:1].upper() + text[1:],  # a glossary label opening a heading or cell
         "percent": lambda value: format_percent(value / 100, locale=lang),
+        "count": lambda key, n: plural(words.ui(key, lang), n, lang),  # "5 months" from a ui key with plural forms
     }
     return _environment(folder).get_template(template).render(**{**helpers, **context})
 

@@ -19,6 +19,9 @@ Chapter = Literal[ROMAN]  # type: ignore[valid-type]
 StakeholderGroup = Literal["government", "business", "trade_unions", "civil_society", "academia",
                            "other_ncps", "international_organisations", "general_public"]
 GROUPS: tuple[str, ...] = StakeholderGroup.__args__
+Milestone = Literal["submission", "initial_assessment", "conclusion", "follow_up"]
+MILESTONES: tuple[str, ...] = Milestone.__args__
+"""The dates a specific instance records, in procedure order; the procedure's stages end on them."""
 
 NOT_REPORTED = "not_reported"
 """An explicit value for a fact the sources do not give: shown as "not reported", never counted as a value."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
-ALL = ("glossary", "ui", "abbreviations", "cases", "events", "action_plans", "reports",
-       "news", "media", "faq", "peer_review", "due_diligence", "policies")
+ALL = ("glossary", "ui", "abbreviations", "contacts", "procedure", "members", "cases", "events", "action_plans",
+       "reports", "news", "media", "faq", "peer_review", "due_diligence", "policies")
 
 
 def all_kinds():

@@ -26,10 +26,12 @@ from ..checks import published
 from ..core.config import load_config
 from ..core.errors import DataErrors
 from ..core.kind import GeneratedPage, PageContext
+from ..core.languages import relative_url
 from ..project import Project
 from ..site import files as site_files
 from ..site import pages as site_pages
 from ..site import preview
+from ..site import theme as site_theme
 from ..site.html_safety import external_links
 from ..site.search import write_language_indexes
 from .config import NcpConfig
@@ -102,6 +104,40 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             file.locale = file.localization = file.locale_alternate_of = other
             file.alternates = versions
         return versions
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) built the language's navigation
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        """Section titles in mkdocs.yml are keys of data/ui.yml (``nav.about``): each language shows its own.
+
+        Escaped here: the theme prints navigation titles as HTML."""
+        lang = self.current_language(config)
+        strings = self.project.words.ui.strings
+        for section in _sections(nav.items):
+            if section.title in strings:
+                section.title = str(escape(strings[section.title][lang]))
+            elif section.title.startswith("nav."):
+                raise PluginError(f"mkdocs.yml: nav: the section '{section.title}' has no text in data/ui.yml -- "
+                                  f"add '{section.title}:' with its kk, ru and en titles to data/ui.yml")
+        return nav
+
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        """Every page's footer: the contacts and the footer links, in the page's language."""
+        lang = getattr(page.file, "locale", None) or self.current_language(config)
+        context["ncp_footer"] = site_theme.footer(self.project, lang, relative_url(page.url, ""))
+        return context
+
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        """The 404 page's footer: it is served at any address, so its links start at the site's root."""
+        if template_name == "404.html":
+            root = (context.get("base_url") or "").rstrip("/") + "/"
+            context["ncp_footer"] = site_theme.footer(self.project, self.current_language(config), root)
+        return context
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        return site_theme.without_empty_tabindex(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return site_theme.without_empty_tabindex(output_content)
 
     def content_language(self, page) -> str:
         """The language a page's text is in: its own, or its source while its translation is pending."""
@@ -251,6 +287,12 @@ def _last_build(config: MkDocsConfig) -> bool:
     """
     i18n = config.plugins.get("i18n")
     return not getattr(i18n, "building", False)
+def _sections(items):
+    """Every section of the navigation, nested ones included."""
+    for item in items:
+        if getattr(item, "is_section", False):
+            yield item
+            yield from _sections(item.children)
 
 
 def _page_key(src_uri: str) -> str:

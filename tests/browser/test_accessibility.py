@@ -13,7 +13,8 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {"home": "", "register": "cases/", "statistics": "statistics/", "news": "news/", "media": "media/",
          "faq": "faq/", "peer-review": "peer-review/", "due-diligence": "due-diligence/",
-         "business-and-human-rights": "business-and-human-rights/"}
+         "business-and-human-rights": "business-and-human-rights/", "procedures": "procedures/",
+         "submit": "submit/", "members": "members/", "contacts": "contacts/"}
 
 
 def axe_violations(page) -> list[str]:

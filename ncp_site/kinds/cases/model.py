@@ -16,7 +16,7 @@ from ...core.localized import (
     Name,
     Strict,
 )
-from ...core.vocabulary import NOT_REPORTED, Chapter, edition_on
+from ...core.vocabulary import MILESTONES, NOT_REPORTED, Chapter, edition_on
 
 OECD_DATABASE_URL = "https://mneguidelines.oecd.org/database/instances/{}.htm"
 
@@ -28,7 +28,7 @@ ISIC_SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
 """Sectors are the sections of ISIC Rev. 4 (the same letters in Kazakhstan's ОКЭД / ЭҚЖЖ), the
 classification the OECD peer review uses to count specific instances by sector."""
 StatementKind = Literal["initial_assessment", "final_statement", "follow_up_statement"]
-STAGES = ("submission", "initial_assessment", "conclusion", "follow_up")
+STAGES = MILESTONES
 ONGOING = ("under_initial_assessment", "good_offices", "follow_up")
 CLOSED = ("not_accepted", "concluded", "withdrawn")
 NOT_REACHED = "not_reached"

@@ -8,12 +8,15 @@ import json
 from ...core.kind import GeneratedPage, OutputFile, Page
 from ...core.languages import relative_url
 from ...core.rendering import Words, templates_of
+from ...core.timeframes import TimeTaken, time_taken
 from ...core.vocabulary import EDITIONS, GUIDELINES_2023_ADOPTED
 from .model import STAGES, SpecificInstance, sector_concept
 from .stats import case_statistics
 
 render = templates_of(__file__)
 OPEN_DATA = "data/cases.json"
+PROCEDURE_URL = "procedures/"
+"""Where the procedure's stages and indicative timeframes are explained (case pages link there)."""
 
 
 def case_url(case_id: str) -> str:
@@ -44,12 +47,15 @@ def render_latest(cases: list[SpecificInstance], words: Words, lang: str, count:
                   cases=[c for c in cases if c.is_lead][:count], base="cases/")
 
 
-def render_case_page(case: SpecificInstance, words: Words, lang: str) -> str:
+def render_case_page(case: SpecificInstance, words: Words, lang: str, timing: list[TimeTaken] | None = None,
+                     today=None, timed: bool = False) -> str:
+    """A case's page; ``timed``: the site has a procedure, so the page measures the case against it."""
     url, prefix = case_url(case.id), words.languages.prefix
     others = [other for other in words.languages if other != lang and not case.pending_until(other)]
     return render("case_page.md", lang=lang, words=words, case=case, stages=STAGES,
                   sector=lambda code: words.glossary.label(sector_concept(code), lang),
-                  other_langs=others,
+                  other_langs=others, timing=timing, today=today, timed=timed,
+                  procedure_url=relative_url(prefix(lang) + url, prefix(lang) + PROCEDURE_URL),
                   other_urls={o: relative_url(prefix(lang) + url, prefix(o) + url) for o in others})
 
 
@@ -62,6 +68,14 @@ def chapter_rows(by_chapter: dict[str, dict[int, int]], glossary, lang: str) -> 
         titles = [(glossary.chapter_title(roman, e, lang), e if differ else None, n) for e, n in per_edition.items()]
         rows.append((roman, titles if differ else titles[:1], sum(per_edition.values())))
     return rows
+
+
+def case_timing(case: SpecificInstance, procedure, today) -> list[TimeTaken] | None:
+    """Each stretch of the case against the procedure's indicative timeframes (``data/procedure.yml``),
+    as of the build date; None when there is no procedure or the case's dates are not reported."""
+    if procedure is None or case.dates.submission is None:
+        return None
+    return time_taken(procedure.stretches(), case.dates.model_dump(), case.is_closed, today)
 
 
 def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) -> str:
@@ -85,9 +99,13 @@ def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) ->
 
 def case_pages(project) -> list[GeneratedPage]:
     """One page per specific instance, in every language (``cases/<id>/``)."""
+    procedure = project.loaded.get("procedure")
+
     def page(case: SpecificInstance):
+        timing = case_timing(case, procedure, project.today)
         return lambda lang: Page(f"{case_url(case.id)}index.md", lang, case.title[lang],
-                                 render_case_page(case, project.words, lang))
+                                 render_case_page(case, project.words, lang, timing, project.today,
+                                                  procedure is not None))
     return [GeneratedPage(f"{case_url(case.id)}index.md", page(case)) for case in project.cases]
 
 

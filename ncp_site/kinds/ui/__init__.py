@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ...core.errors import DataError
 from ...core.kind import Kind, LoadContext
 from ...core.localized import Localized
+from ...core.rendering import plural_forms
 from ...core.validation import validate
 
 FILE = "ui.yml"
@@ -37,6 +38,7 @@ def load(ctx: LoadContext) -> tuple[UiText | None, list[DataError]]:
         if text is not None:
             strings[key] = text
             errors += placeholder_errors(doc, key, text, ctx.languages)
+            errors += _plural_errors(doc, key, text)
     return UiText(strings, doc.path), errors
 
 
@@ -55,9 +57,23 @@ def placeholder_errors(doc, key: str, text: Localized, languages) -> list[DataEr
     return errors
 
 
-
 def _slots(names: set[str]) -> str:
     return ", ".join("{" + n + "}" for n in sorted(names)) or "none"
+
+
+def _plural_errors(doc, key: str, text: Localized) -> list[DataError]:
+    """A counted text (forms separated by ``|``) has one form per plural category of its language."""
+    errors = []
+    for lang, value in text.items():
+        if "|" not in value:
+            continue
+        forms, categories = value.split("|"), plural_forms(lang)
+        if len(forms) != len(categories):
+            errors.append(DataError(doc.path, doc.line((key, lang)), key,
+                                    f"has {len(forms)} forms separated by '|'; this language counts "
+                                    f"with {len(categories)} ({', '.join(categories)})",
+                                    f"write {len(categories)} forms, each with {{n}}, separated by '|'", lang))
+    return errors
 
 
 KIND = Kind(name="ui", load=load)

@@ -1,0 +1,93 @@
+"""Indicative timeframes: how long a stretch of the procedure took against the time it is given.
+
+The procedure (``data/procedure.yml``) gives each stage an indicative number of months; a specific
+instance records the dates it reached (submission, initial assessment, conclusion). Between two
+recorded dates lie one or more stages: their months add up to the indicative timeframe of that
+stretch. The procedures page and every case page read the same numbers, so changing a timeframe in
+the data changes both.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from .vocabulary import NOT_REPORTED
+
+State = Literal["within", "longer", "open", "overdue", "not_yet", "not_reached", "unknown"]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the month's last day when it is shorter: 31 Jan + 1 = 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Part of the procedure between two dates a specific instance records (``start`` and ``end``)."""
+
+    start: str  # a case date: submission, initial_assessment, ...
+    end: str
+    stages: tuple[str, ...]  # the procedure's stages in this stretch, by id
+    months: int  # their indicative months, added up
+    extension_months: int = 0  # how much longer the procedure allows when more clarification is needed
+    titles: tuple[Any, ...] = ()  # the stages' titles (localized text), for pages
+
+
+@dataclass(frozen=True)
+class TimeTaken:
+    """One stretch of one specific instance: when it started and ended, its due date, and the verdict."""
+
+    stretch: Stretch
+    state: State
+    started: dt.date | None = None
+    ended: dt.date | None = None
+    due: dt.date | None = None
+    days: int | None = None  # taken so far (or in all, when ended)
+    beyond: int = 0  # days past the due date (0 when within)
+
+
+def time_taken(stretches: list[Stretch], dates: Mapping[str, dt.date | str | None], closed: bool,
+               today: dt.date) -> list[TimeTaken]:
+    """Each stretch of a case against its indicative timeframe, as of ``today``.
+
+    A date may be ``not_reported`` (nothing can be judged) or ``not_reached``. A closed case that
+    skipped a recorded date (not accepted at the initial assessment, say) ended the stretch it was
+    in on its last recorded date; the stretches after it were not reached.
+    """
+    known = {stage: day for stage, day in dates.items() if isinstance(day, dt.date)}
+    last = max(known.values(), default=None)
+    rows: list[TimeTaken] = []
+    finished = False
+    for stretch in stretches:
+        started = known.get(stretch.start)
+        if dates.get(stretch.start) == NOT_REPORTED and not finished:
+            rows.append(TimeTaken(stretch, "unknown"))
+            continue
+        if finished or started is None:
+            rows.append(TimeTaken(stretch, "not_reached" if closed or finished or dates.get(stretch.start)
+                                  else "not_yet"))
+            continue
+        due = add_months(started, stretch.months)
+        if dates.get(stretch.end) == NOT_REPORTED:
+            rows.append(TimeTaken(stretch, "unknown", started, due=due))
+            continue
+        ended = known.get(stretch.end)
+        if ended is None and (closed or dates.get(stretch.end) is not None):
+            ended, finished = (last if last and last > started else None), True
+            if ended is None:
+                rows.append(TimeTaken(stretch, "unknown", started, due=due))
+                continue
+        until = ended or today
+        beyond = max(0, (until - due).days)
+        if ended is None:
+            state: State = "overdue" if beyond else "open"
+        else:
+            state = "longer" if beyond else "within"
+        rows.append(TimeTaken(stretch, state, started, ended, due, (until - started).days, beyond))
+    return rows

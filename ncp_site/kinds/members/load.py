@@ -1,0 +1,45 @@
+"""Load ``data/legal-basis.yml`` and ``data/members.yml`` (both optional) and check their references."""
+
+from __future__ import annotations
+
+from ...core import documents
+from ...core.errors import DataError
+from ...core.kind import LoadContext
+from ...core.records import Located, RecordFiles, load_records
+from ...core.vocabulary import require_concepts
+from .model import Composition, Institution, LegalAct
+
+ACTS = RecordFiles("legal-basis.yml", "legal act", "data/legal-basis.yml", list_key="acts", optional=True)
+COMPOSITIONS = RecordFiles("members.yml", "composition", "data/members.yml", list_key="compositions", optional=True)
+
+
+def load(ctx: LoadContext) -> tuple[Institution, list[DataError]]:
+    acts, errors = load_records(ctx.sources, ACTS, LegalAct, lambda act, at: documents.versions_errors(
+        at.doc, at.loc + ("documents",), act.documents, ctx.docs_dir, ctx.languages))
+    known = {at.record.id: at for at in acts}
+    for at in acts:
+        if at.record.amends and at.record.amends not in known:
+            errors.append(at.error(("amends",), f"'{at.record.amends}' is not an act in {ACTS.example}",
+                                   f"use one of: {', '.join(known)}"))
+    compositions, errs = load_records(ctx.sources, COMPOSITIONS, Composition,
+                                      lambda composition, at: _composition_errors(composition, at, known, ctx))
+    errors += errs
+    glossary = ctx.loaded.get("glossary")
+    if compositions and glossary is not None:  # the diagram names the NCP and its Secretariat
+        errors += require_concepts(glossary, compositions[0].doc.error,
+                                   {cid: ("compositions",) for cid in ("national_contact_point", "ncp_secretariat")})
+    institution = Institution(
+        acts=sorted((at.record for at in acts), key=lambda a: (a.adopted, a.id)),
+        compositions=sorted((at.record for at in compositions), key=lambda c: c.start, reverse=True))
+    return institution, errors
+
+
+def _composition_errors(composition: Composition, at: Located, acts: dict, ctx: LoadContext) -> list[DataError]:
+    errors = [at.error(("legal_basis", i), f"'{act_id}' is not an act in {ACTS.example}",
+                       f"add the act there or use one of: {', '.join(acts) or 'none yet'}")
+              for i, act_id in enumerate(composition.legal_basis) if act_id not in acts]
+    glossary = ctx.loaded.get("glossary")
+    if glossary is not None:
+        errors += require_concepts(glossary, at.doc.error, {f"group_{m.group}": at.loc + ("members", i, "group")
+                                                            for i, m in enumerate(composition.members)})
+    return errors

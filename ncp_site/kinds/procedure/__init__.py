@@ -1,0 +1,9 @@
+"""The case-handling procedure: stages with indicative timeframes, deadlines, the submission checklist."""
+
+from ...core.kind import Kind
+from . import load, pages
+from .model import Procedure
+
+KIND = Kind(name="procedure", load=load.load, macros=pages.MACROS)
+
+__all__ = ["KIND", "Procedure"]

@@ -1,0 +1,34 @@
+"""What the theme shows on every page besides the page itself: the footer's contacts and links.
+
+The contacts come from ``data/contacts.yml`` (the contacts kind), rendered here once per page in the
+page's language; ``overrides/partials/footer.html`` places the fragment. No MkDocs here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from ..core.rendering import templates_of
+
+render = templates_of(__file__)
+FOOTER_PAGES = ("contacts/", "submit/", "accessibility/", "privacy/")
+"""Pages every footer links to, in this order (each exists in every language)."""
+
+
+def footer(project, lang: str, root: str) -> Markup:
+    """The footer fragment for a page in ``lang``; ``root`` leads from the page to the site's root."""
+    base = root + project.config.languages.prefix(lang)
+    links = [(f"footer.{page.strip('/')}", base + page) for page in FOOTER_PAGES]
+    return Markup(render("footer.html", lang=lang, words=project.words, contacts=project.loaded.get("contacts"),
+                         links=links))
+
+
+_EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""')
+
+
+def without_empty_tabindex(html: str) -> str:
+    """Material 9.8 writes ``tabindex=""`` on the navigation's section titles (``navigation.sections``),
+    which HTML does not allow (the Nu checker fails the page); browsers treat it as no tabindex."""
+    return _EMPTY_TABINDEX.sub(r"\1", html)

@@ -1,0 +1,60 @@
+"""Every page of the built site, in every language, carries the NCP's contacts from data/contacts.yml."""
+
+from __future__ import annotations
+
+import html as html_lib
+
+import pytest
+from builders import load_kind
+from conftest import LANG_PREFIX, REPO
+
+LANGS = ("kk", "ru", "en")
+
+
+def footer_of(page_html: str) -> str:
+    start = page_html.index('<div class="ncp-footer')
+    return page_html[start:page_html.index("</footer>", start)]
+
+
+@pytest.fixture(scope="module")
+def contacts():
+    contacts, errors = load_kind(REPO, "contacts")
+    assert errors == [] and contacts is not None
+    return contacts
+
+
+def expected(contacts, lang: str) -> list[str]:
+    """What the footer must show: every channel the data file gives, in the page's language."""
+    shown = [html_lib.escape(contacts.secretariat[lang], quote=False)]
+    for number in (contacts.call_centre, contacts.phone):
+        if number:
+            shown.append(f'<a href="tel:{contacts.tel(number)}">{number}</a>')
+    if contacts.email:
+        shown.append(f'<a href="mailto:{contacts.email}">{contacts.email}</a>')
+    if contacts.telegram:
+        shown.append(f'href="{contacts.telegram.url}"')
+    return shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_has_the_contacts_in_its_footer(site, contacts, lang):
+    pages = sorted(site.pages(lang))
+    assert len(pages) > 10
+    for page in pages:
+        text = (site.root / LANG_PREFIX[lang] / page).read_text(encoding="utf-8")
+        footer = footer_of(text)
+        page_lang = "kk" if page == "404.html" else lang
+        for fragment in expected(contacts, page_lang):
+            assert fragment in footer, f"{lang}/{page}: {fragment} is not in the footer"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_footer_links_lead_to_pages_of_the_same_language(site, lang):
+    for page in ("", "cases/", "contacts/"):
+        footer = footer_of(site.html(lang, page))
+        for target in ("contacts/", "submit/", "accessibility/", "privacy/"):
+            hrefs = [h for h in footer.split('href="')[1:] if h.split('"')[0].endswith(target)]
+            assert hrefs, (lang, page, target)
+            href = hrefs[0].split('"')[0]
+            resolved = (site.root / LANG_PREFIX[lang] / page / href / "index.html").resolve()
+            assert resolved == site.path(lang, target).resolve(), (lang, page, href)
