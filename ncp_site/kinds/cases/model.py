@@ -7,8 +7,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StrictBool, field_validator
 
+from ...core.errors import shown
 from ...core.formats import is_country
-from ...core.localized import LanguageVersions, Localized, LocalizedList, Name, Strict
+from ...core.localized import Day, LanguageVersions, Localized, LocalizedLine, LocalizedList, Name, Strict
 from ...core.vocabulary import Chapter, edition_on
 
 OECD_DATABASE_URL = "https://mneguidelines.oecd.org/database/instances/{}.htm"
@@ -27,7 +28,7 @@ CLOSED = ("not_accepted", "concluded", "withdrawn")
 
 def _country(code: str) -> str:
     if not is_country(code):
-        raise ValueError(f"'{code}' is not a country code -- use a two-letter ISO 3166 code such as KZ, FR or DK")
+        raise ValueError(f"{shown(code)} is not a country code -- use a two-letter ISO 3166 code such as KZ, FR or DK")
     return code.upper()
 
 
@@ -57,22 +58,22 @@ class Submitter(Strict):
 
 
 class StageDates(Strict):
-    submission: dt.date | None = None
-    initial_assessment: dt.date | None = None
-    conclusion: dt.date | None = None
-    follow_up: dt.date | None = None
+    submission: Day | None = None
+    initial_assessment: Day | None = None
+    conclusion: Day | None = None
+    follow_up: Day | None = None
 
 
 class Statement(Strict):
     kind: StatementKind
-    date: dt.date
+    date: Day
     documents: LanguageVersions  # a statement's document per language, where one exists
 
 
 class SpecificInstance(Strict):
     id: str = Field(pattern=r"^[a-z]{2}[a-z0-9-]*$")
     oecd_id: str | None = Field(default=None, pattern=r"^[a-z]{2}\d{4}$")
-    title: Localized
+    title: LocalizedLine
     enterprise: Enterprise
     submitter: Submitter
     host_country: Country

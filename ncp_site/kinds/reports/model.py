@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ...core.localized import LanguageCode, LanguageVersions, Localized, Strict
+from ...core.localized import LanguageCode, LanguageVersions, Localized, LocalizedLine, Strict
 
 Kind = Literal["annual_report", "code_of_conduct", "due_diligence_checklist", "violations_register",
                "monograph", "procedures", "submission_form"]
@@ -23,7 +23,7 @@ class Report(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     kind: Kind
     year: int | None = Field(default=None, ge=2012, le=2100)
-    title: Localized
+    title: LocalizedLine
     documents: LanguageVersions = LanguageVersions()
     printed: list[LanguageCode] = []  # languages in which only a printed edition exists (nothing to link)
     unlinked: list[LanguageCode] = []  # languages in which a version exists but its address is not known
