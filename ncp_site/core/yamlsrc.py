@@ -53,13 +53,14 @@ class YamlDoc:
 
 
 def field_name(loc: tuple) -> str:
-    """``('statements', 0, 'date')`` -> ``statements[0].date``."""
+    """``('statements', 0, 'date')`` -> ``statements[0].date`` (a key pasted by mistake is shortened)."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + str(part)
+            key = str(part)
+            out += ("." if out else "") + (key if len(key) <= 60 else key[:57] + "...")
     return out or "(file)"
 
 
@@ -158,47 +159,72 @@ def forbidden_characters(text: str, shown: str, what: str = "(yaml)") -> list[Da
 def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
         return [n for pair in node.value for n in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return node.value
-    return []
+    return node.value
 
 
 def _bounds_error(root: yaml.Node, shown: str) -> DataError | None:
     """Why the composed file may not be built: nesting too deep, an alias inside itself, or more than
-    ``MAX_ALIAS_VALUES`` values gained through aliases. Sizes are counted once per node (an aliased
-    node is one object in the graph), so this takes time in the file's size, not the expansion's."""
-    size: dict[int, int] = {}
-    height: dict[int, int] = {}
-    uses: dict[int, int] = {}
-    nodes: dict[int, yaml.Node] = {}
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, finished = stack.pop()
-        key = id(node)
-        if finished:
-            children = _children(node)
-            size[key] = 1 + sum(size[id(c)] for c in children)
-            height[key] = 1 + max((height[id(c)] for c in children), default=0)
-            for child in children:
-                uses[id(child)] = uses.get(id(child), 0) + 1
-            if height[key] > MAX_NESTING:
-                return DataError(shown, node.start_mark.line + 1, "(yaml)",
-                                 f"values are nested more than {MAX_NESTING} levels deep",
-                                 "nest lists and mappings less deeply (the data needs fewer than ten levels)")
-            continue
-        if key in size:
-            continue
-        if key in nodes:
-            return DataError(shown, node.start_mark.line + 1, "(yaml)",
-                             "an alias (*) stands for the value that contains it",
-                             "refer with * only to an anchor (&) whose value does not contain the alias")
-        nodes[key] = node
-        stack.append((node, True))
-        stack.extend((child, False) for child in _children(node) if id(child) not in size)
-    gained = size[id(root)] - len(nodes)
-    if gained <= MAX_ALIAS_VALUES:
+    ``MAX_ALIAS_VALUES`` values gained through aliases. An aliased node is one object in the graph and
+    its size is counted once, so this takes time in the file's size, not in the expansion's."""
+    if isinstance(root, yaml.ScalarNode):
         return None
-    blamed = max((n for k, n in nodes.items() if uses.get(k, 0) > 1),
+    size: dict[int, int] = {}  # values of each list or mapping, aliases expanded
+    height: dict[int, int] = {}
+    written = 1  # values as written: an alias counts as one
+    opened: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack[-1]
+        key = id(node)
+        if key in size:
+            stack.pop()
+            continue
+        children = _children(node)
+        if key not in opened:
+            opened.add(key)
+            written += len(children)
+            todo = [c for c in children if not isinstance(c, yaml.ScalarNode) and id(c) not in size]
+            looped = next((c for c in todo if id(c) in opened), None)
+            if looped is not None:
+                return DataError(shown, looped.start_mark.line + 1, "(yaml)",
+                                 "an alias (*) stands for the value that contains it",
+                                 "refer with * only to an anchor (&) whose value does not contain the alias")
+            if todo:
+                stack.extend(todo)
+                continue
+        stack.pop()
+        total, deepest = 1, 1
+        for child in children:
+            if isinstance(child, yaml.ScalarNode):
+                total += 1
+            else:
+                total += size[id(child)]
+                deepest = max(deepest, height[id(child)])
+        size[key], height[key] = total, deepest + 1
+        if deepest + 1 > MAX_NESTING:
+            return DataError(shown, node.start_mark.line + 1, "(yaml)",
+                             f"values are nested more than {MAX_NESTING} levels deep",
+                             "nest lists and mappings less deeply (the data needs fewer than ten levels)")
+    if size[id(root)] - written <= MAX_ALIAS_VALUES:
+        return None
+    return _alias_error(root, size, shown)
+
+
+def _alias_error(root: yaml.Node, size: dict[int, int], shown: str) -> DataError:
+    """The file gains too many values through aliases: name the anchor whose repetitions add the most."""
+    uses: dict[int, int] = {}
+    nodes = {id(root): root}
+    queue = [root]
+    while queue:
+        node = queue.pop()
+        for child in _children(node):
+            if isinstance(child, yaml.ScalarNode):
+                continue
+            uses[id(child)] = uses.get(id(child), 0) + 1
+            if id(child) not in nodes:
+                nodes[id(child)] = child
+                queue.append(child)
+    blamed = max((nodes[k] for k, n in uses.items() if n > 1),
                  key=lambda n: (size[id(n)] * (uses[id(n)] - 1), -n.start_mark.line))
     return DataError(shown, blamed.start_mark.line + 1, "(yaml)",
                      f"the file expands to more than {MAX_ALIAS_VALUES:,} values through YAML aliases (&/*): "

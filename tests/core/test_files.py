@@ -11,8 +11,8 @@ import sys
 import textwrap
 
 import pytest
-
 from builders import case_record, make_project
+
 from ncp_site import cli
 from ncp_site.core import files
 from ncp_site.core.files import Interrupted, WriteFailed, write_atomically

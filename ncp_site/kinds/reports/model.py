@@ -11,7 +11,13 @@ from typing import Literal
 
 from pydantic import Field
 
-from ...core.localized import LanguageCode, LanguageVersions, Localized, LocalizedLine, Strict
+from ...core.localized import (
+    LanguageCode,
+    LanguageVersions,
+    Localized,
+    LocalizedLine,
+    Strict,
+)
 
 Kind = Literal["annual_report", "code_of_conduct", "due_diligence_checklist", "violations_register",
                "monograph", "procedures", "submission_form"]
