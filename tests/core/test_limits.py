@@ -11,6 +11,7 @@ import textwrap
 import pytest
 from builders import case_record, check_unchanged, make_project, write_yaml
 
+from ncp_site import cli
 from ncp_site.core import limits
 from ncp_site.core.yamlsrc import parse_yaml
 
@@ -160,3 +161,25 @@ def test_messages_quote_values_on_one_line(tmp_path, capsys):
     status, out = check_unchanged(root, capsys, root.joinpath(*CASES))
     line = next(line for line in out.splitlines() if "host_country" in line)
     assert status == 1 and "'K\\nZ' is not a country code -- " in line
+
+
+def test_a_data_file_that_cannot_be_read_is_a_located_error(tmp_path, capsys, monkeypatch):
+    import errno
+    import os
+    from pathlib import Path
+
+    root = make_project(tmp_path, [case_record("kz0101")])
+    broken = root / "data" / "cases" / "kz0101.yml"
+    real_read = Path.read_bytes
+
+    def read_bytes(self):
+        if self == broken:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    status = cli.main(["--root", str(root), "check"])
+    out = capsys.readouterr().out
+    assert status == 1 and "Traceback" not in out
+    assert ("data/cases/kz0101.yml:1: (file): cannot be read (Input/output error) -- check that the file is "
+            "readable (its permissions, the disk)") in out
