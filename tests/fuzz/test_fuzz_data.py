@@ -2,7 +2,7 @@
 success, never an unexpected exception; and data that passes the check renders.
 
 Each example rewrites one file of a small valid project (``seeds``) and loads the project as
-``ncp check`` does. ``NCP_FUZZ=long`` runs many more examples (see ``conftest``).
+``ncp check`` does. ``NCP_FUZZ=long`` runs many more examples (see ``profiles``).
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fuzz import profiles  # noqa: F401 (loads the Hypothesis profile NCP_FUZZ names)
+from fuzz.mutations import mutated_records, mutated_texts, random_documents, words
+from fuzz.seeds import Target, data_locations, make_seed_project
 from hypothesis import given
 from hypothesis import strategies as st
-from mutations import mutated_records, mutated_texts, random_documents, words
-from seeds import Target, data_locations, make_seed_project
 
 from ncp_site.core.config import SiteConfig, load_config
 from ncp_site.core.errors import DataError, DataErrors
