@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 
 from .checks import translation_status
-from .core import yamledit
 from .core.errors import DataErrors
+from .core.files import Interrupted, WriteFailed, write_atomically
+from .core.sources import STATE_FILE
 from .project import Project, load_project
 
 
@@ -65,7 +66,7 @@ def cmd_glossary_export(args) -> int:
         return 1
     text = (exchange.export_tbx if args.format == "tbx" else exchange.export_csv)(loaded)
     if args.output:
-        yamledit.write_atomically(Path(args.output), text)
+        write_atomically(Path(args.output), text)
         print(f"wrote {args.output} ({len(loaded.concepts)} concepts, {args.format.upper()})", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -122,7 +123,8 @@ def cmd_reviewed(args) -> int:
                   "(e.g. data/cases/kz0003.yml or docs/about)", file=sys.stderr)
         return 1
     marked, text = translation_status.mark_reviewed(project.sources, args.targets, args.lang or [])
-    yamledit.write_atomically(translation_status.state_path(project.sources), text)
+    write_atomically(translation_status.state_path(project.sources), text,
+                     project.sources.path(STATE_FILE))
     for key in marked:
         print(f"reviewed: {key}")
     print(f"{len(marked)} translation(s) marked as reviewed against their current source.")
@@ -168,7 +170,15 @@ def main(argv: list[str] | None = None) -> int:
     except DataErrors as exc:
         print(exc.report())
         return 1
-    return args.func(args)
+    try:
+        return args.func(args)
+    except WriteFailed as exc:
+        print(exc.error)
+        print(f"ncp {args.command}: nothing was written.", file=sys.stderr)
+        return 1
+    except Interrupted as exc:
+        print(f"ncp {args.command}: stopped ({exc}); {exc.path} was left as it was.", file=sys.stderr)
+        return 128 + exc.signum
 
 
 if __name__ == "__main__":

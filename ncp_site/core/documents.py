@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator
 
 from .addresses import is_web_address
-from .errors import DataError
+from .errors import DataError, shown
 from .languages import Languages, relative_url
 from .localized import LanguageVersions
 from .yamlsrc import YamlDoc, field_name
@@ -66,21 +66,29 @@ def link_errors(doc: YamlDoc, loc: tuple, value: str, docs_dir: Path, languages:
 
     path = PurePosixPath(value)
     if path.is_absolute() or ".." in path.parts or value.startswith("docs/"):
-        return error(f"'{value}' is not a path inside docs/",
+        return error(f"{shown(value)} is not a path inside docs/",
                      "write the path relative to docs/ (e.g. reports/files/annual-report-2022.pdf) "
                      "or a full https:// address")
     if path.suffix == ".md":
-        return error(f"'{value}' is a page, not a document",
+        return error(f"{shown(value)} is a page, not a document",
                      "link a document file (PDF, DOCX, TXT...) or a https:// address; "
                      "pages are published in all three languages by the parity rule")
-    if not (Path(docs_dir) / value).is_file():
-        return error(f"'{value}' does not exist under docs/",
+    if not _is_file(Path(docs_dir) / value):
+        return error(f"{shown(value)} does not exist under docs/",
                      f"add the file docs/{value}, correct the path, or give a https:// address")
     suffix = _LANG_SUFFIX.match(path.name)
     if lang and suffix and suffix["lang"] in languages and suffix["lang"] != lang:
         return error(f"'{value}' is the {suffix['lang']} file but is listed under {lang}",
                      f"list it under {suffix['lang']}: or use the {lang} file")
     return []
+
+
+def _is_file(path: Path) -> bool:
+    """Whether a file exists; a name the system cannot hold (too long, a NUL byte) names none."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def site_path(value: str, languages: Languages) -> str:

@@ -23,7 +23,7 @@ class DataError:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}"
         field = f"{self.field} ({self.lang})" if self.lang else self.field
-        return f"{where}: {field}: {self.problem} -- {self.fix}"
+        return _printable(f"{where}: {field}: {self.problem} -- {self.fix}")
 
 
 class DataErrors(Exception):
@@ -37,6 +37,20 @@ class DataErrors(Exception):
         lines = [str(e) for e in self.errors]
         lines.append(f"{len(self.errors)} error(s) in the data; nothing was published.")
         return "\n".join(lines)
+
+
+def _printable(text: str) -> str:
+    """One line whatever a message quotes: line breaks and other invisible characters escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def shown(value) -> str:
+    """A value quoted in a message: on one line (line breaks and control characters escaped), at most 60 characters."""
+    text = f"'{value}'" if isinstance(value, str) else repr(value)
+    short = _printable(text[:120])
+    return short if len(short) <= 60 else short[:57] + "..."
 
 
 def _sort_key(e: DataError):

@@ -69,6 +69,7 @@ Macro = Callable[..., str]  # (project, PageContext, *args, **kwargs) -> HTML or
 class Kind:
     name: str
     load: Callable[[LoadContext], tuple[Any, list[DataError]]]
+    data: tuple[str, ...] = ()  # where its data is kept under data/: files (``glossary.yml``) or folders (``cases``)
     macros: dict[str, Macro] = field(default_factory=dict)
     pages: Callable[[Any], list[GeneratedPage]] | None = None  # (project) -> pages in every language
     files: Callable[[Any, str], list[OutputFile]] | None = None  # (project, lang) -> files of that language

@@ -2,6 +2,11 @@
 
 The site's languages are not constants: validation gets them in its context
 (``{"languages": Languages}``), so the same models serve a kk/ru/en site and a ru/en one.
+
+Every text has a length limit (``limits``), named by its type so that a model shows each field's:
+``Text`` and ``LocalizedLine`` hold one line (a title, a name, a term), ``LongText`` and
+``Localized`` some paragraphs (a summary, a definition); any other text of a ``Strict`` model the
+longer limit. ``Day`` is a date within the years the site accepts.
 """
 
 from __future__ import annotations
@@ -20,16 +25,29 @@ from pydantic import (
 from pydantic_core import PydanticCustomError, core_schema
 
 from .addresses import Address
+from .errors import shown
 from .formats import is_language
+from .limits import MAX_LINE_CHARS, MAX_TEXT_CHARS, date_range_error
 from .markup import MarkdownText
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LINE_CHARS)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS)]
+
+
+def _in_range(value: dt.date) -> dt.date:
+    problem = date_range_error(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+Day = Annotated[dt.date, AfterValidator(_in_range)]
 
 
 class Strict(BaseModel):
-    """Base of every data model: unknown keys are mistakes, not extensions."""
+    """Base of every data model: unknown keys are mistakes, not extensions; no text is unbounded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=MAX_TEXT_CHARS)
     _pending: dict = PrivateAttr(default_factory=dict)
 
     def pending_until(self, lang: str) -> dt.date | None:
@@ -51,6 +69,7 @@ class LanguageMap(dict):
     """
 
     single_value_allowed = False
+    max_chars = MAX_TEXT_CHARS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,7 +93,7 @@ class LanguageMap(dict):
 
     @classmethod
     def item_schema(cls, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.str_schema(strip_whitespace=True, min_length=1)
+        return core_schema.str_schema(strip_whitespace=True, min_length=1, max_length=cls.max_chars)
 
     @classmethod
     def _spread(cls, value, info):
@@ -95,13 +114,20 @@ class LanguageMap(dict):
 
 
 class LocalizedText(LanguageMap):
-    pass
+    """Some paragraphs per language: a summary, a definition, a note."""
+
+
+class LocalizedLineText(LanguageMap):
+    """One line per language: a title, a topic."""
+
+    max_chars = MAX_LINE_CHARS
 
 
 class NameText(LanguageMap):
     """A proper name: one string for all languages, or a map where the spelling differs."""
 
     single_value_allowed = True
+    max_chars = MAX_LINE_CHARS
 
 
 class LocalizedMarkdown(LanguageMap):
@@ -117,12 +143,18 @@ class LocalizedMarkdown(LanguageMap):
 
 
 class LocalizedTextList(LanguageMap):
+    """A list of one-line texts per language (keywords)."""
+
+    max_chars = MAX_LINE_CHARS
+
     @classmethod
     def item_schema(cls, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.list_schema(core_schema.str_schema(strip_whitespace=True, min_length=1))
+        return core_schema.list_schema(
+            core_schema.str_schema(strip_whitespace=True, min_length=1, max_length=cls.max_chars))
 
 
 Localized = LocalizedText
+LocalizedLine = LocalizedLineText
 Name = NameText
 LocalizedList = LocalizedTextList
 
@@ -168,7 +200,7 @@ LanguageVersions = SomeLanguages
 def _site_language(code: str, info) -> str:
     languages = site_languages(info)
     if code not in languages:
-        raise ValueError(f"'{code}' is not a language of this site -- use one of: {', '.join(languages)}")
+        raise ValueError(f"{shown(code)} is not a language of this site -- use one of: {', '.join(languages)}")
     return code
 
 

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from pydantic import AfterValidator, StringConstraints
 
 from .addresses import address_problem
+from .limits import MAX_TEXT_CHARS
 from .quotations import QUOTE_CLASS, historical_quotes
 
 # Characters Markdown acts on, wherever they stand: links and images ([ ] !), attr_list ({ }),
@@ -107,6 +108,7 @@ def _markdown(value: str) -> MarkdownSource:
     return MarkdownSource(value)
 
 
-MarkdownText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_markdown)]
+MarkdownText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS),
+                         AfterValidator(_markdown)]
 """A text field written in Markdown (paragraphs, lists, emphasis, links): rendered and sanitised.
 Any other text field is shown exactly as written."""

@@ -15,7 +15,7 @@ import yaml
 from . import translation_meta
 from .config import SiteConfig
 from .errors import DataError, display_path
-from .yamlsrc import YamlDoc, parse_bytes
+from .yamlsrc import YamlDoc, parse_bytes, read_bounded
 
 STATE_FILE = "translation-state.yml"
 """Written by ``ncp translations reviewed``: a data file, but not data a visitor reads."""
@@ -53,7 +53,9 @@ class Sources:
         sources = cls(config)
         for path in _files(config.data_dir, ("*.yml", "*.yaml")):
             shown = display_path(path, config.root)
-            doc, errors = parse_bytes(path.read_bytes(), shown)
+            raw, errors = read_bounded(path, shown)
+            doc, more = parse_bytes(raw, shown) if raw is not None else (None, [])
+            errors += more
             if doc is not None and path.name != STATE_FILE:
                 errors += translation_meta.extract(doc, config.languages)
             sources.errors[shown] = errors
@@ -70,9 +72,10 @@ class Sources:
         lang = match["lang"] if match else ""
         key = f"{folder + '/' if folder else ''}{match['stem'] if match else name[:-3]}.md"
         page = PageSource(key, lang, path, display_path(path, self.config.root))
-        raw = path.read_bytes()
+        raw, errors = read_bounded(path, page.shown, "page")
+        self.page_errors += errors
         try:
-            page.text = raw.decode("utf-8-sig")
+            page.text = (raw or b"").decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             self.page_errors.append(DataError(page.shown, raw[:exc.start].count(b"\n") + 1, "page",
                                               f"is not valid UTF-8 ({exc.reason})", "save the file with UTF-8 encoding"))

@@ -13,8 +13,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from .errors import DataError
+from .errors import DataError, shown
 from .languages import Languages
+from .limits import date_range_error
 
 NOT_TRANSLATIONS = frozenset({"documents", "document", "url", "urls", "links", "files"})
 """Per-language maps that hold different things per language (a document each), not translations."""
@@ -87,7 +88,7 @@ def _strip(doc, data: Any, loc: tuple, meta: TranslationMeta, errors: list[DataE
         if value in languages:
             meta.source[loc] = value
         else:
-            errors.append(doc.error(loc + ("source_language",), f"'{value}' is not a language of this site",
+            errors.append(doc.error(loc + ("source_language",), f"{shown(value)} is not a language of this site",
                                     f"use one of: {languages.listing()}"))
     if "translation_pending" in data:
         value = data.pop("translation_pending")
@@ -106,13 +107,19 @@ def _pending(doc, value: Any, loc: tuple, errors: list[DataError], languages: La
     pending = {}
     for lang, until in value.items():
         if lang not in languages:
-            errors.append(doc.error(loc + (lang,), f"'{lang}' is not a language of this site", fix))
+            errors.append(doc.error(loc + (lang,), f"{shown(lang)} is not a language of this site", fix))
             continue
         try:
-            pending[lang] = until if isinstance(until, dt.date) else dt.date.fromisoformat(str(until))
+            day = until if isinstance(until, dt.date) else dt.date.fromisoformat(str(until))
         except ValueError:
-            errors.append(doc.error(loc + (lang,), f"'{until}' is not a real date",
+            errors.append(doc.error(loc + (lang,), f"{shown(until)} is not a real date",
                                     "write the date the translation is due as YYYY-MM-DD", lang))
+            continue
+        out_of_range = date_range_error(day)
+        if out_of_range:
+            errors.append(doc.error(loc + (lang,), *out_of_range.split(" -- ", 1), lang))
+            continue
+        pending[lang] = day
     return pending
 
 

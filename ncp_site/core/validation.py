@@ -8,7 +8,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import DataError
+from .errors import shown as _shown
 from .languages import Languages
+from .limits import MAX_LINE_CHARS
 from .yamlsrc import YamlDoc, field_name
 
 M = TypeVar("M", bound=BaseModel)
@@ -89,13 +91,8 @@ def _language_error(doc: YamlDoc, loc: tuple, problem: str, code: str, languages
     if problem == "missing":
         return DataError(doc.path, doc.line(loc), field_name(loc), "text is missing",
                          f"add the {languages.name(code)} text under '{code}:'", code)
-    return DataError(doc.path, doc.line(loc + (code,)), field_name(loc), f"'{code}' is not a language of this site",
+    return DataError(doc.path, doc.line(loc + (code,)), field_name(loc), f"{_shown(code)} is not a language of this site",
                      f"write the text under one of: {languages.listing()}")
-
-
-def _shown(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _explain(err: dict, lang: str | None, languages: Languages) -> tuple[str, str]:
@@ -116,6 +113,12 @@ def _explain(err: dict, lang: str | None, languages: Languages) -> tuple[str, st
                 "write an existing date as YYYY-MM-DD, e.g. 2022-02-15")
     if kind == "string_too_short":
         return "is empty", "write the text, or remove the field if it is optional"
+    if kind == "string_too_long":
+        limit = ctx["max_length"]
+        length = f"{len(value):,} characters long" if isinstance(value, str) else "too long"
+        return (f"is {length}, more than the {limit:,} allowed here",
+                "shorten it" + (" (a title or a name is one line)" if limit <= MAX_LINE_CHARS else
+                                "; publish a longer text as a document under docs/ and link it"))
     if kind in _TYPE_WORDS:
         what = _TYPE_WORDS[kind]
         if lang is None and isinstance(value, str) and kind in ("model_type", "dict_type"):

@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..core.files import write_atomically
 from ..core.languages import Languages
 
 INDEX_PATH = "search/search_index.json"
@@ -90,7 +91,6 @@ def write_language_indexes(site_dir: Path, languages: Languages) -> dict[str, Pa
     written = {}
     for lang, data in split_index(index, languages).items():
         path = Path(site_dir) / languages.prefix(lang) / INDEX_PATH
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dumps(data), encoding="utf-8")
+        write_atomically(path, dumps(data))
         written[lang] = path
     return written

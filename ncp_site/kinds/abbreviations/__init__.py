@@ -10,6 +10,6 @@ from ...core.kind import Kind
 from . import load
 from .model import Abbreviation, Register
 
-KIND = Kind(name="abbreviations", load=load.load)
+KIND = Kind(name="abbreviations", load=load.load, data=(load.FILES.path,))
 
 __all__ = ["KIND", "Abbreviation", "Register"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...core.errors import DataError
+from ...core.errors import DataError, shown
 from ...core.kind import LoadContext
 from ...core.records import RecordFiles, load_records
 from ...core.validation import validate
@@ -27,7 +27,7 @@ def load(ctx: LoadContext) -> tuple[Register, list[DataError]]:
     for group in groups:
         for code in group.record.model_extra or {}:
             if code not in languages:
-                errors.append(group.error((code,), f"'{code}' is not a language of this site",
+                errors.append(group.error((code,), f"{shown(code)} is not a language of this site",
                                           f"use one of: {languages.listing()}"))
                 continue
             entry, errs = validate(Entry, group.record.model_extra[code], group.doc, languages, group.loc + (code,))

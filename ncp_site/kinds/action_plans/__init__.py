@@ -4,6 +4,6 @@ from ...core.kind import Kind
 from . import load, pages
 from .model import ActionPlan
 
-KIND = Kind(name="action_plans", load=load.load, macros=pages.MACROS, pages=pages.plan_pages)
+KIND = Kind(name="action_plans", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, pages=pages.plan_pages)
 
 __all__ = ["KIND", "ActionPlan"]

@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from ...core.addresses import Address
-from ...core.localized import LanguageVersions, Localized, LocalizedMarkdown, Strict
+from ...core.localized import Day, LanguageVersions, Localized, LocalizedLine, LocalizedMarkdown, Strict
 from ...core.vocabulary import StakeholderGroup
 
 Category = Literal["regulatory_support", "operational_organisational", "promotion", "specific_instances"]
@@ -54,15 +54,15 @@ Responsible = Annotated[Body, BeforeValidator(_concept_or_name)]
 
 class Activity(Strict):
     id: str = Field(pattern=ID)
-    title: Localized
+    title: LocalizedLine
     expected_output: Localized | None = None
     verification: Localized | None = None
-    deadline: dt.date | None = None
+    deadline: Day | None = None
     responsible: list[Responsible] = []
     target_groups: list[StakeholderGroup] = []
-    sectors_or_regions: list[Localized] = []
+    sectors_or_regions: list[LocalizedLine] = []
     status: ActivityStatus
-    status_date: dt.date | None = None
+    status_date: Day | None = None
     evidence: Address | None = None
     carried_over_to: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
     note: Localized | None = None
@@ -82,16 +82,16 @@ class CategoryBlock(Strict):
 
 
 class Period(Strict):
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
 
 
 class ActionPlan(Strict):
     id: str = Field(pattern=ID)
-    title: Localized
+    title: LocalizedLine
     year: int | None = Field(default=None, ge=2012, le=2100)
     period: Period | None = None
-    adopted: dt.date | None = None
+    adopted: Day | None = None
     documents: LanguageVersions = LanguageVersions()
     note: LocalizedMarkdown | None = None
     categories: list[CategoryBlock] = Field(min_length=1)

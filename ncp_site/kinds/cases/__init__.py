@@ -4,6 +4,7 @@ from ...core.kind import Kind
 from . import load, pages
 from .model import SpecificInstance
 
-KIND = Kind(name="cases", load=load.load, macros=pages.MACROS, pages=pages.case_pages, site_files=pages.open_data)
+KIND = Kind(name="cases", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, pages=pages.case_pages,
+            site_files=pages.open_data)
 
 __all__ = ["KIND", "SpecificInstance"]

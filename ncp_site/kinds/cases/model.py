@@ -7,10 +7,14 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, PlainValidator, StrictBool, field_validator
 
+from ...core.errors import shown
 from ...core.formats import is_country
+from ...core.limits import date_range_error
 from ...core.localized import (
+    Day,
     LanguageVersions,
     Localized,
+    LocalizedLine,
     LocalizedList,
     LocalizedMarkdown,
     Name,
@@ -39,7 +43,7 @@ ENDED_FOR_GOOD = ("not_accepted", "withdrawn")
 
 def _country(code: str) -> str:
     if not is_country(code):
-        raise ValueError(f"'{code}' is not a country code -- use a two-letter ISO 3166 code such as KZ, FR or DK")
+        raise ValueError(f"{shown(code)} is not a country code -- use a two-letter ISO 3166 code such as KZ, FR or DK")
     return code.upper()
 
 
@@ -75,14 +79,17 @@ def _stage_date(value):
         return value
     if isinstance(value, dt.datetime):
         value = value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"'{value}' is not a real date -- write an existing date as YYYY-MM-DD, e.g. 2022-02-15, "
-                         "or not_reached (the case closed before this stage), "
-                         "or not_reported (the sources do not give the date)") from None
+    if not isinstance(value, dt.date):
+        try:
+            value = dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise ValueError(f"'{value}' is not a real date -- write an existing date as YYYY-MM-DD, e.g. 2022-02-15, "
+                             "or not_reached (the case closed before this stage), "
+                             "or not_reported (the sources do not give the date)") from None
+    problem = date_range_error(value)
+    if problem:
+        raise ValueError(problem)
+    return value
 
 
 StageDate = Annotated[dt.date | str | None, PlainValidator(_stage_date)]
@@ -120,14 +127,14 @@ class StageDates(Strict):
 
 class Statement(Strict):
     kind: StatementKind
-    date: dt.date
+    date: Day
     documents: LanguageVersions  # a statement's document per language, where one exists
 
 
 class SpecificInstance(Strict):
     id: str = Field(pattern=r"^[a-z]{2}[a-z0-9-]*$")
     oecd_id: str | None = Field(default=None, pattern=r"^[a-z]{2}\d{4}$")
-    title: Localized
+    title: LocalizedLine
     enterprise: Enterprise
     submitter: Submitter
     host_country: ReportedCountry

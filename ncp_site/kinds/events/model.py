@@ -33,9 +33,10 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field, PlainSerializer, PlainValidator
 
-from ...core.localized import LanguageVersions, Localized, LocalizedMarkdown, Name, Strict
+from ...core.errors import shown
+from ...core.limits import date_range_error
+from ...core.localized import LanguageVersions, Localized, LocalizedLine, LocalizedMarkdown, Name, Strict
 from ...core.vocabulary import Chapter, StakeholderGroup, edition_on
-
 
 TIME_ZONE = "Asia/Almaty"
 UID_DOMAIN = "ncp-kazakhstan.github.io"
@@ -91,13 +92,21 @@ _WHEN_FIX = ("write YYYY-MM-DD, or YYYY-MM-DD HH:MM in Kazakhstan time (no offse
 
 
 def _parse_when(value) -> When:
+    when = _when(value)
+    problem = date_range_error(when.day, str(when))
+    if problem:
+        raise ValueError(problem)
+    return when
+
+
+def _when(value) -> When:
     if isinstance(value, dt.datetime):
         return When(value.date(), value.time().replace(tzinfo=None))
     if isinstance(value, dt.date):
         return When(value)
     match = _WHEN.match(str(value).strip()) if isinstance(value, str) else None
     if match is None:
-        raise ValueError(f"'{value}' is not a date -- {_WHEN_FIX}")
+        raise ValueError(f"{shown(value)} is not a date -- {_WHEN_FIX}")
     year, month, day, hour, minute, second = (int(g) if g else None for g in match.groups())
     try:
         if day is None:
@@ -105,7 +114,7 @@ def _parse_when(value) -> When:
         time = dt.time(hour, minute, second or 0) if hour is not None else None
         return When(dt.date(year, month, day), time)
     except ValueError:
-        raise ValueError(f"'{value}' is not a real date -- {_WHEN_FIX}") from None
+        raise ValueError(f"{shown(value)} is not a real date -- {_WHEN_FIX}") from None
 
 
 WhenField = Annotated[When, PlainValidator(_parse_when), PlainSerializer(str)]
@@ -141,7 +150,7 @@ def _parse_audience(value) -> Audience:
             return Audience(text, 1, int(m[1]) - 1)
     if m := re.fullmatch(r"(\d+)\s*\+", text):
         return Audience(text, int(m[1]), None)
-    raise ValueError(f"'{value}' is not an audience size -- {_AUDIENCE_FIX}")
+    raise ValueError(f"{shown(value)} is not an audience size -- {_AUDIENCE_FIX}")
 
 
 AudienceField = Annotated[Audience, PlainValidator(_parse_audience), PlainSerializer(lambda a: a.text)]
@@ -152,13 +161,13 @@ AudienceField = Annotated[Audience, PlainValidator(_parse_audience), PlainSerial
 class Material(Strict):
     """A document about the event (slides, a news item): a title, and the versions that exist."""
 
-    title: Localized
+    title: LocalizedLine
     documents: LanguageVersions
 
 
 class Event(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    title: Localized
+    title: LocalizedLine
     kind: EventKind = "promotional"
     start: WhenField
     end: WhenField | None = None
@@ -170,7 +179,7 @@ class Event(Strict):
     target_audience: Localized | None = None
     stakeholder_groups: list[StakeholderGroup] = Field(min_length=1)
     chapters: list[Chapter] = []
-    topics: list[Localized] = []
+    topics: list[LocalizedLine] = []
     summary: LocalizedMarkdown | None = None
     materials: list[Material] = []
 

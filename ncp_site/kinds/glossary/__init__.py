@@ -4,7 +4,7 @@ from ...core.kind import Kind
 from . import load, pages
 from .model import Concept, Glossary, TermError
 
-KIND = Kind(name="glossary", load=load.load,
+KIND = Kind(name="glossary", load=load.load, data=(load.FILE,),
             macros={"term": pages.term_macro, "glossary_page": pages.glossary_page_macro})
 
 __all__ = ["KIND", "Concept", "Glossary", "TermError"]

@@ -38,9 +38,10 @@ import yaml
 
 from ...core import translation_meta
 from ...core.errors import DataError, display_path
+from ...core.files import write_atomically
 from ...core.validation import validate
-from ...core.yamledit import Edit, apply, compose, insert_after, scalar_edit, value_at, write_atomically
-from ...core.yamlsrc import Loader, YamlDoc, parse_yaml
+from ...core.yamledit import Edit, apply, compose, insert_after, scalar_edit, value_at
+from ...core.yamlsrc import Loader, YamlDoc, parse_yaml, read_bounded
 from .model import Concept, Glossary, GlossaryFile
 
 COLUMNS = ("id", "lang", "status", "n", "term", "reason", "source", "review_status", "reviewed_by", "reviewed_on")
@@ -207,18 +208,33 @@ def import_csv(project, csv_path: Path, apply_changes: bool = False) -> ImportRe
     if problems:
         result.errors += problems
         return result
-    write_atomically(yaml_path, new_text)
+    write_atomically(yaml_path, new_text, shown)
     result.applied = True
     return result
 
 
 def _read_rows(csv_path: Path, shown: str,
                warnings: list[DataError] | None = None) -> tuple[list[tuple[int, dict]], list[DataError]]:
+    raw, errors = read_bounded(Path(csv_path), shown)
+    if raw is None:
+        return [], errors
     try:
-        text = Path(csv_path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [DataError(shown, 1, "(file)", f"cannot be read ({exc})", "export a UTF-8 CSV file")]
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return [], [DataError(shown, raw[:exc.start].count(b"\n") + 1, "(file)", f"is not valid UTF-8 ({exc.reason})",
+                              "export the CSV as UTF-8")]
+    if "\0" in text:
+        return [], [DataError(shown, text.count("\n", 0, text.index("\0")) + 1, "(file)", "holds a NUL character",
+                              "this is not a CSV text file: export the CSV again")]
     reader = csv.reader(io.StringIO(text))
+    try:
+        return _rows(reader, shown, warnings)
+    except csv.Error as exc:  # a cell longer than the csv module's field limit, say
+        return [], [DataError(shown, reader.line_num or 1, "(row)", f"cannot be read as CSV ({exc})",
+                              "check the quotes in this row: an unclosed quote makes the rest of the file one cell")]
+
+
+def _rows(reader, shown: str, warnings: list[DataError] | None) -> tuple[list[tuple[int, dict]], list[DataError]]:
     header = next(reader, None)
     if header is None:
         return [], [DataError(shown, 1, "(header)", "the file is empty", "start from `ncp glossary export --format csv`")]

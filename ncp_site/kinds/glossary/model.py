@@ -8,14 +8,13 @@ exchange in ``exchange``.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import Field, GetCoreSchemaHandler, model_validator
 
-from ...core.localized import LanguageMap, Localized, Strict, Text
+from ...core.localized import Day, LanguageMap, Localized, LongText, Strict, Text
 
 Category = Literal[
     "title", "institution", "procedure", "principle", "general", "chapter", "case_status",
@@ -29,7 +28,7 @@ CATEGORIES: tuple[str, ...] = Category.__args__
 
 class DeprecatedTerm(Strict):
     term: Text
-    reason: Text
+    reason: LongText
     source: Text
     forms: list[Text] = []
     """Inflected forms the lint cannot derive from ``term`` itself (irregular or verb forms)."""
@@ -44,7 +43,7 @@ class TermEntry(Strict):
     deprecated: list[DeprecatedTerm] = []
     status: Literal["draft", "approved"]
     reviewed_by: Text | None = None
-    reviewed_on: dt.date | None = None
+    reviewed_on: Day | None = None
 
     def accepted(self) -> list[str]:
         """Every spelling a page may use for this concept: preferred, plural, abbreviation, forms, admitted."""

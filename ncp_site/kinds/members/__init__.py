@@ -4,6 +4,6 @@ from ...core.kind import Kind
 from . import load, pages
 from .model import Institution
 
-KIND = Kind(name="members", load=load.load, macros=pages.MACROS)
+KIND = Kind(name="members", load=load.load, data=(load.ACTS.path, load.COMPOSITIONS.path), macros=pages.MACROS)
 
 __all__ = ["KIND", "Institution"]

@@ -4,6 +4,6 @@ from ...core.kind import Kind
 from . import load, pages
 from .model import NewsItem
 
-KIND = Kind(name="news", load=load.load, macros=pages.MACROS)
+KIND = Kind(name="news", load=load.load, data=(load.FILES.path,), macros=pages.MACROS)
 
 __all__ = ["KIND", "NewsItem"]

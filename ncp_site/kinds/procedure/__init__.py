@@ -4,6 +4,6 @@ from ...core.kind import Kind
 from . import load, pages
 from .model import Procedure
 
-KIND = Kind(name="procedure", load=load.load, macros=pages.MACROS)
+KIND = Kind(name="procedure", load=load.load, data=(load.FILE,), macros=pages.MACROS)
 
 __all__ = ["KIND", "Procedure"]

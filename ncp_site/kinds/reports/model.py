@@ -15,6 +15,7 @@ from ...core.localized import (
     LanguageCode,
     LanguageVersions,
     Localized,
+    LocalizedLine,
     LocalizedMarkdown,
     Strict,
 )
@@ -29,7 +30,7 @@ class Report(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     kind: Kind
     year: int | None = Field(default=None, ge=2012, le=2100)
-    title: Localized
+    title: LocalizedLine
     documents: LanguageVersions = LanguageVersions()
     printed: list[LanguageCode] = []  # languages in which only a printed edition exists (nothing to link)
     unlinked: list[LanguageCode] = []  # languages in which a version exists but its address is not known

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...core.errors import DataError
+from ...core.errors import DataError, DataErrors
 from ...core.kind import Kind, LoadContext
 from ...core.localized import Localized
 from ...core.rendering import plural_forms
@@ -21,7 +21,12 @@ class UiText:
     path: str
 
     def __call__(self, key: str, lang: str) -> str:
-        return self.strings[key][lang]
+        """The wording of ``key``; a key the site uses but the file lacks stops the build with a located error."""
+        try:
+            return self.strings[key][lang]
+        except KeyError:
+            raise DataErrors([DataError(self.path, 1, key, "is missing, and the site uses it",
+                                        f"add '{key}:' with one line per language (see the key's neighbours)")]) from None
 
 
 def load(ctx: LoadContext) -> tuple[UiText | None, list[DataError]]:
@@ -76,4 +81,4 @@ def _plural_errors(doc, key: str, text: Localized) -> list[DataError]:
     return errors
 
 
-KIND = Kind(name="ui", load=load)
+KIND = Kind(name="ui", load=load, data=(FILE,))

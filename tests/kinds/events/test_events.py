@@ -459,3 +459,27 @@ def test_built_page_links_each_event_to_its_calendar_file(site, lang):
         assert (f'<a href="{e.id}.ics" download>' in html) == e.in_calendar
     assert '<a href="../events.ics" type="text/calendar">' in html
     assert f'<html lang="{lang}"' in html
+
+
+@pytest.mark.parametrize(("start", "end"), [("9999-12-31", None), ("9999-12-31 23:00", None), ("2030-03-10", "9999-12"),
+                                            ("1900-01", None)])
+def test_a_date_outside_the_accepted_years_is_refused_by_the_check(tmp_path, capsys, start, end):
+    """9999-12-31 passed the check and crashed the build (OverflowError: the calendar's next day)."""
+    text = VALID.replace("start: 2030-03-10", f"start: {start}" + (f"\n    end: {end}" if end else ""), 1)
+    status, out = check(tmp_path, capsys, {"2030.yml": text})
+    field, value = ("end", end) if end else ("start", start)
+    assert status == 1
+    assert (f"data/events/2030.yml:{line_of(text, f'{field}: {value}')}: events[0].{field}: '{value}' is outside "
+            "the years 1990-2100 this site accepts -- check the year") in out
+
+
+def test_an_event_on_the_last_accepted_day_makes_every_calendar(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SEPTEMBER_2022)
+    project(tmp_path, {"2030.yml": VALID.replace("start: 2030-03-10", "start: 2100-12-31", 1)})
+    loaded, errors = collect(tmp_path)
+    assert errors == []
+    for lang in ("kk", "ru", "en"):
+        feed = calendar.calendar_files(loaded.events, loaded.words, lang)[FEEDS[lang]]
+        ends = [str(v.get("dtend").dt) for v in vevents(feed) if str(v.get("uid")).startswith("2030-03-seminar@")]
+        assert ends == ["2101-01-01"]
+        assert event_pages.render_upcoming(loaded.events, loaded.words, lang, dt.date(2022, 9, 1))

@@ -393,3 +393,55 @@ def test_import_warns_of_a_cell_that_starts_a_formula(project, capsys, tmp_path)
     assert len([x for x in lines if ": warning: " in x]) == 2, out
     assert 'specific_instance form 1 (kk): "нақты жағдайдың" -> "-нақты жағдайдың"' in out
     assert 'specific_instance form 2 (ru): "конкретному случаю" -> "=1+1"' in out
+
+
+def test_a_csv_cell_longer_than_the_csv_field_limit_is_a_located_error(project, capsys, tmp_path):
+    rows = export_rows(project, capsys)
+    row(rows, "specific_instance", "ru", "definition")["term"] = "я" * 200_000
+    reviewed = write_rows(tmp_path / "r.csv", rows)
+    line = next(i for i, text in enumerate(reviewed.read_text(encoding="utf-8").splitlines(), 1) if "яяя" in text)
+    before = (project / "data" / "glossary.yml").read_bytes()
+    code, out = run(project, capsys, "import", str(reviewed), "--apply")
+    assert code == 1 and "Traceback" not in out
+    assert f"r.csv:{line}: (row): cannot be read as CSV (field larger than field limit (131072))" in out
+    assert (project / "data" / "glossary.yml").read_bytes() == before
+
+
+def test_an_imported_text_over_its_field_limit_is_refused(project, capsys, tmp_path):
+    rows = export_rows(project, capsys)
+    row(rows, "specific_instance", "ru", "preferred")["term"] = "я" * 501
+    before = (project / "data" / "glossary.yml").read_bytes()
+    code, out = run(project, capsys, "import", str(write_rows(tmp_path / "r.csv", rows)), "--apply")
+    assert code == 1 and "after import: is 501 characters long, more than the 500 allowed here" in out
+    assert (project / "data" / "glossary.yml").read_bytes() == before
+
+
+@pytest.mark.parametrize("failure", ["disk full", "SIGTERM"])
+def test_import_apply_that_cannot_finish_writing_leaves_the_glossary_as_it_was(project, capsys, tmp_path,
+                                                                                monkeypatch, failure):
+    import errno
+    import os
+    import signal
+
+    from ncp_site.core import files
+
+    rows = export_rows(project, capsys)
+    row(rows, "specific_instance", "ru", "form", 2)["term"] = "конкретному случаю (дат.)"
+    reviewed = write_rows(tmp_path / "reviewed.csv", rows)
+    data = project / "data"
+    before = {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()}
+
+    def fsync(fd):
+        if failure == "SIGTERM":
+            os.kill(os.getpid(), signal.SIGTERM)
+        else:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(files.os, "fsync", fsync)
+    code, out = run(project, capsys, "import", str(reviewed), "--apply")
+    assert "Traceback" not in out
+    if failure == "SIGTERM":
+        assert code == 128 + signal.SIGTERM and "data/glossary.yml was left as it was" in out
+    else:
+        assert code == 1 and "data/glossary.yml:1: (file): could not be written (No space left on device)" in out
+    assert {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()} == before, "no temporary file, the glossary unchanged"

@@ -1,0 +1,45 @@
+"""Bounds on what the check accepts, so that no input can exhaust the machine that checks it.
+
+Every value is far above what the NCP writes (measured on the repository's data, November 2026)
+and far below what would slow a check down or run it out of memory; each error names its limit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+"""A data file, page or CSV: 10 MB. The largest data file is the glossary (180 KB); a year of events
+written by the benchmark with 5,000 events is about 7.5 MB. 10 MB parses in about 2 s."""
+
+MAX_ALIAS_VALUES = 100_000
+"""Values a file may gain through YAML aliases (``&name`` ... ``*name``). The events data repeats a
+location or a topic list with an alias (tens of values); a 12-line "billion laughs" file would gain
+a billion."""
+
+MAX_NESTING = 64
+"""Levels of mappings, lists and values in one file. The data nests at most 9 levels deep (a
+glossary variant's forms); Python's recursion, not the data, would give way at about a thousand."""
+
+MAX_LINE_CHARS = 500
+"""A title, a name, a term, a keyword: one line of text. The longest today is a title of 257
+characters; 500 holds the full title of a ministerial order."""
+
+MAX_TEXT_CHARS = 50_000
+"""A summary, a definition, a note: some paragraphs. The longest today is a summary of 1,173
+characters; 50,000 (about 15 printed pages) holds a whole final statement, which is better
+published as a document and linked."""
+
+FIRST_DAY = dt.date(1990, 1, 1)
+LAST_DAY = dt.date(2100, 12, 31)
+"""Dates a record may carry: the Guidelines' NCPs date from 2000 and Kazakhstan's NCP from 2017;
+2100 leaves room for any plan or deadline. Dates outside cannot be shifted by a day safely (year
+9999 overflows) and are always typing mistakes."""
+
+
+def date_range_error(value: dt.date, written: str | None = None) -> str | None:
+    """Why a date is refused (``problem -- fix``), or None when it is in range; ``written`` as the author wrote it."""
+    if FIRST_DAY <= value <= LAST_DAY:
+        return None
+    return (f"'{written or value.isoformat()}' is outside the years {FIRST_DAY.year}-{LAST_DAY.year} this site accepts "
+            f"-- check the year (dates from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})")

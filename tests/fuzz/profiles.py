@@ -1,0 +1,25 @@
+"""Hypothesis profiles for the fuzz tests, chosen by ``NCP_FUZZ``.
+
+``ci`` (the default, part of every test run) keeps the fuzz tests to about a minute and a half on
+two cores; ``long`` (``NCP_FUZZ=long bash scripts/test tests/fuzz``) runs a hundred times as many
+examples, for a while before a release or after a change to the loaders; ``NCP_FUZZ=200`` runs
+200 examples per test.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+_COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+           "print_blob": True}
+settings.register_profile("ci", max_examples=10, **_COMMON)
+settings.register_profile("long", max_examples=1200, **_COMMON)
+PROFILE = os.environ.get("NCP_FUZZ") or "ci"
+if PROFILE.isdigit():
+    settings.register_profile(PROFILE, max_examples=int(PROFILE), **_COMMON)
+elif PROFILE not in ("ci", "long"):
+    raise pytest.UsageError(f"NCP_FUZZ={PROFILE!r}: use ci (the default), long, or a number of examples per test")
+settings.load_profile(PROFILE)

@@ -1,0 +1,143 @@
+"""Fuzzing every data kind: whatever a data file holds, the check ends in time with located errors or
+success, never an unexpected exception; and data that passes the check renders.
+
+Each example rewrites one file of a small valid project (``seeds``) and loads the project as
+``ncp check`` does. ``NCP_FUZZ=long`` runs many more examples (see ``profiles``).
+"""
+
+from __future__ import annotations
+
+import inspect
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from fuzz import profiles  # noqa: F401 (loads the Hypothesis profile NCP_FUZZ names)
+from fuzz.mutations import mutated_records, mutated_texts, random_documents, words
+from fuzz.seeds import Target, data_locations, make_seed_project
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ncp_site.core.config import SiteConfig, load_config
+from ncp_site.core.errors import DataError, DataErrors
+from ncp_site.core.kind import PageContext
+from ncp_site.project import Project
+from ncp_site.site.pages import SITE_MACROS, generated_pages
+
+SECONDS = 30  # a check of this small project takes about 0.3 s; nothing may take a hundred times that
+KINDS = sorted(data_locations())
+
+
+@dataclass(repr=False)  # Hypothesis prints its arguments; the project is large
+class Seed:
+    root: Path
+    config: SiteConfig
+    targets: list[Target]
+    project: Project
+
+    def __repr__(self) -> str:
+        return f"Seed({self.root})"
+
+    def of(self, kind: str) -> list[Target]:
+        return [t for t in self.targets if t.kind == kind]
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory) -> Seed:
+    root = tmp_path_factory.mktemp("fuzz-seed")
+    targets = make_seed_project(root)
+    config = load_config(root)
+    return Seed(root, config, targets, Project.load(config))
+
+
+def test_the_seed_project_is_valid_and_holds_data_of_every_kind(seed):
+    assert [str(e) for e in seed.project.errors] == []
+    assert {t.kind for t in seed.targets if not t.new} == set(KINDS), "every kind names its data (Kind.data)"
+
+
+def check_survives(seed: Seed, target: Target, content: bytes) -> None:
+    """The property: located errors or success, within the bound; what passes renders."""
+    path = seed.root / target.path
+    original = None if target.new else path.read_bytes()
+    path.write_bytes(content)
+    try:
+        started = time.monotonic()
+        try:
+            project = Project.load(seed.config)
+            errors = project.errors
+        except DataErrors as exc:
+            project, errors = None, exc.errors
+        elapsed = time.monotonic() - started
+        lines = content.count(b"\n") + 1
+        for error in errors:
+            assert isinstance(error, DataError), error
+            assert error.path and isinstance(error.line, int) and error.line >= 1, error
+            if error.path == target.path:
+                assert error.line <= lines, f"line {error.line} of a file of {lines} lines: {error}"
+            message = str(error)
+            assert "\n" not in message and len(message) < 2_000, message[:2_000]
+        assert elapsed < SECONDS, f"the check took {elapsed:.1f} s"
+        if project is not None and not errors:
+            try:
+                render_everything(project)
+            except DataErrors as exc:  # what the build would report; located like the check's errors
+                assert all(e.path and e.line >= 1 for e in exc.errors), exc.report()
+    finally:
+        if original is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(original)
+
+
+def render_everything(project: Project) -> None:
+    """Every generated page, file and macro (those called without arguments) in every language."""
+    pages = generated_pages(project)
+    for lang in project.config.languages:
+        here = PageContext(lang, project.config.languages.prefix(lang))
+        for page in pages:
+            page.render(lang)
+        for kind in project.kinds:
+            if kind.files:
+                kind.files(project, lang)
+        macros = {**project.macros(), **SITE_MACROS}
+        for macro in macros.values():
+            required = [p for p in list(inspect.signature(macro).parameters.values())[2:]
+                        if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+            if not required:
+                macro(project, here)
+    for kind in project.kinds:
+        if kind.site_files:
+            kind.site_files(project)
+
+
+def _seed_data(seed: Seed, target: Target):
+    if target.new:
+        return {}, ""
+    text = (seed.root / target.path).read_text(encoding="utf-8")
+    return yaml.safe_load(text), text
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@given(data=st.data())
+def test_random_documents(seed, kind, data):
+    target = data.draw(st.sampled_from(seed.of(kind)))
+    vocabulary = words(_seed_data(seed, target)[0])
+    check_survives(seed, target, data.draw(random_documents(vocabulary)))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@given(data=st.data())
+def test_mutated_records(seed, kind, data):
+    target = data.draw(st.sampled_from([t for t in seed.of(kind) if not t.new]))
+    records, _ = _seed_data(seed, target)
+    check_survives(seed, target, data.draw(mutated_records(records, words(records))))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@given(data=st.data())
+def test_mutated_texts(seed, kind, data):
+    target = data.draw(st.sampled_from([t for t in seed.of(kind) if not t.new]))
+    _, text = _seed_data(seed, target)
+    check_survives(seed, target, data.draw(mutated_texts(text)))
