@@ -40,19 +40,36 @@ def data_locations() -> dict[str, tuple[str, ...]]:
 
 def make_seed_project(root: Path) -> list[Target]:
     """Copy the repository's configuration, pages and a little of each kind's data to ``root``."""
+    from ncp_site.project import load_project
+
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "docs", root / "docs")
-    targets = []
+    targets, candidates = [], {}
     for kind, places in data_locations().items():
         for place in places:
             source = REPO / "data" / place
             if source.is_dir():
-                for path in sorted(source.glob("*.yml"))[:FILES_PER_FOLDER]:
-                    targets.append(Target(kind, _copy(path, root, trim=True)))
+                candidates[(kind, place)] = sorted(source.glob("*.yml"))
                 targets.append(Target(kind, f"data/{place}/zz-fuzz.yml", new=True))
             elif source.is_file():
                 targets.append(Target(kind, _copy(source, root)))
-    return targets
+    # A folder keeps its first files; a kept file that names records the trimming left out (a news
+    # item's related events) is replaced by the folder's next one, so the seed stays valid.
+    chosen = {key: paths[:FILES_PER_FOLDER] for key, paths in candidates.items()}
+    for _ in range(10):
+        for _, place in chosen:
+            shutil.rmtree(root / "data" / place, ignore_errors=True)
+        copied = {(kind, _copy(path, root, trim=True)): (kind, place, path)
+                  for (kind, place), paths in chosen.items() for path in paths}
+        broken = {e.path for e in load_project(root).errors}
+        bad = [source for (kind, relative), source in copied.items() if relative in broken]
+        if not bad:
+            return targets + [Target(kind, relative) for kind, relative in copied]
+        for kind, place, path in bad:
+            candidates[(kind, place)].remove(path)
+            remaining = [p for p in candidates[(kind, place)] if p not in chosen[(kind, place)]]
+            chosen[(kind, place)] = [p for p in chosen[(kind, place)] if p != path] + remaining[:1]
+    raise AssertionError(f"no valid seed project: {sorted(broken)}")
 
 
 def _copy(path: Path, root: Path, trim: bool = False) -> str:
