@@ -24,7 +24,7 @@ from ..project import Project
 from ..site import files as site_files
 from ..site import pages as site_pages
 from ..site.html_safety import external_links
-from ..site.search import write_language_indexes
+from ..site.search_index import SearchIndexError, build_search_index
 from .config import NcpConfig
 
 log = get_plugin_logger(__name__)
@@ -114,10 +114,18 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         title = escape(self.project.words.ui("page.permalink", lang))
         return external_links(html.replace('title="Permanent link"', f'title="{title}"'), config.site_url)
 
-    @event_priority(-200)  # after the search plugin (0) and mkdocs-static-i18n (-100) wrote the index
+    @event_priority(-200)  # after mkdocs-static-i18n (-100), whose post-build builds the other languages
     def on_post_build(self, config: MkDocsConfig):
-        write_language_indexes(Path(config.site_dir), self.project.config.languages)
         log.info(f"data loaded {self.loads} time(s) in this process ({self.current_language(config)} build done)")
+        if _site_complete(config):
+            self._index_site(config)
+
+    def _index_site(self, config: MkDocsConfig) -> None:
+        """The search index of every language, once every language's pages are written."""
+        try:
+            log.info(build_search_index(Path(config.site_dir)).summary())
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
 
     def call_macro(self, name: str, page, *args, **kwargs) -> str:
         """Run a kind's macro for ``page``, in the language the page's text is in."""
@@ -154,6 +162,13 @@ def _register_with_i18n(config: MkDocsConfig, lang: str, files: Files, generated
     i18n = config.plugins.get("i18n")
     if i18n is not None and hasattr(i18n, "i18n_files_per_language"):
         i18n.i18n_files_per_language.setdefault(lang, []).extend(v[lang] for v in generated)
+
+
+def _site_complete(config: MkDocsConfig) -> bool:
+    """True in the last post-build of a build: mkdocs-static-i18n builds the other languages from
+    inside the default language's post-build (flag ``building``), so ours runs once more after them."""
+    i18n = config.plugins.get("i18n")
+    return not getattr(i18n, "building", False)
 
 
 def _page_key(src_uri: str) -> str:
