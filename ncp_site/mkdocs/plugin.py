@@ -24,7 +24,7 @@ from ..project import Project
 from ..site import files as site_files
 from ..site import pages as site_pages
 from ..site.html_safety import external_links
-from ..site.search_index import SearchIndexError, build_search_index
+from ..site.search_index import SearchIndexError, build_search_index, keep_words_apart
 from .config import NcpConfig
 
 log = get_plugin_logger(__name__)
@@ -109,10 +109,12 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         return markdown + self.project.abbreviations.markdown_key(self.content_language(page))
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
-        """Heading permalinks' tooltip in the page's language: Markdown's toc writes "Permanent link"."""
+        """Heading permalinks' tooltip in the page's language: Markdown's toc writes "Permanent link".
+        Words in adjacent table headings and definition lists are kept apart for the search index."""
         lang = getattr(page.file, "locale", None) or self.current_language(config)
         title = escape(self.project.words.ui("page.permalink", lang))
-        return external_links(html.replace('title="Permanent link"', f'title="{title}"'), config.site_url)
+        html = keep_words_apart(html.replace('title="Permanent link"', f'title="{title}"'))
+        return external_links(html, config.site_url)
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100), whose post-build builds the other languages
     def on_post_build(self, config: MkDocsConfig):

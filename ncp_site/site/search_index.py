@@ -25,6 +25,19 @@ NOT_CONTENT = ".headerlink"
 """Heading permalinks (a pilcrow each): part of the article, not of its text."""
 
 
+_GLUED = re.compile(r"</(th|dt|dd|caption)>(?=<)")
+
+
+def keep_words_apart(html: str) -> str:
+    """A space after every ``</th>``, ``</dt>``, ``</dd>`` or ``</caption>`` directly followed by a tag.
+
+    Pagefind separates the text of ``p``, ``td``, ``li`` and other blocks, but reads these as inline:
+    ``<dt>Location</dt><dd>Astana</dd>`` would be indexed as one word, "LocationAstana", that no
+    query finds. Browsers ignore the space (between cells or list items it renders nothing).
+    """
+    return _GLUED.sub(r"</\1> ", html)
+
+
 class SearchIndexError(RuntimeError):
     """Pagefind failed; the message holds what it printed."""
 
@@ -45,10 +58,13 @@ def command(site_dir: Path) -> list[str]:
 
 def build_search_index(site_dir: Path) -> SearchIndex:
     """Index every page of the built site in ``site_dir``; raises ``SearchIndexError`` when Pagefind fails."""
-    result = subprocess.run(command(Path(site_dir)), capture_output=True, text=True)
+    result = subprocess.run(command(Path(site_dir)), capture_output=True, text=True, check=False)
     output = result.stdout + result.stderr
     if result.returncode:
-        raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{output.strip()}")
+        lines = output.splitlines()
+        first = next((i for i, line in enumerate(lines) if line.startswith("Error")), 0)
+        said = dict.fromkeys(line.strip() for line in lines[first:] if line.strip())  # Pagefind repeats itself
+        raise SearchIndexError(f"Pagefind could not index {site_dir}: " + " ".join(said))
     return SearchIndex(pages=_count(output, "pages"), languages=_count(output, "languages"))
 
 

@@ -8,8 +8,6 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 from conftest import LANG_PREFIX, REPO
 from builders import KAZAKHSTAN
 

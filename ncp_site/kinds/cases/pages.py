@@ -4,7 +4,6 @@ and the open data file ``data/cases.json``."""
 from __future__ import annotations
 
 import json
-
 from collections import Counter
 from dataclasses import dataclass
 
