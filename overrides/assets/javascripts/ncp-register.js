@@ -104,9 +104,10 @@ async function update() {
     selects.forEach((select) => showCounts(select, counts[select.name]));
     current = { results: found.results, shown: 0 };
     list.replaceChildren();
+    await showMore(run, false);
+    if (run !== generation) return;
     section.hidden = false;
     status.textContent = counted(form.dataset.found, found.results.length);
-    await showMore(run, false);
   } catch (error) {
     status.textContent = form.dataset.failed;
     throw error;

@@ -57,8 +57,9 @@ async function search(query, immediately) {
     if (found === null || run !== generation) return;
     current = { results: found.results, shown: 0 };
     list.replaceChildren();
-    status.textContent = found.results.length ? counted(form.dataset.found, found.results.length) : form.dataset.none;
     await showMore(run, false);
+    if (run !== generation) return;
+    status.textContent = found.results.length ? counted(form.dataset.found, found.results.length) : form.dataset.none;
   } catch (error) {
     status.textContent = form.dataset.failed;
     throw error;
