@@ -13,9 +13,9 @@ from collections import defaultdict
 from urllib.parse import urlsplit
 
 import pytest
-
 from builders import load
 from conftest import LANG_PREFIX, REPO
+
 from .conftest import LANGS, lang_path
 from .test_accessibility import axe_violations
 
@@ -67,7 +67,7 @@ def search(page, query: str) -> list[str]:
     while more.is_visible():
         shown = page.locator("[data-ncp-search-results] > li").count()
         more.click()
-        wait_for(lambda: page.locator("[data-ncp-search-results] > li").count(), lambda n: n > shown)
+        wait_for(lambda: page.locator("[data-ncp-search-results] > li").count(), lambda n, shown=shown: n > shown)
     links = page.eval_on_selector_all("[data-ncp-search-results] a", "links => links.map(a => a.href)")
     if re.search(r"\d", status):
         assert str(len(links)) in status.replace("\u00a0", "").replace(" ", ""), (status, len(links))
@@ -116,7 +116,6 @@ def test_a_kazakh_query_with_kazakh_letters_finds_its_page(visit, site, letter):
 @pytest.mark.parametrize("query,stem", RUSSIAN_FORMS)
 def test_a_russian_inflected_form_finds_pages_with_other_forms(visit, site, query, stem):
     pages = words_by_page(site, "ru")
-    everywhere = set().union(*pages.values())
     with_stem = {url for url, words in pages.items() if any(w.startswith(stem) for w in words)}
     other_forms_only = {url for url in with_stem if not any(w.startswith(query) for w in pages[url])}
     assert other_forms_only, f"premise: some Russian page has {stem}… but not {query}…"

@@ -9,11 +9,15 @@ from collections import defaultdict
 from pathlib import PurePosixPath
 
 import pytest
-
 from builders import load
 from conftest import LANG_PREFIX, REPO
-from ncp_site.kinds.cases.pages import REGISTER, case_facets
-from ncp_site.site.search_index import SearchIndexError, build_search_index, keep_words_apart
+
+from ncp_site.kinds.cases.pages import EVERY_CASE_PAGE, REGISTER, case_facets
+from ncp_site.site.search_index import (
+    SearchIndexError,
+    build_search_index,
+    keep_words_apart,
+)
 
 LANGS = ("kk", "ru", "en")
 EXCLUDED = {"search/", "translation-status/"}
@@ -82,6 +86,8 @@ def test_every_case_page_carries_the_register_filters(site):
             fragment = indexed[lang]["/" + LANG_PREFIX[lang] + f"cases/{case.id}/"]
             assert fragment["filters"] == {**expected, "register": [REGISTER]}, (case.id, lang)
             assert fragment["meta"]["title"] == case.title[lang]
+            every = project.words.ui(EVERY_CASE_PAGE, lang).lower()
+            assert every in fragment["content"].lower(), "the register searches it when only filters are chosen"
             assert fragment["meta"].get("submitted_on") == (str(case.dates.submission) if case.dates.submission else None)
     for lang in LANGS:  # no other page is in the register
         in_register = [url for url, f in indexed[lang].items() if "register" in f.get("filters", {})]

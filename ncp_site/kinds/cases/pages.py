@@ -84,8 +84,14 @@ def register_facets(cases: list[SpecificInstance], words: Words, lang: str) -> l
             for key in FACETS]
 
 
+EVERY_CASE_PAGE = "case.timeline"
+"""The interface text of a heading on every case page: the register searches it when only filters are
+chosen, so that Pagefind fetches the part of the index holding that word, not all of it."""
+
+
 def render_register_filters(cases: list[SpecificInstance], words: Words, page: PageContext) -> str:
     return render("cases_filters.html", lang=page.lang, words=words, facets=register_facets(cases, words, page.lang),
+                  every_case=words.ui(EVERY_CASE_PAGE, page.lang),
                   register=REGISTER, sort=NEWEST_FIRST, script=relative_url(page.url, REGISTER_SCRIPT))
 
 

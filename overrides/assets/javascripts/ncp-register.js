@@ -89,7 +89,9 @@ async function update() {
   try {
     const api = await pagefind();
     await api.filters(); // loads the filter data, so that searches return counts per value
-    const term = state.q || null;
+    // Filters alone: search the heading every case page has (data-every-case) rather than nothing,
+    // for which Pagefind would fetch the whole index of the language, growing with every case.
+    const term = state.q || form.dataset.everyCase;
     const scope = { register: form.dataset.ncpRegister };
     const options = (filters) => ({ filters: { ...scope, ...filters }, sort: { [form.dataset.sort]: "desc" } });
     const found = await api.search(term, options(state.filters));

@@ -6,11 +6,17 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from builders import case_record, load, make_project
+
 from ncp_site.core.kind import PageContext
-from ncp_site.kinds.cases.pages import (FACETS, REGISTER, case_facets, register_facets, render_case_page,
-                                        render_register_filters)
+from ncp_site.kinds.cases.pages import (
+    FACETS,
+    REGISTER,
+    case_facets,
+    register_facets,
+    render_case_page,
+    render_register_filters,
+)
 
 RECORDS = [
     case_record("kz0001", chapters=["IV", "V", "IV"], dates__submission="2021-06-10"),
