@@ -18,6 +18,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .stable_bundle import stabilise
+
 BUNDLE = "pagefind"
 """The folder Pagefind writes at the site root; the pages' scripts load ``pagefind/pagefind.js`` from it."""
 
@@ -25,17 +27,18 @@ NOT_CONTENT = ".headerlink"
 """Heading permalinks (a pilcrow each): part of the article, not of its text."""
 
 
-_GLUED = re.compile(r"</(th|dt|dd|caption)>(?=<)")
+_GLUED = re.compile(r"</th>(?=<(?!td[\s>]))|</(?:dt|dd|caption)>(?=<)")
 
 
 def keep_words_apart(html: str) -> str:
-    """A space after every ``</th>``, ``</dt>``, ``</dd>`` or ``</caption>`` directly followed by a tag.
+    """A space after ``</dt>``, ``</dd>``, ``</caption>`` or ``</th>`` directly followed by a tag
+    (but a ``<td>``, whose text Pagefind sets apart itself).
 
     Pagefind separates the text of ``p``, ``td``, ``li`` and other blocks, but reads these as inline:
     ``<dt>Location</dt><dd>Astana</dd>`` would be indexed as one word, "LocationAstana", that no
     query finds. Browsers ignore the space (between cells or list items it renders nothing).
     """
-    return _GLUED.sub(r"</\1> ", html)
+    return _GLUED.sub(lambda match: match.group(0) + " ", html)
 
 
 class SearchIndexError(RuntimeError):
@@ -65,6 +68,7 @@ def build_search_index(site_dir: Path) -> SearchIndex:
         first = next((i for i, line in enumerate(lines) if line.startswith("Error")), 0)
         said = dict.fromkeys(line.strip() for line in lines[first:] if line.strip())  # Pagefind repeats itself
         raise SearchIndexError(f"Pagefind could not index {site_dir}: " + " ".join(said))
+    stabilise(Path(site_dir) / BUNDLE)
     return SearchIndex(pages=_count(output, "pages"), languages=_count(output, "languages"))
 
 
