@@ -104,7 +104,7 @@ def weigh(site_dir: Path, label: str) -> None:
                 page.wait_for_load_state("networkidle")
                 added = bodies[len(first):]
                 context.close()
-                index_files = sum("/pagefind/" in u for u, _ in first)
+                index_files = sum("/pagefind/" in u or u.endswith("search_index.json") for u, _ in first)
                 raw, packed = sum(len(b) for _, b in first), sum(gzip_size(b) for _, b in first)
                 q_raw, q_packed = sum(len(b) for _, b in added), sum(gzip_size(b) for _, b in added)
                 query = f"{q_raw / 1e3:>15.1f}K{q_packed / 1e3:>9.1f}K" if added else f"{'-':>17}{'-':>10}"
