@@ -146,8 +146,12 @@ def check_time(project: Path, runs: int, ncp: str) -> float:
 
 def synthetic_copy(count: int, tmp: Path, events: int = 0, source: Path = REPO) -> Path:
     project = tmp / "project"
-    shutil.copytree(source, project, ignore=shutil.ignore_patterns(".git", "site", ".venv", "node_modules",
-                                                                   "test-results", "__pycache__"))
+    def skipped(folder, names):
+        """Not the built site (``site/`` at the top; ``ncp_site/site/`` is code), caches or tools."""
+        skip = {".git", ".venv", "node_modules", "test-results", "__pycache__"}
+        return [n for n in names if n in skip or (n == "site" and Path(folder) == Path(source))]
+
+    shutil.copytree(source, project, ignore=skipped)
     if events:
         year = yaml.safe_load((source / "data" / "events" / "2022.yml").read_text(encoding="utf-8"))
         records = []
