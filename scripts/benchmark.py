@@ -91,7 +91,8 @@ def weigh(site_dir: Path, label: str) -> None:
 
                 context.on("response", keep)
                 page = context.new_page()
-                page.goto(url, wait_until="networkidle")
+                page.goto(url, wait_until="load")  # a long page may pause the network while it parses
+                page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(300)
                 first = list(bodies)
                 if kind == "search" and page.locator("#ncp-search-query").count():

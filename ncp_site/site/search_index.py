@@ -23,6 +23,11 @@ from .stable_bundle import stabilise
 BUNDLE = "pagefind"
 """The folder Pagefind writes at the site root; the pages' scripts load ``pagefind/pagefind.js`` from it."""
 
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+"""Pagefind's own interfaces, which the site does not load (its search page and register have their
+own scripts): about 420 KB not to publish."""
+
 NOT_CONTENT = ".headerlink"
 """Heading permalinks (a pilcrow each): part of the article, not of its text."""
 
@@ -69,6 +74,8 @@ def build_search_index(site_dir: Path) -> SearchIndex:
         said = dict.fromkeys(line.strip() for line in lines[first:] if line.strip())  # Pagefind repeats itself
         raise SearchIndexError(f"Pagefind could not index {site_dir}: " + " ".join(said))
     stabilise(Path(site_dir) / BUNDLE)
+    for name in UNUSED:
+        (Path(site_dir) / BUNDLE / name).unlink(missing_ok=True)
     return SearchIndex(pages=_count(output, "pages"), languages=_count(output, "languages"))
 
 

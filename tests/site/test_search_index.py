@@ -116,6 +116,7 @@ def test_index_of_a_small_site(tmp_path):
     index = build_search_index(tmp_path)
     assert (index.pages, index.languages) == (2, 2)
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+    assert not list((tmp_path / "pagefind").glob("*ui*")), "Pagefind's own interfaces are not published"
 
 
 def test_a_failed_index_is_an_error_that_says_why(tmp_path):
