@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -46,6 +48,21 @@ class BuiltSite:
                 continue
             found.add(path.relative_to(base).as_posix())
         return found
+
+
+    def search_fragments(self) -> list[dict]:
+        """Pagefind's record of every indexed page (``url``, ``content``, ``filters``, ``meta``), all languages.
+
+        Each fragment is gzip'ed JSON after Pagefind's ``pagefind_dcd`` signature."""
+        records = []
+        for path in sorted((self.root / "pagefind" / "fragment").glob("*.pf_fragment")):
+            data = gzip.decompress(path.read_bytes())
+            assert data.startswith(PAGEFIND_SIGNATURE), path
+            records.append(json.loads(data[len(PAGEFIND_SIGNATURE):]))
+        return records
+
+
+PAGEFIND_SIGNATURE = b"pagefind_dcd"
 
 
 @pytest.fixture(scope="session")

@@ -35,6 +35,9 @@ _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _ICS_ESCAPE = re.compile(r"\\([\\;,nN])")
 
 
+_PAGEFIND_SIGNATURE = b"pagefind_dcd"
+
+
 def site_errors(site_dir: Path, names: NeverPublish, root: Path | None = None) -> list[DataError]:
     """Every listed name in any file under ``site_dir``, by file, line and field."""
     if not names:
@@ -56,6 +59,16 @@ def file_errors(path: Path, raw: bytes, names: NeverPublish, shown: str, pattern
         except (OSError, EOFError):
             return []
         path, suffix = path.with_suffix(""), path.with_suffix("").suffix.lower()
+    elif suffix.startswith(".pf_") and raw[:2] == b"\x1f\x8b":
+        # Pagefind's search index: gzip; fragments are JSON after a signature, the rest binary with UTF-8 words
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError):
+            return []
+        if raw.startswith(_PAGEFIND_SIGNATURE):
+            raw, suffix = raw[len(_PAGEFIND_SIGNATURE):], ".json"
+        else:
+            return _text_errors(raw.decode("utf-8", "ignore"), names, shown, pattern, markup=False)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

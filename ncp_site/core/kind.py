@@ -46,6 +46,7 @@ class Page:
     lang: str
     title: str
     markdown: str
+    meta: dict = field(default_factory=dict)  # more front matter, e.g. ``{"search": {"exclude": True}}``
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from ..site import pages as site_pages
 from ..site import preview
 from ..site import theme as site_theme
 from ..site.html_safety import external_links
-from ..site.search import write_language_indexes
+from ..site.search_index import SearchIndexError, build_search_index, keep_words_apart
 from .config import NcpConfig
 
 log = get_plugin_logger(__name__)
@@ -159,19 +159,28 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         return markdown + self.project.abbreviations.markdown_key(self.content_language(page))
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
-        """Heading permalinks' tooltip in the page's language: Markdown's toc writes "Permanent link"."""
+        """Heading permalinks' tooltip in the page's language: Markdown's toc writes "Permanent link".
+        Words in adjacent table headings and definition lists are kept apart for the search index."""
         lang = getattr(page.file, "locale", None) or self.current_language(config)
         title = escape(self.project.words.ui("page.permalink", lang))
-        return external_links(html.replace('title="Permanent link"', f'title="{title}"'), config.site_url)
+        html = keep_words_apart(html.replace('title="Permanent link"', f'title="{title}"'))
+        return external_links(html, config.site_url)
 
-    @event_priority(-200)  # after the search plugin (0) and mkdocs-static-i18n (-100) wrote the index
+    @event_priority(-200)  # after mkdocs-static-i18n (-100), whose post-build builds the other languages
     def on_post_build(self, config: MkDocsConfig):
-        write_language_indexes(Path(config.site_dir), self.project.config.languages)
         if self.serving:  # every language's build ends here; the files are tiny
             _write(Path(config.site_dir), preview.preview_files())
         log.info(f"data loaded {self.loads} time(s) in this process ({self.current_language(config)} build done)")
         if _last_build(config):
-            self._check_published(Path(config.site_dir))
+            self._index_site(config)
+            self._check_published(Path(config.site_dir))  # after indexing: the search index is scanned too
+
+    def _index_site(self, config: MkDocsConfig) -> None:
+        """The search index of every language, once every language's pages are written."""
+        try:
+            log.info(build_search_index(Path(config.site_dir)).summary())
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
 
     def _check_published(self, site_dir: Path) -> None:
         """Every file written, searched for the never-publish names once all languages are built."""

@@ -18,19 +18,37 @@ from ..core.rendering import templates_of
 render = templates_of(__file__)
 
 
+SEARCH_PAGE = "search/index.md"
+SEARCH_SCRIPT = "assets/javascripts/ncp-search.js"
+
+
 def generated_pages(project) -> list[GeneratedPage]:
-    """Every generated page of every kind (each exists in every language)."""
-    return [page for kind in project.kinds if kind.pages for page in kind.pages(project)]
+    """Every generated page of every kind, and the search page (each exists in every language)."""
+    return [*(page for kind in project.kinds if kind.pages for page in kind.pages(project)), search_page(project)]
+
+
+def search_page(project) -> GeneratedPage:
+    """``search/``: the header's search button leads here, in the page's language; Pagefind searches
+    that language's index (``overrides/assets/javascripts/ncp-search.js``). Not itself indexed."""
+    def render_page(lang: str) -> Page:
+        url = project.config.languages.prefix(lang) + "search/"
+        markdown = render("search_page.md", lang=lang, words=project.words,
+                          script=relative_url(url, SEARCH_SCRIPT))
+        return Page(SEARCH_PAGE, lang, project.words.ui("search.title", lang), markdown,
+                    meta={"search": {"exclude": True}})
+    return GeneratedPage(SEARCH_PAGE, render_page)
 
 
 def page_markdown(page: Page) -> str:
-    """A generated page as a Markdown file: its title in front matter; macros are not rendered in it.
+    """A generated page as a Markdown file: its title (and any other meta) in front matter; macros
+    are not rendered in it. JSON values are YAML too.
 
     The title is HTML-escaped: MkDocs and the theme treat a page title as HTML (Material prints the
     front matter's title as it is in ``<title>`` and the header).
     """
-    title = json.dumps(str(escape(page.title)), ensure_ascii=False)
-    return f"---\ntitle: {title}\nrender_macros: false\n---\n\n{page.markdown}"
+    meta = {"title": str(escape(page.title)), **page.meta, "render_macros": False}
+    lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    return f"---\n{lines}---\n\n{page.markdown}"
 
 
 def pending_source(project, page_key: str):

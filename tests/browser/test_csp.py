@@ -17,7 +17,7 @@ import pytest
 from .conftest import LANGS, lang_path
 
 SITE_URL = "http://localhost/"  # NCP_SITE_URL of the test build (tests/conftest.py)
-PAGES = ["", "events/", "glossary/", "statistics/", "submit/"]  # and a case page (cases/<id>/), from the built site
+PAGES = ["", "events/", "glossary/", "statistics/", "submit/", "search/"]  # and a case page (cases/<id>/), from the built site
 LISTEN = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", e => window.__cspViolations.push(
@@ -65,14 +65,15 @@ def csp_page(chromium, served_url):
 def _assert_policy(page):
     policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
     assert policy and "default-src 'self'" in policy and "script-src 'self'" in policy
-    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    assert "script-src 'self' 'wasm-unsafe-eval';" in policy, "Pagefind's WebAssembly, and no JavaScript eval"
     assert page.get_attribute('meta[name="referrer"]', "content") == "strict-origin-when-cross-origin"
     assert page.evaluate("typeof __md_get === 'function' && __md_scope instanceof URL"), "Material's base script ran"
     assert page.locator("script:not([src]):not([type='application/json'])").count() == 0, "an inline script"
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page_path", [*PAGES, "case"], ids=["home", "events", "glossary", "statistics", "submit", "case"])
+@pytest.mark.parametrize("page_path", [*PAGES, "case"], ids=["home", "events", "glossary", "statistics", "submit", "search", "case"])
 def test_no_policy_violation(csp_page, case_page, lang, page_path):
     path = lang_path(lang, case_page if page_path == "case" else page_path)
     page = csp_page.open(path)
@@ -80,15 +81,17 @@ def test_no_policy_violation(csp_page, case_page, lang, page_path):
     assert csp_page.violations() == [], f"{path}: the Content-Security-Policy blocked something"
 
 
-def test_search_and_navigation_run_under_the_policy(csp_page, site):
-    """Opening search, typing, and the table of contents' scroll spy: no violation."""
-    page = csp_page.open(lang_path("en", "glossary/"))
-    box = page.locator("input.md-search__input")
-    box.click()
+def test_search_filters_and_navigation_run_under_the_policy(csp_page, site):
+    """Searching (Pagefind's worker and WebAssembly), filtering the register, the table of
+    contents' scroll spy: no violation."""
+    page = csp_page.open(lang_path("en", "search/"))
+    box = page.locator("#ncp-search-query")
     box.fill("contact")
-    box.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    page.keyboard.press("Escape")
+    box.press("Enter")
+    page.wait_for_selector("[data-ncp-search-results] a", timeout=15000)
+    page = csp_page.open(lang_path("kk", "cases/"))
+    page.select_option("#ncp-filter-chapter", "IV")
+    page.wait_for_selector("[data-ncp-register-results] a", timeout=15000)
     page.mouse.wheel(0, 3000)
     page.wait_for_timeout(300)
     assert csp_page.violations() == []

@@ -1,108 +1,246 @@
-"""Search in each language finds pages in that language only, Kazakh letters included.
+"""Search and the register's filters in the browser (Pagefind), in every language, offline.
 
-Material's search box reacts to key events (filling in Cyrillic sends none) and loads its index
-asynchronously, so each search types the query, presses End, and retries until Material answers.
+Expected results come from the built index (``site.search_fragments()``: each indexed page's text)
+and from the project's data, never from today's counts. The pages' policy forbids eval, so waiting
+is done by polling from Python rather than with string ``wait_for_function``.
 """
 
 from __future__ import annotations
 
-import json
 import re
+import time
+from collections import defaultdict
 from urllib.parse import urlsplit
 
 import pytest
+from builders import load
+from conftest import LANG_PREFIX, REPO
 
-from conftest import LANG_PREFIX
 from .conftest import LANGS, lang_path
+from .test_accessibility import axe_violations
 
-KAZAKH_LETTERS = ["кәсіпорын", "қағидаттар", "өтінім", "Қазақстан"]
-"""Kazakh words with ә, қ, ғ, ө, і that lunr's default trimmer would cut away."""
-RUSSIAN_STEM = "предприяти"
-"""The common beginning of "предприятие", "предприятий", "предприятиями": Material searches word
-beginnings (a stemmer cannot work with its prefix queries, see ncp_site/search.py)."""
+KAZAKH_LETTERS = "әқөүң"
+RUSSIAN_FORMS = [("предприятиям", "предприяти"), ("заявлениям", "заявлени"), ("рассмотрением", "рассмотрени")]
+"""Queries in a case form, each with the beginning every form of the word shares: Russian stemming
+must find pages that hold the word in other forms only."""
 
 
-def index_words(site, lang: str, page: str | None = None) -> set[str]:
-    """The words of a language's search data (of one page of it, e.g. ``""`` the home page)."""
-    index = json.loads((site.root / LANG_PREFIX[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs = [d for d in index["docs"] if page is None or d["location"].split("#")[0] == page]
-    text = " ".join(f"{d['title']} {re.sub(r'<[^>]+>', ' ', d['text'])}" for d in docs)
-    return set(re.findall(r"\w+", text.lower()))
+def words_by_page(site, lang: str) -> dict[str, set[str]]:
+    """URL path -> the lower-case words of that page's indexed text, for one language."""
+    pages = {}
+    for fragment in site.search_fragments():
+        url = fragment["url"]
+        if (lang == "kk" and not re.match(r"^/(ru|en)/", url)) or (lang != "kk" and url.startswith(f"/{lang}/")):
+            pages[url] = set(re.findall(r"\w+", fragment["content"].lower()))
+    return pages
 
 
 def only_in(site, lang: str) -> str:
-    """The longest word of ``lang``'s home page that begins no word on any page of another language."""
-    others = set().union(*(index_words(site, other) for other in LANGS if other != lang))
-    words = [w for w in index_words(site, lang, "") if len(w) >= 6 and not w.isdigit()
-             and not any(o.startswith(w) for o in others)]
+    """The longest word of ``lang``'s home page that begins no word of another language."""
+    others = set().union(*(w for other in LANGS if other != lang for w in words_by_page(site, other).values()))
+    home = words_by_page(site, lang)["/" + LANG_PREFIX[lang]]
+    words = [w for w in home if len(w) >= 6 and not w.isdigit() and not any(o.startswith(w) for o in others)]
     assert words, f"premise: {lang} home page has a word of its own"
     return max(words, key=lambda w: (len(w), w))
 
 
-def search(page, query: str, attempts: int = 40) -> list[str]:
-    """Type ``query`` in Material's search box; the result links (empty when Material finds none)."""
-    none = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
-                         ".translations['search.result.none']")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.press("End")  # an empty query clears the previous results
-    page.locator(".md-search-result__item").first.wait_for(state="detached")  # no eval: the site's policy forbids it
-    meta = ""
-    for _ in range(attempts):
-        box.fill(query)
-        box.press("End")
-        page.wait_for_timeout(250)
-        if page.locator(".md-search-result__item").count():
-            return page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
-        meta = page.inner_text(".md-search-result__meta").strip()
-        if meta == none:
-            return []
-    raise AssertionError(f"search for {query!r} did not answer: {meta!r}")
+def wait_for(read, ready, timeout: float = 20.0):
+    """Poll ``read()`` until ``ready(value)``; the value."""
+    deadline = time.monotonic() + timeout
+    value = read()
+    while not ready(value):
+        assert time.monotonic() < deadline, f"gave up waiting; last value: {value!r}"
+        time.sleep(0.1)
+        value = read()
+    return value
 
 
-def assert_results_in(site, served_url: str, lang: str, links: list[str]) -> None:
-    for link in links:
-        path = urlsplit(link).path.removeprefix(urlsplit(served_url).path)
-        others = [LANG_PREFIX[o] for o in LANGS if o != lang and LANG_PREFIX[o]]
-        if LANG_PREFIX[lang]:
-            assert path.startswith(LANG_PREFIX[lang]), f"{lang} search gave {link}"
-        assert not any(path.startswith(o) for o in others), f"{lang} search gave {link}"
-        page_path = path.strip("/")
-        target = site.root / page_path / "index.html" if page_path else site.root / "index.html"
-        assert target.is_file(), f"{lang} search result {link} is no page"
+def search(page, query: str) -> list[str]:
+    """Type ``query`` on the search page and press Enter; the result links' URL paths (all pages of them)."""
+    box = page.locator("#ncp-search-query")
+    box.fill("")  # an empty query clears the previous answer
+    wait_for(lambda: page.inner_text("[data-ncp-search-status]").strip(), lambda text: text == "")
+    box.fill(query)
+    box.press("Enter")
+    status = wait_for(lambda: page.inner_text("[data-ncp-search-status]").strip(), bool)
+    more = page.locator("[data-ncp-search-more]")
+    while more.is_visible():
+        shown = page.locator("[data-ncp-search-results] > li").count()
+        more.click()
+        wait_for(lambda: page.locator("[data-ncp-search-results] > li").count(), lambda n, shown=shown: n > shown)
+    links = page.eval_on_selector_all("[data-ncp-search-results] a", "links => links.map(a => a.href)")
+    if re.search(r"\d", status):
+        assert str(len(links)) in status.replace("\u00a0", "").replace(" ", ""), (status, len(links))
+    return [urlsplit(link).path for link in links]
+
+
+def assert_pages_of(lang: str, paths: list[str], site) -> None:
+    indexed = set(words_by_page(site, lang))
+    for path in paths:
+        assert path in indexed, f"{lang} search gave {path}, no page of the {lang} index"
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_search_finds_only_pages_in_the_page_language(visit, site, served_url, lang):
+def test_a_word_of_one_language_finds_only_that_languages_pages(visit, site, lang):
     word = only_in(site, lang)
-    page = visit(lang_path(lang))
-    links = search(page, word)
-    assert links, f"{lang}: nothing found for {word!r}"
-    assert_results_in(site, served_url, lang, links)
-    # a word found only on another language's pages finds nothing here (one index used to serve all)
+    page = visit(lang_path(lang, "search/"))
+    found = search(page, word)
+    assert found, f"{lang}: nothing found for {word!r}"
+    assert_pages_of(lang, found, site)
+    # a word of another language's pages leads to none of them (Pagefind may still offer a page of
+    # this language holding a word the query begins with, such as the Kazakh particle "ма")
     other_word = only_in(site, LANGS[(LANGS.index(lang) + 1) % 3])
-    assert search(page, other_word) == [], f"{lang} search found {other_word!r} of another language"
+    assert_pages_of(lang, search(page, other_word), site)
 
 
-@pytest.mark.parametrize("word", KAZAKH_LETTERS, ids=["kasiporyn", "qagidattar", "otinish", "Qazaqstan"])
-def test_kazakh_query_with_kazakh_letters(visit, site, served_url, word):
-    assert any(w.startswith(word.lower()) for w in index_words(site, "kk")), f"premise: {word!r} on kk pages"
-    page = visit(lang_path("kk"))
-    links = search(page, word)
-    assert links, f"nothing found for {word!r}"
-    assert_results_in(site, served_url, "kk", links)
-    marked = [m.lower() for m in page.locator(".md-search-result mark").all_inner_texts()]
-    assert any(m.startswith(word.lower()) for m in marked), f"{word!r} not highlighted: {marked[:10]}"
+@pytest.mark.parametrize("letter", KAZAKH_LETTERS)
+def test_a_kazakh_query_with_kazakh_letters_finds_its_page(visit, site, letter):
+    pages = words_by_page(site, "kk")
+    everywhere = set().union(*pages.values())
+    holders = defaultdict(set)
+    for url, words in pages.items():
+        for w in words:
+            holders[w].add(url)
+    # a word with the letter on few pages, which begins no other word: its pages are exactly the answer
+    candidates = [w for w in everywhere if letter in w and len(w) >= 6
+                  and not any(o != w and o.startswith(w) for o in everywhere)]
+    assert candidates, f"premise: a Kazakh word with {letter!r}"
+    word = min(candidates, key=lambda w: (len(holders[w]), -len(w), w))
+    page = visit(lang_path("kk", "search/"))
+    found = search(page, word)
+    assert set(found) == holders[word], f"{word!r}: {found} instead of {sorted(holders[word])}"
+    marked = [m.lower() for m in page.locator("[data-ncp-search-results] mark").all_inner_texts()]
+    assert any(word in m for m in marked), f"{word!r} not highlighted: {marked[:5]}"
 
 
-def test_russian_finds_inflected_forms_by_their_beginning(visit, site, served_url):
-    forms = {w for w in index_words(site, "ru") if w.startswith(RUSSIAN_STEM)}
-    assert len(forms) >= 3, f"premise: several forms of {RUSSIAN_STEM!r} on Russian pages: {forms}"
-    page = visit(lang_path("ru"))
-    links = search(page, RUSSIAN_STEM)
-    assert links, f"nothing found for {RUSSIAN_STEM!r}"
-    assert_results_in(site, served_url, "ru", links)
-    shown = " ".join(page.locator(".md-search-result__article").all_inner_texts()).lower()
-    found = set(re.findall(RUSSIAN_STEM + r"\w*", shown))
-    assert len(found) >= 2, f"results show only {found}"
+@pytest.mark.parametrize("query,stem", RUSSIAN_FORMS)
+def test_a_russian_inflected_form_finds_pages_with_other_forms(visit, site, query, stem):
+    pages = words_by_page(site, "ru")
+    with_stem = {url for url, words in pages.items() if any(w.startswith(stem) for w in words)}
+    other_forms_only = {url for url in with_stem if not any(w.startswith(query) for w in pages[url])}
+    assert other_forms_only, f"premise: some Russian page has {stem}… but not {query}…"
+    page = visit(lang_path("ru", "search/"))
+    found = search(page, query)
+    assert set(found) <= with_stem, f"{query!r} found pages without the word: {set(found) - with_stem}"
+    assert set(found) & other_forms_only, f"{query!r} found no page that has the word in another form only"
+
+
+def test_the_search_query_stays_in_the_url_fragment(visit, site):
+    """Shared or bookmarked: the query is restored; it is in the #fragment, which is never sent."""
+    word = only_in(site, "en")
+    page = visit(lang_path("en", "search/"))
+    search(page, word)
+    assert urlsplit(page.url).fragment == f"q={word}" and not urlsplit(page.url).query
+    again = visit(lang_path("en", "search/") + f"#q={word}")
+    assert again.input_value("#ncp-search-query") == word
+    wait_for(lambda: again.locator("[data-ncp-search-results] a").count(), lambda n: n > 0)
+
+
+# --- the register -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def project():
+    return load(REPO)
+
+
+def register_state(page) -> tuple[str, list[str]]:
+    """(the announced count text, the result links' URL paths) once the register has answered."""
+    status = wait_for(lambda: page.inner_text(".ncp-filters [role=status]").strip(), bool)
+    more = page.locator("[data-ncp-register-results] button")
+    while more.is_visible():
+        more.click()
+        page.wait_for_timeout(300)
+    links = page.eval_on_selector_all("[data-ncp-register-results] a", "links => links.map(a => a.href)")
+    return status, [urlsplit(link).path for link in links]
+
+
+def case_paths(lang: str, cases) -> set[str]:
+    return {"/" + LANG_PREFIX[lang] + f"cases/{c.id}/" for c in cases}
+
+
+def number_in(text: str) -> int:
+    return int(re.sub(r"\D", "", text.split(":")[-1]))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_filtering_by_chapter_iv_gives_the_lead_cases_that_raise_it(visit, project, lang):
+    expected = [c for c in project.cases if c.is_lead and "IV" in c.chapters]
+    assert expected, "premise: the NCP led a specific instance raising chapter IV"
+    page = visit(lang_path(lang, "cases/"))
+    page.select_option("#ncp-filter-chapter", "IV")
+    page.select_option("#ncp-filter-role", "lead")
+    status, found = register_state(page)
+    assert number_in(status) == len(expected)
+    assert set(found) == case_paths(lang, expected)
+    dates = page.eval_on_selector_all("[data-ncp-register-results] time", "ts => ts.map(t => t.dateTime)")
+    assert dates == sorted(dates, reverse=True), "newest first"
+    assert urlsplit(page.url).fragment == "chapter=IV&role=lead"
+    chapter_iv = page.locator("#ncp-filter-chapter option[value=IV]").inner_text()
+    assert chapter_iv.endswith(f"({len(expected)})"), chapter_iv
+
+
+def test_a_shared_url_restores_the_filters(visit, project):
+    case = next(c for c in project.cases if c.is_lead and "IV" in c.chapters)
+    expected = [c for c in project.cases if c.is_lead and "IV" in c.chapters and c.status == case.status]
+    page = visit(lang_path("ru", "cases/") + f"#chapter=IV&role=lead&status={case.status}")
+    status, found = register_state(page)
+    assert page.input_value("#ncp-filter-chapter") == "IV"
+    assert page.input_value("#ncp-filter-role") == "lead"
+    assert page.input_value("#ncp-filter-status") == case.status
+    assert number_in(status) == len(expected) and set(found) == case_paths("ru", expected)
+
+
+def test_the_register_is_usable_with_the_keyboard_alone(visit, project):
+    page = visit(lang_path("en", "cases/"))
+    page.locator("#ncp-filter-q").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "ncp-filter-chapter"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "focus is visible"
+    page.keyboard.press("ArrowDown")  # the first chapter with a case
+    first = page.input_value("#ncp-filter-chapter")
+    status, found = register_state(page)
+    expected = [c for c in project.cases if first in c.chapters]
+    assert number_in(status) == len(expected) and set(found) == case_paths("en", expected)
+    page.locator("form[data-ncp-register] button[type=reset]").focus()
+    page.keyboard.press("Enter")
+    wait_for(lambda: page.inner_text(".ncp-filters [role=status]").strip(), lambda text: text == "")
+    assert page.locator("[data-ncp-register-results]").is_hidden() and not urlsplit(page.url).fragment
+
+
+def test_a_text_query_narrows_the_register(visit, project):
+    case = next(c for c in project.cases if c.is_lead)
+    word = max(re.findall(r"\w+", case.enterprise.name["en"]), key=len)
+    page = visit(lang_path("en", "cases/"))
+    page.fill("#ncp-filter-q", word)
+    status, found = register_state(page)
+    assert "/en/cases/" + case.id + "/" in found
+    assert len(found) == number_in(status) and set(found) <= case_paths("en", project.cases)
+
+
+# --- weight, layout, accessibility --------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["case", "cases/", ""], ids=["case", "register", "home"])
+def test_a_page_load_fetches_nothing_of_the_search_index(chromium, served_url, case_page, path):
+    from ncp_site.screenshots import offline_context
+
+    context = offline_context(chromium, served_url)
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    page.goto(served_url + (case_page if path == "case" else path), wait_until="networkidle")
+    page.wait_for_timeout(500)
+    context.close()
+    assert requested and not [url for url in requested if "/pagefind/" in url]
+
+
+@pytest.mark.parametrize("path", ["cases/#chapter=IV", "search/#q=Қазақстан"], ids=["register", "search"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_at_360_px_nothing_scrolls_sideways_and_axe_finds_nothing(visit, lang, path):
+    page = visit(lang_path(lang, path))
+    page.set_viewport_size({"width": 360, "height": 800})
+    results = "[data-ncp-register-results] a" if path.startswith("cases") else "[data-ncp-search-status]"
+    wait_for(lambda: page.locator(results).count(), lambda n: n > 0)
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations(page) == []

@@ -204,3 +204,16 @@ def test_nothing_is_reported_on_a_site_without_the_names(tmp_path):
     site.mkdir()
     (site / "index.html").write_text("<title>Банана</title><p>Анар, анаграмма</p>", encoding="utf-8")
     assert site_errors(site, names()) == []
+
+
+def test_a_name_in_the_compressed_search_index_is_found(tmp_path):
+    """Pagefind's fragments are gzip with a signature before their JSON: a name inside is still found."""
+    site = tmp_path / "site" / "pagefind" / "fragment"
+    site.mkdir(parents=True)
+    fragment = b"pagefind_dcd" + json.dumps({"url": "/cases/x/", "content": f"Text about {NAME}."}).encode()
+    (site / "kk_0a1b2c3.pf_fragment").write_bytes(gzip.compress(fragment, mtime=0))
+    names, errors = read_list(write_list(tmp_path))
+    assert errors == []
+    found = site_errors(tmp_path / "site", names, tmp_path)
+    assert [e.path for e in found] == ["site/pagefind/fragment/kk_0a1b2c3.pf_fragment"]
+    assert_name_absent(" ".join(str(e) for e in found))

@@ -1,5 +1,6 @@
 """Languages come from the configuration: a ru-default, ru + en project builds and keeps its parity rule."""
 
+import json
 import re
 
 import pytest
@@ -46,6 +47,9 @@ def test_a_ru_and_en_project_checks_and_builds(ru_en, tmp_path):
     assert '<html lang="en"' in (site / "en" / "index.html").read_text(encoding="utf-8")
     assert (site / "cases" / "ru0001" / "index.html").is_file() and (site / "en" / "cases" / "ru0001" / "index.html").is_file()
     assert not (site / "ru").exists() and not (site / "kk").exists()
+    # the search index is built once every language is written: both are in it
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sorted(entry["languages"]) == ["en", "ru"]
 
 
 def test_its_parity_rule_asks_for_its_own_languages(ru_en, capsys):

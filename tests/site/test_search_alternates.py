@@ -1,19 +1,15 @@
-"""Language parity a visitor meets without reading: per-language search data, hreflang alternates,
-the sitemap, and ``lang`` on text in another language than the page (WCAG 2.1, 3.1.2)."""
+"""Language parity a visitor meets without reading: hreflang alternates, the sitemap, and ``lang``
+on text in another language than the page (WCAG 2.1, 3.1.2)."""
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 from conftest import LANG_PREFIX, REPO
 from builders import KAZAKHSTAN
-from ncp_site.site.search import LUNR_CONFIG, SEPARATOR, dumps, entry_language, split_index, write_language_indexes
 
 LANGS = ("kk", "ru", "en")
 SITE_URL = "http://localhost/"  # the session build's NCP_SITE_URL (tests/conftest.py)
@@ -37,95 +33,6 @@ def all_pages(site) -> list[tuple[str, str]]:
             if path != "404.html":
                 pages.append((lang, LANG_PREFIX[lang] + path.removesuffix("index.html")))
     return pages
-
-
-# --- search data -------------------------------------------------------------------------------
-
-def small_index() -> dict:
-    docs = [
-        {"location": "", "title": "Басты бет", "text": "Қазақстан"},
-        {"location": "#ұбо", "title": "ҰБО", "text": "кәсіпорын"},
-        {"location": "cases/", "title": "Тізілім", "text": "нақты жағдай"},
-        {"location": "ru/", "title": "Главная", "text": "Казахстан"},
-        {"location": "ru/cases/", "title": "Реестр", "text": "конкретный случай"},
-        {"location": "en/", "title": "Home", "text": "Kazakhstan"},
-        {"location": "en/cases/#x", "title": "Register", "text": "specific instance"},
-        {"location": "rules/", "title": "Ережелер", "text": "kk page whose path starts with 'ru'"},
-    ]
-    config = {"lang": ["ru"], "separator": "x", "pipeline": [], "fields": {"title": {"boost": 1000.0}}}
-    return {"config": config, "docs": docs}
-
-
-def test_split_index_keeps_each_language_apart_and_in_order():
-    parts = split_index(small_index(), KAZAKHSTAN)
-    assert [d["location"] for d in parts["kk"]["docs"]] == ["", "#ұбо", "cases/", "rules/"]
-    assert [d["location"] for d in parts["ru"]["docs"]] == ["", "cases/"]
-    assert [d["location"] for d in parts["en"]["docs"]] == ["", "cases/#x"]
-    assert parts["ru"]["docs"][1]["text"] == "конкретный случай"
-    for lang in LANGS:
-        config = parts[lang]["config"]
-        assert config["lang"] == LUNR_CONFIG[lang]["lang"] and config["pipeline"] == LUNR_CONFIG[lang]["pipeline"]
-        assert config["separator"] == SEPARATOR
-        assert config["fields"] == {"title": {"boost": 1000.0}}
-    for lang in LANGS:  # Material's prefix queries skip the stemmer: stems in the index would never match
-        assert "stemmer" not in parts[lang]["config"]["pipeline"], lang
-    assert "stopWordFilter" not in parts["kk"]["config"]["pipeline"], "Russian stop words would drop Kazakh words"
-    assert "trimmer" in parts["kk"]["config"]["pipeline"] and "ru" in parts["kk"]["config"]["lang"], \
-        "the Cyrillic trimmer keeps ә ғ қ ң ө ұ ү һ і"
-
-
-def test_entry_language_reads_the_language_folder_only():
-    assert entry_language("ru/", KAZAKHSTAN) == "ru"
-    assert entry_language("en/cases/#x", KAZAKHSTAN) == "en"
-    assert entry_language("rules/", KAZAKHSTAN) == "kk"
-    assert entry_language("", KAZAKHSTAN) == "kk"
-
-
-def test_language_indexes_are_written_deterministically_and_again_gives_the_same(tmp_path):
-    source = tmp_path / "search" / "search_index.json"
-    source.parent.mkdir()
-    source.write_text(json.dumps(small_index()), encoding="utf-8")
-    written = write_language_indexes(tmp_path, KAZAKHSTAN)
-    assert written == {"kk": source, "ru": tmp_path / "ru/search/search_index.json",
-                       "en": tmp_path / "en/search/search_index.json"}
-    first = {lang: path.read_bytes() for lang, path in written.items()}
-    assert first["kk"].decode("utf-8") == dumps(split_index(small_index(), KAZAKHSTAN)["kk"])
-    assert "Қазақстан" in first["kk"].decode("utf-8"), "UTF-8, not \\u escapes"
-    assert list(json.loads(first["ru"])) == ["config", "docs"]
-    write_language_indexes(tmp_path, KAZAKHSTAN)  # a second run reads the Kazakh-only root index
-    assert {lang: path.read_bytes() for lang, path in written.items()} == first
-
-
-def test_no_index_without_material_index(tmp_path):
-    assert write_language_indexes(tmp_path, KAZAKHSTAN) == {}
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_search_data_of_a_language_holds_only_its_pages(site, lang):
-    index_file = site.root / LANG_PREFIX[lang] / "search" / "search_index.json"
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == LUNR_CONFIG[lang]["lang"]
-    assert index["config"]["pipeline"] == LUNR_CONFIG[lang]["pipeline"]
-    assert index["docs"], f"{index_file}: empty"
-    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
-    for location in pages:
-        target = page_file(site, LANG_PREFIX[lang] + location)
-        assert target.is_file(), f"{lang} index: {location!r} is no page of the {lang} site"
-        assert html_lang(target.read_text(encoding="utf-8")) == lang, f"{lang} index: {location!r}"
-    built = {path for l, path in all_pages(site) if l == lang}
-    assert {LANG_PREFIX[lang] + p for p in pages} == built, "every page of the language is searchable"
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_each_page_searches_its_language_root(site, lang):
-    for page_lang, path in all_pages(site):
-        if page_lang != lang:
-            continue
-        html = page_file(site, path).read_text(encoding="utf-8")
-        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
-        depth = len([p for p in path.split("/") if p])
-        resolved = (Path("/site/" + "x/" * depth) / config["base"]).resolve()
-        assert resolved == Path("/site/" + LANG_PREFIX[lang]).resolve(), f"{path}: base {config['base']!r}"
 
 
 # --- alternates and sitemap --------------------------------------------------------------------

@@ -3,20 +3,108 @@ and the open data file ``data/cases.json``."""
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 
-from ...core.kind import GeneratedPage, OutputFile, Page
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from ...core.formats import country_name
+from ...core.kind import GeneratedPage, OutputFile, Page, PageContext
 from ...core.languages import relative_url
 from ...core.rendering import Words, templates_of
 from ...core.timeframes import TimeTaken, time_taken
-from ...core.vocabulary import EDITIONS, GUIDELINES_2023_ADOPTED
-from .model import STAGES, SpecificInstance, sector_concept
+from ...core.vocabulary import EDITIONS, GUIDELINES_2023_ADOPTED, NOT_REPORTED, ROMAN
+from .model import STAGES, SpecificInstance, Status, sector_concept
 from .stats import case_statistics
 
 render = templates_of(__file__)
 OPEN_DATA = "data/cases.json"
 PROCEDURE_URL = "procedures/"
 """Where the procedure's stages and indicative timeframes are explained (case pages link there)."""
+
+REGISTER_SCRIPT = "assets/javascripts/ncp-register.js"
+
+FACETS = ("chapter", "status", "sector", "submitter", "year", "role", "host")
+"""The register's filters, in the order shown: each is a Pagefind filter set on every case page."""
+FACET_HEADINGS = {"chapter": "case.chapters", "status": "case.status", "sector": "case.sector",
+                  "submitter": "register.submitter_type", "year": "register.year", "role": "case.ncp_role",
+                  "host": "case.host_country"}
+REGISTER = "cases"
+"""The value of the ``register`` filter on every case page, so the register searches case pages only."""
+NEWEST_FIRST = "submitted"
+"""The Pagefind sort key of a case page: its submission date (ISO), ``0000-00-00`` when not reported."""
+
+
+def case_facets(case: SpecificInstance) -> dict[str, list[str]]:
+    """A case's value(s) of each filter: codes, the same in every language (and in a shared URL)."""
+    submitted = case.dates.submission
+    known = isinstance(submitted, dt.date)
+    return {"chapter": list(dict.fromkeys(case.chapters)), "status": [case.status],
+            "sector": [case.enterprise.sector], "submitter": [case.submitter.type],
+            "year": [str(submitted.year)] if known else [], "role": [case.ncp_role],
+            "host": [case.host_country]}
+
+
+def facet_label(words: Words, lang: str, facet: str, value: str) -> str:
+    """A filter value as a visitor reads it, in the page's language, from the glossary."""
+    if value == NOT_REPORTED:
+        label = words.ui("value.not_reported", lang)
+        return label[:1].upper() + label[1:]
+    if facet == "chapter":
+        return f"{value}. {words.glossary.chapter_title(value, 2023, lang)}"
+    if facet == "year":
+        return value
+    if facet == "host":
+        return country_name(value, lang)
+    if facet == "sector":
+        value = sector_concept(value)[len("sector_"):]
+    concept = {"status": "status_", "sector": "sector_", "submitter": "submitter_", "role": "role_"}[facet]
+    label = words.label(concept + value, lang)
+    return label[:1].upper() + label[1:]
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str
+    heading: str
+    options: list[FacetOption]
+
+
+def register_facets(cases: list[SpecificInstance], words: Words, lang: str) -> list[Facet]:
+    """Each filter with the values the cases have and how many cases have each (no filter applied)."""
+    counts = {key: Counter(v for case in cases for v in case_facets(case)[key]) for key in FACETS}
+
+    def order(key: str, values):
+        if key == "chapter":
+            return sorted(values, key=ROMAN.index)
+        if key == "year":
+            return sorted(values, reverse=True)
+        if key == "status":
+            return sorted(values, key=Status.__args__.index)  # the order of the procedure
+        return sorted(values, key=lambda v: facet_label(words, lang, key, v).casefold())
+
+    return [Facet(key, words.ui(FACET_HEADINGS[key], lang),
+                  [FacetOption(v, facet_label(words, lang, key, v), counts[key][v]) for v in order(key, counts[key])])
+            for key in FACETS]
+
+
+EVERY_CASE_PAGE = "case.timeline"
+"""The interface text of a heading on every case page: the register searches it when only filters are
+chosen, so that Pagefind fetches the part of the index holding that word, not all of it."""
+
+
+def render_register_filters(cases: list[SpecificInstance], words: Words, page: PageContext) -> str:
+    return render("cases_filters.html", lang=page.lang, words=words, facets=register_facets(cases, words, page.lang),
+                  every_case=words.ui(EVERY_CASE_PAGE, page.lang),
+                  register=REGISTER, sort=NEWEST_FIRST, script=relative_url(page.url, REGISTER_SCRIPT))
 
 
 def case_url(case_id: str) -> str:
@@ -56,6 +144,7 @@ def render_case_page(case: SpecificInstance, words: Words, lang: str, timing: li
                   sector=lambda code: words.glossary.label(sector_concept(code), lang),
                   other_langs=others, timing=timing, today=today, timed=timed,
                   procedure_url=relative_url(prefix(lang) + url, prefix(lang) + PROCEDURE_URL),
+                  facets=case_facets(case), register=REGISTER, sort=NEWEST_FIRST,
                   other_urls={o: relative_url(prefix(lang) + url, prefix(o) + url) for o in others})
 
 
@@ -120,4 +209,5 @@ MACROS = {
     "cases_register": lambda project, page, section: render_register(project.cases, project.words, page.lang, section),
     "latest_cases": lambda project, page, count=3: render_latest(project.cases, project.words, page.lang, count),
     "case_statistics": lambda project, page: render_statistics(project.cases, project.words, page.lang),
+    "cases_register_filters": lambda project, page: render_register_filters(project.cases, project.words, page),
 }

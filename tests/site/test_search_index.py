@@ -1,0 +1,165 @@
+"""The search index (Pagefind): one per language, the pages' main content only, the register's
+filters on every case page; Material's search is gone."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import PurePosixPath
+
+import pytest
+from builders import load
+from conftest import LANG_PREFIX, REPO
+
+from ncp_site.kinds.cases.pages import EVERY_CASE_PAGE, REGISTER, case_facets
+from ncp_site.site.search_index import (
+    SearchIndexError,
+    build_search_index,
+    keep_words_apart,
+)
+
+LANGS = ("kk", "ru", "en")
+EXCLUDED = {"search/", "translation-status/"}
+"""Pages not in the index: the search page itself and the machine list of translations."""
+
+
+def built_pages(site, lang: str) -> dict[str, str]:
+    """URL path (``/ru/cases/``) -> HTML of every page of a language but the trilingual 404."""
+    return {"/" + LANG_PREFIX[lang] + path.removesuffix("index.html"): (site.root / LANG_PREFIX[lang] / path).read_text(encoding="utf-8")
+            for path in site.pages(lang) if path != "404.html"}
+
+
+def by_language(site) -> dict[str, dict[str, dict]]:
+    """Indexed pages per language of their URL: ``{lang: {url: fragment}}``."""
+    found: dict[str, dict[str, dict]] = defaultdict(dict)
+    for fragment in site.search_fragments():
+        lang = next(code for code in ("ru", "en") if fragment["url"].startswith(f"/{code}/")) \
+            if re.match(r"^/(ru|en)/", fragment["url"]) else "kk"
+        found[lang][fragment["url"]] = fragment
+    return found
+
+
+def test_one_index_per_language_from_the_pages_lang(site):
+    entry = json.loads((site.root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sorted(entry["languages"]) == sorted(LANGS)
+    for lang in LANGS:
+        indexed = [html for html in built_pages(site, lang).values() if "data-pagefind-body" in html]
+        assert entry["languages"][lang]["page_count"] == len(indexed), lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_is_indexed_in_its_language_but_machine_lists(site, lang):
+    pages = built_pages(site, lang)
+    indexed = by_language(site)[lang]
+    excluded = {"/" + LANG_PREFIX[lang] + path for path in EXCLUDED}
+    assert set(indexed) == set(pages) - excluded
+    for url in excluded:
+        assert url in pages and "data-pagefind-body" not in pages[url], url
+    for url, html in pages.items():
+        assert re.search(r'<html lang="([^"]+)"', html).group(1) == lang, url
+
+
+def test_only_the_main_content_is_indexed(site):
+    """Not the navigation, header or footer, nor heading permalinks and abbreviation keys."""
+    fragments = site.search_fragments()
+    nav_only = "Made with Material for MkDocs"
+    for fragment in fragments:
+        assert "¶" not in fragment["content"], fragment["url"]
+        assert nav_only not in fragment["content"], fragment["url"]
+    keys = 0
+    for lang in LANGS:
+        for url, html in built_pages(site, lang).items():
+            for tag in re.findall(r'<dl class="ncp-abbreviations"[^>]*>', html):
+                assert "data-pagefind-ignore" in tag, url
+                keys += 1
+    assert keys, "premise: some page (an action plan) shows an abbreviation key"
+
+
+def test_every_case_page_carries_the_register_filters(site):
+    project = load(REPO)
+    indexed = by_language(site)
+    assert project.cases, "premise: the repository has specific instances"
+    for case in project.cases:
+        expected = {key: values for key, values in case_facets(case).items() if values}
+        for lang in LANGS:
+            fragment = indexed[lang]["/" + LANG_PREFIX[lang] + f"cases/{case.id}/"]
+            assert fragment["filters"] == {**expected, "register": [REGISTER]}, (case.id, lang)
+            assert fragment["meta"]["title"] == case.title[lang]
+            every = project.words.ui(EVERY_CASE_PAGE, lang).lower()
+            assert every in fragment["content"].lower(), "the register searches it when only filters are chosen"
+            assert fragment["meta"].get("submitted_on") == (str(case.dates.submission) if case.dates.submission else None)
+    for lang in LANGS:  # no other page is in the register
+        in_register = [url for url, f in indexed[lang].items() if "register" in f.get("filters", {})]
+        assert len(in_register) == len(project.cases), lang
+
+
+def test_material_search_is_gone_and_the_header_opens_the_search_page_of_its_language(site):
+    assert not list(site.root.rglob("search_index.json"))
+    for lang in LANGS:
+        for url, html in built_pages(site, lang).items():
+            assert "md-search" not in html, url
+            href = re.search(r'<a href="([^"]+)" class="md-header__button md-icon ncp-search-button"', html).group(1)
+            target = PurePosixPath(url) / href if url.endswith("/") else PurePosixPath(url).parent / href
+            resolved = re.sub(r"[^/]+/\.\./", "", target.as_posix() + "/")
+            while "/../" in resolved:
+                resolved = re.sub(r"[^/]+/\.\./", "", resolved, count=1)
+            assert resolved.rstrip("/") + "/" == "/" + LANG_PREFIX[lang] + "search/", (url, href)
+
+
+def test_index_of_a_small_site(tmp_path):
+    for lang, folder in (("kk", ""), ("en", "en/")):
+        page = tmp_path / folder / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f'<html lang="{lang}"><body><nav>menu</nav><main data-pagefind-body><h1>Қазақстан {lang}</h1>'
+                        '<p>Text.</p></main></body></html>', encoding="utf-8")
+    index = build_search_index(tmp_path)
+    assert (index.pages, index.languages) == (2, 2)
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+    assert not list((tmp_path / "pagefind").glob("*ui*")), "Pagefind's own interfaces are not published"
+
+
+def test_a_failed_index_is_an_error_that_says_why(tmp_path):
+    with pytest.raises(SearchIndexError, match="Pagefind could not index .*no.*html files"):
+        build_search_index(tmp_path)
+
+
+def test_words_in_adjacent_cells_stay_apart():
+    html = "<tr><th>Date</th><th>Place</th></tr><dl><dt>Location</dt><dd>Astana</dd></dl><p>x</p>"
+    assert keep_words_apart(html) == ("<tr><th>Date</th> <th>Place</th> </tr><dl><dt>Location</dt> "
+                                      "<dd>Astana</dd> </dl><p>x</p>")
+    row = '<tr><th scope="row">Cases</th><td>5</td></tr>'
+    assert keep_words_apart(row) == row, "a <td> is set apart by Pagefind itself"
+
+
+def test_no_word_of_the_index_is_glued_to_its_neighbour_cell(site):
+    """``<dt>Location</dt><dd>Astana</dd>`` must not become the word "LocationAstana"."""
+    for lang in LANGS:
+        for url, html in built_pages(site, lang).items():
+            assert not re.search(r"</(dt|dd|caption)><|</th><(?!td)", html), url
+    words = {w for f in site.search_fragments() for w in re.findall(r"\w+", f["content"])}
+    glued = [w for w in words if re.search(r"[a-zа-яёәғқңөұүһі]{3}(Date|Дата|Күні)\b", w)]
+    assert not glued, glued[:5]
+
+
+def test_two_indexes_of_one_site_are_the_same_bytes(tmp_path):
+    """Pagefind 1.5.2 writes filters in hash-map order; the bundle is made stable afterwards."""
+    import filecmp
+    import shutil
+
+    site = tmp_path / "site"
+    for n, (lang, folder) in enumerate((("kk", ""), ("en", "en/"), ("kk", "a/"), ("en", "en/a/"))):
+        page = site / folder / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        filters = "".join(f'<span data-pagefind-filter="f{k}:v{(n * 7 + k) % 5}"></span>' for k in range(6))
+        page.write_text(f'<html lang="{lang}"><body><main data-pagefind-body><h1>Page {n}</h1>{filters}</main></body></html>',
+                        encoding="utf-8")
+    shutil.copytree(site, tmp_path / "again")
+    build_search_index(site)
+    build_search_index(tmp_path / "again")
+    bundle, again = site / "pagefind", tmp_path / "again" / "pagefind"
+    names = sorted(p.relative_to(bundle) for p in bundle.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert all(filecmp.cmp(bundle / name, again / name, shallow=False) for name in names)
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en", "kk"]
