@@ -26,10 +26,26 @@ function item(data) {
   const link = document.createElement("a");
   link.href = data.url;
   link.textContent = data.meta.title || data.url;
-  const excerpt = document.createElement("p");
-  excerpt.innerHTML = data.excerpt; // Pagefind escapes the page text and adds only <mark>
-  li.append(link, excerpt);
+  li.append(link, excerptOf(data.excerpt));
   return li;
+}
+
+// The excerpt as text with its <mark> highlights: page text is never parsed as live HTML (a
+// published text may hold "<img onerror=...>"); each piece is decoded in an inert document.
+function excerptOf(html) {
+  const excerpt = document.createElement("p");
+  const inert = new DOMParser();
+  html.split(/<\/?mark>/).forEach((part, i) => {
+    const text = document.createTextNode(inert.parseFromString(part, "text/html").body.textContent);
+    if (i % 2) {
+      const mark = document.createElement("mark");
+      mark.append(text);
+      excerpt.append(mark);
+    } else {
+      excerpt.append(text);
+    }
+  });
+  return excerpt;
 }
 
 async function showMore(run, focusFirst) {
