@@ -10,7 +10,9 @@ do not import MkDocs.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import time
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
@@ -37,6 +39,9 @@ from ..site.search import write_language_indexes
 from .config import NcpConfig
 
 log = get_plugin_logger(__name__)
+DUMP_MARKDOWN = "NCP_DUMP_MARKDOWN"
+"""A folder: the build writes there every page's final Markdown (after macros), in the suffix layout,
+for the benchmark's floor (``scripts/benchmark.py``: plain MkDocs building the same Markdown)."""
 
 
 class NcpPlugin(BasePlugin[NcpConfig]):
@@ -161,6 +166,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
         """Heading permalinks' tooltip in the page's language: Markdown's toc writes "Permanent link"."""
         lang = getattr(page.file, "locale", None) or self.current_language(config)
+        if os.environ.get(DUMP_MARKDOWN):
+            _dump_markdown(Path(os.environ[DUMP_MARKDOWN]), page, lang, self.project.config.languages)
         title = escape(self.project.words.ui("page.permalink", lang))
         return external_links(html.replace('title="Permanent link"', f'title="{title}"'), config.site_url)
 
@@ -310,6 +317,18 @@ class _Reported(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+def _dump_markdown(folder: Path, page, lang: str, languages) -> None:
+    """``ru/cases/kz0003/index.html`` -> ``cases/kz0003/index.ru.md``: the page's Markdown once macros ran,
+    its front matter included."""
+    dest = page.file.dest_uri.removeprefix(languages.prefix(lang))
+    if not dest.endswith("index.html"):
+        return
+    path = folder / dest.removesuffix("index.html") / f"index.{lang}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    meta = json.dumps(page.meta, ensure_ascii=False, default=str)
+    path.write_text(f"---\n{meta}\n---\n\n{page.markdown}", encoding="utf-8")
 
 
 def _write(site_dir: Path, outputs) -> None:
