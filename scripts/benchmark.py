@@ -33,7 +33,7 @@ def build(project: Path, site_dir: Path) -> tuple[float, int, str]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-                            cwd=project, env=env, capture_output=True, text=True)
+                            cwd=project, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if result.returncode:
         sys.exit(f"build failed:\n{result.stderr[-3000:]}")
@@ -67,7 +67,7 @@ def check_time(project: Path, runs: int, ncp: str) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        result = subprocess.run([ncp, "--root", str(project), "check"], capture_output=True, text=True)
+        result = subprocess.run([ncp, "--root", str(project), "check"], capture_output=True, text=True, check=False)
         times.append(time.perf_counter() - start)
         if result.returncode:
             sys.exit(f"ncp check failed:\n{result.stdout[-3000:]}")
@@ -75,6 +75,7 @@ def check_time(project: Path, runs: int, ncp: str) -> float:
 
 
 SEED = 14
+EVENTS_PER_FILE = 500
 LANGS = ("kk", "ru", "en")
 
 
@@ -95,8 +96,10 @@ def _localized_texts(value, found: list[tuple[str, dict]], key: str = "") -> Non
             _localized_texts(item, found, key)
 
 
-def _text_pools(records: list[dict]) -> dict[str, dict[str, list[str]]]:
-    """Sentences and words of every language, taken from the repository's own records."""
+def _text_pools(records: list[dict], glossary: str) -> dict[str, dict[str, list[str]]]:
+    """Sentences and words of every language, taken from the repository's own records; no word of
+    the glossary, so that words put side by side never make a deprecated term."""
+    in_glossary = {w.lower()[:5] for w in re.findall(r"\w+", glossary)}  # a stem, roughly: terms are inflected
     texts: list[tuple[str, dict]] = []
     _localized_texts(records, texts)
     pools = {lang: {"sentences": [], "words": []} for lang in LANGS}
@@ -104,7 +107,7 @@ def _text_pools(records: list[dict]) -> dict[str, dict[str, list[str]]]:
         for lang in LANGS:
             if key in LONG_TEXTS:
                 pools[lang]["sentences"] += [s.strip() for s in re.split(r"(?<=[.!?])\s+", text[lang]) if len(s) > 40]
-            pools[lang]["words"] += [w for w in re.findall(r"\w{4,}", text[lang])]
+            pools[lang]["words"] += [w for w in re.findall(r"\w{4,}", text[lang]) if w.lower()[:5] not in in_glossary]
     for pool in pools.values():
         pool["sentences"], pool["words"] = sorted(set(pool["sentences"])), sorted(set(pool["words"]))
     return pools
@@ -158,14 +161,16 @@ def synthetic_copy(count: int, tmp: Path, events: int = 0, source: Path = REPO) 
     cases = [_load(p) for p in sorted((source / "data" / "cases").glob("*.yml"))]
     years = [_load(p) for p in sorted((source / "data" / "events").glob("*.yml"))]
     templates = [e for year in years for e in year["events"]]
-    pools = _text_pools(cases + templates)
+    pools = _text_pools(cases + templates, (source / "data" / "glossary.yml").read_text(encoding="utf-8"))
     if events:
         records = []
         for n in range(events):
             record = _vary(copy.deepcopy(templates[rng.randrange(len(templates))]), rng, pools, n)
             record["id"] = f"synthetic-{n:05d}"
             records.append(record)
-        _dump(project / "data" / "events" / "2099.yml", {"events": records})
+        for start in range(0, events, EVENTS_PER_FILE):  # a source file may hold at most 10 MB
+            year = 2099 - start // EVENTS_PER_FILE
+            _dump(project / "data" / "events" / f"{year}.yml", {"events": records[start:start + EVENTS_PER_FILE]})
     for n in range(count):
         record = _vary(copy.deepcopy(cases[rng.randrange(len(cases))]), rng, pools, n)
         record["id"] = record["oecd_id"] = f"z{chr(ord('a') + n // 10000)}{n % 10000:04d}"  # as the OECD writes ids
@@ -249,11 +254,16 @@ def floor_project(project: Path, tmp: Path) -> Path:
     return floor
 
 
-def compare_with_floor(project: Path, runs: int, tmp: Path) -> dict[str, Run]:
-    """Median of ``runs`` builds of ``project`` and of its floor, interleaved (ncp, floor, ncp, floor...)."""
+def compare_with_floor(project: Path, runs: int, tmp: Path, baseline: Path | None = None) -> dict[str, Run]:
+    """Median of ``runs`` builds of ``project`` and of its floor, interleaved (ncp, floor, ncp, floor...);
+    with ``baseline`` (another checkout's ``ncp_site``, e.g. a ``git worktree`` of main), that code too."""
     floor = floor_project(project, tmp)
     results: dict[str, list[Run]] = {"ncp-site": [], "floor": []}
+    if baseline is not None:
+        results["baseline"] = []
     for i in range(runs):
+        if baseline is not None:
+            results["baseline"].append(measured_build(project, tmp / f"base{i}", env={"PYTHONPATH": str(baseline)}))
         results["ncp-site"].append(measured_build(project, tmp / f"site{i}"))
         results["floor"].append(measured_build(floor, tmp / f"floor{i}", strict=False))
     return {name: _median(values) for name, values in results.items()}
@@ -300,7 +310,7 @@ def verdicts(measured_sizes: dict[int, dict[str, Run]], check: float | None, eve
     return lines
 
 
-def floor_benchmark(counts: list[int], events: int, runs: int, ncp: str) -> None:
+def floor_benchmark(counts: list[int], events: int, runs: int, ncp: str, baseline: Path | None = None) -> None:
     """Issue 14's benchmark: each synthetic size built against its floor, then ``ncp check``, then the verdicts."""
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
           f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; medians of {runs} runs")
@@ -308,7 +318,7 @@ def floor_benchmark(counts: list[int], events: int, runs: int, ncp: str) -> None
     for count in counts:
         with tempfile.TemporaryDirectory() as tmp:
             project = synthetic_copy(count, Path(tmp), events)
-            results[count] = compare_with_floor(project, runs, Path(tmp))
+            results[count] = compare_with_floor(project, runs, Path(tmp), baseline)
             print_table(f"{count} synthetic cases + {events} events (plus the repository's data)", results[count])
             if count == 1000:
                 check = check_time(project, runs, ncp)
@@ -326,6 +336,7 @@ def main() -> None:
     parser.add_argument("--project", type=Path, default=REPO, help="the checkout to measure (default: this one)")
     parser.add_argument("--floor", action="store_true",
                         help="issue 14: build each synthetic size and, interleaved, plain MkDocs with the same Markdown")
+    parser.add_argument("--baseline", type=Path, help="with --floor: also build with the ncp_site of this checkout")
     args = parser.parse_args()
     ncp = str(args.project / ".venv" / "bin" / "ncp") if (args.project / ".venv" / "bin" / "ncp").exists() else "ncp"
     if args.check_only:
@@ -337,7 +348,7 @@ def main() -> None:
                       f"median {check_time(copy_, args.runs, ncp):.2f} s ({args.runs} runs)")
         return
     if args.floor:
-        floor_benchmark(args.cases or [1000], args.events, args.runs, ncp)
+        floor_benchmark(args.cases or [1000], args.events, args.runs, ncp, args.baseline)
         return
     measure(REPO, args.runs, "repository site")
     for count in args.cases:
