@@ -15,6 +15,7 @@ import argparse
 import copy
 import gzip
 import os
+import random
 import re
 import shutil
 import statistics
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -33,7 +35,7 @@ def build(project: Path, site_dir: Path) -> tuple[float, int, str]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-                            cwd=project, env=env, capture_output=True, text=True)
+                            cwd=project, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if result.returncode:
         sys.exit(f"build failed:\n{result.stderr[-3000:]}")
@@ -138,14 +140,93 @@ def check_time(project: Path, runs: int, ncp: str) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        result = subprocess.run([ncp, "--root", str(project), "check"], capture_output=True, text=True)
+        result = subprocess.run([ncp, "--root", str(project), "check"], capture_output=True, text=True, check=False)
         times.append(time.perf_counter() - start)
         if result.returncode:
             sys.exit(f"ncp check failed:\n{result.stdout[-3000:]}")
     return statistics.median(times)
 
 
+SEED = 14
+EVENTS_PER_FILE = 500
+LANGS = ("kk", "ru", "en")
+
+
+LONG_TEXTS = ("summary", "note", "outcome_note")
+"""Fields written as paragraphs; every other translated text is one line (a title, a name, a place)."""
+
+
+def _localized_texts(value, found: list[tuple[str, dict]], key: str = "") -> None:
+    """Every ``{kk, ru, en}`` mapping of strings in a parsed record with its field name, wherever it is nested."""
+    if isinstance(value, dict):
+        if set(value) == set(LANGS) and all(isinstance(v, str) for v in value.values()):
+            found.append((key, value))
+            return
+        for name, item in value.items():
+            _localized_texts(item, found, name)
+    elif isinstance(value, list):
+        for item in value:
+            _localized_texts(item, found, key)
+
+
+def _text_pools(records: list[dict], glossary: str) -> dict[str, dict[str, list[str]]]:
+    """Sentences and words of every language, taken from the repository's own records; no word of
+    the glossary, so that words put side by side never make a deprecated term."""
+    in_glossary = {w.lower()[:5] for w in re.findall(r"\w+", glossary)}  # a stem, roughly: terms are inflected
+    texts: list[tuple[str, dict]] = []
+    _localized_texts(records, texts)
+    pools = {lang: {"sentences": [], "words": []} for lang in LANGS}
+    for key, text in texts:
+        for lang in LANGS:
+            if key in LONG_TEXTS:
+                pools[lang]["sentences"] += [s.strip() for s in re.split(r"(?<=[.!?])\s+", text[lang]) if len(s) > 40]
+            pools[lang]["words"] += [w for w in re.findall(r"\w{4,}", text[lang]) if w.lower()[:5] not in in_glossary]
+    for pool in pools.values():
+        pool["sentences"], pool["words"] = sorted(set(pool["sentences"])), sorted(set(pool["words"]))
+    return pools
+
+
+def _vary(record, rng, pools, n: int):
+    """The record with every translated text rewritten: long texts re-composed from other records'
+    sentences (a different number each time), short ones given words of their own, so that no two
+    synthetic records are near-copies. The same draws are used for the three languages."""
+    texts: list[tuple[str, dict]] = []
+    _localized_texts(record, texts)
+    seen = set()
+    for key, text in texts:
+        if id(text) in seen:  # one text reached twice through a YAML alias
+            continue
+        seen.add(id(text))
+        if key in LONG_TEXTS:
+            count = rng.randint(2, 14)
+            picks = [rng.random() for _ in range(count)]
+            paragraphs = rng.random() < 0.4
+            for lang in LANGS:
+                sentences = pools[lang]["sentences"]
+                chosen = [sentences[int(p * len(sentences))] for p in picks]
+                sep = "\n\n" if paragraphs else " "
+                text[lang] = sep.join(chosen)
+        else:
+            picks = [rng.random() for _ in range(rng.randint(1, 3))]
+            for lang in LANGS:
+                words = pools[lang]["words"]
+                extra = " ".join(words[int(p * len(words))] for p in picks)
+                text[lang] = f"{text[lang]} ({extra}, {n})" if text[lang] else text[lang]
+    return record
+
+
+def _load(path: Path):
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _dump(path: Path, value) -> None:
+    path.write_text(yaml.dump(value, allow_unicode=True, sort_keys=False, width=100,
+                              Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper)), encoding="utf-8")
+
+
 def synthetic_copy(count: int, tmp: Path, events: int = 0, source: Path = REPO) -> Path:
+    """A copy of ``source`` with ``count`` more specific instances and ``events`` more events, made
+    deterministically (seed ``SEED``) from the repository's records, every text varied (``_vary``)."""
     project = tmp / "project"
     def skipped(folder, names):
         """Not the built site (``site/`` at the top; ``ncp_site/site/`` is code), caches or tools."""
@@ -153,24 +234,174 @@ def synthetic_copy(count: int, tmp: Path, events: int = 0, source: Path = REPO) 
         return [n for n in names if n in skip or (n == "site" and Path(folder) == Path(source))]
 
     shutil.copytree(source, project, ignore=skipped)
+    rng = random.Random(SEED)
+    cases = [_load(p) for p in sorted((source / "data" / "cases").glob("*.yml"))]
+    years = [_load(p) for p in sorted((source / "data" / "events").glob("*.yml"))]
+    templates = [e for year in years for e in year["events"]]
+    pools = _text_pools(cases + templates, (source / "data" / "glossary.yml").read_text(encoding="utf-8"))
     if events:
-        year = yaml.safe_load((source / "data" / "events" / "2022.yml").read_text(encoding="utf-8"))
         records = []
         for n in range(events):
-            record = copy.deepcopy(year["events"][n % len(year["events"])])
+            record = _vary(copy.deepcopy(templates[rng.randrange(len(templates))]), rng, pools, n)
             record["id"] = f"synthetic-{n:05d}"
             records.append(record)
-        (project / "data" / "events" / "2099.yml").write_text(
-            yaml.safe_dump({"events": records}, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    template = yaml.safe_load((source / "data" / "cases" / "kz0003.yml").read_text(encoding="utf-8"))
+        for start in range(0, events, EVENTS_PER_FILE):  # a source file may hold at most 10 MB
+            year = 2099 - start // EVENTS_PER_FILE
+            _dump(project / "data" / "events" / f"{year}.yml", {"events": records[start:start + EVENTS_PER_FILE]})
     for n in range(count):
-        record = copy.deepcopy(template)
-        record["id"] = record["oecd_id"] = f"zz{n:04d}"
-        for lang in ("kk", "ru", "en"):
-            record["title"][lang] = f"{record['title'][lang]} #{n}"
-        (project / "data" / "cases" / f"zz{n:04d}.yml").write_text(
-            yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        record = _vary(copy.deepcopy(cases[rng.randrange(len(cases))]), rng, pools, n)
+        record["id"] = record["oecd_id"] = f"z{chr(ord('a') + n // 10000)}{n % 10000:04d}"  # as the OECD writes ids
+        _dump(project / "data" / "cases" / f"{record['id']}.yml", record)
     return project
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mib: float
+    pages: int = 0
+    size_mb: float = 0.0
+
+
+BUILD_ENV = {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
+
+
+def measured(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[Run, int, str]:
+    """Wall time, CPU time (user + system) and peak resident memory of one process (``os.wait4``)."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **BUILD_ENV, **(env or {})},
+                                   stdout=subprocess.DEVNULL, stderr=err, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024), process.returncode, err.read()
+
+
+def measured_build(project: Path, site_dir: Path, env: dict | None = None, strict: bool = True) -> Run:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(site_dir)] + (["--strict"] if strict else [])
+    run, code, stderr = measured(cmd, project, env)
+    if code:
+        sys.exit(f"build of {project} failed:\n{stderr[-3000:]}")
+    run.pages, size = site_size(site_dir)
+    run.size_mb = size / 1e6
+    shutil.rmtree(site_dir)
+    return run
+
+
+def _top_level_block(text: str, key: str) -> str:
+    """One top-level block of a YAML file, as written (``markdown_extensions:`` and what is indented under it)."""
+    match = re.search(rf"^{key}:\n(?:(?:[ #].*)?\n)*", text, re.MULTILINE)
+    return match.group(0) if match else ""
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its plain values; ``!ENV`` and ``!!python`` values come back as None."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def floor_project(project: Path, tmp: Path) -> Path:
+    """The floor: plain MkDocs + Material (its search) + mkdocs-static-i18n, no ncp plugin and no macros,
+    holding every page's final Markdown as the ncp build produced it (``NCP_DUMP_MARKDOWN``)."""
+    floor = tmp / "floor"
+    docs = floor / "docs"
+    dump = tmp / "site-dump"
+    measured_build(project, dump, env={"NCP_DUMP_MARKDOWN": str(docs)})
+    for path in (project / "docs").rglob("*"):
+        if path.is_file() and path.suffix != ".md":
+            (docs / path.relative_to(project / "docs")).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, docs / path.relative_to(project / "docs"))
+    languages = floor / "overrides" / "partials" / "languages"
+    languages.mkdir(parents=True)
+    shutil.copy2(project / "overrides" / "partials" / "languages" / "kk.html", languages)  # Material has no Kazakh
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    site = yaml.load(text, Loader=_AnyTagLoader)
+    i18n = next(p["i18n"] for p in site["plugins"] if isinstance(p, dict) and "i18n" in p)
+    config = {"site_name": site["site_name"], "site_url": "https://example.org/", "docs_dir": "docs",
+              "use_directory_urls": True,
+              "theme": {"name": "material", "custom_dir": "overrides", "language": "kk", "font": False,
+                        "features": site["theme"].get("features", [])},
+              "nav": site["nav"], "plugins": ["search", {"i18n": i18n}]}
+    (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+                                      + _top_level_block(text, "markdown_extensions"), encoding="utf-8")
+    return floor
+
+
+def compare_with_floor(project: Path, runs: int, tmp: Path, baseline: Path | None = None) -> dict[str, Run]:
+    """Median of ``runs`` builds of ``project`` and of its floor, interleaved (ncp, floor, ncp, floor...);
+    with ``baseline`` (another checkout's ``ncp_site``, e.g. a ``git worktree`` of main), that code too."""
+    floor = floor_project(project, tmp)
+    results: dict[str, list[Run]] = {"ncp-site": [], "floor": []}
+    if baseline is not None:
+        results["baseline"] = []
+    for i in range(runs):
+        if baseline is not None:
+            results["baseline"].append(measured_build(project, tmp / f"base{i}", env={"PYTHONPATH": str(baseline)}))
+        results["ncp-site"].append(measured_build(project, tmp / f"site{i}"))
+        results["floor"].append(measured_build(floor, tmp / f"floor{i}", strict=False))
+    return {name: _median(values) for name, values in results.items()}
+
+
+def _median(runs: list[Run]) -> Run:
+    return Run(*(statistics.median(getattr(r, f) for r in runs) for f in ("wall", "cpu", "peak_mib")),
+               pages=runs[-1].pages, size_mb=runs[-1].size_mb)
+
+
+def print_table(label: str, results: dict[str, Run]) -> None:
+    floor = results["floor"]
+    print(f"\n{label}\n")
+    print("| | wall s | CPU s | peak MiB | HTML pages | output MB | wall / floor |")
+    print("|---|---|---|---|---|---|---|")
+    for name, r in results.items():
+        print(f"| {name} | {r.wall:.1f} | {r.cpu:.1f} | {r.peak_mib:.0f} | {r.pages} | {r.size_mb:.1f} "
+              f"| {r.wall / floor.wall:.2f} |")
+
+
+def verdicts(measured_sizes: dict[int, dict[str, Run]], check: float | None, events: int) -> list[str]:
+    """PASS/FAIL against issue 14's targets, for what this run measured."""
+    lines = []
+
+    def verdict(ok: bool, text: str) -> None:
+        lines.append(f"{'PASS' if ok else 'FAIL'}  {text}")
+
+    if 1000 in measured_sizes:
+        r = measured_sizes[1000]
+        verdict(r["ncp-site"].wall <= 0.5 * r["floor"].wall,
+                f"build <= 0.5 x the floor at 1,000 cases + {events} events: "
+                f"{r['ncp-site'].wall:.1f} s vs {r['floor'].wall:.1f} s ({r['ncp-site'].wall / r['floor'].wall:.2f})")
+        verdict(r["ncp-site"].peak_mib <= r["floor"].peak_mib,
+                f"peak memory at 1,000 cases <= the floor's: {r['ncp-site'].peak_mib:.0f} vs "
+                f"{r['floor'].peak_mib:.0f} MiB")
+    if 1000 in measured_sizes and 3000 in measured_sizes:
+        ratio = measured_sizes[3000]["ncp-site"].wall / measured_sizes[1000]["ncp-site"].wall
+        verdict(ratio <= 3.1, f"3,000 cases <= 3.1 x the 1,000-case build: {ratio:.2f}")
+    if 10000 in measured_sizes:
+        peak = measured_sizes[10000]["ncp-site"].peak_mib
+        verdict(peak <= 1.5 * 1024, f"10,000 cases: peak memory <= 1.5 GB: {peak:.0f} MiB")
+    if check is not None:
+        verdict(check <= 2.0, f"ncp check <= 2 s at 1,000 cases + {events} events: {check:.2f} s")
+    return lines
+
+
+def floor_benchmark(counts: list[int], events: int, runs: int, ncp: str, baseline: Path | None = None) -> None:
+    """Issue 14's benchmark: each synthetic size built against its floor, then ``ncp check``, then the verdicts."""
+    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; medians of {runs} runs")
+    results, check = {}, None
+    for count in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            project = synthetic_copy(count, Path(tmp), events)
+            results[count] = compare_with_floor(project, runs, Path(tmp), baseline)
+            print_table(f"{count} synthetic cases + {events} events (plus the repository's data)", results[count])
+            if count == 1000:
+                check = check_time(project, runs, ncp)
+                print(f"\nncp check: median {check:.2f} s")
+    print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
+    print("\n".join(verdicts(results, check, events)))
 
 
 def main() -> None:
@@ -182,6 +413,9 @@ def main() -> None:
     parser.add_argument("--project", type=Path, default=REPO, help="the checkout to measure (default: this one)")
     parser.add_argument("--weight", action="store_true",
                         help="also weigh first views and first queries in chromium (needs the test extras)")
+    parser.add_argument("--floor", action="store_true",
+                        help="issue 14: build each synthetic size and, interleaved, plain MkDocs with the same Markdown")
+    parser.add_argument("--baseline", type=Path, help="with --floor: also build with the ncp_site of this checkout")
     args = parser.parse_args()
     ncp = str(args.project / ".venv" / "bin" / "ncp") if (args.project / ".venv" / "bin" / "ncp").exists() else "ncp"
     if args.check_only:
@@ -191,6 +425,9 @@ def main() -> None:
                 copy_ = synthetic_copy(count, Path(tmp), args.events, args.project)
                 print(f"ncp check, {count} extra cases + {args.events} events: "
                       f"median {check_time(copy_, args.runs, ncp):.2f} s ({args.runs} runs)")
+        return
+    if args.floor:
+        floor_benchmark(args.cases or [1000], args.events, args.runs, ncp, args.baseline)
         return
     measure(args.project, args.runs, "repository site", args.weight)
     for count in args.cases:

@@ -10,7 +10,9 @@ do not import MkDocs.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import time
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
@@ -32,11 +34,15 @@ from ..site import files as site_files
 from ..site import pages as site_pages
 from ..site import preview
 from ..site import theme as site_theme
+from ..site.held_html import HeldHtml
 from ..site.html_safety import external_links
 from ..site.search_index import SearchIndexError, build_search_index, keep_words_apart
 from .config import NcpConfig
 
 log = get_plugin_logger(__name__)
+DUMP_MARKDOWN = "NCP_DUMP_MARKDOWN"
+"""A folder: the build writes there every page's final Markdown (after macros), in the suffix layout,
+for the benchmark's floor (``scripts/benchmark.py``: plain MkDocs building the same Markdown)."""
 
 
 class NcpPlugin(BasePlugin[NcpConfig]):
@@ -46,6 +52,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     serving = False
     failure: preview.BuildFailure | None = None  # why the last rebuild under ``mkdocs serve`` failed
     wording = None  # data/ui.yml of the last load that read it: the preview's error panel speaks it
+    held = HeldHtml()  # replaced at every build's on_config
 
     def on_startup(self, *, command, dirty) -> None:
         """Defined so that MkDocs keeps this instance (and its Project) across ``mkdocs serve`` rebuilds."""
@@ -66,6 +73,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             self.loads += 1
             self.wording = self.project.loaded.get("ui") or self.wording
         _redact_logs(self.project.never_publish)
+        self.held = HeldHtml()
         if self.project.errors:
             errors = DataErrors(self.project.errors)
             report = "The data has errors:\n" + errors.report()
@@ -156,12 +164,19 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             alternates = {code: alt.url for code, alt in getattr(page.file, "alternates", {}).items()}
             markdown = site_pages.pending_page_markdown(self.project, _page_key(page.file.src_uri),
                                                         page.file.locale, page.url, until, alternates)
+        if page.file.generated_by is not None:
+            markdown = self.held.hold_blocks(markdown)
         return markdown + self.project.abbreviations.markdown_key(self.content_language(page))
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
-        """Heading permalinks' tooltip in the page's language: Markdown's toc writes "Permanent link".
-        Words in adjacent table headings and definition lists are kept apart for the search index."""
+        """The held HTML back in (``HeldHtml``); heading permalinks' tooltip in the page's language (toc writes
+        "Permanent link"); words in adjacent table headings and definition lists kept apart for the search index."""
         lang = getattr(page.file, "locale", None) or self.current_language(config)
+        if os.environ.get(DUMP_MARKDOWN):
+            _dump_markdown(Path(os.environ[DUMP_MARKDOWN]), page, self.held.shown(page.markdown), lang,
+                           self.project.config.languages)
+        html, anchors = self.held.restore(html)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
         title = escape(self.project.words.ui("page.permalink", lang))
         html = keep_words_apart(html.replace('title="Permanent link"', f'title="{title}"'))
         return external_links(html, config.site_url)
@@ -256,7 +271,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         macro = {**self.project.macros(), **site_pages.SITE_MACROS}[name]
         context = PageContext(self.content_language(page), page.url)
         try:
-            return macro(self.project, context, *args, **kwargs)
+            return self.held.hold(macro(self.project, context, *args, **kwargs))
         except ValueError as exc:
             if not hasattr(exc, "problem"):  # a TermError: a term() argument computed at render time
                 raise
@@ -319,6 +334,18 @@ class _Reported(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+def _dump_markdown(folder: Path, page, markdown: str, lang: str, languages) -> None:
+    """``ru/cases/kz0003/index.html`` -> ``cases/kz0003/index.ru.md``: the page's Markdown once macros ran,
+    its front matter included."""
+    dest = page.file.dest_uri.removeprefix(languages.prefix(lang))
+    if not dest.endswith("index.html"):
+        return
+    path = folder / dest.removesuffix("index.html") / f"index.{lang}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    meta = json.dumps(page.meta, ensure_ascii=False, default=str)
+    path.write_text(f"---\n{meta}\n---\n\n{markdown}", encoding="utf-8")
 
 
 def _write(site_dir: Path, outputs) -> None:
