@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import html as html_lib
 
 import pytest
@@ -15,7 +13,7 @@ LANGS = ("kk", "ru", "en")
 
 def footer_of(page_html: str) -> str:
     start = page_html.index('<div class="ncp-footer')
-    return html.unescape(page_html[start:page_html.index("</footer>", start)])  # data text is escaped for Markdown too
+    return html_lib.unescape(page_html[start:page_html.index("</footer>", start)])  # data text is escaped for Markdown too
 
 
 @pytest.fixture(scope="module")
