@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from .checks import translation_status
-from .core.errors import DataErrors
+from .core.errors import DataErrors, display_path
 from .core.files import Interrupted, WriteFailed, write_atomically
 from .core.sources import STATE_FILE
+from .kinds import all_kinds
 from .project import Project, load_project
 
 
@@ -131,6 +133,48 @@ def cmd_reviewed(args) -> int:
     return 0
 
 
+def new_records(kinds) -> dict:
+    """Every record ``ncp new`` can start, by name, as the kinds declare them (``Kind.new``)."""
+    return {new.name: new for kind in kinds for new in kind.new}
+
+
+def schema_header(project: Project, new) -> str:
+    """The first line that ties a new data file to its JSON Schema, when ``ncp schemas`` has written it."""
+    schema = project.config.root / "schemas" / f"{schema_name(new.files.path)}.json"
+    if not schema.is_file():
+        return ""
+    folder = project.config.data_dir / new.files.path
+    if new.files.path.endswith((".yml", ".yaml")):
+        folder = folder.parent
+    return f"# yaml-language-server: $schema={os.path.relpath(schema, folder)}\n"
+
+
+def schema_name(data_path: str) -> str:
+    """``cases`` for ``data/cases/``, ``reports`` for ``data/reports.yml``."""
+    return data_path.rsplit(".", 1)[0] if data_path.endswith((".yml", ".yaml")) else data_path
+
+
+def cmd_new(args) -> int:
+    """Start a record from its model's skeleton: a new file, or the record appended to its list file."""
+    from .core import skeleton
+
+    project = args.project
+    choices = new_records(project.kinds)
+    new = choices[args.record]
+    try:
+        placed = skeleton.place(new, project.config.data_dir, tuple(project.config.languages), args.id, args.date,
+                                args.title_ru, header=schema_header(project, new))
+    except skeleton.CannotStart as exc:
+        print(f"ncp new {args.record}: {exc}", file=sys.stderr)
+        return 1
+    shown = display_path(placed.path, project.config.root)
+    write_atomically(placed.path, placed.text, shown)
+    action = "added to" if placed.appended else "wrote"
+    print(f"{action} {shown}:{placed.line}: a new {new.files.noun} to fill in; "
+          "`ncp check` lists the fields still empty.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ncp", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=None,
@@ -149,6 +193,12 @@ def build_parser() -> argparse.ArgumentParser:
     reviewed.add_argument("targets", nargs="*", help="files, folders or field keys (default: everything)")
     reviewed.add_argument("--lang", action="append", help="only this language (repeatable)")
     reviewed.set_defaults(func=cmd_reviewed)
+    new = commands.add_parser("new", help="start a new record (a case, an event...) with every field to fill in")
+    new.add_argument("record", choices=sorted(new_records(all_kinds())), help="what to start")
+    new.add_argument("--id", help="the record's id (e.g. kz-2026-enterprise); else derived from --date and --title-ru")
+    new.add_argument("--date", help="its date, YYYY-MM-DD (an event's start; names the year file)")
+    new.add_argument("--title-ru", help="its title in Russian")
+    new.set_defaults(func=cmd_new)
     gloss = commands.add_parser("glossary", help="the glossary for translators: TBX/CSV export, CSV import")
     gloss_commands = gloss.add_subparsers(dest="glossary_command", required=True)
     export = gloss_commands.add_parser("export", help="write the glossary as TBX (termbase) or CSV")
