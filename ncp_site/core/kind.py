@@ -76,3 +76,4 @@ class Kind:
     files: Callable[[Any, str], list[OutputFile]] | None = None  # (project, lang) -> files of that language
     site_files: Callable[[Any], list[OutputFile]] | None = None  # (project) -> language-independent files
     new: tuple[NewRecord, ...] = ()  # the records ``ncp new`` can start (``core.skeleton``)
+    file_models: dict[str, Any] = field(default_factory=dict)  # data path -> model of a whole file not made of records

@@ -17,7 +17,7 @@ import typing
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator, PlainValidator, WrapValidator
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
@@ -48,10 +48,27 @@ class Shape:
     item: Shape | None = None
     model: type[BaseModel] | None = None
     optional: bool = False
+    language_map: type | None = None  # the LanguageMap class of a "texts" shape
+    loose: bool = False  # a value read by a validator of its own (a partial date, an audience), not only text
 
 
 def shape_of(annotation: Any) -> Shape:
     """The shape of a field's type, whatever Annotated or ``| None`` wraps it."""
+    shape = _shape_of(annotation)
+    if _reads_other_input(annotation):
+        return Shape(shape.kind, shape.codes, shape.item, shape.model, shape.optional, shape.language_map, loose=True)
+    return shape
+
+
+def _reads_other_input(annotation: Any) -> bool:
+    """Whether a validator of its own reads the written value first (``Responsible``: a code or a mapping)."""
+    if typing.get_origin(annotation) is Annotated:
+        return any(isinstance(m, (BeforeValidator, PlainValidator, WrapValidator))
+                   for m in annotation.__metadata__) or _reads_other_input(typing.get_args(annotation)[0])
+    return False
+
+
+def _shape_of(annotation: Any) -> Shape:
     optional = False
     while True:
         origin = typing.get_origin(annotation)
@@ -65,7 +82,7 @@ def shape_of(annotation: Any) -> Shape:
             elif dt.date in args:
                 return Shape("date", optional=optional)
             else:
-                return Shape("text", optional=optional)
+                return Shape("text", optional=optional, loose=True)
         else:
             break
     origin = typing.get_origin(annotation)
@@ -80,7 +97,7 @@ def shape_of(annotation: Any) -> Shape:
         if issubclass(annotation, BaseModel):
             return Shape("model", model=annotation, optional=optional)
         if issubclass(annotation, LanguageMap):
-            return Shape("texts", optional=optional)
+            return Shape("texts", optional=optional, language_map=annotation)
         if issubclass(annotation, SomeLanguages):
             return Shape("versions", optional=optional)
         if issubclass(annotation, bool):
@@ -89,7 +106,7 @@ def shape_of(annotation: Any) -> Shape:
             return Shape("number", optional=optional)
         if issubclass(annotation, (dt.date, dt.datetime)):
             return Shape("date", optional=optional)
-    return Shape("text", optional=optional)
+    return Shape("text", optional=optional, loose=annotation is not str)
 
 
 def describe(shape: Shape) -> str:
