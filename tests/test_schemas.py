@@ -13,8 +13,8 @@ import yaml
 from ncp_site import cli, editor_schemas
 from ncp_site.core.config import load_config
 from ncp_site.core.skeleton import skeleton
-from ncp_site.kinds.cases.model import SpecificInstance
 from ncp_site.kinds import all_kinds
+from ncp_site.kinds.cases.model import SpecificInstance
 
 from .builders import copy_of_repository
 from .conftest import REPO
