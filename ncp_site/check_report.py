@@ -49,14 +49,16 @@ def console_for(stream=None, environ=None) -> Console:
 
 def render(summary: Summary, console: Console, redact=lambda text: text) -> None:
     """The summary, the problems by file, the warnings, the quotations exempt from the terminology lint."""
-    counts = Table(title="Records in the data", title_justify="left", show_header=False, box=None, pad_edge=False)
+    console.print(Text("Records in the data", style="bold"))
+    counts = Table(show_header=False, box=None, pad_edge=False)
     for noun, n in summary.records.items():
         counts.add_row(Text(noun), Text(str(n), justify="right"))
     console.print(counts)
     if summary.translations:
         languages = list(summary.translations)
         states = list(next(iter(summary.translations.values())))
-        table = Table(title="Translations (texts per language)", title_justify="left", box=None, pad_edge=False)
+        console.print(Text("Translations (texts per language)", style="bold"))
+        table = Table(box=None, pad_edge=False)
         table.add_column("")
         for lang in languages:
             table.add_column(lang, justify="right")
