@@ -32,9 +32,10 @@ class Summary:
 
 
 def summarise(project) -> Summary:
-    records = {new.files.noun: count_records(project.sources, new.files) for kind in project.kinds for new in kind.new}
+    records = {new.files.noun: count_records(project.sources, new.files)
+               for kind in project.kinds for new in kind.new if not new.inside}
     translations = project.translations.counts() if project.translations is not None else {}
-    return Summary(records, translations, list(project.errors), list(getattr(project, "warnings", [])),
+    return Summary(records, translations, list(project.errors), list(project.warnings),
                    [str(q) for q in project.quotations])
 
 

@@ -183,14 +183,16 @@ def cmd_new(args) -> int:
     new = choices[args.record]
     try:
         placed = skeleton.place(new, project.config.data_dir, tuple(project.config.languages), args.id, args.date,
-                                args.title_ru, header=schema_header(project, new))
+                                args.title_ru, header=schema_header(project, new), within=args.within,
+                                under=args.under)
     except skeleton.CannotStart as exc:
         print(f"ncp new {args.record}: {exc}", file=sys.stderr)
         return 1
     shown = display_path(placed.path, project.config.root)
     write_atomically(placed.path, placed.text, shown)
     action = "added to" if placed.appended else "wrote"
-    print(f"{action} {shown}:{placed.line}: a new {new.files.noun} to fill in; "
+    noun = new.name if new.inside else new.files.noun
+    print(f"{action} {shown}:{placed.line}: a new {noun} to fill in; "
           "`ncp check` lists the fields still empty.")
     return 0
 
@@ -220,6 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--id", help="the record's id (e.g. kz-2026-enterprise); else derived from --date and --title-ru")
     new.add_argument("--date", help="its date, YYYY-MM-DD (an event's start; names the year file)")
     new.add_argument("--title-ru", help="its title in Russian")
+    new.add_argument("--in", dest="within", help="for a record kept inside another (an activity, a member, a "
+                     "recommendation): that record's id (action-plan-2023, a composition, peer-review-2024)")
+    new.add_argument("--under", help="for an activity: its category (e.g. promotion)")
     new.set_defaults(func=cmd_new)
     schemas = commands.add_parser("schemas", help="write the data files' JSON Schemas (for editors) into schemas/")
     schemas.set_defaults(func=cmd_schemas)

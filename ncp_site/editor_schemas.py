@@ -30,6 +30,8 @@ def schemas(kinds, languages: tuple[str, ...]) -> dict[str, dict]:
     found: dict[str, dict] = {}
     for kind in kinds:
         for new in kind.new:
+            if new.inside:  # kept inside another record: part of that record's schema
+                continue
             name = name_of(new.files.path)
             description = (f"A {new.files.noun}, one file per record (data/{new.files.path}/<id>.yml)"
                            if new.files.list_key is None else

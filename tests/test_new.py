@@ -7,6 +7,7 @@ import re
 import signal
 
 import pytest
+import yaml
 
 from ncp_site import cli
 from ncp_site.core import files
@@ -145,8 +146,10 @@ def test_every_kind_with_records_can_start_one(tmp_path, capsys):
     root = copy_of_repository(tmp_path / "repo")
     names = cli.new_records(all_kinds())
     assert {"case", "event", "news", "faq", "report", "media", "policy", "guidance", "action-plan",
-            "peer-review", "legal-act", "composition"} <= set(names)
-    for name in names:
+            "peer-review", "legal-act", "composition", "activity", "member", "recommendation"} <= set(names)
+    for name, new in names.items():
+        if new.inside:
+            continue
         status, _, err = run(root, capsys, "new", name, "--id", f"xx-new-{name}", "--date", "2030-01-01")
         assert status == 0, err
     status, out, _ = run(root, capsys, "check")
@@ -154,3 +157,39 @@ def test_every_kind_with_records_can_start_one(tmp_path, capsys):
     assert status == 1 and problems
     odd = [p for p in problems if not re.search(r": (is empty|lists nothing) -- ", p)]
     assert not odd, odd
+
+
+NESTED = [("activity", ["--in", "action-plan-2023", "--under", "promotion", "--id", "ap2023-new"],
+           "data/action-plans/action-plan-2023.yml"),
+          ("member", ["--in", "{composition}"], "data/members.yml"),
+          ("recommendation", ["--in", "peer-review-2024", "--id", "9.9", "--date", "2026-01-01"],
+           "data/peer-reviews/peer-review-2024.yml")]
+
+
+@pytest.mark.parametrize("record, args, file", NESTED, ids=[n[0] for n in NESTED])
+def test_a_record_inside_another_is_added_to_its_list_keeping_every_other_line(tmp_path, capsys, record, args, file):
+    root = copy_of_repository(tmp_path / "repo")
+    path = root / file
+    old = path.read_text(encoding="utf-8")
+    composition = yaml.safe_load((root / "data" / "members.yml").read_text(encoding="utf-8"))["compositions"][0]["id"]
+    status, out, err = run(root, capsys, "new", record, *[a.format(composition=composition) for a in args])
+    assert status == 0, err
+    new = path.read_text(encoding="utf-8")
+    line = int(re.search(r"\.yml:(\d+):", out).group(1))
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    added = len(new_lines) - len(old_lines)
+    assert added > 0 and new_lines[:line - 1] + new_lines[line - 1 + added:] == old_lines  # every old byte kept
+    status, out, _ = run(root, capsys, "check")
+    # (other files may then miss what the unfilled record holds: a plan that does not load has no activities)
+    problems = [p for p in out.splitlines() if p.startswith(f"{file}:")]
+    assert status == 1 and problems
+    assert all(re.search(r": (is empty|lists nothing) -- ", p) and int(p.split(":")[1]) >= line for p in problems)
+
+
+def test_a_record_inside_another_needs_an_existing_parent(repo, capsys):
+    before = snapshot(repo)
+    status, _, err = run(repo, capsys, "new", "activity", "--in", "no-such-plan", "--id", "x")
+    assert status == 1 and "there is no plan 'no-such-plan'" in err
+    status, _, err = run(repo, capsys, "new", "activity", "--in", "action-plan-2023", "--under", "nope", "--id", "x")
+    assert status == 1 and "give --under, one of: " in err
+    assert snapshot(repo) == before

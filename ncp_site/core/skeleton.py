@@ -17,13 +17,16 @@ import typing
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
+import yaml
 from pydantic import BaseModel, BeforeValidator, PlainValidator, WrapValidator
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from . import yamledit
 from .localized import LanguageMap, SomeLanguages
 from .records import RecordFiles
 from .yamledit import double_quoted
+from .yamlsrc import Loader
 
 INDENT = "  "
 
@@ -37,6 +40,10 @@ class NewRecord:
     files: RecordFiles
     dated: str | None = None  # the field ``--date`` fills (and, for a folder of year files, names the file)
     titled: str | None = "title"  # the text field whose Russian slot ``--title-ru`` fills
+    inside: tuple[tuple[str, str | None], ...] = ()
+    """A record kept inside another's list (an activity in a plan): the lists down to it from the record
+    ``files`` holds (``--in`` names that record), each with the field whose value ``--under`` gives to
+    pick one of its items (``(("categories", "category"), ("activities", None))``)."""
 
 
 @dataclass(frozen=True)
@@ -230,8 +237,11 @@ class Placement:
 
 
 def place(new: NewRecord, data_dir, languages: tuple[str, ...], record_id: str | None = None,
-          date: str | None = None, title_ru: str | None = None, header: str = "") -> Placement:
+          date: str | None = None, title_ru: str | None = None, header: str = "", within: str | None = None,
+          under: str | None = None) -> Placement:
     """The file a new record goes to and its new text; raises ``CannotStart`` rather than overwrite anything."""
+    if new.inside:
+        return _place_inside(new, data_dir, languages, record_id, date, title_ru, within, under)
     if date is not None:
         try:
             dt.date.fromisoformat(date)
@@ -241,7 +251,7 @@ def place(new: NewRecord, data_dir, languages: tuple[str, ...], record_id: str |
         if not title_ru:
             raise CannotStart("give the new record's id with --id, or --title-ru (and --date) to derive it")
         record_id = "-".join(part for part in (date if new.dated else None, slug(title_ru)) if part)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", record_id):
+    if not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", record_id):
         raise CannotStart(f"--id {record_id!r} is not an id -- use lower-case Latin letters, digits and hyphens, "
                           "e.g. kz-2026-enterprise")
     filled: dict[str, Any] = {"id": record_id}
@@ -291,3 +301,67 @@ def _append(path, old: str, key: str, block: list[str]) -> Placement:
         before += "\n"
     line = before.count("\n") + 1
     return Placement(path, before + "\n".join(block) + "\n" + rest, line, appended=True)
+
+
+def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru, within, under) -> Placement:
+    """A record added at the end of a list inside another record (``--in`` that record, ``--under`` an item)."""
+    where = new.files
+    if not within:
+        raise CannotStart(f"give --in: the id of the {where.noun} the new record goes into")
+    if where.list_key is None:
+        path, loc = data_dir / where.path / f"{within}.yml", ()
+        if not path.is_file():
+            raise CannotStart(f"there is no {where.noun} '{within}' (data/{where.path}/{within}.yml)")
+    else:
+        path = data_dir / where.path
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    try:
+        root = yamledit.compose(old)
+    except yaml.YAMLError:
+        raise CannotStart(f"{path} does not read as YAML -- fix it first (ncp check)") from None
+    data = yaml.load(old, Loader=Loader) if root is not None else None
+    if where.list_key is not None:
+        items = data.get(where.list_key) if isinstance(data, dict) else None
+        index = next((i for i, item in enumerate(items or []) if isinstance(item, dict) and item.get("id") == within),
+                     None)
+        if index is None:
+            raise CannotStart(f"there is no {where.noun} with id '{within}' in data/{where.path}")
+        loc = (where.list_key, index)
+    for key, chooser in new.inside:
+        value = yamledit.value_at(data, loc) if loc else data
+        if not isinstance(value, dict) or not isinstance(value.get(key), list):
+            raise CannotStart(f"{path}: '{within}' has no list '{key}:' -- add the record by hand")
+        loc += (key,)
+        if chooser is None:
+            break
+        choices = [item.get(chooser) for item in value[key] if isinstance(item, dict)]
+        if under not in choices:
+            raise CannotStart(f"give --under, one of: {', '.join(str(c) for c in choices)} (its {chooser})")
+        loc += (choices.index(under),)
+    filled: dict[str, Any] = {}
+    if "id" in new.model.model_fields:
+        if not record_id or not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", record_id):
+            raise CannotStart("give the new record's id with --id (lower-case Latin letters, digits, '.' and '-')")
+        if re.search(rf"^\s*-?\s*id:\s*['\"]?{re.escape(record_id)}['\"]?\s*(#.*)?$", old, re.MULTILINE):
+            raise CannotStart(f"{path} already has a record with id {record_id} -- choose another id")
+        filled["id"] = record_id
+    if new.dated and date:
+        filled[new.dated] = dt.date.fromisoformat(date)
+    if new.titled and title_ru and new.titled in new.model.model_fields:
+        filled[new.titled] = {"ru": title_ru}
+    sequence = yamledit.node_at(root, loc)
+    if not isinstance(sequence, yaml.SequenceNode) or sequence.flow_style or not sequence.value:
+        raise CannotStart(f"{path}: the list '{loc[-1]}' is empty or written in brackets -- add the record by hand")
+    last = sequence.value[-1]
+    column = last.start_mark.column
+    end = last.end_mark.index
+    while end > 0 and old[end - 1] in " \t\r\n":
+        end -= 1
+    at = old.find("\n", end)
+    at = len(old) if at < 0 else at
+    item = skeleton(new.model, languages, filled, " " * column)
+    block = [" " * (column - 2) + "- " + item[0].lstrip(), *item[1:]]
+    text = old[:at] + "\n" + "\n".join(block) + old[at:]
+    if not text.endswith("\n"):
+        text += "\n"
+    return Placement(path, text, old[:at].count("\n") + 2, appended=True)
