@@ -83,7 +83,7 @@ def _problems(console: Console, noun: str, problems: list[DataError], colour: st
     for path, group in groupby(sorted(problems, key=lambda p: (p.path, p.line, p.field, p.lang or "")),
                                key=lambda p: p.path):
         group = list(group)
-        console.print(Text(f"── {path} ({len(group)})", style="bold"))
+        console.print(Text(redact(f"── {path} ({len(group)})"), style="bold"))
         for problem in group:
             console.print(_line(problem, colour, redact))
 
@@ -104,7 +104,8 @@ def _line(problem: DataError, colour: str, redact) -> Text:
 
 def as_json(summary: Summary, redact=lambda text: text) -> dict:
     def problem(p: DataError) -> dict:
-        return {"path": p.path, "line": p.line, "field": p.field, "lang": p.lang, "problem": redact(p.problem),
+        return {"path": redact(p.path), "line": p.line, "field": redact(p.field), "lang": p.lang,
+                "problem": redact(p.problem),
                 "fix": redact(p.fix), "message": redact(str(p))}
 
     return {"ok": not summary.errors, "records": summary.records, "translations": summary.translations,
