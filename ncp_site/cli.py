@@ -11,10 +11,12 @@ import json
 import sys
 from pathlib import Path
 
+from . import editor_schemas
 from .checks import translation_status
-from .core.errors import DataErrors
+from .core.errors import DataErrors, display_path
 from .core.files import Interrupted, WriteFailed, write_atomically
 from .core.sources import STATE_FILE
+from .kinds import all_kinds
 from .project import Project, load_project
 
 
@@ -28,20 +30,24 @@ def find_root(start: Path) -> Path:
 
 
 def cmd_check(args) -> int:
-    """Every problem, then the historical quotations; a listed name is never printed, only its entry."""
+    """What the data holds, every problem grouped by file, the warnings apart; exit 1 only on errors.
+
+    A listed name is never printed, only its entry in the never-publish list.
+    """
+    from . import check_report
+
     project = args.project
     say = project.never_publish.redact
-    for error in project.errors:
-        print(say(str(error)))
-    if project.quotations:
-        print(f"{len(project.quotations)} historical quotation(s) exempt from the terminology lint "
-              '(marked <q class="historical">):')
-        for quotation in project.quotations:
-            print(say(f"  {quotation}"))
+    summary = check_report.summarise(project)
+    if args.format == "json":
+        print(json.dumps(check_report.as_json(summary, say), ensure_ascii=False, indent=2))
+    else:
+        check_report.render(summary, check_report.console_for(), say)
     if project.errors:
         print(f"{len(project.errors)} problem(s) found.", file=sys.stderr)
         return 1
-    print(f"ncp check: all data and pages are valid in {project.config.languages.spoken()}.")
+    if args.format != "json":
+        print(f"ncp check: all data and pages are valid in {project.config.languages.spoken()}.")
     return 0
 
 
@@ -131,12 +137,74 @@ def cmd_reviewed(args) -> int:
     return 0
 
 
+def new_records(kinds) -> dict:
+    """Every record ``ncp new`` can start, by name, as the kinds declare them (``Kind.new``)."""
+    return {new.name: new for kind in kinds for new in kind.new}
+
+
+def schema_header(project: Project, new) -> str:
+    """The first line that ties a new data file to its JSON Schema, when ``ncp schemas`` has written it."""
+    name = editor_schemas.name_of(new.files.path)
+    if not (project.config.root / editor_schemas.FOLDER / f"{name}.json").is_file():
+        return ""
+    folder = project.config.data_dir / new.files.path
+    return editor_schemas.header_for(project.config.root, folder / "x.yml" if folder.suffix == "" else folder, name)
+
+
+def cmd_schemas(args) -> int:
+    """Write schemas/ from the models and start every data file with the line naming its schema."""
+    project = args.project
+    root = project.config.root
+    written = 0
+    for name, schema in editor_schemas.schemas(project.kinds, tuple(project.config.languages)).items():
+        path = root / editor_schemas.FOLDER / f"{name}.json"
+        text = editor_schemas.text_of(schema)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            write_atomically(path, text, display_path(path, root))
+            written += 1
+    headed = 0
+    for file, name in editor_schemas.data_files(project.kinds, project.config.data_dir):
+        old = file.read_text(encoding="utf-8")
+        new = editor_schemas.with_header(old, editor_schemas.header_for(root, file, name))
+        if new != old:
+            write_atomically(file, new, display_path(file, root))
+            headed += 1
+    print(f"ncp schemas: {written} schema(s) written to {editor_schemas.FOLDER}/, {headed} data file(s) given "
+          "their schema line.")
+    return 0
+
+
+def cmd_new(args) -> int:
+    """Start a record from its model's skeleton: a new file, or the record appended to its list file."""
+    from .core import skeleton
+
+    project = args.project
+    choices = new_records(project.kinds)
+    new = choices[args.record]
+    try:
+        placed = skeleton.place(new, project.config.data_dir, tuple(project.config.languages), args.id, args.date,
+                                args.title_ru, header=schema_header(project, new), within=args.within,
+                                under=args.under)
+    except skeleton.CannotStart as exc:
+        print(f"ncp new {args.record}: {exc}", file=sys.stderr)
+        return 1
+    shown = display_path(placed.path, project.config.root)
+    write_atomically(placed.path, placed.text, shown)
+    action = "added to" if placed.appended else "wrote"
+    noun = new.name if new.inside else new.files.noun
+    print(f"{action} {shown}:{placed.line}: a new {noun} to fill in; "
+          "`ncp check` lists the fields still empty.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ncp", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=None,
                         help="project folder (default: found from the current directory)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate all data and pages, as the build does")
+    check.add_argument("--format", choices=["text", "json"], default="text",
+                       help="text (coloured on a terminal, plain otherwise or when CI is set) or json")
     check.set_defaults(func=cmd_check)
     status = commands.add_parser("status", help="missing, stale, pending and orphaned translations per language")
     status.add_argument("--json", action="store_true", help="machine-readable output")
@@ -149,6 +217,17 @@ def build_parser() -> argparse.ArgumentParser:
     reviewed.add_argument("targets", nargs="*", help="files, folders or field keys (default: everything)")
     reviewed.add_argument("--lang", action="append", help="only this language (repeatable)")
     reviewed.set_defaults(func=cmd_reviewed)
+    new = commands.add_parser("new", help="start a new record (a case, an event...) with every field to fill in")
+    new.add_argument("record", choices=sorted(new_records(all_kinds())), help="what to start")
+    new.add_argument("--id", help="the record's id (e.g. kz-2026-enterprise); else derived from --date and --title-ru")
+    new.add_argument("--date", help="its date, YYYY-MM-DD (an event's start; names the year file)")
+    new.add_argument("--title-ru", help="its title in Russian")
+    new.add_argument("--in", dest="within", help="for a record kept inside another (an activity, a member, a "
+                     "recommendation): that record's id (action-plan-2023, a composition, peer-review-2024)")
+    new.add_argument("--under", help="for an activity: its category (e.g. promotion)")
+    new.set_defaults(func=cmd_new)
+    schemas = commands.add_parser("schemas", help="write the data files' JSON Schemas (for editors) into schemas/")
+    schemas.set_defaults(func=cmd_schemas)
     gloss = commands.add_parser("glossary", help="the glossary for translators: TBX/CSV export, CSV import")
     gloss_commands = gloss.add_subparsers(dest="glossary_command", required=True)
     export = gloss_commands.add_parser("export", help="write the glossary as TBX (termbase) or CSV")

@@ -30,6 +30,8 @@ class Project:
     loaded: dict[str, Any] = field(default_factory=dict)
     kinds: list[Kind] = field(default_factory=list)
     errors: list[DataError] = field(default_factory=list)
+    warnings: list[DataError] = field(default_factory=list)
+    """Facts that may be out of date: listed apart from the errors, never stopping a build."""
     quotations: list[terminology.Quotation] = field(default_factory=list)
     translations: translation_status.Report | None = None
     words: Words | None = None

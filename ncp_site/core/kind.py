@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .errors import DataError
+from .skeleton import NewRecord
 from .sources import Sources
 
 
@@ -75,3 +76,5 @@ class Kind:
     pages: Callable[[Any], list[GeneratedPage]] | None = None  # (project) -> pages in every language
     files: Callable[[Any, str], list[OutputFile]] | None = None  # (project, lang) -> files of that language
     site_files: Callable[[Any], list[OutputFile]] | None = None  # (project) -> language-independent files
+    new: tuple[NewRecord, ...] = ()  # the records ``ncp new`` can start (``core.skeleton``)
+    file_models: dict[str, Any] = field(default_factory=dict)  # data path -> model of a whole file not made of records

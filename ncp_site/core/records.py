@@ -140,3 +140,13 @@ def reference_errors(at: Located, field: str, ids: list[str], known: set[str] | 
                                    f"use the id of {_a(noun)} in {where}" + (f" (e.g. {sample})" if sample else "")))
         seen.add(ref)
     return errors
+
+
+def count_records(sources: Sources, where: RecordFiles) -> int:
+    """How many records the files hold as written (valid or not): a file each, or the items of each list."""
+    if where.list_key is None:
+        return len(sources.data_folder(where.path))
+    paths = [sources.path(where.path)] if where.path.endswith((".yml", ".yaml")) else sources.data_folder(where.path)
+    docs = [sources.docs.get(path) for path in paths]
+    return sum(len(doc.data.get(where.list_key) or []) for doc in docs
+               if doc is not None and isinstance(doc.data, dict) and isinstance(doc.data.get(where.list_key), list))

@@ -96,6 +96,13 @@ def _language_error(doc: YamlDoc, loc: tuple, problem: str, code: str, languages
 
 
 def _explain(err: dict, lang: str | None, languages: Languages) -> tuple[str, str]:
+    problem, fix = _explain_value(err, lang, languages)
+    if err.get("input", "") is None and err["type"] != "missing":
+        return "is empty", fix  # a slot left unfilled (``ncp new`` writes them so)
+    return problem, fix
+
+
+def _explain_value(err: dict, lang: str | None, languages: Languages) -> tuple[str, str]:
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "missing":
         if lang:
@@ -111,6 +118,9 @@ def _explain(err: dict, lang: str | None, languages: Languages) -> tuple[str, st
     if kind.startswith("date") or kind.startswith("datetime"):
         return (f"{_shown(value)} is not a real date",
                 "write an existing date as YYYY-MM-DD, e.g. 2022-02-15")
+    if kind == "too_short":
+        return "lists nothing" if not value else f"lists fewer than {ctx.get('min_length')}", \
+            f"add at least {ctx.get('min_length')} item(s)"
     if kind == "string_too_short":
         return "is empty", "write the text, or remove the field if it is optional"
     if kind == "string_too_long":

@@ -39,6 +39,11 @@ def _node_at(root: yaml.Node, loc: tuple) -> yaml.Node | None:
     return node
 
 
+def node_at(root: yaml.Node, loc: tuple) -> yaml.Node | None:
+    """The node written at ``loc`` (keys and list indexes), or None."""
+    return _node_at(root, loc)
+
+
 def compose(text: str) -> yaml.Node:
     return yaml.compose(text, Loader=Loader)
 

@@ -2,9 +2,10 @@
 
 from ...core.kind import Kind
 from . import load, pages
-from .model import Concept, Glossary, TermError
+from .model import Concept, Glossary, GlossaryFile, TermError
 
 KIND = Kind(name="glossary", load=load.load, data=(load.FILE,),
-            macros={"term": pages.term_macro, "glossary_page": pages.glossary_page_macro})
+            macros={"term": pages.term_macro, "glossary_page": pages.glossary_page_macro},
+            file_models={load.FILE: GlossaryFile})
 
 __all__ = ["KIND", "Concept", "Glossary", "TermError"]

@@ -1,9 +1,11 @@
 """News: dated items about the NCP's work, linked to the specific instances and events they concern."""
 
 from ...core.kind import Kind
+from ...core.skeleton import NewRecord
 from . import load, pages
 from .model import NewsItem
 
-KIND = Kind(name="news", load=load.load, data=(load.FILES.path,), macros=pages.MACROS)
+KIND = Kind(name="news", load=load.load, data=(load.FILES.path,), macros=pages.MACROS,
+            new=(NewRecord("news", NewsItem, load.FILES, dated="date"),))
 
 __all__ = ["KIND", "NewsItem"]

@@ -1,0 +1,367 @@
+"""A new record's skeleton, read off its model: what ``ncp new`` writes for the secretariat to fill in.
+
+Starting a record by copying another one carries over fields that do not apply and hides those
+that do. The skeleton lists every field of the model in its order, each with a short comment
+saying what it holds and which codes are allowed, and leaves every text as empty ``kk:``, ``ru:``,
+``en:`` slots, so that ``ncp check`` on the unfilled record names exactly the fields still to write.
+A kind declares its skeletons (``Kind.new``); nothing here knows a kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import re
+import types
+import typing
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Union
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, PlainValidator, WrapValidator
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
+
+from . import yamledit
+from .localized import LanguageMap, SomeLanguages
+from .records import RecordFiles
+from .yamledit import double_quoted
+from .yamlsrc import Loader
+
+INDENT = "  "
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    """A record ``ncp new <name>`` can start: its model and where such records are kept."""
+
+    name: str  # ``ncp new case``
+    model: type[BaseModel]
+    files: RecordFiles
+    dated: str | None = None  # the field ``--date`` fills (and, for a folder of year files, names the file)
+    titled: str | None = "title"  # the text field whose Russian slot ``--title-ru`` fills
+    inside: tuple[tuple[str, str | None], ...] = ()
+    """A record kept inside another's list (an activity in a plan): the lists down to it from the record
+    ``files`` holds (``--in`` names that record), each with the field whose value ``--under`` gives to
+    pick one of its items (``(("categories", "category"), ("activities", None))``)."""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a model's field holds, from its type: enough to write a slot and a comment."""
+
+    kind: str  # "model", "texts", "versions", "list", "dict", "code", "date", "number", "flag", "text"
+    codes: tuple = ()
+    item: Shape | None = None
+    model: type[BaseModel] | None = None
+    optional: bool = False
+    language_map: type | None = None  # the LanguageMap class of a "texts" shape
+    loose: bool = False  # a value read by a validator of its own (a partial date, an audience), not only text
+
+
+def shape_of(annotation: Any) -> Shape:
+    """The shape of a field's type, whatever Annotated or ``| None`` wraps it."""
+    shape = _shape_of(annotation)
+    if _reads_other_input(annotation):
+        return Shape(shape.kind, shape.codes, shape.item, shape.model, shape.optional, shape.language_map, loose=True)
+    return shape
+
+
+def _reads_other_input(annotation: Any) -> bool:
+    """Whether a validator of its own reads the written value first (``Responsible``: a code or a mapping)."""
+    if typing.get_origin(annotation) is Annotated:
+        return any(isinstance(m, (BeforeValidator, PlainValidator, WrapValidator))
+                   for m in annotation.__metadata__) or _reads_other_input(typing.get_args(annotation)[0])
+    return False
+
+
+def _shape_of(annotation: Any) -> Shape:
+    optional = False
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            optional = optional or len(args) < len(typing.get_args(annotation))
+            if len(args) == 1:
+                annotation = args[0]
+            elif dt.date in args:
+                return Shape("date", optional=optional)
+            else:
+                return Shape("text", optional=optional, loose=True)
+        else:
+            break
+    origin = typing.get_origin(annotation)
+    if origin is Literal:
+        return Shape("code", codes=typing.get_args(annotation), optional=optional)
+    if origin in (list, tuple, set, frozenset):
+        args = typing.get_args(annotation)
+        return Shape("list", item=shape_of(args[0]) if args else Shape("text"), optional=optional)
+    if origin is dict:
+        return Shape("dict", optional=optional)
+    if isinstance(annotation, type):
+        if issubclass(annotation, BaseModel):
+            return Shape("model", model=annotation, optional=optional)
+        if issubclass(annotation, LanguageMap):
+            return Shape("texts", optional=optional, language_map=annotation)
+        if issubclass(annotation, SomeLanguages):
+            return Shape("versions", optional=optional)
+        if issubclass(annotation, bool):
+            return Shape("flag", optional=optional)
+        if issubclass(annotation, (int, float)):
+            return Shape("number", optional=optional)
+        if issubclass(annotation, (dt.date, dt.datetime)):
+            return Shape("date", optional=optional)
+    return Shape("text", optional=optional, loose=annotation is not str)
+
+
+def describe(shape: Shape) -> str:
+    """What a slot holds, in a few words (English, as every comment in the data files)."""
+    if shape.kind == "code":
+        return "one of: " + ", ".join(str(c) for c in shape.codes)
+    if shape.kind == "list":
+        return "a list" + (f" ({describe(shape.item)})" if shape.item and shape.item.kind != "model" else "")
+    return {
+        "model": "fields below",
+        "texts": "a text per language",
+        "versions": "an address per language where one exists (https://... or a file under docs/)",
+        "dict": "a mapping",
+        "date": "a date, YYYY-MM-DD",
+        "number": "a number",
+        "flag": "true or false",
+        "text": "text",
+    }[shape.kind]
+
+
+def field_notes(model: type[BaseModel]) -> dict[str, str]:
+    """What the model's source says of each field in a trailing comment (``end: ... = None  # None: in force``)."""
+    notes: dict[str, str] = {}
+    for cls in reversed(model.__mro__):
+        if not (isinstance(cls, type) and issubclass(cls, BaseModel)) or cls is BaseModel:
+            continue
+        try:
+            source = inspect.getsource(cls)
+        except (OSError, TypeError):
+            continue
+        for name, note in re.findall(r"^    (\w+):[^\n#]*#\s*(.+?)\s*$", source, re.MULTILINE):
+            notes[name] = note
+    return notes
+
+
+def field_comment(info: FieldInfo, shape: Shape, note: str | None = None) -> str:
+    """``required: one of: lead, supporting``: whether to fill it, and what it holds."""
+    words = info.description or note
+    words = f"{words}; {describe(shape)}" if words and shape.kind in ("code", "date", "texts") else words or describe(shape)
+    return ("required: " if info.is_required() else "optional: ") + words
+
+
+def skeleton(model: type[BaseModel], languages: tuple[str, ...], filled: dict[str, Any] | None = None,
+             indent: str = "") -> list[str]:
+    """The lines of an empty record of ``model`` (top-level values in ``filled`` written in)."""
+    filled = filled or {}
+    notes = field_notes(model)
+    lines: list[str] = []
+    for name, info in model.model_fields.items():
+        shape = shape_of(info.annotation)
+        comment = f"  # {field_comment(info, shape, notes.get(name))}"
+        value = filled.get(name)
+        if shape.kind == "versions" or (shape.kind == "texts" and (info.is_required() or value)):
+            lines.append(f"{indent}{name}:{comment}")
+            for lang in languages:
+                given = value.get(lang) if isinstance(value, dict) else None
+                lines.append(f"{indent}{INDENT}{lang}:" + (f" {_scalar(given)}" if given else ""))
+        elif shape.kind == "model" and not shape.optional:
+            lines.append(f"{indent}{name}:{comment}")
+            lines += skeleton(shape.model, languages, None, indent + INDENT)
+        elif shape.kind == "list" and info.is_required() and shape.item and shape.item.kind == "model":
+            lines.append(f"{indent}{name}:{comment}")
+            item = skeleton(shape.item.model, languages, None, indent + INDENT * 2)
+            lines += [f"{indent}{INDENT}- " + item[0].lstrip(), *item[1:]]
+        else:
+            text = _scalar(value) if value is not None else _default(info, shape)
+            lines.append(f"{indent}{name}:{' ' + text if text else ''}{comment}")
+    return lines
+
+
+def _default(info: FieldInfo, shape: Shape) -> str:
+    """A default worth writing out (``withheld: false``, ``chapters: []``); empty otherwise."""
+    if info.default_factory is not None:
+        default = info.default_factory()
+    else:
+        default = info.default
+    if default is PydanticUndefined or default is None:
+        return "[]" if shape.kind == "list" else ""
+    if isinstance(default, bool):
+        return "true" if default else "false"
+    if isinstance(default, (list, tuple)) and not default:
+        return "[]"
+    if isinstance(default, dict) and not default:
+        return "{}"
+    if isinstance(default, (str, int)):
+        return _scalar(default)
+    return ""
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, (dt.date, int)) and not isinstance(value, bool):
+        return str(value)
+    text = str(value)
+    return text if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", text) and not text.isdigit() else double_quoted(text)
+
+
+def slug(text: str) -> str:
+    """An id from a title: Latin lower-case letters, digits and hyphens (Cyrillic transliterated)."""
+    letters = "".join(_TRANSLIT.get(c, c) for c in text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", letters).strip("-")[:60].rstrip("-")
+
+
+_TRANSLIT = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f",
+     "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia", "a", "g", "q", "n", "o", "u", "u", "h", "i"]))
+
+
+class CannotStart(Exception):
+    """``ncp new`` cannot start this record (no id, the file exists...): the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a new record goes and the whole new text of that file (new, or the old text plus the record)."""
+
+    path: Any  # pathlib.Path
+    text: str
+    line: int  # the record's first line in the new text
+    appended: bool
+
+
+def place(new: NewRecord, data_dir, languages: tuple[str, ...], record_id: str | None = None,
+          date: str | None = None, title_ru: str | None = None, header: str = "", within: str | None = None,
+          under: str | None = None) -> Placement:
+    """The file a new record goes to and its new text; raises ``CannotStart`` rather than overwrite anything."""
+    if new.inside:
+        return _place_inside(new, data_dir, languages, record_id, date, title_ru, within, under)
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise CannotStart(f"--date {date!r} is not a date -- write YYYY-MM-DD, e.g. 2026-03-15") from None
+    if record_id is None:
+        if not title_ru:
+            raise CannotStart("give the new record's id with --id, or --title-ru (and --date) to derive it")
+        record_id = "-".join(part for part in (date if new.dated else None, slug(title_ru)) if part)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", record_id):
+        raise CannotStart(f"--id {record_id!r} is not an id -- use lower-case Latin letters, digits and hyphens, "
+                          "e.g. kz-2026-enterprise")
+    filled: dict[str, Any] = {"id": record_id}
+    if new.dated and date:
+        filled[new.dated] = dt.date.fromisoformat(date)
+    if new.titled and title_ru:
+        filled[new.titled] = {"ru": title_ru}
+    where = new.files
+    if where.list_key is None:
+        path = data_dir / where.path / f"{record_id}.yml"
+        if path.exists():
+            raise CannotStart(f"data/{where.path}/{record_id}.yml already exists -- choose another id; an existing record is edited in its file")
+        lines = skeleton(new.model, languages, filled)
+        return Placement(path, header + "\n".join(lines) + "\n", header.count("\n") + 1, appended=False)
+    if where.path.endswith((".yml", ".yaml")):
+        path = data_dir / where.path
+    else:
+        if not (new.dated and date):
+            raise CannotStart(f"give --date YYYY-MM-DD: each year of {where.noun}s has its own file in "
+                              f"{where.path}/")
+        path = data_dir / where.path / f"{date[:4]}.yml"
+    item = skeleton(new.model, languages, filled, INDENT * 2)
+    block = [f"{INDENT}- " + item[0].lstrip(), *item[1:]]
+    if not path.exists():
+        text = header + f"{where.list_key}:\n" + "\n".join(block) + "\n"
+        return Placement(path, text, header.count("\n") + 2, appended=False)
+    old = path.read_text(encoding="utf-8")
+    if re.search(rf"^\s*-?\s*id:\s*['\"]?{re.escape(record_id)}['\"]?\s*(#.*)?$", old, re.MULTILINE):
+        raise CannotStart(f"{path} already has a record with id {record_id} -- choose another id")
+    return _append(path, old, where.list_key, block)
+
+
+def _append(path, old: str, key: str, block: list[str]) -> Placement:
+    """The old text, byte for byte, with the record added at the end of the list under ``key``."""
+    match = re.search(rf"^{re.escape(key)}:[ \t]*(\[\s*\])?[ \t]*(#.*)?$", old, re.MULTILINE)
+    if match is None:
+        raise CannotStart(f"{path} has no '{key}:' at the start of a line -- add the record by hand "
+                          f"under '{key}:'")
+    after = old[match.end():]
+    following = re.search(r"^[^\s#-]", after, re.MULTILINE)  # the next top-level key ends the list
+    at = match.end() + (following.start() if following else len(after))
+    before, rest = old[:at], old[at:]
+    if match.group(1):  # ``key: []``: the list becomes a block list
+        before = old[:match.start()] + f"{key}:" + (f" {match.group(2)}" if match.group(2) else "") + \
+            old[match.end():at]
+    if before and not before.endswith("\n"):
+        before += "\n"
+    line = before.count("\n") + 1
+    return Placement(path, before + "\n".join(block) + "\n" + rest, line, appended=True)
+
+
+def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru, within, under) -> Placement:
+    """A record added at the end of a list inside another record (``--in`` that record, ``--under`` an item)."""
+    where = new.files
+    if not within:
+        raise CannotStart(f"give --in: the id of the {where.noun} the new record goes into")
+    if where.list_key is None:
+        path, loc = data_dir / where.path / f"{within}.yml", ()
+        if not path.is_file():
+            raise CannotStart(f"there is no {where.noun} '{within}' (data/{where.path}/{within}.yml)")
+    else:
+        path = data_dir / where.path
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    try:
+        root = yamledit.compose(old)
+    except yaml.YAMLError:
+        raise CannotStart(f"{path} does not read as YAML -- fix it first (ncp check)") from None
+    data = yaml.load(old, Loader=Loader) if root is not None else None
+    if where.list_key is not None:
+        items = data.get(where.list_key) if isinstance(data, dict) else None
+        index = next((i for i, item in enumerate(items or []) if isinstance(item, dict) and item.get("id") == within),
+                     None)
+        if index is None:
+            raise CannotStart(f"there is no {where.noun} with id '{within}' in data/{where.path}")
+        loc = (where.list_key, index)
+    for key, chooser in new.inside:
+        value = yamledit.value_at(data, loc) if loc else data
+        if not isinstance(value, dict) or not isinstance(value.get(key), list):
+            raise CannotStart(f"{path}: '{within}' has no list '{key}:' -- add the record by hand")
+        loc += (key,)
+        if chooser is None:
+            break
+        choices = [item.get(chooser) for item in value[key] if isinstance(item, dict)]
+        if under not in choices:
+            raise CannotStart(f"give --under, one of: {', '.join(str(c) for c in choices)} (its {chooser})")
+        loc += (choices.index(under),)
+    filled: dict[str, Any] = {}
+    if "id" in new.model.model_fields:
+        if not record_id or not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", record_id):
+            raise CannotStart("give the new record's id with --id (lower-case Latin letters, digits, '.' and '-')")
+        if re.search(rf"^\s*-?\s*id:\s*['\"]?{re.escape(record_id)}['\"]?\s*(#.*)?$", old, re.MULTILINE):
+            raise CannotStart(f"{path} already has a record with id {record_id} -- choose another id")
+        filled["id"] = record_id
+    if new.dated and date:
+        filled[new.dated] = dt.date.fromisoformat(date)
+    if new.titled and title_ru and new.titled in new.model.model_fields:
+        filled[new.titled] = {"ru": title_ru}
+    sequence = yamledit.node_at(root, loc)
+    if not isinstance(sequence, yaml.SequenceNode) or sequence.flow_style or not sequence.value:
+        raise CannotStart(f"{path}: the list '{loc[-1]}' is empty or written in brackets -- add the record by hand")
+    last = sequence.value[-1]
+    column = last.start_mark.column
+    end = last.end_mark.index
+    while end > 0 and old[end - 1] in " \t\r\n":
+        end -= 1
+    at = old.find("\n", end)
+    at = len(old) if at < 0 else at
+    item = skeleton(new.model, languages, filled, " " * column)
+    block = [" " * (column - 2) + "- " + item[0].lstrip(), *item[1:]]
+    text = old[:at] + "\n" + "\n".join(block) + old[at:]
+    if not text.endswith("\n"):
+        text += "\n"
+    return Placement(path, text, old[:at].count("\n") + 2, appended=True)

@@ -1,0 +1,195 @@
+"""`ncp new`: a record started from its model, which `ncp check` then walks the secretariat through."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+
+import pytest
+import yaml
+
+from ncp_site import cli
+from ncp_site.core import files
+from ncp_site.kinds import all_kinds
+
+from .builders import copy_of_repository
+
+FILLED = {  # what the secretariat writes into the unfilled case, by line fragment
+    "  kk:\n  ru:\n  en:\nenterprise:": "  kk: Сынақ\n  ru: Тест\n  en: Test\nenterprise:",
+    "  name:  # required: a text per language\n    kk:\n    ru:\n    en:":
+        "  name: Test LLP",
+    "  sector:": "  sector: C",
+    "  home_country:": "  home_country: KZ",
+    "  type:": "  type: ngo",
+    "  name:  # optional: a text per language": "  name: Test NGO",
+    "host_country:": "host_country: KZ",
+    "ncp_role:": "ncp_role: lead",
+    "lead_ncp:": "lead_ncp: KZ",
+    "chapters: []": "chapters: [IV]",
+    "keywords:  # required: a text per language\n  kk:\n  ru:\n  en:":
+        "keywords:\n  kk: [сынақ]\n  ru: [тест]\n  en: [test]",
+    "  submission:": "  submission: 2026-01-15",
+    "status:": "status: under_initial_assessment",
+    "summary:  # required: a text per language\n  kk:\n  ru:\n  en:":
+        "summary:\n  kk: Сынақ мәтіні.\n  ru: Текст.\n  en: Text.",
+}
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory):
+    return copy_of_repository(tmp_path_factory.mktemp("new") / "repo")
+
+
+def snapshot(root):
+    return {p: p.read_bytes() for p in sorted((root / "data").rglob("*")) if p.is_file()}
+
+
+def run(root, capsys, *args):
+    status = cli.main(["--root", str(root), *args])
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    return status, out.out, out.err
+
+
+def test_an_unfilled_case_lists_exactly_its_empty_required_fields_and_filling_them_passes(repo, capsys):
+    assert run(repo, capsys, "check")[0] == 0
+    status, out, err = run(repo, capsys, "new", "case", "--id", "kz-2026-test")
+    assert status == 0, err
+    path = repo / "data" / "cases" / "kz-2026-test.yml"
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+
+    status, out, _ = run(repo, capsys, "check")
+    assert status == 1
+    problems = [line for line in out.splitlines() if line.startswith("data/")]
+    assert problems and all(p.startswith("data/cases/kz-2026-test.yml:") for p in problems), problems
+    reported = {}
+    for problem in problems:
+        line, field = re.match(r"data/cases/kz-2026-test\.yml:(\d+): ([\w.\[\]]+)(?: \((\w+)\))?:", problem).group(1, 2)
+        reported[int(line)] = field
+        assert ": is empty -- " in problem, problem
+    expected = {}
+    for number, line in enumerate(lines, 1):  # every empty slot of a required field, and nothing else
+        slot = re.match(r"^(\s*)(\w+):(\s*#.*)?$", line)
+        if not slot:
+            continue
+        if slot.group(1).strip() == "" and slot.group(2) in ("kk", "ru", "en"):
+            parent = next(lines[i] for i in range(number - 2, -1, -1) if not re.match(r"^\s*(kk|ru|en):", lines[i]))
+            if "# required" in parent:
+                expected[number] = slot.group(2)
+        elif "# required" in line and "fields below" not in line and "per language" not in line:
+            expected[number] = slot.group(2)
+    assert set(reported) == set(expected), (sorted(reported), sorted(expected))
+
+    for old, new in FILLED.items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    status, out, _ = run(repo, capsys, "check")
+    assert status == 0, out
+    path.unlink()
+
+
+def test_new_refuses_to_overwrite(repo, capsys):
+    before = snapshot(repo)
+    status, _, err = run(repo, capsys, "new", "case", "--id", "kz0003")
+    assert status == 1 and "already exists" in err
+    status, _, err = run(repo, capsys, "new", "faq", "--id", "who-can-submit")
+    assert status == 1 and "already has a record with id who-can-submit" in err
+    assert snapshot(repo) == before
+
+
+def test_appending_keeps_every_byte_of_the_file_and_the_record_checks_where_it_was_added(repo, capsys):
+    faq = repo / "data" / "faq.yml"
+    old = faq.read_text(encoding="utf-8")
+    status, out, _ = run(repo, capsys, "new", "faq", "--id", "who-pays")
+    assert status == 0
+    new = faq.read_text(encoding="utf-8")
+    assert new.startswith(old.rstrip("\n")) and new.count("\n") > old.count("\n")
+    line = int(re.search(r"faq\.yml:(\d+)", out).group(1))
+    assert new.split("\n")[line - 1].strip().startswith("- id: who-pays")
+    status, out, _ = run(repo, capsys, "check")
+    assert status == 1 and all(p.startswith("data/faq.yml:") for p in out.splitlines() if p.startswith("data/"))
+    assert min(int(p.split(":")[1]) for p in out.splitlines() if p.startswith("data/")) > line
+    faq.write_text(old, encoding="utf-8")
+
+
+def test_an_event_goes_to_its_year_file_with_an_id_from_its_date_and_title(repo, capsys):
+    status, _, _ = run(repo, capsys, "new", "event", "--date", "2031-05-04", "--title-ru", "Семинар для бизнеса")
+    assert status == 0
+    path = repo / "data" / "events" / "2031.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "- id: 2031-05-04-seminar-dlia-biznesa" in text and "start: 2031-05-04" in text
+    assert '  ru: "Семинар для бизнеса"' in text
+    path.unlink()
+
+
+@pytest.mark.parametrize("where", ["fsync", "chmod"])
+@pytest.mark.parametrize("record, args", [("case", ["--id", "kz-2026-killed"]), ("faq", ["--id", "killed"]),
+                                          ("event", ["--date", "2022-03-01", "--id", "killed"])])
+def test_killed_mid_write_changes_nothing_and_leaves_no_temporary_file(repo, capsys, monkeypatch, where, record,
+                                                                        args):
+    before = snapshot(repo)
+
+    def killed(*a):
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(files.os, where, killed)
+    status = cli.main(["--root", str(repo), "new", record, *args])
+    assert status == 128 + signal.SIGTERM
+    assert snapshot(repo) == before
+
+
+def test_every_kind_with_records_can_start_one(tmp_path, capsys):
+    """Every record ``ncp new`` offers comes from a kind; each makes a file that loads, with only empty-field errors."""
+    root = copy_of_repository(tmp_path / "repo")
+    names = cli.new_records(all_kinds())
+    assert {"case", "event", "news", "faq", "report", "media", "policy", "guidance", "action-plan",
+            "peer-review", "legal-act", "composition", "activity", "member", "recommendation"} <= set(names)
+    for name, new in names.items():
+        if new.inside:
+            continue
+        status, _, err = run(root, capsys, "new", name, "--id", f"xx-new-{name}", "--date", "2030-01-01")
+        assert status == 0, err
+    status, out, _ = run(root, capsys, "check")
+    problems = [p for p in out.splitlines() if p.startswith("data/")]
+    assert status == 1 and problems
+    odd = [p for p in problems if not re.search(r": (is empty|lists nothing) -- ", p)]
+    assert not odd, odd
+
+
+NESTED = [("activity", ["--in", "action-plan-2023", "--under", "promotion", "--id", "ap2023-new"],
+           "data/action-plans/action-plan-2023.yml"),
+          ("member", ["--in", "{composition}"], "data/members.yml"),
+          ("recommendation", ["--in", "peer-review-2024", "--id", "9.9", "--date", "2026-01-01"],
+           "data/peer-reviews/peer-review-2024.yml")]
+
+
+@pytest.mark.parametrize("record, args, file", NESTED, ids=[n[0] for n in NESTED])
+def test_a_record_inside_another_is_added_to_its_list_keeping_every_other_line(tmp_path, capsys, record, args, file):
+    root = copy_of_repository(tmp_path / "repo")
+    path = root / file
+    old = path.read_text(encoding="utf-8")
+    composition = yaml.safe_load((root / "data" / "members.yml").read_text(encoding="utf-8"))["compositions"][0]["id"]
+    status, out, err = run(root, capsys, "new", record, *[a.format(composition=composition) for a in args])
+    assert status == 0, err
+    new = path.read_text(encoding="utf-8")
+    line = int(re.search(r"\.yml:(\d+):", out).group(1))
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    added = len(new_lines) - len(old_lines)
+    assert added > 0 and new_lines[:line - 1] + new_lines[line - 1 + added:] == old_lines  # every old byte kept
+    status, out, _ = run(root, capsys, "check")
+    # (other files may then miss what the unfilled record holds: a plan that does not load has no activities)
+    problems = [p for p in out.splitlines() if p.startswith(f"{file}:")]
+    assert status == 1 and problems
+    assert all(re.search(r": (is empty|lists nothing) -- ", p) and int(p.split(":")[1]) >= line for p in problems)
+
+
+def test_a_record_inside_another_needs_an_existing_parent(repo, capsys):
+    before = snapshot(repo)
+    status, _, err = run(repo, capsys, "new", "activity", "--in", "no-such-plan", "--id", "x")
+    assert status == 1 and "there is no plan 'no-such-plan'" in err
+    status, _, err = run(repo, capsys, "new", "activity", "--in", "action-plan-2023", "--under", "nope", "--id", "x")
+    assert status == 1 and "give --under, one of: " in err
+    assert snapshot(repo) == before
