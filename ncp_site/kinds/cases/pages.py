@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from ...core.charts import bar_chart
 from ...core.kind import GeneratedPage, OutputFile, Page
 from ...core.languages import relative_url
 from ...core.rendering import Words, templates_of
@@ -93,8 +94,21 @@ def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) ->
         ("stats.by_outcome", [(label(f"outcome_{k}"), n) for k, n in stats.by_outcome.items()], 0),
         ("stats.by_year", [(str(year), n) for year, n in stats.by_year.items()], 0),
     ]
-    return render("cases_statistics.html", lang=lang, words=words, stats=stats, tables=tables,
-                  chapters=chapter_rows(stats.by_chapter, words.glossary, lang), adopted=GUIDELINES_2023_ADOPTED)
+    chapters = chapter_rows(stats.by_chapter, words.glossary, lang)
+    ui = lambda key: words.ui(key, lang)  # noqa: E731
+    charts = {"stats-by-chapter": bar_chart("stats-by-chapter-chart", ui("stats.by_chapter"),
+                                            [(ui("case.chapter_n").replace("{n}", roman), n) for roman, _, n in chapters])}
+    for caption, rows, unreported in tables:
+        table_id = caption.replace(".", "-").replace("_", "-")
+        not_reported = ui("value.not_reported")
+        shown = rows + ([(not_reported[:1].upper() + not_reported[1:], unreported)] if unreported else [])
+        charts[table_id] = bar_chart(f"{table_id}-chart", ui(caption), shown)
+    if stats.mean_days is not None:
+        charts["stats-duration"] = bar_chart("stats-duration-chart", ui("stats.duration"),
+                                             [(ui("stats.mean_days"), round(stats.mean_days)),
+                                              (ui("stats.median_days"), round(stats.median_days))])
+    return render("cases_statistics.html", lang=lang, words=words, stats=stats, tables=tables, charts=charts,
+                  chapters=chapters, adopted=GUIDELINES_2023_ADOPTED)
 
 
 def case_pages(project) -> list[GeneratedPage]:

@@ -11,6 +11,7 @@ from babel.dates import format_skeleton, format_time
 from babel.numbers import format_decimal
 
 from ...core import documents
+from ...core.charts import bar_chart
 from ...core.formats import format_date
 from ...core.languages import relative_url
 from ...core.rendering import Words, templates_of
@@ -89,8 +90,19 @@ def render_statistics(events: list[Event], words: Words, lang: str, today: dt.da
             return words.ui("events.at_least", lang).replace("{n}", low)
         return low if total.low == total.high else f"{low}–{format_decimal(total.high, locale=lang)}"
 
+    def totals(table: dict[str, dict[int, int]], prefix: str) -> list[tuple[str, int]]:
+        return [(_cap(words.glossary.label(prefix + code, lang)), sum(table[code].values())) for code in table]
+
+    charts = {"events-by-role": bar_chart("events-by-role-chart", words.ui("events.by_role", lang),
+                                          totals(stats.by_role, "event_role_")),
+              "events-by-group": bar_chart("events-by-group-chart", words.ui("events.by_group", lang),
+                                           totals(stats.by_group, "group_"))}
     return render("events_statistics.html", lang=lang, words=words, stats=stats, roles=ROLES, groups=GROUPS,
-                  span=span)
+                  span=span, charts=charts)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def render_upcoming_brief(events: list[Event], words: Words, lang: str, today: dt.date, page_url: str,

@@ -13,7 +13,7 @@ from builders import LANGUAGES, load_kind, check_unchanged, line_of, write_texts
 from conftest import REPO
 from ncp_site.kinds.events import calendar, model as events, pages as event_pages, stats as event_stats
 from ncp_site.core.formats import build_today
-from builders import collect
+from builders import LANGS, chart_pairs, collect
 
 SEPTEMBER_2022 = "1661990400"  # 1 September 2022, 00:00 UTC
 
@@ -483,3 +483,16 @@ def test_an_event_on_the_last_accepted_day_makes_every_calendar(tmp_path, monkey
         ends = [str(v.get("dtend").dt) for v in vevents(feed) if str(v.get("uid")).startswith("2030-03-seminar@")]
         assert ends == ["2101-01-01"]
         assert event_pages.render_upcoming(loaded.events, loaded.words, lang, dt.date(2022, 9, 1))
+
+
+def test_every_events_chart_has_a_text_alternative_and_the_tables_numbers(tmp_path):
+    project(tmp_path, {"2030.yml": VALID, "2031.yml": LATER})
+    site, errors = collect(tmp_path)
+    assert errors == []
+    for lang in LANGS:
+        pairs = chart_pairs(event_pages.render_statistics(site.events, site.words, lang, dt.date(2040, 1, 1)))
+        assert [p["svg"]["id"] for p in pairs] == ["events-by-role-chart", "events-by-group-chart"]
+        for pair in pairs:
+            title_id, desc_id = pair["svg"]["aria-labelledby"].split()
+            assert pair["svg"]["role"] == "img" and pair["texts"][title_id] and pair["texts"][desc_id]
+            assert pair["values"] == pair["table"] and any(v != "0" for v in pair["values"])
