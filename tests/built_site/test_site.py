@@ -207,6 +207,7 @@ def test_events_figures_count_only_the_ncps_promotional_events(site, lang):
     held = [e for e in data.events if e.start.day <= today]
     assert int(re.sub(r"\D", "", total.group(1))) == sum(1 for e in held if e.is_promotional)
     for event in data.events:
-        article = html[html.index(f'id="{event.id}"'):]
+        article = site.html(lang, f"events/{event.id}/")
+        article = article[article.index(f'id="{event.id}"'):]
         article = article[:article.index("</article>")]
         assert ("ncp-event-kind" in article) == (not event.is_promotional), event.id

@@ -4,6 +4,7 @@ from ...core.kind import Kind
 from . import calendar, load, pages
 from .model import Event
 
-KIND = Kind(name="events", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, files=calendar.files)
+KIND = Kind(name="events", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, files=calendar.files,
+            pages=pages.event_pages)
 
 __all__ = ["KIND", "Event"]
