@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 import shutil
 import textwrap
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml

@@ -95,7 +95,7 @@ def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) ->
         ("stats.by_year", [(str(year), n) for year, n in stats.by_year.items()], 0),
     ]
     chapters = chapter_rows(stats.by_chapter, words.glossary, lang)
-    ui = lambda key: words.ui(key, lang)  # noqa: E731
+    ui = lambda key: words.ui(key, lang)
     charts = {"stats-by-chapter": bar_chart("stats-by-chapter-chart", ui("stats.by_chapter"),
                                             [(ui("case.chapter_n").replace("{n}", roman), n) for roman, _, n in chapters])}
     for caption, rows, unreported in tables:
