@@ -69,4 +69,13 @@ def translation_status_macro(project, page: PageContext) -> str:
                   states=("missing", "stale", "pending", "orphaned"))
 
 
-SITE_MACROS = {"translation_status": translation_status_macro}
+def feed_link_macro(project, page: PageContext, name: str) -> str:
+    """A visible link to one of the language's Atom feeds (``news``, ``events``, ``cases``)."""
+    if name not in ("news", "events", "cases"):
+        raise ValueError(f"feed_link: there is no feed '{name}' -- use news, events or cases")
+    prefix = project.config.languages.prefix(page.lang)
+    return render("feed_link.html", lang=page.lang, words=project.words, title=project.words.ui(f"feeds.{name}", page.lang),
+                  href=relative_url(page.url, f"{prefix}feeds/{name}.xml"))
+
+
+SITE_MACROS = {"translation_status": translation_status_macro, "feed_link": feed_link_macro}

@@ -1,10 +1,10 @@
 """Specific instances: cases raised about enterprises' conduct, one file each in ``data/cases/``."""
 
 from ...core.kind import Kind
-from . import load, pages
+from . import feed, load, pages
 from .model import SpecificInstance
 
-KIND = Kind(name="cases", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, pages=pages.case_pages,
+KIND = Kind(name="cases", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, pages=pages.case_pages, files=feed.files,
             site_files=pages.open_data)
 
 __all__ = ["KIND", "SpecificInstance"]

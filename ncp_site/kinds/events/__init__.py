@@ -1,10 +1,10 @@
 """Events: the NCP's promotional events as data, checked, listed, counted and published as calendars."""
 
 from ...core.kind import Kind
-from . import calendar, load, pages
+from . import load, pages
 from .model import Event
 
-KIND = Kind(name="events", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, files=calendar.files,
+KIND = Kind(name="events", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, files=pages.output_files,
             pages=pages.event_pages)
 
 __all__ = ["KIND", "Event"]

@@ -13,10 +13,11 @@ from babel.numbers import format_decimal
 from ...core import documents
 from ...core.charts import bar_chart
 from ...core.formats import format_date
-from ...core.kind import GeneratedPage, Page
+from ...core.kind import GeneratedPage, OutputFile, Page
 from ...core.languages import relative_url
 from ...core.rendering import Words, templates_of
 from ...core.vocabulary import GROUPS
+from . import calendar, feed
 from .model import FEED, PAGE_URL, ROLES, Event, When
 from .stats import AudienceTotal, event_statistics, past, upcoming
 
@@ -185,6 +186,12 @@ def render_event_link(events: list[Event], words: Words, lang: str, page_url: st
         raise ValueError(f"event_link: there is no event '{event_id}' in data/events/ -- use the id of an event")
     href = relative_url(page_url, words.languages.prefix(lang) + event_url(event_id))
     return render("event_link.html", lang=lang, words=words, e=found[event_id], href=href, text=text)
+
+
+def output_files(project, lang: str) -> list[OutputFile]:
+    """The language's calendars and its Atom feed (each entry's summary: the event's date in words)."""
+    words = project.words
+    return calendar.files(project, lang) + feed.files(project, lang, lambda e: _when_text(e, lang, words))
 
 
 MACROS = {

@@ -1,9 +1,9 @@
 """News: dated items about the NCP's work, linked to the specific instances and events they concern."""
 
 from ...core.kind import Kind
-from . import load, pages
+from . import feed, load, pages
 from .model import NewsItem
 
-KIND = Kind(name="news", load=load.load, data=(load.FILES.path,), macros=pages.MACROS)
+KIND = Kind(name="news", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, files=feed.files)
 
 __all__ = ["KIND", "NewsItem"]
