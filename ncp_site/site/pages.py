@@ -14,13 +14,15 @@ from markupsafe import escape
 from ..core.kind import GeneratedPage, Page, PageContext
 from ..core.languages import relative_url
 from ..core.rendering import templates_of
+from .open_data import MACROS as OPEN_DATA_MACROS
+from .open_data import dictionary_page
 
 render = templates_of(__file__)
 
 
 def generated_pages(project) -> list[GeneratedPage]:
-    """Every generated page of every kind (each exists in every language)."""
-    return [page for kind in project.kinds if kind.pages for page in kind.pages(project)]
+    """Every generated page of every kind, and the data dictionary (each exists in every language)."""
+    return [page for kind in project.kinds if kind.pages for page in kind.pages(project)] + [dictionary_page(project)]
 
 
 def page_markdown(page: Page) -> str:
@@ -78,4 +80,4 @@ def feed_link_macro(project, page: PageContext, name: str) -> str:
                   href=relative_url(page.url, f"{prefix}feeds/{name}.xml"))
 
 
-SITE_MACROS = {"translation_status": translation_status_macro, "feed_link": feed_link_macro}
+SITE_MACROS = {"translation_status": translation_status_macro, "feed_link": feed_link_macro, **OPEN_DATA_MACROS}

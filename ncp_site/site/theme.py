@@ -14,14 +14,17 @@ from ..core.languages import relative_url
 from ..core.rendering import templates_of
 
 render = templates_of(__file__)
-FOOTER_PAGES = ("contacts/", "submit/", "accessibility/", "privacy/")
+FOOTER_PAGES = ("contacts/", "submit/", "accessibility/", "privacy/", "open-data/")
 """Pages every footer links to, in this order (each exists in every language)."""
+FEEDS_SECTION = "open-data/#feeds"
+"""Where the open-data page lists the Atom feeds: the footer's last link."""
 
 
 def footer(project, lang: str, root: str) -> Markup:
     """The footer fragment for a page in ``lang``; ``root`` leads from the page to the site's root."""
     base = root + project.config.languages.prefix(lang)
     links = [(f"footer.{page.strip('/')}", base + page) for page in FOOTER_PAGES]
+    links.append(("footer.feeds", base + FEEDS_SECTION))
     return Markup(render("footer.html", lang=lang, words=project.words, contacts=project.loaded.get("contacts"),
                          links=links))
 

@@ -3,9 +3,8 @@ and the open data file ``data/cases.json``."""
 
 from __future__ import annotations
 
-import json
-
 from ...core.charts import bar_chart
+from ...core.opendata import Dataset, csv_text, json_text, schema_text
 from ...core.kind import GeneratedPage, OutputFile, Page
 from ...core.languages import relative_url
 from ...core.rendering import Words, templates_of
@@ -15,7 +14,6 @@ from .model import STAGES, SpecificInstance, sector_concept
 from .stats import case_statistics
 
 render = templates_of(__file__)
-OPEN_DATA = "data/cases.json"
 PROCEDURE_URL = "procedures/"
 """Where the procedure's stages and indicative timeframes are explained (case pages link there)."""
 
@@ -123,11 +121,19 @@ def case_pages(project) -> list[GeneratedPage]:
     return [GeneratedPage(f"{case_url(case.id)}index.md", page(case)) for case in project.cases]
 
 
-def open_data(project) -> list[OutputFile]:
-    """``data/cases.json``: every public field of every case, all languages, stable order."""
+def open_dataset(project) -> Dataset:
+    """Every public field of every case, all languages, stable order (a withheld name is never stored)."""
     records = [c.public_dict() for c in sorted(project.cases, key=lambda c: c.id)]
-    text = json.dumps({"specific_instances": records}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    return [OutputFile(OPEN_DATA, text)]
+    return Dataset("cases", "specific_instances", SpecificInstance, records,
+                   extra={"oecd_url": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Oecd Url"}})
+
+
+def open_data(project) -> list[OutputFile]:
+    """``data/cases.json``, ``data/cases.csv`` and ``data/cases.schema.json``."""
+    dataset = open_dataset(project)
+    return [OutputFile(dataset.json_path, json_text(dataset)),
+            OutputFile(dataset.csv_path, csv_text(dataset, project.config.languages.codes)),
+            OutputFile(dataset.schema_path, schema_text(dataset))]
 
 
 MACROS = {

@@ -4,7 +4,7 @@ from ...core.kind import Kind
 from . import load, pages
 from .model import Event
 
-KIND = Kind(name="events", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, files=pages.output_files,
+KIND = Kind(name="events", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, files=pages.output_files, site_files=pages.open_data,
             pages=pages.event_pages)
 
 __all__ = ["KIND", "Event"]

@@ -14,6 +14,7 @@ from ...core import documents
 from ...core.charts import bar_chart
 from ...core.formats import format_date
 from ...core.kind import GeneratedPage, OutputFile, Page
+from ...core.opendata import Dataset, csv_text, json_text, schema_text
 from ...core.languages import relative_url
 from ...core.rendering import Words, templates_of
 from ...core.vocabulary import GROUPS
@@ -192,6 +193,19 @@ def output_files(project, lang: str) -> list[OutputFile]:
     """The language's calendars and its Atom feed (each entry's summary: the event's date in words)."""
     words = project.words
     return calendar.files(project, lang) + feed.files(project, lang, lambda e: _when_text(e, lang, words))
+
+
+def open_dataset(project) -> Dataset:
+    """Every event, all languages, in date order."""
+    return Dataset("events", "events", Event, [e.model_dump(mode="json") for e in project.events], extra={})
+
+
+def open_data(project) -> list[OutputFile]:
+    """``data/events.json``, ``data/events.csv`` and ``data/events.schema.json``."""
+    dataset = open_dataset(project)
+    return [OutputFile(dataset.json_path, json_text(dataset)),
+            OutputFile(dataset.csv_path, csv_text(dataset, project.config.languages.codes)),
+            OutputFile(dataset.schema_path, schema_text(dataset))]
 
 
 MACROS = {
