@@ -4,9 +4,9 @@ and the open data file ``data/cases.json``."""
 from __future__ import annotations
 
 from ...core.charts import bar_chart
-from ...core.opendata import Dataset, csv_text, json_text, schema_text
 from ...core.kind import GeneratedPage, OutputFile, Page
 from ...core.languages import relative_url
+from ...core.opendata import Dataset, csv_text, json_text, schema_text
 from ...core.rendering import Words, templates_of
 from ...core.timeframes import TimeTaken, time_taken
 from ...core.vocabulary import EDITIONS, GUIDELINES_2023_ADOPTED

@@ -14,8 +14,8 @@ from ...core import documents
 from ...core.charts import bar_chart
 from ...core.formats import format_date
 from ...core.kind import GeneratedPage, OutputFile, Page
-from ...core.opendata import Dataset, csv_text, json_text, schema_text
 from ...core.languages import relative_url
+from ...core.opendata import Dataset, csv_text, json_text, schema_text
 from ...core.rendering import Words, templates_of
 from ...core.vocabulary import GROUPS
 from . import calendar, feed
