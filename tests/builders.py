@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -259,3 +260,63 @@ def plant_everywhere(root: Path, payload, rounds: int = 12) -> dict[int, tuple[s
             shown, loc = planted.pop(n)
             _set(files[shown], loc, original[n])
     raise AssertionError("planting did not converge:\n" + "\n".join(map(str, errors)))
+
+
+class _ChartPairs(HTMLParser):
+    """Each ``div.ncp-stat-pair``: its table's last number per body row, and its chart's parts."""
+
+    def __init__(self):
+        super().__init__()
+        self.pairs, self.stack, self.pair, self.capture, self.row = [], [], None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        self.stack.append(tag)
+        if tag == "div" and "ncp-stat-pair" in classes:
+            self.pair = {"depth": len(self.stack), "table": [], "values": [], "texts": {}, "svg": None, "rows": 0}
+        elif self.pair is None:
+            return
+        elif tag == "tr":
+            self.row = None if "ncp-total" in classes else []
+        elif tag == "td":
+            self.capture = ("td", "")
+        elif tag == "svg":
+            self.pair["svg"] = attrs
+        elif tag in ("title", "desc") and "id" in attrs:
+            self.capture = (attrs["id"], "")
+        elif tag == "text" and "ncp-chart__value" in classes:
+            self.capture = ("value", "")
+
+    def handle_data(self, data):
+        if self.capture is not None:
+            self.capture = (self.capture[0], self.capture[1] + data)
+
+    def handle_endtag(self, tag):
+        if self.pair is not None and self.capture is not None and tag in ("td", "title", "desc", "text"):
+            key, text = self.capture
+            if key == "td" and self.row is None:
+                pass
+            elif key == "td":
+                self.row.append(text.strip())
+            elif key == "value":
+                self.pair["values"].append(text.strip())
+            else:
+                self.pair["texts"][key] = text.strip()
+            self.capture = None
+        if self.pair is not None and tag == "tr" and self.row:
+            self.pair["table"].append(self.row[-1])
+            self.row = None
+        if self.pair is not None and tag == "div" and len(self.stack) == self.pair["depth"]:
+            self.pairs.append(self.pair)
+            self.pair = None
+        if self.stack:
+            self.stack.pop()
+
+
+def chart_pairs(html: str) -> list[dict]:
+    """Every table-and-chart pair of a fragment: ``table`` (each row's last number, totals left out), ``values`` (the
+    chart's numbers as shown), ``svg`` (its attributes), ``texts`` (its title and desc by id)."""
+    parser = _ChartPairs()
+    parser.feed(html)
+    return parser.pairs

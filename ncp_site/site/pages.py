@@ -14,6 +14,8 @@ from markupsafe import escape
 from ..core.kind import GeneratedPage, Page, PageContext
 from ..core.languages import relative_url
 from ..core.rendering import templates_of
+from .open_data import MACROS as OPEN_DATA_MACROS
+from .open_data import dictionary_page
 
 render = templates_of(__file__)
 
@@ -23,8 +25,9 @@ SEARCH_SCRIPT = "assets/javascripts/ncp-search.js"
 
 
 def generated_pages(project) -> list[GeneratedPage]:
-    """Every generated page of every kind, and the search page (each exists in every language)."""
-    return [*(page for kind in project.kinds if kind.pages for page in kind.pages(project)), search_page(project)]
+    """Every generated page of every kind, the search page and the data dictionary (each exists in every language)."""
+    return [*(page for kind in project.kinds if kind.pages for page in kind.pages(project)), search_page(project),
+            dictionary_page(project)]
 
 
 def search_page(project) -> GeneratedPage:
@@ -87,4 +90,13 @@ def translation_status_macro(project, page: PageContext) -> str:
                   states=("missing", "stale", "pending", "orphaned"))
 
 
-SITE_MACROS = {"translation_status": translation_status_macro}
+def feed_link_macro(project, page: PageContext, name: str) -> str:
+    """A visible link to one of the language's Atom feeds (``news``, ``events``, ``cases``)."""
+    if name not in ("news", "events", "cases"):
+        raise ValueError(f"feed_link: there is no feed '{name}' -- use news, events or cases")
+    prefix = project.config.languages.prefix(page.lang)
+    return render("feed_link.html", lang=page.lang, words=project.words, title=project.words.ui(f"feeds.{name}", page.lang),
+                  href=relative_url(page.url, f"{prefix}feeds/{name}.xml"))
+
+
+SITE_MACROS = {"translation_status": translation_status_macro, "feed_link": feed_link_macro, **OPEN_DATA_MACROS}

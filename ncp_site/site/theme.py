@@ -10,19 +10,48 @@ import re
 
 from markupsafe import Markup
 
+from ..core.languages import relative_url
 from ..core.rendering import templates_of
 
 render = templates_of(__file__)
-FOOTER_PAGES = ("contacts/", "submit/", "accessibility/", "privacy/")
+FOOTER_PAGES = ("contacts/", "submit/", "accessibility/", "privacy/", "open-data/")
 """Pages every footer links to, in this order (each exists in every language)."""
+FEEDS_SECTION = "open-data/#feeds"
+"""Where the open-data page lists the Atom feeds: the footer's last link."""
 
 
 def footer(project, lang: str, root: str) -> Markup:
     """The footer fragment for a page in ``lang``; ``root`` leads from the page to the site's root."""
     base = root + project.config.languages.prefix(lang)
     links = [(f"footer.{page.strip('/')}", base + page) for page in FOOTER_PAGES]
+    links.append(("footer.feeds", base + FEEDS_SECTION))
     return Markup(render("footer.html", lang=lang, words=project.words, contacts=project.loaded.get("contacts"),
                          links=links))
+
+
+FEEDS = {"news": "news/", "events": "events/", "cases": "cases/"}
+"""Each Atom feed (``<lang>/feeds/<name>.xml``) and the pages it follows: the feed is announced in their head."""
+PAGES_OF_FEED = {"news": ("news/",), "events": ("events/",), "cases": ("cases/", "statistics/")}
+
+
+def feed_path(prefix: str, name: str) -> str:
+    return f"{prefix}feeds/{name}.xml"
+
+
+def feeds_of_page(page_path: str) -> list[str]:
+    """The feeds a page announces: the one that follows what the page is about (``page_path`` without
+    the language prefix). Material fetches a sitemap for every ``<link rel="alternate">``, so pages
+    announce only their own feed, not all three."""
+    return [name for name, pages in PAGES_OF_FEED.items() if page_path.startswith(pages)]
+
+
+def feed_links(project, lang: str, page_url: str) -> Markup:
+    """The ``<link rel="alternate" type="application/atom+xml">`` elements of a page's head."""
+    prefix = project.config.languages.prefix(lang)
+    path = page_url.removeprefix(prefix) if prefix else page_url
+    feeds = [(project.words.ui(f"feeds.{name}", lang), relative_url(page_url, feed_path(prefix, name)))
+             for name in feeds_of_page(path)]
+    return Markup(render("feed_links.html", lang=lang, words=project.words, feeds=feeds))
 
 
 _EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""')

@@ -14,7 +14,8 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {"home": "", "register": "cases/", "statistics": "statistics/", "news": "news/", "media": "media/",
          "faq": "faq/", "peer-review": "peer-review/", "due-diligence": "due-diligence/",
          "business-and-human-rights": "business-and-human-rights/", "procedures": "procedures/",
-         "submit": "submit/", "members": "members/", "contacts": "contacts/"}
+         "submit": "submit/", "members": "members/", "contacts": "contacts/", "events": "events/",
+         "open-data": "open-data/", "data-dictionary": "open-data/dictionary/"}
 
 
 def axe_violations(page) -> list[str]:
@@ -26,10 +27,17 @@ def axe_violations(page) -> list[str]:
             for v in result["violations"]]
 
 
-@pytest.mark.parametrize("kind", [*PAGES, "case"])
+def first_generated(site, folder: str) -> str:
+    """The first generated page of a kind (``events/<id>/``, ``events/years/<year>/``) in the built site."""
+    return min(p.parent.relative_to(site.root).as_posix() + "/" for p in (site.root / folder).glob("*/index.html"))
+
+
+@pytest.mark.parametrize("kind", [*PAGES, "case", "event", "events-year"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_accessibility_violations(visit, case_page, lang, kind):
-    page = visit(lang_path(lang, case_page if kind == "case" else PAGES[kind]))
+def test_no_accessibility_violations(visit, site, case_page, lang, kind):
+    generated = {"case": lambda: case_page, "event": lambda: first_generated(site, "events"),
+                 "events-year": lambda: first_generated(site, "events/years")}
+    page = visit(lang_path(lang, generated[kind]() if kind in generated else PAGES[kind]))
     assert page.get_attribute("html", "lang") == lang
     assert axe_violations(page) == []
 

@@ -52,7 +52,8 @@ def test_every_page_has_the_contacts_in_its_footer(site, contacts, lang):
 def test_footer_links_lead_to_pages_of_the_same_language(site, lang):
     for page in ("", "cases/", "contacts/"):
         footer = footer_of(site.html(lang, page))
-        for target in ("contacts/", "submit/", "accessibility/", "privacy/"):
+        assert 'open-data/#feeds"' in footer, (lang, page)
+        for target in ("contacts/", "submit/", "accessibility/", "privacy/", "open-data/"):
             hrefs = [h for h in footer.split('href="')[1:] if h.split('"')[0].endswith(target)]
             assert hrefs, (lang, page, target)
             href = hrefs[0].split('"')[0]

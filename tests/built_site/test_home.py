@@ -34,6 +34,6 @@ def test_home_page_calls_to_action_and_lists_from_the_data(site, lang):
     block = html[:html.index(f'events/">{data.ui("events.all", lang)}</a>')]
     block = block[block.rindex("<div class=\"card\">"):]
     if upcoming:
-        assert f'events/#{upcoming[0].id}"' in block
+        assert f'events/{upcoming[0].id}/"' in block
     else:
         assert '<p class="ncp-empty">' in block

@@ -182,6 +182,8 @@ def test_every_case_page_says_not_yet_only_where_the_stage_can_still_come(site, 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_page_shows_an_unknown_value_as_a_code(site, lang):
     for page in site.pages(lang):
+        if page.startswith("open-data/dictionary/"):
+            continue  # the data dictionary names the codes the data files hold, as the files write them
         html = (site.root / LANG_PREFIX[lang] / page).read_text(encoding="utf-8")
         if "<article" in html:
             assert not re.search(r"\bnot_re(ported|ached)\b", text_of(html)), page
@@ -215,6 +217,7 @@ def test_events_figures_count_only_the_ncps_promotional_events(site, lang):
     held = [e for e in data.events if e.start.day <= today]
     assert int(re.sub(r"\D", "", total.group(1))) == sum(1 for e in held if e.is_promotional)
     for event in data.events:
-        article = html[html.index(f'id="{event.id}"'):]
+        article = site.html(lang, f"events/{event.id}/")
+        article = article[article.index(f'id="{event.id}"'):]
         article = article[:article.index("</article>")]
         assert ("ncp-event-kind" in article) == (not event.is_promotional), event.id

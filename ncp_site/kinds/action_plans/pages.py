@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...core import documents
+from ...core.charts import bar_chart
 from ...core.kind import GeneratedPage, Page
 from ...core.rendering import Words, templates_of
 from .model import CATEGORIES, ActionPlan, Activity, CategoryBlock
@@ -34,10 +35,19 @@ def render_plan_page(plan: ActionPlan, plans: list[ActionPlan], words: Words, la
     by_id = {p.id: p for p in plans}
     targets = {a.id: (by_id[a.continuation[0]], a.continuation[1]) for a in plan.activities
                if a.continuation and a.continuation[0] in by_id}
+    done = [(_cap(words.glossary.label("plan_category_" + block.category, lang)), plan.progress(block.category).done)
+            for block in _ordered(plan)]
+    chart = bar_chart("plan-progress-chart", f'{words.ui("plan.progress", lang)}: '
+                      f'{words.glossary.label("activity_done", lang)}', done)
     return render("action_plan_page.md", lang=lang, words=words, plan=plan, categories=_ordered(plan),
+                  progress_chart=chart,
                   targets=targets, continues=continuations(plans),
                   doc_href=lambda value: documents.href(value, url, words.languages),
                   abbreviations=register.used_in(plan.text(lang), lang))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _ordered(plan: ActionPlan) -> list[CategoryBlock]:

@@ -4,14 +4,14 @@ and the open data file ``data/cases.json``."""
 from __future__ import annotations
 
 import datetime as dt
-
-import json
 from collections import Counter
 from dataclasses import dataclass
 
+from ...core.charts import bar_chart
 from ...core.formats import country_name
 from ...core.kind import GeneratedPage, OutputFile, Page, PageContext
 from ...core.languages import relative_url
+from ...core.opendata import Dataset, csv_text, json_text, schema_text
 from ...core.rendering import Words, templates_of
 from ...core.timeframes import TimeTaken, time_taken
 from ...core.vocabulary import EDITIONS, GUIDELINES_2023_ADOPTED, NOT_REPORTED, ROMAN
@@ -19,7 +19,6 @@ from .model import STAGES, SpecificInstance, Status, sector_concept
 from .stats import case_statistics
 
 render = templates_of(__file__)
-OPEN_DATA = "data/cases.json"
 PROCEDURE_URL = "procedures/"
 """Where the procedure's stages and indicative timeframes are explained (case pages link there)."""
 
@@ -182,8 +181,21 @@ def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) ->
         ("stats.by_outcome", [(label(f"outcome_{k}"), n) for k, n in stats.by_outcome.items()], 0),
         ("stats.by_year", [(str(year), n) for year, n in stats.by_year.items()], 0),
     ]
-    return render("cases_statistics.html", lang=lang, words=words, stats=stats, tables=tables,
-                  chapters=chapter_rows(stats.by_chapter, words.glossary, lang), adopted=GUIDELINES_2023_ADOPTED)
+    chapters = chapter_rows(stats.by_chapter, words.glossary, lang)
+    ui = lambda key: words.ui(key, lang)
+    charts = {"stats-by-chapter": bar_chart("stats-by-chapter-chart", ui("stats.by_chapter"),
+                                            [(ui("case.chapter_n").replace("{n}", roman), n) for roman, _, n in chapters])}
+    for caption, rows, unreported in tables:
+        table_id = caption.replace(".", "-").replace("_", "-")
+        not_reported = ui("value.not_reported")
+        shown = rows + ([(not_reported[:1].upper() + not_reported[1:], unreported)] if unreported else [])
+        charts[table_id] = bar_chart(f"{table_id}-chart", ui(caption), shown)
+    if stats.mean_days is not None:
+        charts["stats-duration"] = bar_chart("stats-duration-chart", ui("stats.duration"),
+                                             [(ui("stats.mean_days"), round(stats.mean_days)),
+                                              (ui("stats.median_days"), round(stats.median_days))])
+    return render("cases_statistics.html", lang=lang, words=words, stats=stats, tables=tables, charts=charts,
+                  chapters=chapters, adopted=GUIDELINES_2023_ADOPTED)
 
 
 def case_pages(project) -> list[GeneratedPage]:
@@ -198,11 +210,19 @@ def case_pages(project) -> list[GeneratedPage]:
     return [GeneratedPage(f"{case_url(case.id)}index.md", page(case)) for case in project.cases]
 
 
-def open_data(project) -> list[OutputFile]:
-    """``data/cases.json``: every public field of every case, all languages, stable order."""
+def open_dataset(project) -> Dataset:
+    """Every public field of every case, all languages, stable order (a withheld name is never stored)."""
     records = [c.public_dict() for c in sorted(project.cases, key=lambda c: c.id)]
-    text = json.dumps({"specific_instances": records}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    return [OutputFile(OPEN_DATA, text)]
+    return Dataset("cases", "specific_instances", SpecificInstance, records,
+                   extra={"oecd_url": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Oecd Url"}})
+
+
+def open_data(project) -> list[OutputFile]:
+    """``data/cases.json``, ``data/cases.csv`` and ``data/cases.schema.json``."""
+    dataset = open_dataset(project)
+    return [OutputFile(dataset.json_path, json_text(dataset)),
+            OutputFile(dataset.csv_path, csv_text(dataset, project.config.languages.codes)),
+            OutputFile(dataset.schema_path, schema_text(dataset))]
 
 
 MACROS = {

@@ -2,10 +2,11 @@
 
 from ...core.kind import Kind
 from ...core.skeleton import NewRecord
-from . import calendar, load, pages
+from . import load, pages
 from .model import Event
 
-KIND = Kind(name="events", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, files=calendar.files,
+KIND = Kind(name="events", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, files=pages.output_files,
+            site_files=pages.open_data, pages=pages.event_pages,
             new=(NewRecord("event", Event, load.FILES, dated="start"),))
 
 __all__ = ["KIND", "Event"]

@@ -39,7 +39,7 @@ def _description(e: Event, words: Words, lang: str, page: str | None) -> str:
 
 
 def _vevent(e: Event, words: Words, lang: str, dtstamp: dt.datetime, site_url: str | None) -> icalendar.Event:
-    page = f"{site_url.rstrip('/')}/{words.languages.prefix(lang)}{PAGE_URL}#{e.id}" if site_url else None
+    page = f"{site_url.rstrip('/')}/{words.languages.prefix(lang)}{PAGE_URL}{e.id}/" if site_url else None
     vevent = icalendar.Event()
     vevent.add("uid", f"{e.id}@{UID_DOMAIN}")
     vevent.add("dtstamp", dtstamp)

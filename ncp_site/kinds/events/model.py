@@ -117,7 +117,7 @@ def _when(value) -> When:
         raise ValueError(f"{shown(value)} is not a real date -- {_WHEN_FIX}") from None
 
 
-WhenField = Annotated[When, PlainValidator(_parse_when), PlainSerializer(str)]
+WhenField = Annotated[When, PlainValidator(_parse_when), PlainSerializer(str, return_type=str)]
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def _parse_audience(value) -> Audience:
     raise ValueError(f"{shown(value)} is not an audience size -- {_AUDIENCE_FIX}")
 
 
-AudienceField = Annotated[Audience, PlainValidator(_parse_audience), PlainSerializer(lambda a: a.text)]
+AudienceField = Annotated[Audience, PlainValidator(_parse_audience), PlainSerializer(lambda a: a.text, return_type=str)]
 
 
 # --- the record -----------------------------------------------------------------------------

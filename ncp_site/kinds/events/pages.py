@@ -11,10 +11,14 @@ from babel.dates import format_skeleton, format_time
 from babel.numbers import format_decimal
 
 from ...core import documents
+from ...core.charts import bar_chart
 from ...core.formats import format_date
+from ...core.kind import GeneratedPage, OutputFile, Page
 from ...core.languages import relative_url
+from ...core.opendata import Dataset, csv_text, json_text, schema_text
 from ...core.rendering import Words, templates_of
 from ...core.vocabulary import GROUPS
+from . import calendar, feed
 from .model import FEED, PAGE_URL, ROLES, Event, When
 from .stats import AudienceTotal, event_statistics, past, upcoming
 
@@ -54,27 +58,83 @@ def _days_of_one_month(first: dt.date, last: dt.date, lang: str) -> str:
     return _babel_format_date(last, pattern.replace("d", f"'{first.day}–'d"), locale=lang)
 
 
-def _render_list(events: list[Event], words: Words, lang: str, by_year: bool, level: int) -> str:
-    url = words.languages.prefix(lang) + PAGE_URL
-    groups = ([(year, list(items)) for year, items in groupby(events, key=lambda e: e.start.day.year)]
-              if by_year else [(None, events)])
-    return render("events_list.html", lang=lang, words=words, groups=groups, level=level,
-                  when=lambda e: _when_text(e, lang, words),
-                  doc_href=lambda value: documents.href(value, url, words.languages))
+PAST_ROWS_ON_LIST = 15
+"""The events page shows the newest years' events while they fit in this many lines; the older
+years are one line each, a link to the year's page, so the page stays short at any number of events."""
+
+
+def event_url(event_id: str) -> str:
+    return f"{PAGE_URL}{event_id}/"
+
+
+def year_url(year: int) -> str:
+    return f"{PAGE_URL}years/{year}/"
+
+
+def _table(events: list[Event], words: Words, lang: str, base: str = "") -> str:
+    return render("events_table.html", lang=lang, words=words, events=events, caption=None, base=base,
+                  when=lambda e: _when_text(e, lang, words))
+
+
+def by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
+    """Past events grouped by year, newest year first (each newest first)."""
+    return [(year, list(items)) for year, items in groupby(events, key=lambda e: e.start.day.year)]
+
+
+def split_years(groups: list[tuple[int, list[Event]]]) -> tuple[list, list]:
+    """(years listed in full, years linked to their page): newest years in full while they fit."""
+    shown, rows = [], 0
+    for year, items in groups:
+        if rows + len(items) > PAST_ROWS_ON_LIST:
+            break
+        shown.append((year, items))
+        rows += len(items)
+    return shown, [(year, len(items)) for year, items in groups[len(shown):]]
 
 
 def render_upcoming(events: list[Event], words: Words, lang: str, today: dt.date) -> str:
     chosen = upcoming(events, today)
     if not chosen:
         return render("events_none.html", lang=lang, words=words, key="events.none_upcoming", today=today)
-    return _render_list(chosen, words, lang, by_year=False, level=3)
+    return _table(chosen, words, lang)
 
 
 def render_past(events: list[Event], words: Words, lang: str, today: dt.date) -> str:
     chosen = past(events, today)
     if not chosen:
         return render("events_none.html", lang=lang, words=words, key="events.none_past", today=today)
-    return _render_list(chosen, words, lang, by_year=True, level=4)
+    shown, linked = split_years(by_year(chosen))
+    return render("events_past.html", lang=lang, words=words, shown=shown, linked=linked,
+                  when=lambda e: _when_text(e, lang, words),
+                  year_href=lambda year: year_url(year).removeprefix(PAGE_URL))
+
+
+def render_event_page(e: Event, words: Words, lang: str) -> str:
+    url = words.languages.prefix(lang) + event_url(e.id)
+    return render("event_page.md", lang=lang, words=words, e=e, when=lambda ev: _when_text(ev, lang, words),
+                  doc_href=lambda value: documents.href(value, url, words.languages))
+
+
+def render_year_page(year: int, events: list[Event], words: Words, lang: str) -> str:
+    items = sorted((e for e in events if e.start.day.year == year), key=lambda e: e.sort_key, reverse=True)
+    return render("events_year_page.md", lang=lang, words=words, year=year, items=items,
+                  when=lambda e: _when_text(e, lang, words))
+
+
+def event_pages(project) -> list[GeneratedPage]:
+    """A page per event (``events/<id>/``) and per year (``events/years/<year>/``), in every language."""
+    words = project.words
+
+    def page(e: Event):
+        return lambda lang: Page(f"{event_url(e.id)}index.md", lang, e.title[lang], render_event_page(e, words, lang))
+
+    def year_page(year: int):
+        return lambda lang: Page(f"{year_url(year)}index.md", lang,
+                                 words.ui("events.year_title", lang).replace("{year}", str(year)),
+                                 render_year_page(year, project.events, words, lang))
+    years = sorted({e.start.day.year for e in project.events})
+    return ([GeneratedPage(f"{event_url(e.id)}index.md", page(e)) for e in project.events]
+            + [GeneratedPage(f"{year_url(y)}index.md", year_page(y)) for y in years])
 
 
 def render_statistics(events: list[Event], words: Words, lang: str, today: dt.date) -> str:
@@ -89,8 +149,19 @@ def render_statistics(events: list[Event], words: Words, lang: str, today: dt.da
             return words.ui("events.at_least", lang).replace("{n}", low)
         return low if total.low == total.high else f"{low}–{format_decimal(total.high, locale=lang)}"
 
+    def totals(table: dict[str, dict[int, int]], prefix: str) -> list[tuple[str, int]]:
+        return [(_cap(words.glossary.label(prefix + code, lang)), sum(table[code].values())) for code in table]
+
+    charts = {"events-by-role": bar_chart("events-by-role-chart", words.ui("events.by_role", lang),
+                                          totals(stats.by_role, "event_role_")),
+              "events-by-group": bar_chart("events-by-group-chart", words.ui("events.by_group", lang),
+                                           totals(stats.by_group, "group_"))}
     return render("events_statistics.html", lang=lang, words=words, stats=stats, roles=ROLES, groups=GROUPS,
-                  span=span)
+                  span=span, charts=charts)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def render_upcoming_brief(events: list[Event], words: Words, lang: str, today: dt.date, page_url: str,
@@ -108,7 +179,38 @@ def render_calendar_link(words: Words, lang: str) -> str:
 
 
 
+def render_event_link(events: list[Event], words: Words, lang: str, page_url: str, event_id: str,
+                      text: str | None = None) -> str:
+    """A link from a hand-written page to an event's page; ``text`` instead of the event's title."""
+    found = {e.id: e for e in events}
+    if event_id not in found:
+        raise ValueError(f"event_link: there is no event '{event_id}' in data/events/ -- use the id of an event")
+    href = relative_url(page_url, words.languages.prefix(lang) + event_url(event_id))
+    return render("event_link.html", lang=lang, words=words, e=found[event_id], href=href, text=text)
+
+
+def output_files(project, lang: str) -> list[OutputFile]:
+    """The language's calendars and its Atom feed (each entry's summary: the event's date in words)."""
+    words = project.words
+    return calendar.files(project, lang) + feed.files(project, lang, lambda e: _when_text(e, lang, words))
+
+
+def open_dataset(project) -> Dataset:
+    """Every event, all languages, in date order."""
+    return Dataset("events", "events", Event, [e.model_dump(mode="json") for e in project.events], extra={})
+
+
+def open_data(project) -> list[OutputFile]:
+    """``data/events.json``, ``data/events.csv`` and ``data/events.schema.json``."""
+    dataset = open_dataset(project)
+    return [OutputFile(dataset.json_path, json_text(dataset)),
+            OutputFile(dataset.csv_path, csv_text(dataset, project.config.languages.codes)),
+            OutputFile(dataset.schema_path, schema_text(dataset))]
+
+
 MACROS = {
+    "event_link": lambda project, page, event_id, text=None: render_event_link(project.events, project.words,
+                                                                                page.lang, page.url, event_id, text),
     "events_upcoming": lambda project, page: render_upcoming(project.events, project.words, page.lang, project.today),
     "events_past": lambda project, page: render_past(project.events, project.words, page.lang, project.today),
     "events_statistics": lambda project, page: render_statistics(project.events, project.words, page.lang,

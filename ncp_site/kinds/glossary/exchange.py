@@ -39,6 +39,7 @@ import yaml
 from ...core import translation_meta
 from ...core.errors import DataError, display_path
 from ...core.files import write_atomically
+from ...core.opendata import FORMULA_START, is_formula, spreadsheet_safe  # noqa: F401 (FORMULA_START: part of this module's interface)
 from ...core.validation import validate
 from ...core.yamledit import Edit, apply, compose, insert_after, scalar_edit, value_at
 from ...core.yamlsrc import Loader, YamlDoc, parse_yaml, read_bounded
@@ -138,26 +139,15 @@ def csv_rows(glossary: Glossary) -> list[dict[str, str]]:
     return rows
 
 
-# A cell a spreadsheet would run as a formula starts with one of these (CSV/formula injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _is_formula(text: str) -> bool:
-    return text.startswith(FORMULA_START)
-
-
 def export_csv(glossary: Glossary) -> str:
     """The CSV for reviewers. A text that a spreadsheet would run as a formula (it starts with
     ``= + - @``, a tab or a carriage return) is written with a leading ``'``, which spreadsheets show
     as text; so is a text that already starts with ``'`` before such a character, so that
     ``import_csv`` (which removes one ``'`` there) gives back exactly the glossary's text."""
-    def safe(value):
-        return "'" + value if isinstance(value, str) and _is_formula(value.lstrip("'")) else value
-
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: safe(v) for k, v in r.items()} for r in csv_rows(glossary))
+    writer.writerows({k: spreadsheet_safe(v) for k, v in r.items()} for r in csv_rows(glossary))
     return out.getvalue()
 
 
@@ -265,9 +255,9 @@ def _rows(reader, shown: str, warnings: list[DataError] | None) -> tuple[list[tu
 def _cell(value: str, line: int, column: str, lang: str, shown: str, warnings: list[DataError] | None) -> str:
     """A cell's text: the ``'`` that ``export_csv`` put before a formula character is removed; a
     cell that starts a formula without it (typed or pasted in a spreadsheet) is reported."""
-    if value.startswith("'") and _is_formula(value.lstrip("'")):
+    if value.startswith("'") and is_formula(value.lstrip("'")):
         return value[1:]
-    if _is_formula(value) and warnings is not None:
+    if is_formula(value) and warnings is not None:
         warnings.append(DataError(
             shown, line, column, f"warning: {value[:20]!r} starts with {value[0]!r}, which a spreadsheet runs as a formula",
             "check the text (a formula's result may have replaced it); it is imported as written",

@@ -2,10 +2,10 @@
 
 from ...core.kind import Kind
 from ...core.skeleton import NewRecord
-from . import load, pages
+from . import feed, load, pages
 from .model import NewsItem
 
-KIND = Kind(name="news", load=load.load, data=(load.FILES.path,), macros=pages.MACROS,
+KIND = Kind(name="news", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, files=feed.files,
             new=(NewRecord("news", NewsItem, load.FILES, dated="date"),))
 
 __all__ = ["KIND", "NewsItem"]

@@ -10,7 +10,7 @@ from .model import PAGE_URL, NewsItem
 render = templates_of(__file__)
 
 CASE_URL = "cases/{}/"
-EVENT_URL = "events/#{}"
+EVENT_URL = "events/{}/"
 """Where the cases and events kinds publish a record (checked by the built site's link checker)."""
 
 

@@ -217,3 +217,26 @@ def test_built_plan_pages_show_the_computed_progress(site, lang):
         assert all(f'<tr id="{a.id}">' in page for a in plan.activities)
         assert glossary.label(f"plan_category_{plan.categories[0].category}", lang)[1:] in page
         assert f'<html lang="{lang}"' in page
+
+
+def test_the_progress_chart_has_a_text_alternative_and_the_tables_done_column(tmp_path):
+    import re
+
+    from builders import LANGS
+
+    project(tmp_path, {"plan-2030.yml": VALID})
+    site, errors = collect(tmp_path)
+    assert errors == []
+    (plan,) = site.action_plans
+    for lang in LANGS:
+        page = action_plans.render_plan_page(plan, site.action_plans, site.words, lang, site.abbreviations)
+        table = page[page.index('<table class="ncp-progress">'):]
+        table = table[:table.index("</table>")]
+        done = re.findall(r'</a></th><td>([^<]*)</td>', table)
+        chart = page[page.index('<svg class="ncp-chart__svg" id="plan-progress-chart"'):]
+        chart = chart[:chart.index("</svg>")]
+        title_id, desc_id = re.search(r'aria-labelledby="([^"]+)"', chart)[1].split()
+        assert re.search(f'<title id="{title_id}">[^<]+</title>', chart)
+        desc = re.search(f'<desc id="{desc_id}">([^<]+)</desc>', chart)[1]
+        values = re.findall(r'class="ncp-chart__value"[^>]*>([^<]*)</text>', chart)
+        assert done and values == done and all(value in desc for value in values)

@@ -11,6 +11,7 @@ from builders import (
     LANGS,
     LANGUAGES,
     case_record,
+    chart_pairs,
     collect,
     concept,
     glossary_data,
@@ -164,3 +165,36 @@ def test_an_unreported_sector_is_shown_apart_in_every_language(tmp_path):
         not_reported = project.words.ui("value.not_reported", lang)
         assert not_reported not in body and "not_reported" not in body
         assert f'<th scope="row">{not_reported[:1].upper() + not_reported[1:]}</th><td>1</td>' in foot
+
+
+# --- charts: a text alternative, and the table's numbers ---------------------------------------
+
+
+def test_every_chart_has_a_text_alternative_and_the_tables_numbers(tmp_path):
+    project = statistics_project(tmp_path, [
+        closed("kz0001", "2021-06-10", "2021-10-26", chapters=["VIII"]),
+        closed("kz0002", "2021-12-06", "2022-09-23", chapters=["IV", "VII"], enterprise__sector="not_reported"),
+        case_record("kz0003", chapters=["IV", "V"], enterprise__sector="K", dates__submission="2023-08-01"),
+    ])
+    for lang in LANGS:
+        pairs = chart_pairs(render_statistics(project.cases, project.words, lang))
+        assert len(pairs) == 7, lang  # chapter, sector, submitter, status, outcome, year, duration
+        for pair in pairs:
+            svg = pair["svg"]
+            assert svg is not None and svg["role"] == "img"
+            title_id, desc_id = svg["aria-labelledby"].split()
+            assert pair["texts"][title_id] and pair["texts"][desc_id]
+            # the duration table opens with the number of closed cases, which the chart leaves out
+            table = pair["table"][1:] if svg["id"] == "stats-duration-chart" else pair["table"]
+            assert pair["values"] == table, (lang, svg["id"])
+            for value in pair["values"]:
+                assert value in pair["texts"][desc_id]
+
+
+def test_numbers_are_written_in_the_pages_language(tmp_path):
+    records = [closed(f"kz{i:04d}", "2021-01-10", "2024-12-20", chapters=["IV"]) for i in range(1, 3)]
+    project = statistics_project(tmp_path, records)
+    durations = {lang: chart_pairs(render_statistics(project.cases, project.words, lang))[-1]["values"]
+                 for lang in LANGS}
+    assert durations["en"] == ["1,440", "1,440"]
+    assert durations["ru"] == durations["kk"] != durations["en"]

@@ -13,7 +13,7 @@ from builders import LANGUAGES, load_kind, check_unchanged, line_of, write_texts
 from conftest import REPO
 from ncp_site.kinds.events import calendar, model as events, pages as event_pages, stats as event_stats
 from ncp_site.core.formats import build_today
-from builders import collect
+from builders import LANGS, chart_pairs, collect
 
 SEPTEMBER_2022 = "1661990400"  # 1 September 2022, 00:00 UTC
 
@@ -257,8 +257,7 @@ def test_page_says_plainly_when_nothing_is_upcoming(tmp_path):
     html = event_pages.render_upcoming(site.events, site.words, "en", dt.date(2032, 1, 1))
     assert "As of January 1, 2032, no upcoming events have been announced." in html
     html = event_pages.render_upcoming(site.events, site.words, "ru", dt.date(2030, 1, 1))
-    assert '<article class="ncp-event" id="2030-03-seminar">' in html
-    assert '<a href="2030-03-seminar.ics" download>' in html and 'href="#2030-03-seminar"' in html
+    assert '<tr id="2030-03-seminar">' in html and '<a href="2030-03-seminar/">' in html
     assert "<time datetime=\"2030-12-30\">30 декабря 2030\u202fг. – 2 января 2031\u202fг.</time>" in html
 
 
@@ -355,12 +354,15 @@ def test_the_peer_review_mission_is_marked_on_the_page_and_in_the_figures(tmp_pa
     assert errors == []
     ui = lambda key: str(escape(site.words.ui(key, lang)))
     listed = event_pages.render_past(site.events, site.words, lang, dt.date(2040, 1, 1))
-    mission = listed[listed.index('id="2030-10-peer-review-mission"'):]
-    mission = mission[:mission.index("</article>")]
+    row = listed[listed.index('id="2030-10-peer-review-mission"'):]
+    assert 'class="ncp-note ncp-event-kind"' in row[:row.index("</tr>")]
+    seminar = listed[listed.index('id="2030-03-seminar"'):]
+    assert "ncp-event-kind" not in seminar[:seminar.index("</tr>")]
+    events_by_id = {e.id: e for e in site.events}
+    mission = event_pages.render_event_page(events_by_id["2030-10-peer-review-mission"], site.words, lang)
     assert 'class="ncp-note ncp-event-kind"' in mission and ui("events.not_counted") in mission
     assert str(escape(site.words.label("event_kind_peer_review", lang)))[1:] in mission
-    seminar = listed[listed.index('id="2030-03-seminar"'):]
-    assert "ncp-event-kind" not in seminar[:seminar.index("</article>")]
+    assert "ncp-event-kind" not in event_pages.render_event_page(events_by_id["2030-03-seminar"], site.words, lang)
     figures = event_pages.render_statistics(site.events, site.words, lang, dt.date(2040, 1, 1))
     assert ui("events.stats_not_counted") in figures
     assert ui("events.stats_not_counted") not in event_pages.render_statistics(
@@ -387,7 +389,7 @@ def test_feed_times_dates_and_zone(tmp_path, monkeypatch):
     assert seminar.decoded("DTEND") == dt.date(2030, 3, 11)  # all day: DTEND is the next day
     assert str(seminar["SUMMARY"]) == "Семинар для бизнеса" and str(seminar["LOCATION"]) == "Astana"
     assert "Предприятия" in str(seminar["DESCRIPTION"])
-    assert str(seminar["URL"]) == "https://example.org/site/ru/events/#2030-03-seminar"
+    assert str(seminar["URL"]) == "https://example.org/site/ru/events/2030-03-seminar/"
     assert seminar.decoded("DTSTAMP") == dt.datetime(2022, 9, 1, tzinfo=dt.timezone.utc)
     webinar = feed["2030-05-webinar@ncp-kazakhstan.github.io"]
     assert webinar["DTSTART"].params["TZID"] == "Asia/Almaty"
@@ -454,11 +456,12 @@ def test_built_feeds_parse_back_with_the_same_uids_in_every_language_and_build(s
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_built_page_links_each_event_to_its_calendar_file(site, lang):
     html = site.html(lang, "events/")
-    for e in real_events():
-        assert f'<article class="ncp-event" id="{e.id}">' in html
-        assert (f'<a href="{e.id}.ics" download>' in html) == e.in_calendar
     assert '<a href="../events.ics" type="text/calendar">' in html
     assert f'<html lang="{lang}"' in html
+    for e in real_events():  # every event has its page in every language, with its calendar file
+        page = site.html(lang, f"events/{e.id}/")
+        assert f'<article class="ncp-event" id="{e.id}">' in page and f'<html lang="{lang}"' in page
+        assert (f'<a href="../{e.id}.ics" download>' in page) == e.in_calendar
 
 
 @pytest.mark.parametrize(("start", "end"), [("9999-12-31", None), ("9999-12-31 23:00", None), ("2030-03-10", "9999-12"),
@@ -483,3 +486,60 @@ def test_an_event_on_the_last_accepted_day_makes_every_calendar(tmp_path, monkey
         ends = [str(v.get("dtend").dt) for v in vevents(feed) if str(v.get("uid")).startswith("2030-03-seminar@")]
         assert ends == ["2101-01-01"]
         assert event_pages.render_upcoming(loaded.events, loaded.words, lang, dt.date(2022, 9, 1))
+
+
+def test_every_events_chart_has_a_text_alternative_and_the_tables_numbers(tmp_path):
+    project(tmp_path, {"2030.yml": VALID, "2031.yml": LATER})
+    site, errors = collect(tmp_path)
+    assert errors == []
+    for lang in LANGS:
+        pairs = chart_pairs(event_pages.render_statistics(site.events, site.words, lang, dt.date(2040, 1, 1)))
+        assert [p["svg"]["id"] for p in pairs] == ["events-by-role-chart", "events-by-group-chart"]
+        for pair in pairs:
+            title_id, desc_id = pair["svg"]["aria-labelledby"].split()
+            assert pair["svg"]["role"] == "img" and pair["texts"][title_id] and pair["texts"][desc_id]
+            assert pair["values"] == pair["table"] and any(v != "0" for v in pair["values"])
+
+
+# --- a page per event and per year; a list that stays short -----------------------------------
+
+def test_every_event_has_a_page_in_every_language_reached_from_the_list(tmp_path):
+    project(tmp_path, {"2030.yml": VALID, "2031.yml": LATER})
+    site, errors = collect(tmp_path)
+    assert errors == []
+    pages = {p.src_uri: p for p in event_pages.event_pages(site)}
+    for e in site.events:
+        page = pages[f"events/{e.id}/index.md"]
+        for lang in LANGS:
+            rendered = page.render(lang)
+            assert rendered.title == e.title[lang] and f'id="{e.id}"' in rendered.markdown
+            assert (f'<a href="../{e.id}.ics" download>' in rendered.markdown) == e.in_calendar
+    listed = event_pages.render_past(site.events, site.words, "en", dt.date(2040, 1, 1))
+    assert all(f'<a href="{e.id}/">' in listed for e in site.events)
+    assert {"events/years/2030/index.md", "events/years/2031/index.md"} <= set(pages)
+
+
+def test_the_events_list_stays_short_at_any_number_of_events(tmp_path):
+    seminar = dedent("""
+        events:
+          - id: seminar
+            title: {kk: Семинар, ru: Семинар, en: Seminar}
+            start: 2030-03-10
+            format: online
+            ncp_role: organised
+            stakeholder_groups: [business]
+    """)
+    many = {}
+    for year in range(2012, 2036):
+        lines = [seminar.replace("seminar", f"s{year}-{i}").replace("2030-03-10", f"{year}-03-{i % 28 + 1:02d}")
+                 .replace("events:\n", "") for i in range(200 if year == 2035 else 40)]
+        many[f"{year}.yml"] = "events:\n" + "".join(lines)
+    project(tmp_path, many)
+    site, errors = collect(tmp_path)
+    assert errors == []
+    html = event_pages.render_past(site.events, site.words, "en", dt.date(2036, 1, 1))
+    assert html.count("<tr") <= event_pages.PAST_ROWS_ON_LIST + 1
+    assert html.count('<li><a href="years/') == 24  # every year is one line: the newest alone is too long
+    assert '<a href="years/2035/">2035</a>: 200 events' in html
+    year_page = event_pages.render_year_page(2035, site.events, site.words, "ru")
+    assert year_page.count('<a href="../../s2035-') == 200

@@ -43,7 +43,7 @@ def site_with_events(tmp_path):
 def test_next_events_soonest_first_linked_to_the_events_page(tmp_path):
     site = site_with_events(tmp_path)
     html = event_pages.render_upcoming_brief(site.events, site.words, "en", dt.date(2030, 3, 1), "en/")
-    assert html.index('href="../en/events/#2030-03-seminar"') < html.index('href="../en/events/#2030-05-webinar"')
+    assert html.index('href="../en/events/2030-03-seminar/"') < html.index('href="../en/events/2030-05-webinar/"')
     assert '<time datetime="2030-03-10">March 10, 2030</time>' in html
     one = event_pages.render_upcoming_brief(site.events, site.words, "en", dt.date(2030, 3, 1), "en/", count=1)
     assert "2030-05-webinar" not in one and '<a href="../en/events/">All events</a>' in one

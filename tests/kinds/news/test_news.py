@@ -138,7 +138,7 @@ def test_page_links_the_related_case_and_event_and_splits_paragraphs(tmp_path):
     html = news_pages.render_news(site, PageContext("ru", "ru/news/"))
     assert '<article class="ncp-news" id="2030-04-01-seminar-held">' in html
     assert '<a href="../../ru/cases/kz0101/">Case kz0101 (ru)</a>' in html
-    assert '<a href="../../ru/events/#2030-03-seminar">Семинар</a>' in html
+    assert '<a href="../../ru/events/2030-03-seminar/">Семинар</a>' in html
     assert "<p>Первый абзац.</p>" in html and "<p>Второй абзац.</p>" in html
     assert '<time datetime="2030-04-01">' in html
 
