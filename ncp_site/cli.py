@@ -38,9 +38,13 @@ def cmd_check(args) -> int:
               '(marked <q class="historical">):')
         for quotation in project.quotations:
             print(say(f"  {quotation}"))
+    for warning in project.warnings:
+        print(say(str(warning)))
     if project.errors:
         print(f"{len(project.errors)} problem(s) found.", file=sys.stderr)
         return 1
+    if project.warnings:
+        print(f"{len(project.warnings)} warning(s): publishable, but worth a look.", file=sys.stderr)
     print(f"ncp check: all data and pages are valid in {project.config.languages.spoken()}.")
     return 0
 

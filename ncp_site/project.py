@@ -30,6 +30,8 @@ class Project:
     loaded: dict[str, Any] = field(default_factory=dict)
     kinds: list[Kind] = field(default_factory=list)
     errors: list[DataError] = field(default_factory=list)
+    warnings: list[DataError] = field(default_factory=list)
+    """Publishable, but the secretariat should look (``ncp check`` prints them after the errors, exit 0)."""
     quotations: list[terminology.Quotation] = field(default_factory=list)
     translations: translation_status.Report | None = None
     words: Words | None = None
@@ -48,7 +50,7 @@ class Project:
         errors += [e for errs in sources.errors.values() for e in errs]  # every data file must read and parse
         errors += sources.page_errors
         for kind in project.kinds:
-            value, errs = kind.load(LoadContext(sources, project.loaded, project.today))
+            value, errs = kind.load(LoadContext(sources, project.loaded, project.today, project.warnings))
             project.loaded[kind.name] = value
             errors += errs
         errors += never_publish.source_errors(sources, project.never_publish)
@@ -64,6 +66,7 @@ class Project:
         if glossary is not None and ui is not None:
             project.words = Words(glossary, ui, config.languages, _abbreviation_key(project))
         project.errors = sorted(set(errors), key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
+        project.warnings.sort(key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
         return project
 
     def __getattr__(self, name: str) -> Any:
