@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import kinds
 from .checks import never_publish, parity, terminology, translation_status
 from .core.config import SiteConfig, load_config
 from .core.errors import DataError, DataErrors
-from .core.formats import build_today
+from .core.formats import build_today, newest_date
 from .core.kind import Kind, LoadContext
 from .core.rendering import Words
 from .core.sources import Sources
@@ -75,6 +76,14 @@ class Project:
         if name in loaded:
             return loaded[name]
         raise AttributeError(name)
+
+    @cached_property
+    def data_as_of(self) -> dt.date | None:
+        """The newest date written in the data, not after the build date (a decision, a statement, a
+        status confirmed, a term reviewed): what every footer gives as the data's date. It is read
+        from the files, not from git, so the same files always say the same (a shallow CI checkout
+        or an archive has no history) and a change to code or wording does not move it."""
+        return newest_date(list(self.loaded.values()), self.today)
 
     @property
     def ok(self) -> bool:
