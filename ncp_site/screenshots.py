@@ -44,7 +44,7 @@ MAIN_PAGES = {
     "glossary": "glossary/",
     "submit": "submit/",
 }
-"""One page of each main type, by name (``*``: the first such page of the built site, by name).
+"""One page of each main type, by name (``*``: the fullest such page of the built site).
 The README shows ``README_PICTURES``."""
 README_PICTURES = (("home", 1280), ("case", 390))
 
@@ -108,14 +108,15 @@ def home_url(base_url: str, lang: str) -> str:
 
 
 def main_pages(site_dir: Path) -> dict[str, str]:
-    """``MAIN_PAGES`` with each ``*`` replaced by the first generated page of the built site."""
+    """``MAIN_PAGES`` with each ``*`` replaced by the built site's largest such page (the one that shows
+    the most: a case with its timeline rather than one whose facts are all "not reported")."""
     found = {}
     for name, path in MAIN_PAGES.items():
         if "*" in path:
-            pages = sorted(p.parent for p in Path(site_dir).glob(path + "index.html"))
+            pages = sorted(Path(site_dir).glob(path + "index.html"), key=lambda p: (-p.stat().st_size, p))
             if not pages:
                 continue
-            path = pages[0].relative_to(site_dir).as_posix() + "/"
+            path = pages[0].parent.relative_to(site_dir).as_posix() + "/"
         found[name] = path
     return found
 
@@ -135,7 +136,7 @@ def shoot_pages(browser, base_url: str, pages: dict[str, str], out_dir: Path, pi
             page = context.new_page()
             for name in [n for n, w in pictures if w == width]:
                 for lang in LANGUAGES:
-                    page.goto(home_url(base_url, lang) + pages[name], wait_until="networkidle")
+                    page.goto(home_url(base_url, lang) + pages[name], wait_until="load")
                     path = out_dir / shot_name(name, lang, width)
                     page.screenshot(path=str(path))
                     written.append(path)

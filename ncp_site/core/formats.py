@@ -6,8 +6,8 @@ import datetime as dt
 import os
 
 from babel import Locale
-from pydantic import BaseModel
 from babel.dates import format_date as _babel_format_date
+from pydantic import BaseModel
 
 from .errors import DataError, DataErrors
 
