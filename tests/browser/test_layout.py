@@ -100,3 +100,26 @@ def test_screenshots_of_the_main_page_types(chromium, served_url, pages):
         width = int.from_bytes(png[16:20], "big")
         assert png[:8] == b"\x89PNG\r\n\x1a\n" and width in WIDTHS, path
         assert len(png) > 10_000, f"{path}: {len(png)} bytes, a blank page?"
+
+
+PRINTED = """() => {
+  const hidden = [".md-header", ".md-sidebar--primary", ".md-footer"].filter(
+    (sel) => document.querySelector(sel) && getComputedStyle(document.querySelector(sel)).display !== "none");
+  const link = document.querySelector(".md-content a[href^='http'], .md-content a[href^='../']");
+  return {shown: hidden, after: link ? getComputedStyle(link, "::after").content : null,
+          href: link ? link.getAttribute("href") : null};
+}"""
+
+
+@pytest.mark.parametrize("name", ["case", "action-plan"])
+def test_printing_keeps_the_content_and_shows_where_links_lead(chromium, served_url, pages, name):
+    context = offline_context(chromium, served_url)
+    try:
+        tab = context.new_page()
+        tab.emulate_media(media="print")
+        tab.goto(served_url + pages[name], wait_until="load")
+        found = tab.evaluate(PRINTED)
+    finally:
+        context.close()
+    assert found["shown"] == [], f"printed with the page's chrome: {found['shown']}"
+    assert found["href"] and found["href"] in found["after"], found
