@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_lib
 import re
 
 import pytest
-from builders import load, load_kind
-from conftest import LANG_PREFIX, REPO
+from builders import config, load_kind
+from conftest import BUILD_EPOCH, LANG_PREFIX, REPO
+
+from ncp_site.project import Project
 
 LANGS = ("kk", "ru", "en")
 
@@ -64,7 +67,7 @@ def test_footer_links_lead_to_pages_of_the_same_language(site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_footer_gives_the_data_s_date_and_no_made_with(site, lang):
     """The date is the newest one written in the data up to the build date (Project.data_as_of)."""
-    project = load(REPO)
+    project = Project.load(config(REPO), dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date())
     as_of = project.data_as_of
     assert as_of is not None and as_of <= project.today
     for page in sorted(site.pages(lang)):
