@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import kinds
 from .checks import never_publish, parity, terminology, translation_status
 from .core.config import SiteConfig, load_config
 from .core.errors import DataError, DataErrors
-from .core.formats import build_today
+from .core.formats import build_today, newest_date
 from .core.kind import Kind, LoadContext
 from .core.rendering import Words
 from .core.sources import Sources
@@ -31,7 +32,7 @@ class Project:
     kinds: list[Kind] = field(default_factory=list)
     errors: list[DataError] = field(default_factory=list)
     warnings: list[DataError] = field(default_factory=list)
-    """Facts that may be out of date: listed apart from the errors, never stopping a build."""
+    """Publishable, but the secretariat should look (``ncp check`` prints them after the errors, exit 0)."""
     quotations: list[terminology.Quotation] = field(default_factory=list)
     translations: translation_status.Report | None = None
     words: Words | None = None
@@ -50,7 +51,7 @@ class Project:
         errors += [e for errs in sources.errors.values() for e in errs]  # every data file must read and parse
         errors += sources.page_errors
         for kind in project.kinds:
-            value, errs = kind.load(LoadContext(sources, project.loaded, project.today))
+            value, errs = kind.load(LoadContext(sources, project.loaded, project.today, project.warnings))
             project.loaded[kind.name] = value
             errors += errs
         errors += never_publish.source_errors(sources, project.never_publish)
@@ -66,6 +67,7 @@ class Project:
         if glossary is not None and ui is not None:
             project.words = Words(glossary, ui, config.languages, _abbreviation_key(project))
         project.errors = sorted(set(errors), key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
+        project.warnings.sort(key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
         return project
 
     def __getattr__(self, name: str) -> Any:
@@ -74,6 +76,14 @@ class Project:
         if name in loaded:
             return loaded[name]
         raise AttributeError(name)
+
+    @cached_property
+    def data_as_of(self) -> dt.date | None:
+        """The newest date written in the data, not after the build date (a decision, a statement, a
+        status confirmed, a term reviewed): what every footer gives as the data's date. It is read
+        from the files, not from git, so the same files always say the same (a shallow CI checkout
+        or an archive has no history) and a change to code or wording does not move it."""
+        return newest_date(list(self.loaded.values()), self.today)
 
     @property
     def ok(self) -> bool:

@@ -1,7 +1,8 @@
-"""Screenshots of the home page in each language, for the README, and the offline browser they need.
+"""Screenshots of the main page types in each language at 1280 and 390 px, and the offline browser they need.
 
-    python -m ncp_site.screenshots                  # build the site, write docs-screenshots/home-*.png
+    python -m ncp_site.screenshots                  # build the site, refresh the README's pictures
     python -m ncp_site.screenshots --site site/     # use a site already built
+    python -m ncp_site.screenshots --all --out dir/ # every main page type, both widths (as the tests do)
 
 The browser is Debian's ``chromium`` package driven by Playwright (``NCP_CHROMIUM`` overrides its
 path); ``playwright install`` is never needed. The site is served from 127.0.0.1 and every request
@@ -30,6 +31,22 @@ LANGUAGES = load_config(Path(__file__).resolve().parents[1]).languages
 REPO = Path(__file__).resolve().parents[1]
 OUT_DIR = REPO / "docs-screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
+WIDTHS = (1280, 390)
+"""A laptop and a phone (the narrowest supported width, 360 px, is checked by tests/browser/test_layout.py)."""
+MAIN_PAGES = {
+    "home": "",
+    "register": "cases/",
+    "case": "cases/*/",
+    "statistics": "statistics/",
+    "procedure": "procedures/",
+    "action-plan": "action-plans/*/",
+    "events": "events/",
+    "glossary": "glossary/",
+    "submit": "submit/",
+}
+"""One page of each main type, by name (``*``: the fullest such page of the built site).
+The README shows ``README_PICTURES``."""
+README_PICTURES = (("home", 1280), ("case", 390))
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -73,7 +90,7 @@ def serve(site_dir: Path) -> Iterator[str]:
 
 def offline_context(browser, base_url: str, **options):
     """A browser context that reaches only ``base_url``'s origin: anything else is aborted."""
-    context = browser.new_context(viewport=VIEWPORT, **options)
+    context = browser.new_context(**({"viewport": VIEWPORT} | options))
     origin = base_url.rstrip("/")
 
     def route(route):
@@ -90,20 +107,41 @@ def home_url(base_url: str, lang: str) -> str:
     return base_url + LANGUAGES.prefix(lang)
 
 
-def shoot_home_pages(browser, base_url: str, out_dir: Path) -> list[Path]:
-    """One PNG of the top of each language's home page: ``home-kk.png``, ``home-ru.png``, ``home-en.png``."""
+def main_pages(site_dir: Path) -> dict[str, str]:
+    """``MAIN_PAGES`` with each ``*`` replaced by the built site's largest such page (the one that shows
+    the most: a case with its timeline rather than one whose facts are all "not reported")."""
+    found = {}
+    for name, path in MAIN_PAGES.items():
+        if "*" in path:
+            pages = sorted(Path(site_dir).glob(path + "index.html"), key=lambda p: (-p.stat().st_size, p))
+            if not pages:
+                continue
+            path = pages[0].parent.relative_to(site_dir).as_posix() + "/"
+        found[name] = path
+    return found
+
+
+def shot_name(name: str, lang: str, width: int) -> str:
+    return f"{name}-{lang}.png" if width == VIEWPORT["width"] else f"{name}-{lang}-{width}.png"
+
+
+def shoot_pages(browser, base_url: str, pages: dict[str, str], out_dir: Path, pictures=None) -> list[Path]:
+    """The top of each page (``(name, width)`` pairs of ``pages``, all by default) in every language."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    context = offline_context(browser, base_url)
+    pictures = pictures or [(name, width) for name in pages for width in WIDTHS]
     written = []
-    try:
-        page = context.new_page()
-        for lang in LANGUAGES:
-            page.goto(home_url(base_url, lang), wait_until="networkidle")
-            path = out_dir / f"home-{lang}.png"
-            page.screenshot(path=str(path))
-            written.append(path)
-    finally:
-        context.close()
+    for width in sorted({w for _, w in pictures}, reverse=True):
+        context = offline_context(browser, base_url, viewport={"width": width, "height": 900})
+        try:
+            page = context.new_page()
+            for name in [n for n, w in pictures if w == width]:
+                for lang in LANGUAGES:
+                    page.goto(home_url(base_url, lang) + pages[name], wait_until="load")
+                    path = out_dir / shot_name(name, lang, width)
+                    page.screenshot(path=str(path))
+                    written.append(path)
+        finally:
+            context.close()
     return written
 
 
@@ -116,9 +154,10 @@ def build_site(site_dir: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Screenshots of the home page in kk, ru and en for the README.")
+    parser = argparse.ArgumentParser(description="Screenshots of the main pages in kk, ru and en for the README.")
     parser.add_argument("--site", type=Path, help="a built site to use instead of building one")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help=f"where to write the PNGs (default: {OUT_DIR})")
+    parser.add_argument("--all", action="store_true", help="every main page type at both widths, not only the README's")
     args = parser.parse_args(argv)
     try:
         from playwright.sync_api import sync_playwright
@@ -132,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
         with serve(site_dir) as base_url, sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             try:
-                for path in shoot_home_pages(browser, base_url, args.out):
+                for path in shoot_pages(browser, base_url, main_pages(site_dir), args.out,
+                                        None if args.all else README_PICTURES):
                     print(path)
             finally:
                 browser.close()

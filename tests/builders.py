@@ -18,6 +18,7 @@ from ncp_site.core.languages import Languages
 from ncp_site.core.sources import Sources
 from ncp_site.core.vocabulary import EDITIONS, GROUPS, ROMAN
 from ncp_site.kinds.cases import model as cases
+from ncp_site.kinds.cases.model import ONGOING
 from ncp_site.kinds.events import model as events
 from ncp_site.project import Project
 
@@ -109,6 +110,9 @@ def case_record(case_id: str = "kz0101", langs=LANGS, **changes) -> dict:
         for part in path:
             target = target[part]
         target[last] = value
+    if record["status"] in ONGOING and "status_as_of" not in record:
+        submitted = record["dates"]["submission"]
+        record["status_as_of"] = submitted if submitted not in (None, "not_reported", "not_reached") else "2022-01-10"
     return record
 
 

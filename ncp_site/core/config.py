@@ -30,6 +30,8 @@ class SiteConfig:
     data_dir: Path
     docs_dir: Path
     site_url: str | None = None
+    status_max_age_days: int = 180
+    """An ongoing case whose ``status_as_of`` is older than this is an ``ncp check`` warning."""
 
     @property
     def data_name(self) -> str:
@@ -58,7 +60,7 @@ def from_mapping(root: Path, config: dict, site_url: str | None = None) -> SiteC
     return SiteConfig(root=root, languages=languages,
                       data_dir=root / ncp.get("data_dir", "data"),
                       docs_dir=root / config.get("docs_dir", "docs"),
-                      site_url=site_url)
+                      site_url=site_url, status_max_age_days=int(ncp.get("status_max_age_days", 180)))
 
 
 def load_config(root: Path) -> SiteConfig:

@@ -26,6 +26,20 @@ class DataError:
         return _printable(f"{where}: {field}: {self.problem} -- {self.fix}")
 
 
+class DataWarning(DataError):
+    """Publishable but worth the secretariat's attention (a case status not updated for long):
+    ``ncp check`` prints it apart from the errors and still exits 0."""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}"
+        field = f"{self.field} ({self.lang})" if self.lang else self.field
+        return _printable(f"{where}: {field}: warning: {self.problem} -- {self.fix}")
+
+    @classmethod
+    def of(cls, error: DataError) -> DataWarning:
+        return cls(error.path, error.line, error.field, error.problem, error.fix, error.lang)
+
+
 class DataErrors(Exception):
     """Raised once, with every error found, when data cannot be published."""
 

@@ -21,6 +21,8 @@ class LoadContext:
     sources: Sources
     loaded: dict[str, Any]  # what the kinds before this one returned, by kind name
     today: dt.date
+    warnings: list[DataError] = field(default_factory=list)
+    """Where a kind adds what is publishable but should be looked at (``DataWarning``); shared by all kinds."""
 
     @property
     def languages(self):

@@ -17,6 +17,9 @@ from typing import Any, Literal
 
 from .vocabulary import NOT_REPORTED
 
+BEYOND = ("longer", "overdue")
+"""The states past the indicative timeframe (ended late, or still open after its due date)."""
+
 State = Literal["within", "longer", "open", "overdue", "not_yet", "not_reached", "unknown"]
 
 
@@ -91,3 +94,39 @@ def time_taken(stretches: list[Stretch], dates: Mapping[str, dt.date | str | Non
             state = "longer" if beyond else "within"
         rows.append(TimeTaken(stretch, state, started, ended, due, (until - started).days, beyond))
     return rows
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One stretch drawn on a case's timeline, in shares (0 to 1) of the timeline's width."""
+
+    row: TimeTaken
+    start: float  # where the stretch began
+    indicative: float  # how long the procedure gives it
+    taken: float  # how long it took, or has taken so far
+    within: float  # the part of ``taken`` inside the indicative timeframe
+
+    @property
+    def beyond(self) -> bool:
+        return self.row.state in BEYOND
+
+
+def segments(rows: list[TimeTaken]) -> list[Segment]:
+    """The stretches that started, placed on one time axis from the first start to the last due or end date."""
+    drawn = [r for r in rows if r.started and r.due]
+    if not drawn:
+        return []
+    origin = min(r.started for r in drawn)
+    end = max(max(r.due, r.started + dt.timedelta(days=r.days or 0)) for r in drawn)
+    span = max((end - origin).days, 1)
+    out = []
+    for r in drawn:
+        indicative, taken = (r.due - r.started).days, r.days or 0
+        out.append(Segment(r, (r.started - origin).days / span, indicative / span, taken / span,
+                           min(taken, indicative) / span))
+    return out
+
+
+def beyond_timeframe(rows: list[TimeTaken] | None) -> bool:
+    """Whether any stretch of a case ran, or is running, past its indicative timeframe."""
+    return any(r.state in BEYOND for r in rows or ())

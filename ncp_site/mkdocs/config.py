@@ -9,3 +9,5 @@ class NcpConfig(base.Config):
     """The language the NCP drafts in (translations are reviewed against it); default: the default language."""
     data_dir = c.Type(str, default="data")
     """The folder of the YAML data, relative to mkdocs.yml."""
+    status_max_age_days = c.Type(int, default=180)
+    """An ongoing case whose status_as_of is older than this many days is an ``ncp check`` warning."""

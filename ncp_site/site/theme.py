@@ -1,7 +1,10 @@
-"""What the theme shows on every page besides the page itself: the footer's contacts and links.
+"""What the theme shows on every page besides the page itself: the footer's contacts and links,
+and the date of the data.
 
 The contacts come from ``data/contacts.yml`` (the contacts kind), rendered here once per page in the
 page's language; ``overrides/partials/footer.html`` places the fragment. No MkDocs here.
+
+"Data as of" is ``Project.data_as_of``: the newest date written in the data.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ def footer(project, lang: str, root: str) -> Markup:
     links = [(f"footer.{page.strip('/')}", base + page) for page in FOOTER_PAGES]
     links.append(("footer.feeds", base + FEEDS_SECTION))
     return Markup(render("footer.html", lang=lang, words=project.words, contacts=project.loaded.get("contacts"),
-                         links=links))
+                         links=links, data_as_of=project.data_as_of))
+
 
 
 FEEDS = {"news": "news/", "events": "events/", "cases": "cases/"}

@@ -4,13 +4,9 @@ Every request leaving the local server is aborted (``ncp_site.screenshots.offlin
 ``visit(url)`` opens a page and records its console errors; at the end of each test any error
 other than Material's known ones fails the test.
 
-Material's known errors: for every ``<link rel="alternate">`` Material fetches ``sitemap.xml``
-relative to the alternate's URL (to map pages between languages): ``<page>/sitemap.xml`` is a
-404, and the site's absolute alternates (``http://localhost/...`` in tests) are another origin,
-so those requests are aborted -- or, since the Content-Security-Policy (overrides/main.html) allows
-same-origin connections only, refused by the browser with a console message. All are allowed here;
-nothing else is. (In production the alternates are same-origin; tests/browser/test_csp.py opens the
-pages at the build's own address and allows no violation at all.)
+No console error is allowed. (Material fetches ``sitemap.xml`` relative to every
+``<link rel="alternate">``; the pages have none, their alternates are in sitemap.xml:
+tests/browser/test_layout.py checks the requests.)
 
 The policy forbids inline scripts and eval, so the tests use no tooling that needs them (Playwright's
 ``add_script_tag`` and string ``wait_for_function``); ``page.evaluate`` is not subject to it.
@@ -25,24 +21,14 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import LANG_PREFIX
+
 from ncp_site.screenshots import launch_chromium, offline_context, serve
 
 LANGS = ("kk", "ru", "en")
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "test-results" / "screenshots"
 
-
-SITE_URL = "http://localhost/"  # NCP_SITE_URL of the test build (tests/conftest.py)
-_SITEMAP_REFUSED = re.compile(r"Connecting to '" + re.escape(SITE_URL) + r"([^']*/)?sitemap\.xml' violates "
-                              r"the following Content Security Policy directive: \"connect-src 'self'\"")
-
-
-def _known_material_error(message) -> bool:
-    url = (message.location or {}).get("url", "")
-    return ((url.endswith("/sitemap.xml") and "Failed to load resource" in message.text)
-            or bool(_SITEMAP_REFUSED.match(message.text)))
 
 
 @pytest.fixture(scope="session")
@@ -67,7 +53,7 @@ def visit(chromium, served_url):
     errors: list[str] = []
 
     def on_console(message):
-        if message.type == "error" and not _known_material_error(message):
+        if message.type == "error":
             errors.append(f"{message.text} ({(message.location or {}).get('url', '')})")
 
     def open_page(path: str = ""):

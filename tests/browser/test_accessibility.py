@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from .conftest import LANGS, REPO, SCREENSHOTS, lang_path
-from ncp_site.screenshots import shoot_home_pages
+from .conftest import LANGS, REPO, lang_path
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -53,16 +52,5 @@ def test_no_console_errors_on_any_page(visit, site, case_page, lang):
         tabs.append(visit(lang_path(lang, url)))  # the tabs load side by side
     assert len(tabs) >= 5
     for tab in tabs:
-        tab.wait_for_load_state("networkidle")  # late requests (Material's sitemaps) included
+        tab.wait_for_load_state("networkidle")  # late requests included
     # the errors themselves are checked by `visit` when the test ends
-
-
-def test_home_page_screenshots(chromium, served_url):
-    """Saved for people (test-results/screenshots/, not committed); the README's copies come from
-    `python -m ncp_site.screenshots`."""
-    written = shoot_home_pages(chromium, served_url, SCREENSHOTS)
-    assert [p.name for p in written] == [f"home-{lang}.png" for lang in LANGS]
-    for path in written:
-        png = path.read_bytes()
-        assert png[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(png[16:20], "big") == 1280, path
-        assert len(png) > 20_000, f"{path}: {len(png)} bytes, a blank page?"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_lib
+import re
 
 import pytest
-from builders import load_kind
-from conftest import LANG_PREFIX, REPO
+from builders import config, load_kind
+from conftest import BUILD_EPOCH, LANG_PREFIX, REPO
+
+from ncp_site.project import Project
 
 LANGS = ("kk", "ru", "en")
 
@@ -59,3 +63,30 @@ def test_footer_links_lead_to_pages_of_the_same_language(site, lang):
             href = hrefs[0].split('"')[0]
             resolved = (site.root / LANG_PREFIX[lang] / page / href / "index.html").resolve()
             assert resolved == site.path(lang, target).resolve(), (lang, page, href)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_footer_gives_the_data_s_date_and_no_made_with(site, lang):
+    """The date is the newest one written in the data up to the build date (Project.data_as_of)."""
+    project = Project.load(config(REPO), dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date())
+    as_of = project.data_as_of
+    assert as_of is not None and as_of <= project.today
+    for page in sorted(site.pages(lang)):
+        text = (site.root / LANG_PREFIX[lang] / page).read_text(encoding="utf-8")
+        assert f'<time datetime="{as_of}">' in footer_of(text), f"{lang}/{page}"
+        assert "Made with" not in text and "squidfunk" not in text, f"{lang}/{page}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_column_and_row_header_of_a_generated_table_starts_with_a_capital(site, lang):
+    """Glossary labels are lower case ("submission"); a header opens with a capital in every language."""
+    headers = 0
+    for page in sorted(site.pages(lang)):
+        text = (site.root / LANG_PREFIX[lang] / page).read_text(encoding="utf-8")
+        for table in re.findall(r'<table class="ncp-[^"]*".*?</table>', text, re.DOTALL):
+            for cell in re.findall(r"<th\b[^>]*>(.*?)</th>", table, re.DOTALL):
+                words = re.sub(r"<[^>]+>", "", html_lib.unescape(cell)).strip()
+                first = next((c for c in words if c.isalpha()), "")
+                headers += 1
+                assert not first.islower(), f"{lang}/{page}: header {words!r}"
+    assert headers > 50

@@ -71,3 +71,21 @@ def test_the_timeframe_comes_from_the_stretch():
     longer = [Stretch("submission", "initial_assessment", ("reception",), 12)]
     (row,) = time_taken(longer, dates(D(2022, 12, 1)), closed=False, today=D(2023, 11, 14))
     assert (row.state, row.due) == ("open", D(2023, 12, 1))
+
+
+def test_the_data_s_date_is_the_newest_date_written_up_to_today():
+    import datetime as dt
+
+    from pydantic import BaseModel
+
+    from ncp_site.core.formats import newest_date
+
+    class Record(BaseModel):
+        day: dt.date
+        notes: list[dict] = []
+
+    data = [Record(day=dt.date(2024, 1, 1), notes=[{"on": dt.date(2024, 5, 2)}, {"on": dt.date(2031, 1, 1)}]),
+            {"x": (dt.date(2023, 1, 1),)}]
+    assert newest_date(data, dt.date(2025, 1, 1)) == dt.date(2024, 5, 2)  # 2031 is planned, not written
+    assert newest_date(data, dt.date(2023, 6, 1)) == dt.date(2023, 1, 1)
+    assert newest_date([], dt.date(2025, 1, 1)) is None

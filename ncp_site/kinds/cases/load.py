@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from ...core.errors import DataError
+import datetime as dt
+
+from ...core.errors import DataError, DataWarning
 from ...core.kind import LoadContext
 from ...core.records import Located, RecordFiles, load_records
 from ...core.vocabulary import NOT_REPORTED, missing_labels
-from .model import (ISIC_SECTIONS, NOT_REACHED, STAGES, Outcome, SpecificInstance, StatementKind,
-                    Status, SubmitterType, sector_concept)
+from .model import (
+    ISIC_SECTIONS,
+    NOT_REACHED,
+    STAGES,
+    Outcome,
+    SpecificInstance,
+    StatementKind,
+    Status,
+    SubmitterType,
+    sector_concept,
+)
 
 FILES = RecordFiles("cases", "specific instance", "data/cases/kz0003.yml")
 
@@ -17,8 +28,21 @@ def load(ctx: LoadContext) -> tuple[list[SpecificInstance], list[DataError]]:
     glossary = ctx.loaded.get("glossary")
     if glossary is not None:
         errors += vocabulary_errors(glossary)
+    max_age = ctx.sources.config.status_max_age_days
+    ctx.warnings.extend(w for at in found if (w := stale_status(at, ctx.today, max_age)))
     cases = sorted((at.record for at in found), key=lambda c: c.sort_key, reverse=True)
     return cases, errors
+
+
+def stale_status(at: Located, today: dt.date, max_age: int) -> DataWarning | None:
+    """An ongoing case whose status was last confirmed more than ``max_age`` days ago: visitors read it as current."""
+    case = at.record
+    if not case.is_ongoing or case.status_as_of is None or (today - case.status_as_of).days <= max_age:
+        return None
+    return DataWarning.of(at.error(("status_as_of",),
+                                   f"the status ({case.status}) was last confirmed on {case.status_as_of}, "
+                                   f"{(today - case.status_as_of).days} days ago (more than {max_age})",
+                                   "check the case's status with the NCP, then update status and status_as_of"))
 
 
 def record_errors(case: SpecificInstance, at: Located) -> list[DataError]:
@@ -33,6 +57,13 @@ def record_errors(case: SpecificInstance, at: Located) -> list[DataError]:
             errors.append(at.error(("dates", after), f"{after} ({d2}) is before {before} ({d1})",
                                     f"check both dates: {after} cannot come before {before}"))
     errors += stage_errors(case, at)
+    if case.is_ongoing and case.status_as_of is None:
+        errors.append(at.error(("status_as_of",), f"is missing while the case is ongoing ({case.status})",
+                                "add status_as_of: YYYY-MM-DD, the day the status was last confirmed"))
+    submitted = case.date_of("submission")
+    if case.status_as_of and submitted and case.status_as_of < submitted:
+        errors.append(at.error(("status_as_of",), f"{case.status_as_of} is before the submission ({submitted})",
+                                "write the day the status was last confirmed, on or after the submission"))
     if case.status == NOT_REPORTED and case.is_lead:
         errors.append(at.error(("status",), "not_reported is the status of a case another NCP leads",
                                 "write the case's status: the Kazakhstan NCP leads it and knows it"))

@@ -146,6 +146,8 @@ class SpecificInstance(Strict):
     keywords: LocalizedList
     dates: StageDates
     status: Status
+    status_as_of: Day | None = None
+    """The day the status was last known to be current (required while the case is ongoing)."""
     outcome: Outcome | None = None
     outcome_note: Localized | None = None
     summary: LocalizedMarkdown
@@ -184,6 +186,10 @@ class SpecificInstance(Strict):
     @property
     def is_closed(self) -> bool:
         return self.status in CLOSED
+
+    @property
+    def is_ongoing(self) -> bool:
+        return self.status in ONGOING
 
     @property
     def duration_days(self) -> int | None:

@@ -13,7 +13,7 @@ from ...core.kind import GeneratedPage, OutputFile, Page, PageContext
 from ...core.languages import relative_url
 from ...core.opendata import Dataset, csv_text, json_text, schema_text
 from ...core.rendering import Words, templates_of
-from ...core.timeframes import TimeTaken, time_taken
+from ...core.timeframes import TimeTaken, beyond_timeframe, segments, time_taken
 from ...core.vocabulary import EDITIONS, GUIDELINES_2023_ADOPTED, NOT_REPORTED, ROMAN
 from .model import STAGES, SpecificInstance, Status, sector_concept
 from .stats import case_statistics
@@ -124,8 +124,12 @@ def register_section(cases: list[SpecificInstance], section: str) -> list[Specif
     raise ValueError(f"unknown register section '{section}'; use one of {', '.join(REGISTER_SECTIONS)}")
 
 
-def render_register(cases: list[SpecificInstance], words: Words, lang: str, section: str) -> str:
-    return render("cases_table.html", lang=lang, words=words, cases=register_section(cases, section),
+def render_register(cases: list[SpecificInstance], words: Words, lang: str, section: str,
+                    procedure=None, today=None) -> str:
+    """A register section; each case past an indicative timeframe (as of ``today``) carries the marker."""
+    shown = register_section(cases, section)
+    beyond = {c.id for c in shown if beyond_timeframe(case_timing(c, procedure, today))}
+    return render("cases_table.html", lang=lang, words=words, cases=shown, beyond=beyond,
                   show_conclusion=section == "closed", base="")
 
 
@@ -142,6 +146,7 @@ def render_case_page(case: SpecificInstance, words: Words, lang: str, timing: li
     return render("case_page.md", lang=lang, words=words, case=case, stages=STAGES,
                   sector=lambda code: words.glossary.label(sector_concept(code), lang),
                   other_langs=others, timing=timing, today=today, timed=timed,
+                  segments=segments(timing) if timing else [],
                   procedure_url=relative_url(prefix(lang) + url, prefix(lang) + PROCEDURE_URL),
                   facets=case_facets(case), register=REGISTER, sort=NEWEST_FIRST,
                   other_urls={o: relative_url(prefix(lang) + url, prefix(o) + url) for o in others})
@@ -226,7 +231,8 @@ def open_data(project) -> list[OutputFile]:
 
 
 MACROS = {
-    "cases_register": lambda project, page, section: render_register(project.cases, project.words, page.lang, section),
+    "cases_register": lambda project, page, section: render_register(
+        project.cases, project.words, page.lang, section, project.loaded.get("procedure"), project.today),
     "latest_cases": lambda project, page, count=3: render_latest(project.cases, project.words, page.lang, count),
     "case_statistics": lambda project, page: render_statistics(project.cases, project.words, page.lang),
     "cases_register_filters": lambda project, page: render_register_filters(project.cases, project.words, page),

@@ -1,0 +1,125 @@
+"""The main page types as a visitor's browser shows them: nothing wider than a 360 px phone, only the
+requests a page needs, and screenshots at 1280 and 390 px in every language (test-results/screenshots/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ncp_site.screenshots import (
+    WIDTHS,
+    main_pages,
+    offline_context,
+    shoot_pages,
+    shot_name,
+)
+
+from .conftest import LANGS, SCREENSHOTS, lang_path
+
+PHONE = 360
+
+WIDER_THAN_VIEWPORT = """(width) => {
+  const clipped = (el) => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const style = getComputedStyle(p);
+      if (["hidden", "clip"].includes(style.overflowX) && p.getBoundingClientRect().right <= width) return true;
+    }
+    return false;
+  };
+  const shown = (el) => {
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    return style.visibility !== "hidden" && box.width > 0 && box.height > 0;
+  };
+  const wide = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const right = el.getBoundingClientRect().right;
+    if (right > width + 0.5 && shown(el) && !clipped(el)) {
+      wide.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} right=${Math.round(right)}: `
+                + (el.textContent || "").trim().slice(0, 60));
+    }
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 10)};
+}"""
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> dict[str, str]:
+    found = main_pages(site.root)
+    assert {"case", "action-plan"} <= set(found), "the built site has no case or action plan page"
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_element_is_wider_than_a_360_px_phone(chromium, served_url, pages, lang):
+    context = offline_context(chromium, served_url, viewport={"width": PHONE, "height": 740})
+    problems = []
+    try:
+        tab = context.new_page()
+        for name, path in pages.items():
+            tab.goto(served_url + lang_path(lang, path), wait_until="load")
+            found = tab.evaluate(WIDER_THAN_VIEWPORT, PHONE)
+            if found["scrollWidth"] > PHONE or found["wide"]:
+                problems.append(f"{name} ({lang}, /{lang_path(lang, path)}): scrollWidth {found['scrollWidth']}\n  "
+                                + "\n  ".join(found["wide"]))
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_page_requests_only_what_it_needs(chromium, served_url, pages, lang):
+    """No ``sitemap.xml`` per alternate (Material fetches one for each ``<link rel="alternate">``),
+    nothing from another origin, nothing twice, nothing missing."""
+    context = offline_context(chromium, served_url)
+    problems = []
+    try:
+        for name, path in pages.items():
+            tab = context.new_page()
+            requested, failed = [], []
+            tab.on("request", lambda request, requested=requested: requested.append(request.url))
+            tab.on("response", lambda response, failed=failed: response.status >= 400 and failed.append(response.url))
+            tab.goto(served_url + lang_path(lang, path), wait_until="networkidle")
+            where = f"{name} ({lang})"
+            problems += [f"{where}: {url}" for url in requested if "sitemap" in url or not url.startswith(served_url)]
+            problems += [f"{where}: requested twice: {url}" for url in sorted(set(requested)) if requested.count(url) > 1]
+            problems += [f"{where}: failed: {url}" for url in failed]
+            tab.close()
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_screenshots_of_the_main_page_types(chromium, served_url, pages):
+    """Saved for people (test-results/screenshots/, not committed); the README's copies come from
+    `python -m ncp_site.screenshots`."""
+    written = shoot_pages(chromium, served_url, pages, SCREENSHOTS)
+    assert sorted(p.name for p in written) == sorted(shot_name(n, lang, w) for n in pages for lang in LANGS
+                                                     for w in WIDTHS)
+    for path in written:
+        png = path.read_bytes()
+        width = int.from_bytes(png[16:20], "big")
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and width in WIDTHS, path
+        assert len(png) > 10_000, f"{path}: {len(png)} bytes, a blank page?"
+
+
+PRINTED = """() => {
+  const hidden = [".md-header", ".md-sidebar--primary", ".md-footer"].filter(
+    (sel) => document.querySelector(sel) && getComputedStyle(document.querySelector(sel)).display !== "none");
+  const link = document.querySelector(".md-content a[href^='http'], .md-content a[href^='../']");
+  return {shown: hidden, after: link ? getComputedStyle(link, "::after").content : null,
+          href: link ? link.getAttribute("href") : null};
+}"""
+
+
+@pytest.mark.parametrize("name", ["case", "action-plan"])
+def test_printing_keeps_the_content_and_shows_where_links_lead(chromium, served_url, pages, name):
+    context = offline_context(chromium, served_url)
+    try:
+        tab = context.new_page()
+        tab.emulate_media(media="print")
+        tab.goto(served_url + pages[name], wait_until="load")
+        found = tab.evaluate(PRINTED)
+    finally:
+        context.close()
+    assert found["shown"] == [], f"printed with the page's chrome: {found['shown']}"
+    assert found["href"] and found["href"] in found["after"], found
