@@ -132,7 +132,6 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         """Every page's footer: the contacts and the footer links, in the page's language."""
         lang = getattr(page.file, "locale", None) or self.current_language(config)
         context["ncp_footer"] = site_theme.footer(self.project, lang, relative_url(page.url, ""))
-        context["ncp_feed_links"] = site_theme.feed_links(self.project, lang, page.url)
         return context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):

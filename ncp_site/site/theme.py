@@ -13,7 +13,6 @@ import re
 
 from markupsafe import Markup
 
-from ..core.languages import relative_url
 from ..core.rendering import templates_of
 
 render = templates_of(__file__)
@@ -32,30 +31,12 @@ def footer(project, lang: str, root: str) -> Markup:
                          links=links, data_as_of=project.data_as_of))
 
 
-
 FEEDS = {"news": "news/", "events": "events/", "cases": "cases/"}
-"""Each Atom feed (``<lang>/feeds/<name>.xml``) and the pages it follows: the feed is announced in their head."""
-PAGES_OF_FEED = {"news": ("news/",), "events": ("events/",), "cases": ("cases/", "statistics/")}
+"""Each Atom feed (``<lang>/feeds/<name>.xml``) and the pages it follows (they show a link to it)."""
 
 
 def feed_path(prefix: str, name: str) -> str:
     return f"{prefix}feeds/{name}.xml"
-
-
-def feeds_of_page(page_path: str) -> list[str]:
-    """The feeds a page announces: the one that follows what the page is about (``page_path`` without
-    the language prefix). Material fetches a sitemap for every ``<link rel="alternate">``, so pages
-    announce only their own feed, not all three."""
-    return [name for name, pages in PAGES_OF_FEED.items() if page_path.startswith(pages)]
-
-
-def feed_links(project, lang: str, page_url: str) -> Markup:
-    """The ``<link rel="alternate" type="application/atom+xml">`` elements of a page's head."""
-    prefix = project.config.languages.prefix(lang)
-    path = page_url.removeprefix(prefix) if prefix else page_url
-    feeds = [(project.words.ui(f"feeds.{name}", lang), relative_url(page_url, feed_path(prefix, name)))
-             for name in feeds_of_page(path)]
-    return Markup(render("feed_links.html", lang=lang, words=project.words, feeds=feeds))
 
 
 _EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""')
