@@ -35,7 +35,7 @@ function item(data) {
 function excerptOf(html) {
   const excerpt = document.createElement("p");
   const inert = new DOMParser();
-  html.split(/<\/?mark>/).forEach((part, i) => {
+  (html || "").split(/<\/?mark>/).forEach((part, i) => {
     const text = document.createTextNode(inert.parseFromString(part, "text/html").body.textContent);
     if (i % 2) {
       const mark = document.createElement("mark");
