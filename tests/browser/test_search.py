@@ -16,12 +16,6 @@ import pytest
 from builders import load
 from conftest import LANG_PREFIX, REPO
 
-# Known defect, found by the last fresh-clone CI of 2026-11-28 after merging the theme, the events pages
-# and the search branches: the search page shows its first results but "more results" never adds any,
-# and the register's filter tests fail with it. Not diagnosed yet; the next session starts here.
-pytestmark = pytest.mark.xfail(strict=False, reason="search page: 'more results' adds none since the merges (issue 11)")
-
-
 from .conftest import LANGS, lang_path
 from .test_accessibility import axe_violations
 
@@ -70,10 +64,14 @@ def search(page, query: str) -> list[str]:
     box.press("Enter")
     status = wait_for(lambda: page.inner_text("[data-ncp-search-status]").strip(), bool)
     more = page.locator("[data-ncp-search-more]")
-    while more.is_visible():
+    for _ in range(100):  # pages of 10 results; a button that never hides fails here, not by CI's time limit
+        if not more.is_visible():
+            break
         shown = page.locator("[data-ncp-search-results] > li").count()
         more.click()
         wait_for(lambda: page.locator("[data-ncp-search-results] > li").count(), lambda n, shown=shown: n > shown)
+    else:
+        pytest.fail("'more results' still shown after 100 pages of results")
     links = page.eval_on_selector_all("[data-ncp-search-results] a", "links => links.map(a => a.href)")
     if re.search(r"\d", status):
         assert str(len(links)) in status.replace("\u00a0", "").replace(" ", ""), (status, len(links))
@@ -153,9 +151,15 @@ def register_state(page) -> tuple[str, list[str]]:
     """(the announced count text, the result links' URL paths) once the register has answered."""
     status = wait_for(lambda: page.inner_text(".ncp-filters [role=status]").strip(), bool)
     more = page.locator("[data-ncp-register-results] button")
-    while more.is_visible():
+    results = page.locator("[data-ncp-register-results] li")
+    for _ in range(100):
+        if not more.is_visible():
+            break
+        shown = results.count()
         more.click()
-        page.wait_for_timeout(300)
+        wait_for(results.count, lambda n, shown=shown: n > shown)
+    else:
+        pytest.fail("the register's 'more results' still shown after 100 pages of results")
     links = page.eval_on_selector_all("[data-ncp-register-results] a", "links => links.map(a => a.href)")
     return status, [urlsplit(link).path for link in links]
 
