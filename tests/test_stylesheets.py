@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import tinycss2
-
 from conftest import REPO
 
 STYLESHEETS = sorted((REPO / "overrides" / "assets" / "stylesheets").glob("*.css"))

@@ -7,9 +7,9 @@ instance are declared pending; the banner is checked in the browser.
 from __future__ import annotations
 
 import pytest
-
 from builders import buildable, case_record, make_project
 from conftest import run_mkdocs_build
+
 from ncp_site.screenshots import offline_context, serve
 
 ABOUT = {"ru": "# О НКП\n\nНациональный контактный пункт рассматривает конкретные случаи.\n",
