@@ -74,13 +74,14 @@ def test_warnings_alone_do_not_fail_the_check_and_json_is_machine_readable(repo,
         project.warnings.append(WARNING)
         return project
 
+    already = len(real(repo).warnings)  # the data's own (a status not confirmed for months), as of today
     monkeypatch.setattr(cli, "load_project", with_warning)
     assert cli.main(["--root", str(repo), "check"]) == 0
     out = capsys.readouterr().out
-    assert str(WARNING) in out.splitlines() and "1 warning(s)" in out
+    assert str(WARNING) in out.splitlines() and f"{already + 1} warning(s)" in out
     assert cli.main(["--root", str(repo), "check", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["ok"] is True and data["errors"] == [] and len(data["warnings"]) == 1
+    assert data["ok"] is True and data["errors"] == [] and len(data["warnings"]) == already + 1
     assert data["records"]["specific instance"] == len(list((repo / "data" / "cases").glob("*.yml")))
 
 

@@ -27,7 +27,7 @@ __all__ = ["LanguageVersions", "versions_errors", "link_errors", "href", "is_url
 def _web_address(value: str) -> str:
     value = value.strip()
     if not value.startswith("https://") or not urlsplit(value).hostname or any(c.isspace() for c in value):
-        raise ValueError(f"'{value}' is not a web address -- write the full address, starting with https://")
+        raise ValueError(f"{shown(value)} is not a web address -- write the full address, starting with https://")
     return value
 
 

@@ -153,6 +153,8 @@ def field_comment(info: FieldInfo, shape: Shape, note: str | None = None) -> str
     """``required: one of: lead, supporting``: whether to fill it, and what it holds."""
     words = info.description or note
     words = f"{words}; {describe(shape)}" if words and shape.kind in ("code", "date", "texts") else words or describe(shape)
+    if words.startswith(("required,", "required while")):  # conditions checked after the record's shape
+        return words
     return ("required: " if info.is_required() else "optional: ") + words
 
 

@@ -3,7 +3,9 @@ filters on every case page; Material's search is gone."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import posixpath
 import re
 from collections import defaultdict
 from pathlib import PurePosixPath
@@ -88,7 +90,8 @@ def test_every_case_page_carries_the_register_filters(site):
             assert fragment["meta"]["title"] == case.title[lang]
             every = project.words.ui(EVERY_CASE_PAGE, lang).lower()
             assert every in fragment["content"].lower(), "the register searches it when only filters are chosen"
-            assert fragment["meta"].get("submitted_on") == (str(case.dates.submission) if case.dates.submission else None)
+            submitted = case.dates.submission
+            assert fragment["meta"].get("submitted_on") == (str(submitted) if isinstance(submitted, dt.date) else None)
     for lang in LANGS:  # no other page is in the register
         in_register = [url for url, f in indexed[lang].items() if "register" in f.get("filters", {})]
         assert len(in_register) == len(project.cases), lang
@@ -101,9 +104,7 @@ def test_material_search_is_gone_and_the_header_opens_the_search_page_of_its_lan
             assert "md-search" not in html, url
             href = re.search(r'<a href="([^"]+)" class="md-header__button md-icon ncp-search-button"', html).group(1)
             target = PurePosixPath(url) / href if url.endswith("/") else PurePosixPath(url).parent / href
-            resolved = re.sub(r"[^/]+/\.\./", "", target.as_posix() + "/")
-            while "/../" in resolved:
-                resolved = re.sub(r"[^/]+/\.\./", "", resolved, count=1)
+            resolved = posixpath.normpath(target.as_posix())
             assert resolved.rstrip("/") + "/" == "/" + LANG_PREFIX[lang] + "search/", (url, href)
 
 

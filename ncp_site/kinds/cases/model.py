@@ -119,7 +119,7 @@ class Submitter(Strict):
 
 
 class StageDates(Strict):
-    submission: StageDate = None
+    submission: StageDate = None  # required, or not_reported when the sources do not say
     initial_assessment: StageDate = None
     conclusion: StageDate = None
     follow_up: StageDate = None
@@ -146,7 +146,7 @@ class SpecificInstance(Strict):
     keywords: LocalizedList
     dates: StageDates
     status: Status
-    status_as_of: Day | None = None
+    status_as_of: Day | None = None  # required while the case is ongoing: the day the status was last confirmed
     """The day the status was last known to be current (required while the case is ongoing)."""
     outcome: Outcome | None = None
     outcome_note: Localized | None = None

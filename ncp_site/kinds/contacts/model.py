@@ -12,6 +12,7 @@ import re
 
 from pydantic import Field, field_validator
 
+from ...core.errors import shown
 from ...core.localized import LanguageCode, LanguageVersions, Localized, Strict
 
 PHONE = r"^\+[0-9][0-9 ]{6,20}[0-9]$"
@@ -39,7 +40,7 @@ class Contacts(Strict):
     def _web_addresses(cls, value):
         for lang, url in value.available().items():
             if not url.startswith("https://"):
-                raise ValueError(f"'{url}' ({lang}) is not a web address -- write the full https:// address")
+                raise ValueError(f"{shown(url)} ({lang}) is not a web address -- write the full https:// address")
         return value
 
     def tel(self, number: str) -> str:
