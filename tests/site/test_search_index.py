@@ -88,7 +88,7 @@ def test_every_case_page_carries_the_register_filters(site):
             assert fragment["meta"]["title"] == case.title[lang]
             every = project.words.ui(EVERY_CASE_PAGE, lang).lower()
             assert every in fragment["content"].lower(), "the register searches it when only filters are chosen"
-            assert fragment["meta"].get("submitted_on") == (str(case.dates.submission) if case.dates.submission else None)
+            assert fragment["meta"].get("date_on") == (str(case.dates.submission) if case.dates.submission else None)
     for lang in LANGS:  # no other page is in the register
         in_register = [url for url, f in indexed[lang].items() if "register" in f.get("filters", {})]
         assert len(in_register) == len(project.cases), lang
