@@ -12,9 +12,10 @@ from the data here; the script replaces them by Pagefind's once a filter is chos
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import TypeVar
 
 from .rendering import Words, render_from
 
