@@ -295,6 +295,23 @@ def test_a_shared_url_restores_the_documents_filters(visit, project):
     assert number_in(status) == len(expected) and set(found) == record_paths("en", "reports", expected)
 
 
+@pytest.mark.parametrize(("path", "texts", "static"), [("cases/", "register", "table.ncp-register a"),
+                                                      ("events/", "events", "table.ncp-events a"),
+                                                      ("reports/", "reports", "ul.ncp-reports a")])
+def test_without_javascript_the_form_is_hidden_and_the_static_list_is_the_page(chromium, served_url, project,
+                                                                              path, texts, static):
+    from ncp_site.screenshots import offline_context
+
+    context = offline_context(chromium, served_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_url + lang_path("ru", path))
+    assert page.locator("form[data-ncp-register]").is_hidden()
+    assert page.locator("[data-ncp-register-results]").is_hidden()
+    assert page.locator(static).count() > 0, "the static list is there"
+    assert project.words.ui(f"{texts}.needs_script", "ru") in page.inner_text("article")
+    context.close()
+
+
 # --- weight, layout, accessibility --------------------------------------------------------------
 
 @pytest.mark.parametrize("path", ["case", "cases/", ""], ids=["case", "register", "home"])
