@@ -2,7 +2,9 @@
 
 Pagefind 1.5.2 (the newest on PyPI) writes three things in hash-map order, which changes from run
 to run: the values inside each filter file (so its name, a hash of its content, changes too), the
-list of filter files in each language's metadata, and the languages in ``pagefind-entry.json``.
+list of filter files and the list of sort keys in each language's metadata (the latter shows once
+there is more than one sort key: the register's, the events' and the documents'), and the
+languages in ``pagefind-entry.json``.
 Pagefind fixed this after 1.5.2 (its pull request #1124); until a release with it reaches PyPI,
 this module sorts those lists and renames the files after their new content. Everything else
 Pagefind writes is already stable. The files are gzip'ed CBOR after the signature
@@ -20,6 +22,8 @@ SIGNATURE = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"
 META_FILTERS = 3
 """Position of the list of ``[filter, file hash]`` in a language's metadata (Pagefind's MetaIndex)."""
+META_SORTS = 4
+"""Position of the list of ``[sort key, page numbers in order]`` in a language's metadata."""
 
 
 def stabilise(bundle: Path) -> None:
@@ -38,6 +42,7 @@ def stabilise(bundle: Path) -> None:
                 filter_path.unlink()
             filters.append([name, new])
         meta[META_FILTERS] = sorted(filters)
+        meta[META_SORTS] = sorted(meta[META_SORTS])
         info["hash"] = write(lambda name: bundle / f"pagefind.{name}.pf_meta", lang, meta, 10)
         if f"pagefind.{info['hash']}.pf_meta" != meta_path.name:
             meta_path.unlink()

@@ -14,7 +14,7 @@ PAGES = {"home": "", "register": "cases/", "statistics": "statistics/", "news": 
          "faq": "faq/", "peer-review": "peer-review/", "due-diligence": "due-diligence/",
          "business-and-human-rights": "business-and-human-rights/", "procedures": "procedures/",
          "submit": "submit/", "members": "members/", "contacts": "contacts/", "events": "events/",
-         "open-data": "open-data/", "data-dictionary": "open-data/dictionary/"}
+         "reports": "reports/", "open-data": "open-data/", "data-dictionary": "open-data/dictionary/"}
 
 
 def axe_violations(page) -> list[str]:
@@ -31,11 +31,12 @@ def first_generated(site, folder: str) -> str:
     return min(p.parent.relative_to(site.root).as_posix() + "/" for p in (site.root / folder).glob("*/index.html"))
 
 
-@pytest.mark.parametrize("kind", [*PAGES, "case", "event", "events-year"])
+@pytest.mark.parametrize("kind", [*PAGES, "case", "event", "events-year", "document"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_accessibility_violations(visit, site, case_page, lang, kind):
     generated = {"case": lambda: case_page, "event": lambda: first_generated(site, "events"),
-                 "events-year": lambda: first_generated(site, "events/years")}
+                 "events-year": lambda: first_generated(site, "events/years"),
+                 "document": lambda: first_generated(site, "reports")}
     page = visit(lang_path(lang, generated[kind]() if kind in generated else PAGES[kind]))
     assert page.get_attribute("html", "lang") == lang
     assert axe_violations(page) == []

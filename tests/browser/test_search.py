@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from urllib.parse import urlsplit
 
 import pytest
@@ -228,6 +228,90 @@ def test_a_text_query_narrows_the_register(visit, project):
     assert len(found) == number_in(status) and set(found) <= case_paths("en", project.cases)
 
 
+# --- the events and the documents: the same filters over their own pages ---------------------------
+
+def record_paths(lang: str, folder: str, ids) -> set[str]:
+    return {"/" + LANG_PREFIX[lang] + f"{folder}/{record_id}/" for record_id in ids}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_filtering_events_by_format_gives_those_events_newest_first(visit, project, lang):
+    from ncp_site.kinds.events.pages import event_facets, event_sort_value
+
+    formats = Counter(event_facets(e)["format"][0] for e in project.events)
+    chosen, n = formats.most_common(1)[0]
+    expected = [e for e in project.events if event_facets(e)["format"] == [chosen]]
+    assert n > 1 and len(expected) < len(project.events), "premise: a format that some events have, not all"
+    page = visit(lang_path(lang, "events/"))
+    page.select_option("#ncp-filter-format", chosen)
+    status, found = register_state(page)
+    assert number_in(status) == len(expected)
+    assert set(found) == record_paths(lang, "events", [e.id for e in expected])
+    starts = {"/" + LANG_PREFIX[lang] + f"events/{e.id}/": event_sort_value(e) for e in expected}
+    assert [starts[path] for path in found] == sorted(starts.values(), reverse=True), "newest first"
+    assert urlsplit(page.url).fragment == f"format={chosen}"
+    option = page.locator(f"#ncp-filter-format option[value={chosen}]").inner_text()
+    assert option.endswith(f"({len(expected)})"), option
+
+
+def test_a_shared_url_restores_the_events_filters(visit, project):
+    from ncp_site.kinds.events.pages import event_facets
+
+    first = project.events[-1]
+    year, group = str(first.start.day.year), first.stakeholder_groups[0]
+    expected = [e.id for e in project.events if year in event_facets(e)["year"] and group in event_facets(e)["group"]]
+    page = visit(lang_path("kk", "events/") + f"#year={year}&group={group}")
+    status, found = register_state(page)
+    assert page.input_value("#ncp-filter-year") == year and page.input_value("#ncp-filter-group") == group
+    assert number_in(status) == len(expected) and set(found) == record_paths("kk", "events", expected)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_filtering_documents_by_a_language_online_gives_those_documents(visit, project, lang):
+    from ncp_site.kinds.reports.pages import report_facets
+
+    online = Counter(code for r in project.reports for code in report_facets(r)["language"])
+    code = online.most_common(1)[0][0]
+    expected = [r.id for r in project.reports if code in report_facets(r)["language"]]
+    assert 0 < len(expected) < len(project.reports), "premise: some documents are online in a language, not all"
+    page = visit(lang_path(lang, "reports/"))
+    page.select_option("#ncp-filter-language", code)
+    status, found = register_state(page)
+    assert number_in(status) == len(expected) and set(found) == record_paths(lang, "reports", expected)
+    years = page.eval_on_selector_all("[data-ncp-register-results] time", "ts => ts.map(t => t.dateTime)")
+    assert years == sorted(years, reverse=True), "newest first"
+    assert urlsplit(page.url).fragment == f"language={code}"
+
+
+def test_a_shared_url_restores_the_documents_filters(visit, project):
+    from ncp_site.kinds.reports.pages import report_facets
+
+    expected = [r.id for r in project.reports if r.kind == "annual_report" and "kk" in report_facets(r)["language"]]
+    assert expected, "premise: an annual report is online in Kazakh"
+    page = visit(lang_path("en", "reports/") + "#kind=annual_report&language=kk")
+    status, found = register_state(page)
+    assert page.input_value("#ncp-filter-kind") == "annual_report"
+    assert page.input_value("#ncp-filter-language") == "kk"
+    assert number_in(status) == len(expected) and set(found) == record_paths("en", "reports", expected)
+
+
+@pytest.mark.parametrize(("path", "texts", "static"), [("cases/", "register", "table.ncp-register a"),
+                                                      ("events/", "events", "table.ncp-events a"),
+                                                      ("reports/", "reports", "ul.ncp-reports a")])
+def test_without_javascript_the_form_is_hidden_and_the_static_list_is_the_page(chromium, served_url, project,
+                                                                              path, texts, static):
+    from ncp_site.screenshots import offline_context
+
+    context = offline_context(chromium, served_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_url + lang_path("ru", path))
+    assert page.locator("form[data-ncp-register]").is_hidden()
+    assert page.locator("[data-ncp-register-results]").is_hidden()
+    assert page.locator(static).count() > 0, "the static list is there"
+    assert project.words.ui(f"{texts}.needs_script", "ru") in page.inner_text("article")
+    context.close()
+
+
 # --- weight, layout, accessibility --------------------------------------------------------------
 
 @pytest.mark.parametrize("path", ["case", "cases/", ""], ids=["case", "register", "home"])
@@ -244,12 +328,13 @@ def test_a_page_load_fetches_nothing_of_the_search_index(chromium, served_url, c
     assert requested and not [url for url in requested if "/pagefind/" in url]
 
 
-@pytest.mark.parametrize("path", ["cases/#chapter=IV", "search/#q=Қазақстан"], ids=["register", "search"])
+@pytest.mark.parametrize("path", ["cases/#chapter=IV", "events/#role=organised", "reports/#kind=annual_report",
+                                  "search/#q=Қазақстан"], ids=["register", "events", "documents", "search"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_at_360_px_nothing_scrolls_sideways_and_axe_finds_nothing(visit, lang, path):
     page = visit(lang_path(lang, path))
     page.set_viewport_size({"width": 360, "height": 800})
-    results = "[data-ncp-register-results] a" if path.startswith("cases") else "[data-ncp-search-status]"
+    results = "[data-ncp-search-status]" if path.startswith("search") else "[data-ncp-register-results] a"
     wait_for(lambda: page.locator(results).count(), lambda n: n > 0)
     page.wait_for_timeout(300)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

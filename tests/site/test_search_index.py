@@ -91,10 +91,34 @@ def test_every_case_page_carries_the_register_filters(site):
             every = project.words.ui(EVERY_CASE_PAGE, lang).lower()
             assert every in fragment["content"].lower(), "the register searches it when only filters are chosen"
             submitted = case.dates.submission
-            assert fragment["meta"].get("submitted_on") == (str(submitted) if isinstance(submitted, dt.date) else None)
+            assert fragment["meta"].get("date_on") == (str(submitted) if isinstance(submitted, dt.date) else None)
     for lang in LANGS:  # no other page is in the register
-        in_register = [url for url, f in indexed[lang].items() if "register" in f.get("filters", {})]
+        in_register = [url for url, f in indexed[lang].items() if f.get("filters", {}).get("register") == [REGISTER]]
         assert len(in_register) == len(project.cases), lang
+
+
+@pytest.mark.parametrize("kind", ["events", "reports"])
+def test_every_event_and_document_page_carries_its_lists_filters(site, kind):
+    from ncp_site.kinds.events import pages as events
+    from ncp_site.kinds.reports import pages as reports
+
+    project = load(REPO)
+    module, records, folder, facets = {
+        "events": (events, project.events, "events", events.event_facets),
+        "reports": (reports, project.reports, "reports", reports.report_facets)}[kind]
+    indexed = by_language(site)
+    assert records, f"premise: the repository has {kind}"
+    for record in records:
+        expected = {key: values for key, values in facets(record).items() if values}
+        for lang in LANGS:
+            fragment = indexed[lang]["/" + LANG_PREFIX[lang] + f"{folder}/{record.id}/"]
+            assert fragment["filters"] == {**expected, "register": [module.REGISTER]}, (record.id, lang)
+            assert fragment["meta"]["title"] == record.title[lang]
+            every = project.words.ui(getattr(module, "EVERY_EVENT_PAGE", None) or module.EVERY_REPORT_PAGE, lang)
+            assert every.lower() in fragment["content"].lower(), "the list searches it when only filters are chosen"
+    for lang in LANGS:  # no other page is in the list
+        in_list = [url for url, f in indexed[lang].items() if f.get("filters", {}).get("register") == [module.REGISTER]]
+        assert len(in_list) == len(records), lang
 
 
 def test_material_search_is_gone_and_the_header_opens_the_search_page_of_its_language(site):
@@ -104,7 +128,7 @@ def test_material_search_is_gone_and_the_header_opens_the_search_page_of_its_lan
             assert "md-search" not in html, url
             href = re.search(r'<a href="([^"]+)" class="md-header__button md-icon ncp-search-button"', html).group(1)
             target = PurePosixPath(url) / href if url.endswith("/") else PurePosixPath(url).parent / href
-            resolved = posixpath.normpath(target.as_posix())
+            resolved = posixpath.normpath(target.as_posix())  # "a/b/../../c" -> "c" (".." is never a name)
             assert resolved.rstrip("/") + "/" == "/" + LANG_PREFIX[lang] + "search/", (url, href)
 
 

@@ -4,10 +4,9 @@ and the open data file ``data/cases.json``."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from dataclasses import dataclass
 
 from ...core.charts import bar_chart
+from ...core.facets import SCRIPT, Facet, Filters, count_facets, render_filters
 from ...core.formats import country_name
 from ...core.kind import GeneratedPage, OutputFile, Page, PageContext
 from ...core.languages import relative_url
@@ -21,8 +20,6 @@ from .stats import case_statistics
 render = templates_of(__file__)
 PROCEDURE_URL = "procedures/"
 """Where the procedure's stages and indicative timeframes are explained (case pages link there)."""
-
-REGISTER_SCRIPT = "assets/javascripts/ncp-register.js"
 
 FACETS = ("chapter", "status", "sector", "submitter", "year", "role", "host")
 """The register's filters, in the order shown: each is a Pagefind filter set on every case page."""
@@ -46,8 +43,9 @@ def case_facets(case: SpecificInstance) -> dict[str, list[str]]:
 
 
 def facet_label(words: Words, lang: str, facet: str, value: str) -> str:
-    """A filter value as a visitor reads it, in the page's language, from the glossary."""
-    if value == NOT_REPORTED:
+    """A filter value as a visitor reads it, in the page's language, from the glossary (a status
+    not reported has a term of its own there, as on the case's page)."""
+    if value == NOT_REPORTED and facet != "status":
         label = words.ui("value.not_reported", lang)
         return label[:1].upper() + label[1:]
     if facet == "chapter":
@@ -63,25 +61,9 @@ def facet_label(words: Words, lang: str, facet: str, value: str) -> str:
     return label[:1].upper() + label[1:]
 
 
-@dataclass(frozen=True)
-class FacetOption:
-    value: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
-class Facet:
-    key: str
-    heading: str
-    options: list[FacetOption]
-
-
 def register_facets(cases: list[SpecificInstance], words: Words, lang: str) -> list[Facet]:
     """Each filter with the values the cases have and how many cases have each (no filter applied)."""
-    counts = {key: Counter(v for case in cases for v in case_facets(case)[key]) for key in FACETS}
-
-    def order(key: str, values):
+    def order(key: str, values: list[str]) -> list[str]:
         if key == "chapter":
             return sorted(values, key=ROMAN.index)
         if key == "year":
@@ -90,9 +72,8 @@ def register_facets(cases: list[SpecificInstance], words: Words, lang: str) -> l
             return sorted(values, key=Status.__args__.index)  # the order of the procedure
         return sorted(values, key=lambda v: facet_label(words, lang, key, v).casefold())
 
-    return [Facet(key, words.ui(FACET_HEADINGS[key], lang),
-                  [FacetOption(v, facet_label(words, lang, key, v), counts[key][v]) for v in order(key, counts[key])])
-            for key in FACETS]
+    return count_facets(cases, case_facets, {key: words.ui(FACET_HEADINGS[key], lang) for key in FACETS},
+                        lambda key, value: facet_label(words, lang, key, value), order)
 
 
 EVERY_CASE_PAGE = "case.timeline"
@@ -101,9 +82,9 @@ chosen, so that Pagefind fetches the part of the index holding that word, not al
 
 
 def render_register_filters(cases: list[SpecificInstance], words: Words, page: PageContext) -> str:
-    return render("cases_filters.html", lang=page.lang, words=words, facets=register_facets(cases, words, page.lang),
-                  every_case=words.ui(EVERY_CASE_PAGE, page.lang),
-                  register=REGISTER, sort=NEWEST_FIRST, script=relative_url(page.url, REGISTER_SCRIPT))
+    filters = Filters(REGISTER, NEWEST_FIRST, words.ui(EVERY_CASE_PAGE, page.lang), "register",
+                      register_facets(cases, words, page.lang), relative_url(page.url, SCRIPT))
+    return render_filters(filters, words, page.lang)
 
 
 def case_url(case_id: str) -> str:

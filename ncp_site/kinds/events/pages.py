@@ -12,14 +12,15 @@ from babel.numbers import format_decimal
 
 from ...core import documents
 from ...core.charts import bar_chart
+from ...core.facets import SCRIPT, Facet, Filters, count_facets, render_filters
 from ...core.formats import format_date
-from ...core.kind import GeneratedPage, OutputFile, Page
+from ...core.kind import GeneratedPage, OutputFile, Page, PageContext
 from ...core.languages import relative_url
 from ...core.opendata import Dataset, csv_text, json_text, schema_text
 from ...core.rendering import Words, templates_of
-from ...core.vocabulary import GROUPS
+from ...core.vocabulary import GROUPS, NOT_REPORTED
 from . import calendar, feed
-from .model import FEED, PAGE_URL, ROLES, Event, When
+from .model import FEED, FORMATS, PAGE_URL, ROLES, Event, When
 from .stats import AudienceTotal, event_statistics, past, upcoming
 
 render = templates_of(__file__)
@@ -109,10 +110,61 @@ def render_past(events: list[Event], words: Words, lang: str, today: dt.date) ->
                   year_href=lambda year: year_url(year).removeprefix(PAGE_URL))
 
 
+FACETS = {"year": "events.year", "format": "events.format", "role": "events.ncp_role",
+          "group": "events.stakeholder_groups"}
+"""The events' filters (Pagefind filters on every event page) in the order shown, with their headings' ui keys."""
+REGISTER = "events"
+"""The value of the ``register`` filter on every event page, so the events' filters search event pages only."""
+NEWEST_FIRST = "start"
+"""The Pagefind sort key of an event page: its start (``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM``)."""
+EVERY_EVENT_PAGE = "events.date"
+"""The interface text of a label on every event page (one word): searched when only filters are chosen."""
+_LABELS = {"format": "format_", "role": "event_role_", "group": "group_"}
+
+
+def event_facets(e: Event) -> dict[str, list[str]]:
+    """An event's value(s) of each filter: codes, the same in every language (and in a shared URL)."""
+    return {"year": [str(e.start.day.year)], "format": [e.format or NOT_REPORTED], "role": [e.ncp_role],
+            "group": list(dict.fromkeys(e.stakeholder_groups))}
+
+
+def event_sort_value(e: Event) -> str:
+    """Newest first, as the static list orders them: the start day, then its time when given."""
+    return f"{e.start.day} {e.start.time:%H:%M}" if e.start.time else str(e.start.day)
+
+
+def facet_label(words: Words, lang: str, facet: str, value: str) -> str:
+    """A filter value as a visitor reads it, in the page's language (the glossary's term, as on the event's page)."""
+    if facet == "year":
+        return value
+    label = words.ui("value.not_reported", lang) if value == NOT_REPORTED else words.label(_LABELS[facet] + value, lang)
+    return _cap(label)
+
+
+def events_facets(events: list[Event], words: Words, lang: str) -> list[Facet]:
+    """Each filter with the values the events have and how many events have each (no filter applied)."""
+    order_of = {"format": (*FORMATS, NOT_REPORTED), "role": ROLES, "group": GROUPS}
+
+    def order(key: str, values: list[str]) -> list[str]:
+        if key == "year":
+            return sorted(values, reverse=True)
+        return sorted(values, key=order_of[key].index)  # the order of the model and of the statistics
+
+    return count_facets(events, event_facets, {key: words.ui(heading, lang) for key, heading in FACETS.items()},
+                        lambda key, value: facet_label(words, lang, key, value), order)
+
+
+def render_events_filters(events: list[Event], words: Words, page: PageContext) -> str:
+    filters = Filters(REGISTER, NEWEST_FIRST, words.ui(EVERY_EVENT_PAGE, page.lang), "events",
+                      events_facets(events, words, page.lang), relative_url(page.url, SCRIPT))
+    return render_filters(filters, words, page.lang)
+
+
 def render_event_page(e: Event, words: Words, lang: str) -> str:
     url = words.languages.prefix(lang) + event_url(e.id)
     return render("event_page.md", lang=lang, words=words, e=e, when=lambda ev: _when_text(ev, lang, words),
-                  doc_href=lambda value: documents.href(value, url, words.languages))
+                  doc_href=lambda value: documents.href(value, url, words.languages),
+                  facets=event_facets(e), register=REGISTER, sort=NEWEST_FIRST, sort_value=event_sort_value(e))
 
 
 def render_year_page(year: int, events: list[Event], words: Words, lang: str) -> str:
@@ -215,6 +267,7 @@ MACROS = {
     "events_past": lambda project, page: render_past(project.events, project.words, page.lang, project.today),
     "events_statistics": lambda project, page: render_statistics(project.events, project.words, page.lang,
                                                                  project.today),
+    "events_filters": lambda project, page: render_events_filters(project.events, project.words, page),
     "events_calendar_link": lambda project, page: render_calendar_link(project.words, page.lang),
     "upcoming_events": lambda project, page, count=3: render_upcoming_brief(project.events, project.words, page.lang,
                                                                             project.today, page.url, count),

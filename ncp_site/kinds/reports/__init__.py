@@ -5,7 +5,7 @@ from ...core.skeleton import NewRecord
 from . import load, pages
 from .model import Report
 
-KIND = Kind(name="reports", load=load.load, data=(load.FILES.path,), macros=pages.MACROS,
+KIND = Kind(name="reports", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, pages=pages.report_pages,
             new=(NewRecord("report", Report, load.FILES),))
 
 __all__ = ["KIND", "Report"]

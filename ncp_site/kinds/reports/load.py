@@ -7,7 +7,7 @@ from ...core.errors import DataError
 from ...core.kind import LoadContext
 from ...core.records import Located, RecordFiles, load_records
 from ...core.vocabulary import require_concepts
-from .model import Report
+from .model import PAGE_URL, Report
 
 FILES = RecordFiles("reports.yml", "report", "data/reports.yml", list_key="reports", optional=True)
 
@@ -20,6 +20,10 @@ def load(ctx: LoadContext) -> tuple[list[Report], list[DataError]]:
 def report_errors(report: Report, at: Located, ctx: LoadContext) -> list[DataError]:
     errors = documents.versions_errors(at.doc, at.loc + ("documents",), report.documents, ctx.docs_dir, ctx.languages)
     errors += _overlap_errors(report, at.doc, at.loc)
+    if (ctx.docs_dir / PAGE_URL / report.id).exists():
+        errors.append(at.doc.error(at.loc + ("id",), f"'{report.id}' is the name of a folder or file under "
+                                   f"docs/{PAGE_URL}, where the document's page would go",
+                                   "choose another id"))
     glossary = ctx.loaded.get("glossary")
     if glossary is not None:
         errors += require_concepts(glossary, at.doc.error, {f"report_{report.kind}": at.loc + ("kind",)})
