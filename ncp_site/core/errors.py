@@ -23,7 +23,7 @@ class DataError:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}"
         field = f"{self.field} ({self.lang})" if self.lang else self.field
-        return _printable(f"{where}: {field}: {self.problem} -- {self.fix}")
+        return _printable(f"{where}: {field}: {_bounded(self.problem)} -- {self.fix}")
 
 
 class DataWarning(DataError):
@@ -33,7 +33,7 @@ class DataWarning(DataError):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}"
         field = f"{self.field} ({self.lang})" if self.lang else self.field
-        return _printable(f"{where}: {field}: warning: {self.problem} -- {self.fix}")
+        return _printable(f"{where}: {field}: warning: {_bounded(self.problem)} -- {self.fix}")
 
     @classmethod
     def of(cls, error: DataError) -> DataWarning:
@@ -51,6 +51,14 @@ class DataErrors(Exception):
         lines = [str(e) for e in self.errors]
         lines.append(f"{len(self.errors)} error(s) in the data; nothing was published.")
         return "\n".join(lines)
+
+
+MAX_PROBLEM = 400
+
+
+def _bounded(problem: str) -> str:
+    """A problem that quotes too much of the file (a message should quote with ``shown``) still fits a line."""
+    return problem if len(problem) <= MAX_PROBLEM else problem[:MAX_PROBLEM - 3] + "..."
 
 
 def _printable(text: str) -> str:

@@ -15,6 +15,7 @@ from typing import Annotated
 from babel.dates import format_skeleton
 from pydantic import PlainSerializer, PlainValidator
 
+from .errors import shown
 from .formats import format_date
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -47,7 +48,7 @@ def parse_partial_date(value) -> PartialDate:
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
     match = _PARTIAL.match(text)
     if match is None:
-        raise ValueError(f"'{value}' is not a date -- {FIX}")
+        raise ValueError(f"{shown(value)} is not a date -- {FIX}")
     year, month, day = (int(g) if g else None for g in match.groups())
     try:
         if month is None:
@@ -56,7 +57,7 @@ def parse_partial_date(value) -> PartialDate:
             return PartialDate(dt.date(year, month, 1), "month")
         return PartialDate(dt.date(year, month, day), "day")
     except ValueError:
-        raise ValueError(f"'{value}' is not a real date -- {FIX}") from None
+        raise ValueError(f"{shown(value)} is not a real date -- {FIX}") from None
 
 
 PartialDateField = Annotated[PartialDate, PlainValidator(parse_partial_date), PlainSerializer(str)]

@@ -137,7 +137,7 @@ def _explain_value(err: dict, lang: str | None, languages: Languages) -> tuple[s
         return f"should be {what}, got {_shown(value)}", f"write {what} here"
     if kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
-        if isinstance(value, str) and f"'{value}'" in message:  # the file's own text, quoted: one short line
+        if value is not None and f"'{value}'" in message:  # the file's own value, quoted: one short line
             message = message.replace(f"'{value}'", _shown(value))
         if " -- " in message:
             problem, fix = message.split(" -- ", 1)

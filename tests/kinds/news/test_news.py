@@ -111,6 +111,8 @@ BROKEN = [
     ("body missing", "body:", "text:", "text:", "text", "is not a known field"),
     # found by the fuzz tests: the whole value was quoted in the message
     ("a long value that is not a date", "date: 2030-04-01", "date: " + "я" * 5000, "date:", "date", "'яяя"),
+    ("a long list that is not a date", "date: 2030-04-01", "date: [null, " + "я" * 5000 + "]", "date:", "date",
+     "is not a date"),
 ]
 
 
