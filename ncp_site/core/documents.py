@@ -21,7 +21,7 @@ from .yamlsrc import YamlDoc, field_name
 
 _LANG_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})(?P<ext>\.[^.]+)$")
 
-__all__ = ["LanguageVersions", "versions_errors", "link_errors", "href", "is_url", "site_path", "WebAddress"]
+__all__ = ["LanguageVersions", "WebAddress", "href", "is_url", "link_errors", "site_path", "versions_errors"]
 
 
 def _web_address(value: str) -> str:

@@ -38,7 +38,7 @@ def is_country(code: str) -> bool:
 
 def build_time() -> dt.datetime:
     """The build's moment: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
-    return source_date_epoch() or dt.datetime.now(dt.timezone.utc)
+    return source_date_epoch() or dt.datetime.now(dt.UTC)
 
 
 def source_date_epoch() -> dt.datetime | None:
@@ -47,7 +47,7 @@ def source_date_epoch() -> dt.datetime | None:
     if not epoch:
         return None
     try:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     except (ValueError, OverflowError, OSError):
         raise DataErrors([DataError("SOURCE_DATE_EPOCH", 1, "(environment)",
                                     f"'{epoch}' is not a time in seconds since 1970",

@@ -8,8 +8,9 @@ offers each kind's macros to the hand-written pages. None of this knows about Mk
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from .errors import DataError
 from .skeleton import NewRecord

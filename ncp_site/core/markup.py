@@ -15,7 +15,6 @@ tags below survive, and a link keeps its address only when ``addresses.address_p
 from __future__ import annotations
 
 import datetime as dt
-
 import re
 from typing import Annotated, Any
 

@@ -8,8 +8,9 @@ unique across all files, and a record kept in its own file is named after its id
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 

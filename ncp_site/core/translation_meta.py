@@ -10,8 +10,9 @@ marked, so pages show it with its true ``lang`` and a banner, and the check fail
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from .errors import DataError, shown
 from .languages import Languages

@@ -7,7 +7,8 @@ through the glossary concept ``status_good_offices`` in the page's language.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Literal
+from collections.abc import Iterable
+from typing import Literal
 
 from .errors import DataError
 

@@ -7,11 +7,10 @@ import datetime as dt
 import re
 
 import pytest
-
 from builders import collect
 from conftest import BUILD_EPOCH, REPO
 
-TODAY = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.timezone.utc).date()
+TODAY = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()
 
 
 def unescaped(html: str) -> str:

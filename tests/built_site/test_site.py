@@ -9,10 +9,8 @@ import re
 from html import unescape
 
 import pytest
-
-from conftest import BUILD_EPOCH, LANG_PREFIX
 from builders import collect
-from conftest import REPO
+from conftest import BUILD_EPOCH, LANG_PREFIX, REPO
 
 LANGS = ("kk", "ru", "en")
 
@@ -138,6 +136,7 @@ def test_cyrillic_headings_get_readable_anchors(site):
 def test_build_fails_on_data_errors_with_located_messages(tmp_path):
     """`mkdocs build` stops with the same messages as `ncp check`, and no traceback."""
     import shutil
+
     from conftest import run_mkdocs_build
     project = tmp_path / "project"
     shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(
@@ -210,7 +209,7 @@ def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(site,
 @pytest.mark.parametrize("lang", LANGS)
 def test_events_figures_count_only_the_ncps_promotional_events(site, lang):
     data, _ = collect(REPO)
-    today = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.timezone.utc).date()  # the site fixture's build day
+    today = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()  # the site fixture's build day
     html = site.html(lang, "events/")
     total = re.search(r'<tr class="ncp-total"><th scope="row">[^<]*</th>(?:<td>[^<]*</td>)*<td>([\d\s\u00a0,]+)</td></tr>',
                       html[html.index('id="events-by-role"'):])

@@ -1,6 +1,7 @@
 """Parity rule: a page or field that exists in one language exists in all three."""
 
 from builders import case_record, make_project
+
 from ncp_site import cli
 
 

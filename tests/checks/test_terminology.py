@@ -7,9 +7,19 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from builders import KAZAKHSTAN, load, load_kind, LANGS, case_record, concept, glossary_data, make_project, write_yaml
+from builders import (
+    KAZAKHSTAN,
+    LANGS,
+    case_record,
+    concept,
+    glossary_data,
+    load,
+    load_kind,
+    make_project,
+    write_yaml,
+)
 from conftest import LANG_PREFIX, REPO, run_mkdocs_build
+
 from ncp_site import cli
 from ncp_site.checks import terminology
 from ncp_site.checks.terminology.scan import EXEMPT_CLASS

@@ -6,11 +6,10 @@ import datetime as dt
 import json
 
 import yaml
+from builders import case_record, collect, make_project, write_yaml
 
-from builders import case_record, make_project, write_yaml
 from ncp_site import cli
 from ncp_site.kinds.cases.pages import render_case_page
-from builders import collect
 
 TODAY = dt.date(2026, 11, 22)
 

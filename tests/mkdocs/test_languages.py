@@ -5,7 +5,6 @@ import re
 
 import pytest
 import yaml
-
 from builders import REPO, buildable, case_record, glossary_data, write_yaml
 from conftest import run_mkdocs_build
 

@@ -10,7 +10,6 @@ The site is built once for the module.
 from __future__ import annotations
 
 import gzip
-
 import json
 import re
 from html.parser import HTMLParser

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import LANG_PREFIX, REPO
 from builders import KAZAKHSTAN
+from conftest import LANG_PREFIX, REPO
 
 LANGS = ("kk", "ru", "en")
 SITE_URL = "http://localhost/"  # the session build's NCP_SITE_URL (tests/conftest.py)
@@ -147,10 +147,10 @@ def test_language_names_carry_their_own_lang(site):
 
 
 def test_site_name_is_in_the_page_language(site):
-    english = re.search(r"^site_name: (.+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    english = re.search(r"^site_name: (.+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
     for lang in ("kk", "ru"):
         html = site.html(lang)
-        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        title = re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1)
         assert english not in html, f"{lang} home page shows the English site name"
         assert title.strip(), lang
     assert english in site.html("en")

@@ -18,8 +18,18 @@ from .matcher import Matcher
 from .scan import Findings, Quotation, TerminologyError, html_findings, localized_texts
 from .term_calls import term_call_error, term_call_errors, term_calls
 
-__all__ = ["Matcher", "Findings", "Quotation", "TerminologyError", "check", "html_findings", "localized_texts",
-           "term_call_error", "term_call_errors", "term_calls"]
+__all__ = [
+    "Findings",
+    "Matcher",
+    "Quotation",
+    "TerminologyError",
+    "check",
+    "html_findings",
+    "localized_texts",
+    "term_call_error",
+    "term_call_errors",
+    "term_calls",
+]
 
 
 def check(sources: Sources, glossary) -> Findings:

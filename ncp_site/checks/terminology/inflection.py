@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 
 _RU_ADJECTIVE = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
-_RU_ADJECTIVE_ENDINGS = ("ый ий ой ая яя ое ее ые ие ого его ому ему ым им ом ем ую юю ых их ыми ими "
-                         "ей ою ею").split()
+_RU_ADJECTIVE_ENDINGS = ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ую", "юю", "ых", "их", "ыми", "ими", "ей", "ою", "ею"]
 _RU_NOUN_ENDINGS = {  # dictionary-form ending -> (letters to drop, endings of the other forms)
     "ие": (1, "е я ю ем и й ям ями ях"),
     "ье": (1, "е я ю ем и й ям ями ях"),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Any, Iterator
+from typing import Any
 
 from ...core.errors import DataError
 from ...core.quotations import QUOTE_CLASS, line_at, split_quotations

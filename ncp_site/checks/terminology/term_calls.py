@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...core.errors import DataError
 from ...core.quotations import line_at
 from ...core.sources import Sources
-
 
 _EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 _TERM_CALL = re.compile(r"(?<![\w.])term\s*\(")

@@ -21,7 +21,14 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from ...core.addresses import Address
-from ...core.localized import Day, LanguageVersions, Localized, LocalizedLine, LocalizedMarkdown, Strict
+from ...core.localized import (
+    Day,
+    LanguageVersions,
+    Localized,
+    LocalizedLine,
+    LocalizedMarkdown,
+    Strict,
+)
 from ...core.vocabulary import StakeholderGroup
 
 Category = Literal["regulatory_support", "operational_organisational", "promotion", "specific_instances"]

@@ -19,7 +19,7 @@ def stamp(events: list[Event]) -> dt.datetime:
     if epoch is not None:
         return epoch
     newest = max((e.last_day for e in events), default=dt.date(2012, 11, 12))
-    return dt.datetime.combine(newest, dt.time(), dt.timezone.utc)
+    return dt.datetime.combine(newest, dt.time(), dt.UTC)
 
 
 def _description(e: Event, words: Words, lang: str, page: str | None) -> str:

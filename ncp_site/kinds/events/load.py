@@ -8,8 +8,8 @@ from ...core import documents
 from ...core.errors import DataError
 from ...core.kind import LoadContext
 from ...core.records import Located, RecordFiles, load_records
-from ...core.yamlsrc import field_name
 from ...core.vocabulary import GROUPS, labels, missing_labels
+from ...core.yamlsrc import field_name
 from .model import FORMATS, KINDS, ROLES, Event
 
 FILES = RecordFiles("events", "event", "data/events/2022.yml", list_key="events")

@@ -35,7 +35,14 @@ from pydantic import Field, PlainSerializer, PlainValidator
 
 from ...core.errors import shown
 from ...core.limits import date_range_error
-from ...core.localized import LanguageVersions, Localized, LocalizedLine, LocalizedMarkdown, Name, Strict
+from ...core.localized import (
+    LanguageVersions,
+    Localized,
+    LocalizedLine,
+    LocalizedMarkdown,
+    Name,
+    Strict,
+)
 from ...core.vocabulary import Chapter, StakeholderGroup, edition_on
 
 TIME_ZONE = "Asia/Almaty"

@@ -14,7 +14,6 @@ from pydantic import Field
 from ...core.localized import (
     LanguageCode,
     LanguageVersions,
-    Localized,
     LocalizedLine,
     LocalizedMarkdown,
     Strict,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from builders import load_kind, concept, dedent, make_project
+from builders import concept, dedent, load_kind, make_project
 from conftest import REPO
+
 from ncp_site import cli
 
 

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import pytest
-
-from builders import load_kind, check_unchanged, line_of, write_texts, concept, dedent, make_project, vocabulary_ids
+from builders import (
+    check_unchanged,
+    collect,
+    concept,
+    dedent,
+    line_of,
+    load_kind,
+    make_project,
+    vocabulary_ids,
+    write_texts,
+)
 from conftest import REPO
+
 from ncp_site.core.vocabulary import StakeholderGroup
 from ncp_site.kinds.action_plans import pages as action_plans
 from ncp_site.kinds.action_plans.model import CATEGORIES, STATUSES
-from builders import collect
 
 PLAN_IDS = ([f"plan_category_{c}" for c in CATEGORIES]
             + [f"activity_{s}" for s in STATUSES]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from builders import LANGUAGES, case_record, dedent, load_kind, make_project, write_yaml
 
-from builders import LANGUAGES, load_kind, case_record, dedent, make_project, write_yaml
 from ncp_site import cli
 
 VALID = dedent("""

@@ -7,13 +7,26 @@ import datetime as dt
 
 import icalendar
 import pytest
+from builders import (
+    LANGS,
+    LANGUAGES,
+    chart_pairs,
+    check_unchanged,
+    collect,
+    dedent,
+    line_of,
+    load_kind,
+    make_project,
+    write_texts,
+)
+from conftest import REPO
 from markupsafe import escape
 
-from builders import LANGUAGES, load_kind, check_unchanged, line_of, write_texts, dedent, make_project
-from conftest import REPO
-from ncp_site.kinds.events import calendar, model as events, pages as event_pages, stats as event_stats
 from ncp_site.core.formats import build_today
-from builders import LANGS, chart_pairs, collect
+from ncp_site.kinds.events import calendar
+from ncp_site.kinds.events import model as events
+from ncp_site.kinds.events import pages as event_pages
+from ncp_site.kinds.events import stats as event_stats
 
 SEPTEMBER_2022 = "1661990400"  # 1 September 2022, 00:00 UTC
 
@@ -390,11 +403,11 @@ def test_feed_times_dates_and_zone(tmp_path, monkeypatch):
     assert str(seminar["SUMMARY"]) == "Семинар для бизнеса" and str(seminar["LOCATION"]) == "Astana"
     assert "Предприятия" in str(seminar["DESCRIPTION"])
     assert str(seminar["URL"]) == "https://example.org/site/ru/events/2030-03-seminar/"
-    assert seminar.decoded("DTSTAMP") == dt.datetime(2022, 9, 1, tzinfo=dt.timezone.utc)
+    assert seminar.decoded("DTSTAMP") == dt.datetime(2022, 9, 1, tzinfo=dt.UTC)
     webinar = feed["2030-05-webinar@ncp-kazakhstan.github.io"]
     assert webinar["DTSTART"].params["TZID"] == "Asia/Almaty"
-    assert webinar.decoded("DTSTART").astimezone(dt.timezone.utc) == dt.datetime(2030, 5, 20, 5, tzinfo=dt.timezone.utc)
-    assert webinar.decoded("DTEND").astimezone(dt.timezone.utc) == dt.datetime(2030, 5, 20, 7, tzinfo=dt.timezone.utc)
+    assert webinar.decoded("DTSTART").astimezone(dt.UTC) == dt.datetime(2030, 5, 20, 5, tzinfo=dt.UTC)
+    assert webinar.decoded("DTEND").astimezone(dt.UTC) == dt.datetime(2030, 5, 20, 7, tzinfo=dt.UTC)
     assert icalendar.Calendar.from_ical(files["ru/events.ics"]).walk("VTIMEZONE")[0]["TZID"] == "Asia/Almaty"
     forum = feed["2030-12-forum@ncp-kazakhstan.github.io"]
     assert (forum.decoded("DTSTART"), forum.decoded("DTEND")) == (dt.date(2030, 12, 30), dt.date(2031, 1, 3))
@@ -404,13 +417,13 @@ def test_a_time_before_march_2024_is_utc_plus_6():
     early = events.Event.model_validate({
         "id": "x", "title": {"kk": "x", "ru": "x", "en": "x"}, "start": "2022-09-08 10:00",
         "ncp_role": "organised", "stakeholder_groups": ["business"]}, context=LANGUAGES)
-    assert early.start.local().astimezone(dt.timezone.utc).hour == 4  # Kazakhstan moved to UTC+5 on 1 March 2024
+    assert early.start.local().astimezone(dt.UTC).hour == 4  # Kazakhstan moved to UTC+5 on 1 March 2024
 
 
 def test_dtstamp_never_comes_from_the_clock(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     loaded = list(load(tmp_path, {"2030.yml": VALID}).values())
-    assert calendar.stamp(loaded) == dt.datetime(2031, 1, 2, tzinfo=dt.timezone.utc)  # the last day in the data
+    assert calendar.stamp(loaded) == dt.datetime(2031, 1, 2, tzinfo=dt.UTC)  # the last day in the data
 
 
 def test_calendar_files_are_identical_when_built_twice(tmp_path, monkeypatch):

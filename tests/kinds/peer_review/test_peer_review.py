@@ -4,7 +4,6 @@ shows every finding with its recommendation, the NCP's response and its status, 
 from __future__ import annotations
 
 import html
-
 import re
 
 import pytest

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import pytest
-
-from builders import KAZAKHSTAN, load_kind, concept, dedent, make_project, vocabulary_ids
+from builders import (
+    KAZAKHSTAN,
+    collect,
+    concept,
+    dedent,
+    load_kind,
+    make_project,
+    vocabulary_ids,
+)
 from conftest import REPO
+
 from ncp_site import cli
 from ncp_site.core import documents
-from ncp_site.kinds.reports import model as report_model, pages as reports
-from builders import collect
+from ncp_site.kinds.reports import model as report_model
+from ncp_site.kinds.reports import pages as reports
 from ncp_site.site.html_safety import is_external
 
 VALID = dedent("""
