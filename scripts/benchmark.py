@@ -280,8 +280,9 @@ def measured(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[Run, i
         return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024), process.returncode, err.read()
 
 
-def measured_build(project: Path, site_dir: Path, env: dict | None = None, strict: bool = True) -> Run:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(site_dir)] + (["--strict"] if strict else [])
+def measured_build(project: Path, site_dir: Path, env: dict | None = None, strict: bool = True,
+                   python: str = sys.executable) -> Run:
+    cmd = [python, "-m", "mkdocs", "build", "-d", str(site_dir)] + (["--strict"] if strict else [])
     run, code, stderr = measured(cmd, project, env)
     if code:
         sys.exit(f"build of {project} failed:\n{stderr[-3000:]}")
@@ -331,6 +332,18 @@ def floor_project(project: Path, tmp: Path) -> Path:
     return floor
 
 
+def baseline_python(checkout: Path) -> str:
+    """The other checkout's own environment: its ``ncp_site``, plugin entry point and dependencies.
+
+    (``PYTHONPATH`` is not enough: this environment's editable install of ``ncp_site`` comes first.)
+    Its code must accept this checkout's data and mkdocs.yml, so compare changes that keep both.
+    """
+    python = checkout / ".venv" / "bin" / "python"
+    if not python.exists():
+        sys.exit(f"--baseline {checkout}: no .venv there; run `source scripts/setup.sh` in that checkout first")
+    return str(python)
+
+
 def compare_with_floor(project: Path, runs: int, tmp: Path, baseline: Path | None = None) -> dict[str, Run]:
     """Median of ``runs`` builds of ``project`` and of its floor, interleaved (ncp, floor, ncp, floor...);
     with ``baseline`` (another checkout's ``ncp_site``, e.g. a ``git worktree`` of main), that code too."""
@@ -340,7 +353,7 @@ def compare_with_floor(project: Path, runs: int, tmp: Path, baseline: Path | Non
         results["baseline"] = []
     for i in range(runs):
         if baseline is not None:
-            results["baseline"].append(measured_build(project, tmp / f"base{i}", env={"PYTHONPATH": str(baseline)}))
+            results["baseline"].append(measured_build(project, tmp / f"base{i}", python=baseline_python(baseline)))
         results["ncp-site"].append(measured_build(project, tmp / f"site{i}"))
         results["floor"].append(measured_build(floor, tmp / f"floor{i}", strict=False))
     return {name: _median(values) for name, values in results.items()}
@@ -415,7 +428,8 @@ def main() -> None:
                         help="also weigh first views and first queries in chromium (needs the test extras)")
     parser.add_argument("--floor", action="store_true",
                         help="issue 14: build each synthetic size and, interleaved, plain MkDocs with the same Markdown")
-    parser.add_argument("--baseline", type=Path, help="with --floor: also build with the ncp_site of this checkout")
+    parser.add_argument("--baseline", type=Path,
+                        help="with --floor: also build with this checkout's code (run in its own .venv)")
     args = parser.parse_args()
     ncp = str(args.project / ".venv" / "bin" / "ncp") if (args.project / ".venv" / "bin" / "ncp").exists() else "ncp"
     if args.check_only:
