@@ -229,9 +229,11 @@ def synthetic_copy(count: int, tmp: Path, events: int = 0, source: Path = REPO) 
     deterministically (seed ``SEED``) from the repository's records, every text varied (``_vary``)."""
     project = tmp / "project"
     def skipped(folder, names):
-        """Not the built site (``site/`` at the top; ``ncp_site/site/`` is code), caches or tools."""
+        """Not the built site (``site/`` at the top; ``ncp_site/site/`` is code), caches or tools, nor the
+        code: ``python -m mkdocs`` puts the project folder first on the path, and each build must run the
+        ``ncp_site`` of the environment that runs it (``--baseline`` runs another checkout's)."""
         skip = {".git", ".venv", "node_modules", "test-results", "__pycache__"}
-        return [n for n in names if n in skip or (n == "site" and Path(folder) == Path(source))]
+        return [n for n in names if n in skip or (n in ("site", "ncp_site") and Path(folder) == Path(source))]
 
     shutil.copytree(source, project, ignore=skipped)
     rng = random.Random(SEED)
