@@ -236,6 +236,7 @@ def synthetic_copy(count: int, tmp: Path, events: int = 0, source: Path = REPO) 
         return [n for n in names if n in skip or (n in ("site", "ncp_site") and Path(folder) == Path(source))]
 
     shutil.copytree(source, project, ignore=skipped)
+    (project / "ncp_site").mkdir()  # empty: mkdocs.yml watches it; the code comes from the environment
     rng = random.Random(SEED)
     cases = [_load(p) for p in sorted((source / "data" / "cases").glob("*.yml"))]
     years = [_load(p) for p in sorted((source / "data" / "events").glob("*.yml"))]
