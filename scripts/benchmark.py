@@ -270,22 +270,61 @@ class Run:
 BUILD_ENV = {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
 
 
+def _tree_rss_kib(pid: int) -> int:
+    """Resident memory of ``pid`` and all its descendants now, in KiB (Linux ``/proc``)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/status", encoding="ascii", errors="replace") as f:
+                fields = dict(line.split(":", 1) for line in f if ":" in line)
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields.get("PPid", "0").strip() or 0)
+        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+    tree, frontier = {pid}, [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [p for p, pp in parents.items() if pp == parent and p not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(rss.get(p, 0) for p in tree)
+
+
 def measured(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[Run, int, str]:
-    """Wall time, CPU time (user + system) and peak resident memory of one process (``os.wait4``)."""
+    """Wall time, CPU time (user + system) and peak resident memory of one command.
+
+    The peak is the larger of ``os.wait4``'s (the largest single process of the tree) and the largest
+    sum over the processes running at once, sampled every 0.2 s: a parallel build runs one
+    process per language, and their memory adds up."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
         start = time.perf_counter()
         process = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **BUILD_ENV, **(env or {})},
                                    stdout=subprocess.DEVNULL, stderr=err, text=True)
-        _, status, usage = os.wait4(process.pid, 0)
+        peak_sum = 0
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            peak_sum = max(peak_sum, _tree_rss_kib(process.pid))
+            time.sleep(0.2)
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
-        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024), process.returncode, err.read()
+        peak = max(usage.ru_maxrss, peak_sum) / 1024
+        return Run(wall, usage.ru_utime + usage.ru_stime, peak), process.returncode, err.read()
 
 
 def measured_build(project: Path, site_dir: Path, env: dict | None = None, strict: bool = True,
-                   python: str = sys.executable) -> Run:
-    cmd = [python, "-m", "mkdocs", "build", "-d", str(site_dir)] + (["--strict"] if strict else [])
+                   python: str = sys.executable, parallel: bool = False) -> Run:
+    """One build: ``mkdocs build`` (one process, the languages one after another) or, with
+    ``parallel``, what ``scripts/build`` runs (one process per language, merged)."""
+    if parallel:
+        cmd = [python, "-m", "ncp_site.mkdocs.parallel", "--root", str(project), "--site-dir", str(site_dir)]
+    else:
+        cmd = [python, "-m", "mkdocs", "build", "-d", str(site_dir)] + (["--strict"] if strict else [])
     run, code, stderr = measured(cmd, project, env)
     if code:
         sys.exit(f"build of {project} failed:\n{stderr[-3000:]}")
@@ -348,16 +387,18 @@ def baseline_python(checkout: Path) -> str:
 
 
 def compare_with_floor(project: Path, runs: int, tmp: Path, baseline: Path | None = None) -> dict[str, Run]:
-    """Median of ``runs`` builds of ``project`` and of its floor, interleaved (ncp, floor, ncp, floor...);
+    """Median of ``runs`` builds of ``project`` (as ``scripts/build`` runs it: the languages in parallel
+    processes; and in one process) and of its floor, interleaved (ncp, ncp in one process, floor, ncp...);
     with ``baseline`` (another checkout's ``ncp_site``, e.g. a ``git worktree`` of main), that code too."""
     floor = floor_project(project, tmp)
-    results: dict[str, list[Run]] = {"ncp-site": [], "floor": []}
+    results: dict[str, list[Run]] = {"ncp-site": [], "ncp-site, one process": [], "floor": []}
     if baseline is not None:
         results["baseline"] = []
     for i in range(runs):
         if baseline is not None:
             results["baseline"].append(measured_build(project, tmp / f"base{i}", python=baseline_python(baseline)))
-        results["ncp-site"].append(measured_build(project, tmp / f"site{i}"))
+        results["ncp-site"].append(measured_build(project, tmp / f"site{i}", parallel=True))
+        results["ncp-site, one process"].append(measured_build(project, tmp / f"one{i}"))
         results["floor"].append(measured_build(floor, tmp / f"floor{i}", strict=False))
     return {name: _median(values) for name, values in results.items()}
 

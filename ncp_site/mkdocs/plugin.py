@@ -38,6 +38,7 @@ from ..site.held_html import HeldHtml
 from ..site.html_safety import external_links
 from ..site.search_index import SearchIndexError, build_search_index, keep_words_apart
 from .config import NcpConfig
+from .parallel import ONLY_LANGUAGE
 
 log = get_plugin_logger(__name__)
 DUMP_MARKDOWN = "NCP_DUMP_MARKDOWN"
@@ -62,6 +63,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         return getattr(i18n, "current_language", None) or self.project.config.languages.default
 
     def on_config(self, config: MkDocsConfig):
+        if os.environ.get(ONLY_LANGUAGE):
+            _build_only(config, os.environ[ONLY_LANGUAGE])
         root = Path(config.config_file_path).parent
         try:
             site_config = replace(load_config(root), docs_dir=Path(config.docs_dir), site_url=config.site_url)
@@ -186,7 +189,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         if self.serving:  # every language's build ends here; the files are tiny
             _write(Path(config.site_dir), preview.preview_files())
         log.info(f"data loaded {self.loads} time(s) in this process ({self.current_language(config)} build done)")
-        if _last_build(config):
+        if _last_build(config) and not os.environ.get(ONLY_LANGUAGE):  # a parallel build indexes the merged site
             self._index_site(config)
             self._check_published(Path(config.site_dir))  # after indexing: the search index is scanned too
 
@@ -301,6 +304,24 @@ def _register_with_i18n(config: MkDocsConfig, lang: str, files: Files, generated
     i18n = config.plugins.get("i18n")
     if i18n is not None and hasattr(i18n, "i18n_files_per_language"):
         i18n.i18n_files_per_language.setdefault(lang, []).extend(v[lang] for v in generated)
+
+
+def _build_only(config: MkDocsConfig, lang: str) -> None:
+    """This process builds ``lang`` alone, into its own prefix (``ru/``), for the parallel build (``parallel.py``).
+
+    mkdocs-static-i18n's ``build_only_locale`` would make ``lang`` the default language, built at the
+    site's root, and drop the others from the language switcher. Here every language stays configured:
+    the build starts in ``lang`` (its ``current_language``, read by its ``on_config``, which runs after
+    this) and its ``building`` flag, which it sets while it builds the other languages from its
+    ``on_post_build``, is set from the start, so that it builds no other. Tested by tests/mkdocs/test_parallel.py.
+    """
+    i18n = config.plugins.get("i18n")
+    locales = [language.locale for language in i18n.config.languages]
+    if lang not in locales:
+        raise PluginError(f"{ONLY_LANGUAGE}={lang}: not a language of mkdocs.yml ({', '.join(locales)})")
+    if i18n.current_language is None:
+        i18n.current_language = lang
+    i18n.building = True
 
 
 def _last_build(config: MkDocsConfig) -> bool:

@@ -1,0 +1,224 @@
+"""The languages built at once: one ``mkdocs build`` process per language, merged into one ``site/``.
+
+mkdocs-static-i18n (1.3) builds the languages one after another inside one process, so a
+three-language build uses one core. Here each language is a process of its own
+(``NCP_BUILD_LANGUAGE`` tells the ``ncp`` plugin which language it builds; ``plugin._build_only``),
+each writing to its own folder; the folders are then merged, the sitemap joined, and the search
+index and the never-publish search run once over the whole site, as the one-process build does at
+its end. The result is the same site byte for byte (tests/mkdocs/test_parallel.py).
+
+The site folder is replaced only when everything succeeded: a failed build leaves it as it was.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..checks import published
+from ..project import Project
+from ..site.search_index import SearchIndexError, build_search_index
+
+ONLY_LANGUAGE = "NCP_BUILD_LANGUAGE"
+"""Set for each process of a parallel build: the one language it builds."""
+
+SITEMAP = "sitemap.xml"
+_URLSET_END = "\n</urlset>"
+
+
+class BuildFailed(RuntimeError):
+    """A language's build, the merge, the search index or the never-publish search failed; the site was kept."""
+
+
+@dataclass(frozen=True)
+class Part:
+    lang: str
+    folder: Path
+    seconds: float
+    output: str
+
+
+def build(project: Project, site_dir: Path, *, jobs: int | None = None, say: Callable[[str], None] = print,
+          mkdocs_args: tuple[str, ...] = ()) -> None:
+    """Build every language of ``project`` into ``site_dir`` in parallel processes; raises ``BuildFailed``."""
+    languages = project.config.languages
+    root = project.config.root
+    site_dir = Path(site_dir).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".ncp-build-", dir=site_dir.parent))
+    try:
+        parts = _build_languages(root, list(languages), work, jobs or len(languages), say, mkdocs_args)
+        merged = merge([p.folder for p in parts], work / "site")
+        say(_index(merged))
+        errors = published.site_errors(merged, project.never_publish, root)
+        if errors:
+            raise BuildFailed("The built site holds names that must never be published:\n"
+                              + "\n".join(str(e) for e in errors)
+                              + f"\n{len(errors)} problem(s); the site was not written.")
+        _replace(site_dir, merged, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _build_languages(root: Path, languages: list[str], work: Path, jobs: int, say, mkdocs_args) -> list[Part]:
+    """One ``mkdocs build`` per language, at most ``jobs`` at a time; their output is shown in language order."""
+    waiting = list(languages)
+    running: dict[str, tuple[subprocess.Popen, float, object]] = {}
+    done: dict[str, Part] = {}
+    try:
+        while waiting or running:
+            while waiting and len(running) < jobs:
+                lang = waiting.pop(0)
+                log = tempfile.TemporaryFile(dir=work)
+                command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+                           str(root / "mkdocs.yml"), "--site-dir", str(work / lang), *mkdocs_args]
+                env = {**os.environ, ONLY_LANGUAGE: lang}
+                running[lang] = (subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT),
+                                 time.monotonic(), log)
+            for lang, (process, started, log) in list(running.items()):
+                if process.poll() is None:
+                    continue
+                del running[lang]
+                log.seek(0)
+                output = log.read().decode("utf-8", "replace")
+                log.close()
+                if process.returncode:
+                    raise BuildFailed(f"{output.rstrip()}\nThe '{lang}' build failed (exit status "
+                                      f"{process.returncode}); the site was not written.")
+                done[lang] = Part(lang, work / lang, time.monotonic() - started, output)
+            time.sleep(0.05)
+    finally:
+        for process, _, log in running.values():
+            process.kill()
+            process.wait()
+            log.close()
+    parts = [done[lang] for lang in languages]
+    for part in parts:
+        for line in part.output.splitlines():
+            say(f"[{part.lang}] {line}")
+    say("languages built in " + ", ".join(f"{p.lang} {p.seconds:.1f} s" for p in parts))
+    return parts
+
+
+def merge(parts: list[Path], dest: Path) -> Path:
+    """One site from the languages' folders (the default language's first): every file moved into
+    ``dest``; a file two builds both wrote must be the same (the theme's assets), the sitemap excepted,
+    which is joined."""
+    parts = [Path(p) for p in parts]
+    parts[0].rename(dest)
+    sitemaps = [_read_sitemap(parts[0], dest)]
+    for part in parts[1:]:
+        sitemaps.append(_read_sitemap(part, part))
+        for path in sorted(p for p in part.rglob("*") if p.is_file()):
+            relative = path.relative_to(part)
+            if relative.as_posix() in (SITEMAP, SITEMAP + ".gz"):
+                continue
+            target = dest / relative
+            if target.exists():
+                if target.read_bytes() != path.read_bytes():
+                    raise BuildFailed(f"{relative}: two language builds wrote different files at the same place "
+                                      "-- a generated file must live under its language's folder")
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.rename(target)
+        shutil.rmtree(part)
+    if any(s is not None for s in sitemaps):
+        _write_sitemap(dest, [s for s in sitemaps if s is not None])
+    return dest
+
+
+@dataclass(frozen=True)
+class _Sitemap:
+    head: str
+    urls: str
+    mtime: int
+
+
+def _read_sitemap(part: Path, folder: Path) -> _Sitemap | None:
+    path = folder / SITEMAP
+    if not path.is_file():
+        return None
+    text = path.read_text(encoding="utf-8")
+    match = re.match(r"(.*?<urlset[^>]*>)(.*)" + re.escape(_URLSET_END) + r"\s*\Z", text, re.S)
+    if match is None:
+        raise BuildFailed(f"{part.name}/{SITEMAP}: not the sitemap mkdocs-static-i18n writes; cannot join it")
+    gz = (folder / (SITEMAP + ".gz")).read_bytes()
+    return _Sitemap(match.group(1), match.group(2), int.from_bytes(gz[4:8], "little"))
+
+
+def _write_sitemap(dest: Path, sitemaps: list[_Sitemap]) -> None:
+    """The sitemap the one-process build writes last: every language's pages, in language order.
+
+    MkDocs writes ``sitemap.xml.gz`` with the newest page's date as the gzip time; every part has the same."""
+    if len({s.head for s in sitemaps}) != 1:
+        raise BuildFailed(f"{SITEMAP}: the languages' sitemaps start differently; cannot join them")
+    text = sitemaps[0].head + "".join(s.urls for s in sitemaps) + _URLSET_END
+    (dest / SITEMAP).write_bytes(text.encode("utf-8"))
+    mtime = max(s.mtime for s in sitemaps)
+    with open(dest / (SITEMAP + ".gz"), "wb") as raw, \
+            gzip.GzipFile(fileobj=raw, filename=str(dest / (SITEMAP + ".gz")), mode="wb", mtime=mtime) as gz:
+        gz.write(text.encode("utf-8"))
+
+
+def _index(site: Path) -> str:
+    try:
+        return build_search_index(site).summary()
+    except SearchIndexError as exc:
+        raise BuildFailed(str(exc)) from None
+
+
+def _replace(site_dir: Path, merged: Path, work: Path) -> None:
+    """``merged`` becomes ``site_dir`` by renames (the old site is removed only once the new one is in place)."""
+    old = work / "old"
+    if site_dir.exists():
+        site_dir.rename(old)
+    merged.rename(site_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m ncp_site.mkdocs.parallel``: what ``scripts/build`` runs."""
+    import argparse
+
+    from ..core.errors import DataErrors
+    from ..project import load_project
+
+    parser = argparse.ArgumentParser(prog="python -m ncp_site.mkdocs.parallel", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the folder of mkdocs.yml (default: here)")
+    parser.add_argument("-d", "--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
+    parser.add_argument("-j", "--jobs", type=int, default=None,
+                        help="languages built at a time (default: all of them; 1 builds one after another)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    try:
+        project = load_project(root)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    if project.errors:  # the same report as `ncp check`, and no process started
+        print(project.never_publish.redact("The data has errors:\n" + DataErrors(project.errors).report()),
+              file=sys.stderr)
+        print("Nothing was built: fix the problems above (ncp check lists them too).", file=sys.stderr)
+        return 1
+    site_dir = args.site_dir or root / "site"
+    started = time.monotonic()
+    try:
+        build(project, site_dir, jobs=args.jobs, say=lambda line: print(project.never_publish.redact(line)))
+    except BuildFailed as exc:
+        print(project.never_publish.redact(str(exc)), file=sys.stderr)
+        return 1
+    print(f"Site built in {site_dir} in {time.monotonic() - started:.1f} s "
+          f"({', '.join(project.config.languages)}, one process each).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""The parallel build (one process per language, merged) makes the same site as the one-process build."""
+
+import gzip
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from builders import REPO, copy_of_repository
+from conftest import BUILD_EPOCH
+
+from ncp_site.mkdocs import parallel
+
+
+def run_parallel(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1",
+           "NCP_SITE_URL": "http://localhost/"}
+    return subprocess.run([sys.executable, "-m", "ncp_site.mkdocs.parallel", "--root", str(project),
+                           "--site-dir", str(site_dir), *args], cwd=project, env=env, capture_output=True, text=True)
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_the_parallel_build_of_the_repository_is_the_one_process_build_byte_for_byte(site, tmp_path):
+    result = run_parallel(REPO, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    sequential, merged = files_of(site.root), files_of(tmp_path / "site")
+    assert sorted(merged) == sorted(sequential)
+    different = [name for name in sequential if merged[name] != sequential[name]]
+    assert not different, f"{len(different)} file(s) differ, e.g. {different[:5]}"
+    assert "kk " in result.stdout and "ru " in result.stdout and "en " in result.stdout
+    assert [p.name for p in tmp_path.iterdir()] == ["site"], "the work folder is removed"
+
+
+def test_a_failed_language_build_leaves_the_site_as_it_was(tmp_path):
+    project = copy_of_repository(tmp_path / "p")
+    page = project / "docs" / "procedures" / "index.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[a link to nowhere](../no-such-page.md)\n", encoding="utf-8")
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "index.html").write_text("the last good site", encoding="utf-8")
+    result = run_parallel(project, site_dir)
+    assert result.returncode == 1
+    assert "The 'en' build failed" in result.stderr and "no-such-page.md" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert files_of(site_dir) == {"index.html": b"the last good site"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p", "site"]
+
+
+def test_data_errors_stop_the_build_before_any_process_starts(tmp_path):
+    project = copy_of_repository(tmp_path / "p")
+    case = next((project / "data" / "cases").glob("*.yml"))
+    case.write_text(case.read_text(encoding="utf-8") + "\nno_such_field: 1\n", encoding="utf-8")
+    result = run_parallel(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert f"{case.name}:" in result.stderr and "Nothing was built" in result.stderr
+    assert "[kk]" not in result.stdout
+    assert not (tmp_path / "site").exists()
+
+
+def _part(folder: Path, files: dict[str, bytes], urls: str) -> Path:
+    for name, content in {**files, "sitemap.xml": (_HEAD + urls + "\n</urlset>").encode()}.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)
+    with gzip.GzipFile(folder / "sitemap.xml.gz", "wb", mtime=1700000000) as gz:
+        gz.write((folder / "sitemap.xml").read_bytes())
+    return folder
+
+
+_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+
+
+def test_merge_joins_the_sitemaps_in_language_order_and_keeps_shared_files_once(tmp_path):
+    kk = _part(tmp_path / "kk", {"index.html": b"kk", "assets/app.js": b"js"}, "\n    <url>kk</url>")
+    ru = _part(tmp_path / "ru", {"ru/index.html": b"ru", "assets/app.js": b"js"}, "\n    <url>ru</url>")
+    site = parallel.merge([kk, ru], tmp_path / "site")
+    files = files_of(site)
+    assert files["index.html"] == b"kk" and files["ru/index.html"] == b"ru" and files["assets/app.js"] == b"js"
+    assert files["sitemap.xml"].decode() == _HEAD + "\n    <url>kk</url>\n    <url>ru</url>\n</urlset>"
+    assert gzip.decompress(files["sitemap.xml.gz"]) == files["sitemap.xml"]
+    assert int.from_bytes(files["sitemap.xml.gz"][4:8], "little") == 1700000000
+
+
+def test_merge_refuses_two_different_files_at_one_place(tmp_path):
+    kk = _part(tmp_path / "kk", {"data/cases.json": b"[1]"}, "")
+    ru = _part(tmp_path / "ru", {"data/cases.json": b"[2]"}, "")
+    with pytest.raises(parallel.BuildFailed, match="data/cases.json: two language builds wrote different files"):
+        parallel.merge([kk, ru], tmp_path / "site")
