@@ -461,6 +461,64 @@ def floor_benchmark(counts: list[int], events: int, runs: int, ncp: str, baselin
     print("\n".join(verdicts(results, check, events)))
 
 
+def served_edit(project: Path, serve_args: list[str], port: int = 8765) -> tuple[float, float]:
+    """``mkdocs serve`` of ``project``: seconds until the first build is served, and from saving an edit of
+    one case file (its English title) to the served case page showing it."""
+    import urllib.error
+    import urllib.request
+
+    case = sorted((project / "data" / "cases").glob("*.yml"))[-1]
+    record = _load(case)
+    url = f"http://127.0.0.1:{port}/en/cases/{record['id']}/"
+
+    def served(marker: str = "", limit: float = 3600) -> float:
+        start = time.perf_counter()
+        while time.perf_counter() - start < limit:
+            if process.poll() is not None:
+                sys.exit(f"mkdocs serve stopped:\n{log.read_text(encoding='utf-8')[-3000:]}")
+            try:
+                with urllib.request.urlopen(url, timeout=30) as response:
+                    if marker in response.read().decode("utf-8", "replace"):
+                        return time.perf_counter() - start
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.25)
+        sys.exit(f"{url}: not served within {limit} s")
+
+    log = project.parent / "serve.log"
+    with open(log, "w", encoding="utf-8") as out:
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *serve_args],
+                                   cwd=project, env={**os.environ, **BUILD_ENV, "NCP_SITE_URL": f"http://127.0.0.1:{port}/"},
+                                   stdout=out, stderr=subprocess.STDOUT)
+        try:
+            first = served()
+            time.sleep(2)  # the watcher settles
+            marker = f"Edited title {time.time_ns()}"
+            record["title"]["en"] = marker
+            _dump(case, record)
+            return first, served(marker)
+        finally:
+            process.terminate()
+            process.wait(30)
+
+
+def serve_benchmark(counts: list[int], events: int, serve_args: list[str]) -> None:
+    """Issue 14's preview target: an edit of one case file visible under ``mkdocs serve`` in at most a
+    third of the full build (``scripts/build``, measured in the same run)."""
+    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; mkdocs serve {' '.join(serve_args)}")
+    for count in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            project = synthetic_copy(count, Path(tmp), events)
+            full = measured_build(project, Path(tmp) / "full", parallel=True)
+            first, edit = served_edit(project, serve_args)
+            print(f"{count} cases + {events} events: full build {full.wall:.1f} s; mkdocs serve: first build served "
+                  f"after {first:.1f} s, an edited case page after {edit:.1f} s "
+                  f"({edit / full.wall:.2f} of the full build)")
+            print(f"{'PASS' if edit <= full.wall / 3 else 'FAIL'}  an edit under mkdocs serve visible in <= 1/3 of "
+                  f"the full build: {edit:.1f} s vs {full.wall:.1f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -474,7 +532,13 @@ def main() -> None:
                         help="issue 14: build each synthetic size and, interleaved, plain MkDocs with the same Markdown")
     parser.add_argument("--baseline", type=Path,
                         help="with --floor: also build with this checkout's code (run in its own .venv)")
+    parser.add_argument("--serve-edit", action="store_true",
+                        help="time an edit of one case file under `mkdocs serve` against the full build")
+    parser.add_argument("--serve-args", default="", help="with --serve-edit: options for mkdocs serve (e.g. --dirty)")
     args = parser.parse_args()
+    if args.serve_edit:
+        serve_benchmark(args.cases or [1000], args.events, args.serve_args.split())
+        return
     ncp = str(args.project / ".venv" / "bin" / "ncp") if (args.project / ".venv" / "bin" / "ncp").exists() else "ncp"
     if args.check_only:
         print(f"ncp check, repository data: median {check_time(args.project, args.runs, ncp):.2f} s ({args.runs} runs)")

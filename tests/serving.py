@@ -93,13 +93,14 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(project: Path, log: Path) -> Iterator[Served]:
-    """``mkdocs serve`` on ``project`` until the block ends; its output goes to ``log`` (outside the watched folders)."""
+def serving(project: Path, log: Path, *options: str) -> Iterator[Served]:
+    """``mkdocs serve`` (with ``options``) on ``project`` until the block ends; its output goes to ``log``
+    (outside the watched folders)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NCP_SITE_URL": url, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
     with open(log, "w", encoding="utf-8") as out:
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
                                    cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
                                    start_new_session=True)
     served = Served(url, process, log)

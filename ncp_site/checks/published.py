@@ -38,13 +38,17 @@ _ICS_ESCAPE = re.compile(r"\\([\\;,nN])")
 _PAGEFIND_SIGNATURE = b"pagefind_dcd"
 
 
-def site_errors(site_dir: Path, names: NeverPublish, root: Path | None = None) -> list[DataError]:
-    """Every listed name in any file under ``site_dir``, by file, line and field."""
+def site_errors(site_dir: Path, names: NeverPublish, root: Path | None = None,
+                written_since: float | None = None) -> list[DataError]:
+    """Every listed name in any file under ``site_dir``, by file, line and field; with ``written_since``
+    (a time), only in the files written since then (the preview's partial rebuilds)."""
     if not names:
         return []
     pattern = names.pattern
     errors: list[DataError] = []
     for path in sorted(p for p in Path(site_dir).rglob("*") if p.is_file()):
+        if written_since is not None and path.stat().st_mtime < written_since:
+            continue
         errors += file_errors(path, path.read_bytes(), names, display_path(path, root), pattern)
     return sorted(set(errors))
 

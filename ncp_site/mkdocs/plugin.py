@@ -39,6 +39,7 @@ from ..site.html_safety import external_links
 from ..site.search_index import SearchIndexError, build_search_index, keep_words_apart
 from .config import NcpConfig
 from .parallel import ONLY_LANGUAGE
+from .partial import PartialRebuilds
 
 log = get_plugin_logger(__name__)
 DUMP_MARKDOWN = "NCP_DUMP_MARKDOWN"
@@ -54,9 +55,16 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     failure: preview.BuildFailure | None = None  # why the last rebuild under ``mkdocs serve`` failed
     wording = None  # data/ui.yml of the last load that read it: the preview's error panel speaks it
     held = HeldHtml()  # replaced at every build's on_config
+    partial: PartialRebuilds | None = None  # under ``mkdocs serve --dirty`` only
+    _surroundings_of: dict[str, str] = {}
+    _checked_names = None  # the never-publish names the last search of the built site looked for
 
     def on_startup(self, *, command, dirty) -> None:
         """Defined so that MkDocs keeps this instance (and its Project) across ``mkdocs serve`` rebuilds."""
+        self.partial = PartialRebuilds() if command == "serve" and dirty else None
+        if self.partial is not None:  # its warning would fail every --strict rebuild; PartialRebuilds is why it is safe here
+            logging.getLogger("mkdocs.commands.build").addFilter(
+                lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
 
     def current_language(self, config: MkDocsConfig) -> str:
         i18n = config.plugins.get("i18n")
@@ -71,6 +79,9 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         except DataErrors as exc:
             raise PluginError("The configuration has errors:\n" + exc.report()) from None
         signature = _signature(site_config)
+        building = getattr(config.plugins.get("i18n"), "current_language", None) or site_config.languages.default
+        if self.partial is not None and building == site_config.languages.default:
+            self.partial.start(_layout_signature(config, site_config))
         if self.project is None or signature != self.signature or self.project.config != site_config:
             self.project, self.signature = Project.load(site_config), signature
             self.loads += 1
@@ -92,6 +103,10 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         lang = self.current_language(config)
         languages = self.project.config.languages
+        if self.partial is not None:
+            self._surroundings_of = {}
+            for file in files.documentation_pages():
+                self.partial.rebuild(file)
         generated = [self._generated(config, lang, page) for page in site_pages.generated_pages(self.project)]
         _register_with_i18n(config, lang, files, generated)
         outputs = site_files.language_files(self.project, lang)
@@ -100,6 +115,14 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         for output in outputs:
             files.append(File.generated(config, output.path, content=output.content))
         return files
+
+    def _surroundings(self, lang: str) -> str:
+        """What a generated page shows beyond its Markdown that the data decides (for ``PartialRebuilds``)."""
+        if lang not in self._surroundings_of:
+            ui = json.dumps(self.project.words.ui.strings, ensure_ascii=False, sort_keys=True, default=str)
+            self._surroundings_of[lang] = "\0".join((site_theme.footer(self.project, lang, ""),
+                                                      self.project.abbreviations.markdown_key(lang), ui))
+        return self._surroundings_of[lang]
 
     def _generated(self, config: MkDocsConfig, lang: str, page: GeneratedPage) -> dict[str, File]:
         """The page's file in every language; only the language being built is rendered (the others
@@ -111,6 +134,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             file = File.generated(config, languages.prefix(other) + page.src_uri, content=content,
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             versions[other] = file
+        if self.partial is not None:
+            self.partial.mark(versions[lang], lang, versions[lang].content_string, self._surroundings(lang))
         for other, file in versions.items():
             file.locale = file.localization = file.locale_alternate_of = other
             file.alternates = versions
@@ -189,6 +214,9 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         if self.serving:  # every language's build ends here; the files are tiny
             _write(Path(config.site_dir), preview.preview_files())
         log.info(f"data loaded {self.loads} time(s) in this process ({self.current_language(config)} build done)")
+        if _last_build(config) and self.partial is not None:
+            for line in self.partial.built():
+                log.info(line)
         if _last_build(config) and not os.environ.get(ONLY_LANGUAGE):  # a parallel build indexes the merged site
             self._index_site(config)
             self._check_published(Path(config.site_dir))  # after indexing: the search index is scanned too
@@ -202,7 +230,10 @@ class NcpPlugin(BasePlugin[NcpConfig]):
 
     def _check_published(self, site_dir: Path) -> None:
         """Every file written, searched for the never-publish names once all languages are built."""
-        errors = published.site_errors(site_dir, self.project.never_publish, self.project.config.root)
+        names = getattr(self.project.never_publish, "names", None)
+        since = self.partial.since if self.partial is not None and names == self._checked_names else None
+        self._checked_names = names
+        errors = published.site_errors(site_dir, self.project.never_publish, self.project.config.root, since)
         if self.project.never_publish:
             log.info(f"searched the built site for {len(self.project.never_publish.names)} never-publish name(s): "
                      f"{len(errors)} found")
@@ -241,6 +272,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             try:
                 builder(*args, **kwargs)
             except (Exception, SystemExit) as exc:
+                if self.partial is not None:
+                    self.partial.forget()  # what this build wrote is unknown: the next one rebuilds every page
                 failure = preview.BuildFailure.of(exc, reported.messages)
                 redact = self.project.never_publish.redact if self.project is not None else str
                 self.failure = preview.BuildFailure(messages=tuple(redact(line) for line in failure.lines),
@@ -374,6 +407,15 @@ def _write(site_dir: Path, outputs) -> None:
         path = site_dir / output.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(output.content, encoding="utf-8")
+
+
+def _layout_signature(config: MkDocsConfig, site_config) -> tuple:
+    """Everything outside ``data/`` that the pages depend on: the pages in ``docs/``, the theme's
+    overrides and mkdocs.yml (``PartialRebuilds``: a change there rebuilds every page)."""
+    folders = [site_config.docs_dir] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+    files = sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())
+    files.append(Path(config.config_file_path))
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
 
 
 def _signature(config) -> tuple:

@@ -1,0 +1,50 @@
+"""``mkdocs serve --dirty``: an edit of one record rebuilds the pages that show it, not every generated page."""
+
+from __future__ import annotations
+
+import re
+
+from builders import buildable, case_record, make_project
+from serving import serving
+
+REGISTER = {"cases/index.md": {lang: "# Cases\n\n{{ cases_register('ongoing') }}\n" for lang in ("kk", "ru", "en")}}
+
+
+def _page(served, path: str) -> str:
+    """The page as written, without what the preview adds to each response (its live reload's counters)."""
+    return re.sub(r'data-epoch="\d+" data-request-id="\d+"', "", served.get(path)[1])
+
+
+def _rebuilt(served, lang: str) -> list[tuple[int, int]]:
+    """(pages rebuilt, generated pages) of each build so far, as the plugin reported them."""
+    return [(int(n), int(total)) for n, total in re.findall(rf"{lang}: (\d+) of (\d+) generated pages rebuilt",
+                                                            served.log.read_text(encoding="utf-8"))]
+
+
+def test_an_edited_case_is_rebuilt_with_the_pages_that_list_it_and_no_other(tmp_path):
+    root = buildable(make_project(tmp_path / "p", [case_record("kz0101"), case_record("kz0102")]), REGISTER)
+    with serving(root, tmp_path / "serve.log", "--dirty") as served:
+        first = _rebuilt(served, "en")
+        assert first and first[-1][0] == first[-1][1], "the first build writes every page"
+        untouched = _page(served, "en/cases/kz0102/")
+
+        path = root / "data" / "cases" / "kz0101.yml"
+        text = path.read_text(encoding="utf-8")
+        title = re.search(r"(?m)^  en: (.+)$", text).group(1)
+        path.write_text(text.replace(f"  en: {title}", "  en: An edited title", 1), encoding="utf-8")
+        served.wait_for("the edited case page", lambda: "An edited title" in served.get("en/cases/kz0101/")[1])
+        served.wait_for("the end of the rebuild", lambda: len(_rebuilt(served, "en")) == 2)
+
+        changed, total = _rebuilt(served, "en")[-1]
+        assert 1 <= changed < total, served.output()
+        assert "An edited title" in served.get("en/cases/")[1], "the register (a hand-written page) shows the edit"
+        assert _page(served, "en/cases/kz0102/") == untouched
+        assert _rebuilt(served, "ru")[-1][0] < total
+
+        page = root / "docs" / "index.en.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+        served.wait_for("the next rebuild", lambda: len(_rebuilt(served, "en")) == 3)
+        changed, total = _rebuilt(served, "en")[-1]
+        assert changed == total, "a change in docs/ (it may change the navigation) rebuilds every page"
+    assert "Traceback" not in served.output()
+    assert "dirty' build" not in served.output()
