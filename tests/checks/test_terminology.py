@@ -27,8 +27,8 @@ from ncp_site.core.errors import DataErrors
 
 
 def variant(term: str, **extra) -> dict:
-    return {"term": term, "reason": f"'{term}' is not the Guidelines' term", "source": "peer review 2024, rec. 3.1",
-            **extra}
+    return {"term": term, "reason": {lang: f"'{term}' is not the Guidelines' term ({lang})" for lang in LANGS},
+            "source": "peer review 2024, rec. 3.1", **extra}
 
 
 def instance_concept() -> dict:

@@ -3,9 +3,12 @@
 TBX (TBX-Basic style) is what Weblate and Crowdin import as a termbase: each concept is a
 ``termEntry``, each language a ``langSet``, each spelling a ``tig`` whose administrative status
 is preferred, admitted or deprecated, so the translation tools warn about the deprecated ones.
+A deprecated spelling's ``tig`` carries one ``Reason:`` note per site language, each with its
+``xml:lang`` (the reason is written in every language, whatever the variant's own), and a
+``Source:`` note.
 
 CSV is for reviewers who work in a spreadsheet: one row per concept × language × term, with
-these columns:
+these columns (for a kk/ru/en site):
 
 ``id``            the concept id (``specific_instance``)
 ``lang``          kk, ru or en
@@ -13,7 +16,11 @@ these columns:
                   ``deprecated`` or ``definition``
 ``n``             the position (1, 2, ...) of a ``form``, ``admitted`` or ``deprecated`` row in its list
 ``term``          the text (the definition itself on a ``definition`` row)
-``reason``        why a ``deprecated`` variant must not be used
+``reason_kk``, ``reason_ru``, ``reason_en``
+                  on ``deprecated`` rows: why the variant must not be used, one column per site language
+                  (a Russian variant's row holds its reason in Kazakh, Russian and English alike:
+                  the variant is the row's language, its reason a text in every language, side by side
+                  as a translator compares them; columns rather than rows keep one row per variant)
 ``source``        the source of a ``deprecated`` variant; on a ``preferred`` row, the source of the concept
 ``review_status`` on ``preferred`` rows: ``draft`` or ``approved``
 ``reviewed_by``, ``reviewed_on``  on ``preferred`` rows: who approved the language's terms, and when
@@ -22,7 +29,10 @@ these columns:
 only with ``--apply``, replacing just the changed values in ``data/glossary.yml`` (comments, order
 and quoting stay as they were). It changes existing values and review statuses, and adds a missing
 plural or abbreviation; it never deletes anything, and a new form, synonym or deprecated variant is
-added to the YAML by hand.
+added to the YAML by hand. A reason cell left empty keeps the glossary's text in that language; a
+changed one is listed under the variant's language and the reason's, e.g.
+``specific_instance ru deprecated 1 reason (kk): "…" -> "…"``. A CSV exported before the reason was
+localized (one ``reason`` column) is refused: export it again.
 """
 
 from __future__ import annotations
@@ -45,12 +55,20 @@ from ...core.yamledit import Edit, apply, compose, insert_after, scalar_edit, va
 from ...core.yamlsrc import Loader, YamlDoc, parse_yaml, read_bounded
 from .model import Concept, Glossary, GlossaryFile
 
-COLUMNS = ("id", "lang", "status", "n", "term", "reason", "source", "review_status", "reviewed_by", "reviewed_on")
+REASON = "reason_"
+"""The reason columns are named ``reason_<lang>``, one per site language."""
+REQUIRED_COLUMNS = ("id", "lang", "status", "n", "term")
 ROW_KINDS = ("preferred", "plural", "abbreviation", "form", "admitted", "deprecated", "definition")
 _LISTS = {"form": "forms", "admitted": "admitted", "deprecated": "deprecated"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ADMIN_STATUS = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
                 "deprecated": "deprecatedTerm-admn-sts"}
+
+
+def columns(languages) -> tuple[str, ...]:
+    """The CSV's columns, in order, for a site's languages (``reason_kk, reason_ru, reason_en`` on kk/ru/en)."""
+    return (*REQUIRED_COLUMNS, *(REASON + code for code in languages), "source", "review_status", "reviewed_by",
+            "reviewed_on")
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -98,7 +116,8 @@ def _term_entry(concept: Concept) -> ET.Element:
         for variant in terms.deprecated:
             for spelling in (variant.term, *variant.forms):
                 tig = _tig(lang_set, spelling, "deprecated")
-                ET.SubElement(tig, "note").text = f"Reason: {variant.reason}"
+                for code, reason in variant.reason.items():
+                    ET.SubElement(tig, "note", {XML_LANG: code}).text = f"Reason: {reason}"
                 ET.SubElement(tig, "note").text = f"Source: {variant.source}"
     return entry
 
@@ -118,10 +137,10 @@ def csv_rows(glossary: Glossary) -> list[dict[str, str]]:
         for lang in glossary.languages:
             t = concept.terms[lang]
 
-            def row(kind, term, n="", reason="", source="", **review):
+            def row(kind, term, n="", reasons=None, source="", **review):
                 rows.append({"id": concept.id, "lang": lang, "status": kind, "n": str(n), "term": term,
-                             "reason": reason, "source": source, "review_status": "", "reviewed_by": "",
-                             "reviewed_on": "", **review})
+                             **{REASON + code: (reasons or {}).get(code, "") for code in glossary.languages},
+                             "source": source, "review_status": "", "reviewed_by": "", "reviewed_on": "", **review})
 
             row("preferred", t.preferred, source=concept.source, review_status=t.status,
                 reviewed_by=t.reviewed_by or "", reviewed_on=t.reviewed_on.isoformat() if t.reviewed_on else "")
@@ -145,7 +164,7 @@ def export_csv(glossary: Glossary) -> str:
     as text; so is a text that already starts with ``'`` before such a character, so that
     ``import_csv`` (which removes one ``'`` there) gives back exactly the glossary's text."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns(glossary.languages), lineterminator="\n")
     writer.writeheader()
     writer.writerows({k: spreadsheet_safe(v) for k, v in r.items()} for r in csv_rows(glossary))
     return out.getvalue()
@@ -203,7 +222,7 @@ def import_csv(project, csv_path: Path, apply_changes: bool = False) -> ImportRe
     return result
 
 
-def _read_rows(csv_path: Path, shown: str,
+def _read_rows(csv_path: Path, shown: str, languages,
                warnings: list[DataError] | None = None) -> tuple[list[tuple[int, dict]], list[DataError]]:
     raw, errors = read_bounded(Path(csv_path), shown)
     if raw is None:
@@ -218,24 +237,28 @@ def _read_rows(csv_path: Path, shown: str,
                               "this is not a CSV text file: export the CSV again")]
     reader = csv.reader(io.StringIO(text))
     try:
-        return _rows(reader, shown, warnings)
+        return _rows(reader, shown, columns(languages), warnings)
     except csv.Error as exc:  # a cell longer than the csv module's field limit, say
         return [], [DataError(shown, reader.line_num or 1, "(row)", f"cannot be read as CSV ({exc})",
                               "check the quotes in this row: an unclosed quote makes the rest of the file one cell")]
 
 
-def _rows(reader, shown: str, warnings: list[DataError] | None) -> tuple[list[tuple[int, dict]], list[DataError]]:
+def _rows(reader, shown: str, known: tuple[str, ...],
+          warnings: list[DataError] | None) -> tuple[list[tuple[int, dict]], list[DataError]]:
     header = next(reader, None)
     if header is None:
         return [], [DataError(shown, 1, "(header)", "the file is empty", "start from `ncp glossary export --format csv`")]
     header = [h.strip() for h in header]
-    unknown = [h for h in header if h not in COLUMNS]
-    missing = [c for c in ("id", "lang", "status", "n", "term") if c not in header]
+    unknown = [h for h in header if h not in known]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
     errors = []
     if unknown or missing:
+        reasons = [c for c in known if c.startswith(REASON)]
+        fix = (f"the reason has one column per language ({', '.join(reasons)}): export the CSV again "
+               "and copy the reviewed texts into it" if "reason" in unknown
+               else f"keep the exported columns: {', '.join(known)}")
         errors.append(DataError(shown, 1, "(header)",
-                                f"unknown column(s) {unknown}" if unknown else f"missing column(s) {missing}",
-                                f"keep the exported columns: {', '.join(COLUMNS)}"))
+                                f"unknown column(s) {unknown}" if unknown else f"missing column(s) {missing}", fix))
         return [], errors
     rows, previous_end = [], reader.line_num
     for values in reader:
@@ -254,12 +277,14 @@ def _rows(reader, shown: str, warnings: list[DataError] | None) -> tuple[list[tu
 
 def _cell(value: str, line: int, column: str, lang: str, shown: str, warnings: list[DataError] | None) -> str:
     """A cell's text: the ``'`` that ``export_csv`` put before a formula character is removed; a
-    cell that starts a formula without it (typed or pasted in a spreadsheet) is reported."""
+    cell that starts a formula without it (typed or pasted in a spreadsheet) is reported (a reason
+    cell under the language of its column: ``reason (kk)``)."""
     if value.startswith("'") and is_formula(value.lstrip("'")):
         return value[1:]
     if is_formula(value) and warnings is not None:
+        field, lang = ("reason", column[len(REASON):]) if column.startswith(REASON) else (column, lang)
         warnings.append(DataError(
-            shown, line, column, f"warning: {value[:20]!r} starts with {value[0]!r}, which a spreadsheet runs as a formula",
+            shown, line, field, f"warning: {value[:20]!r} starts with {value[0]!r}, which a spreadsheet runs as a formula",
             "check the text (a formula's result may have replaced it); it is imported as written",
             lang or None))
     return value
@@ -268,7 +293,7 @@ def _cell(value: str, line: int, column: str, lang: str, shown: str, warnings: l
 def _changes(glossary: Glossary, doc: YamlDoc, csv_path: Path, root: Path,
              warnings: list[DataError] | None = None) -> tuple[list[Change], list[DataError]]:
     shown = display_path(csv_path, root)
-    rows, errors = _read_rows(csv_path, shown, warnings)
+    rows, errors = _read_rows(csv_path, shown, glossary.languages, warnings)
     index = {c.id: i for i, c in enumerate(glossary.concepts.values())}
     changes: dict[tuple, tuple[Change, int]] = {}
 
@@ -316,9 +341,12 @@ def _changes(glossary: Glossary, doc: YamlDoc, csv_path: Path, root: Path,
             if kind == "deprecated":
                 loc = base + ("deprecated", n - 1)
                 change(line, loc + ("term",), label + " term", lang, term)
-                for column in ("reason", "source"):
-                    if row.get(column, "").strip():
-                        change(line, loc + (column,), f"{label} {column}", lang, row[column].strip())
+                if row.get("source", "").strip():
+                    change(line, loc + ("source",), f"{label} source", lang, row["source"].strip())
+                for code in glossary.languages:  # the variant's reason in every language, each its own value
+                    if row.get(REASON + code, "").strip():
+                        change(line, loc + ("reason", code), f"{cid} {lang} deprecated {n} reason", code,
+                               row[REASON + code].strip())
             else:
                 change(line, base + (_LISTS[kind], n - 1), label, lang, term)
         elif kind == "definition":

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, GetCoreSchemaHandler, model_validator
 
-from ...core.localized import Day, LanguageMap, Localized, LongText, Strict, Text
+from ...core.localized import Day, LanguageMap, Localized, Strict, Text
 
 Category = Literal[
     "title", "institution", "procedure", "principle", "general", "chapter", "case_status",
@@ -27,8 +27,10 @@ CATEGORIES: tuple[str, ...] = Category.__args__
 
 
 class DeprecatedTerm(Strict):
+    """A spelling of the concept that must not be used, in the language of the entry it is listed under."""
+
     term: Text
-    reason: LongText
+    reason: Localized  # why it must not be used, in every site language (the page shows its own language's)
     source: Text
     forms: list[Text] = []
     """Inflected forms the lint cannot derive from ``term`` itself (irregular or verb forms)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ncp_site.kinds.glossary import exchange as glossary_exchange
 from ncp_site.kinds.glossary.model import CATEGORIES, TermError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+KAZAKH_LETTERS = set("әғқңөұүһі")
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +52,8 @@ def test_each_peer_review_finding_is_a_deprecated_variant_with_its_reason(real, 
     if concept_id:
         assert concept_id in {cid for cid, _ in found}
     for _, deprecated in found:
-        assert len(deprecated.reason) > 20 and deprecated.source
+        assert deprecated.source
+        assert all(len(deprecated.reason[code]) > 20 for code in LANGS), deprecated.reason
 
 
 def test_guidelines_title_and_chapter_vi_findings_belong_to_the_right_concepts(real):
@@ -116,6 +119,25 @@ def test_glossary_page_sets_the_three_languages_side_by_side_with_variants_and_r
     assert approved.status == "approved" and approved.reviewed_by in entry
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_glossary_page_gives_each_variant_its_reason_in_the_page_language(site, real, lang):
+    from markupsafe import escape
+    html = site.html(lang, "glossary/")
+    shown = 0
+    for concept in real.concepts.values():
+        entry = html[html.index(f'id="{concept.id}"'):]
+        entry = entry[:entry.index("</table>")]
+        for code in LANGS:
+            for variant in concept.terms[code].deprecated:
+                assert f": {escape(variant.reason[lang])} (" in entry, (concept.id, code, variant.term)
+                for other in LANGS:
+                    if variant.reason[other] != variant.reason[lang]:
+                        assert str(escape(variant.reason[other])) not in entry, (concept.id, variant.term, other)
+                shown += 1
+    assert shown == 25
+    assert '<span lang="en">&#39;Appeal&#39; suggests' not in html  # the reason is no longer English on every page
+
+
 def test_case_pages_take_status_and_chapter_labels_from_the_glossary(site, real):
     from builders import collect
     data, _ = collect(REPO)
@@ -124,6 +146,51 @@ def test_case_pages_take_status_and_chapter_labels_from_the_glossary(site, real)
         html = site.html(lang, f"cases/{case.id}/")
         assert real.label(f"status_{case.status}", lang) in html
         assert real.chapter_title(case.chapters[0], case.edition, lang) in html
+
+
+# --- a deprecated variant's reason: one text per language ------------------------------------------
+
+def test_every_reason_of_the_real_glossary_is_written_in_every_language(real):
+    reasons = [d.reason for c in real.concepts.values() for code in LANGS for d in c.terms[code].deprecated]
+    assert len(reasons) == 25
+    for reason in reasons:
+        assert list(reason) == list(LANGS)
+        assert reason["kk"] != reason["ru"] != reason["en"] != reason["kk"]
+        for lang in ("kk", "ru"):  # outside the quoted variants, Cyrillic prose of its own language
+            prose = re.sub(r"«[^»]*»", "", reason[lang])
+            letters = [ch for ch in prose if ch.isalpha()]
+            assert sum("а" <= ch.lower() <= "я" or ch.lower() in "ёәғқңөұүһі" for ch in letters) > 0.9 * len(letters), prose
+        assert KAZAKH_LETTERS & set(re.sub(r"«[^»]*»", "", reason["kk"])), reason["kk"]
+
+
+def test_a_reason_missing_in_one_language_is_a_located_error(project):
+    path = project / "data" / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    kept = [t for t in text.splitlines(keepends=True) if "kk: 'Сот арқылы қорғауды меңзейді.'" not in t]
+    assert len(kept) == text.count("\n") - 1
+    path.write_text("".join(kept), encoding="utf-8")
+    line = next(i for i, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if t.strip() == "reason:")
+    _, errors = load_kind(project, "glossary")
+    concepts = glossary_data()["concepts"]
+    assert [str(e) for e in errors] == [
+        (f"data/glossary.yml:{line}: concepts[{len(concepts)}].terms.en.deprecated[0].reason (kk): text is missing "
+         "-- add the Kazakh text under 'kk:'")]
+
+
+def test_a_reason_written_as_one_english_text_is_a_located_error(project):
+    path = project / "data" / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    old = ("          reason:\n            kk: 'Сот арқылы қорғауды меңзейді.'\n"
+           "            ru: 'Наводит на мысль о судебной защите.'\n"
+           "            en: 'Suggests a judicial remedy.'\n")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, "          reason: 'Suggests a judicial remedy.'\n"), encoding="utf-8")
+    line = next(i for i, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "reason: 'Suggests" in t)
+    _, errors = load_kind(project, "glossary")
+    assert len(errors) == 1
+    assert str(errors[0]).startswith(f"data/glossary.yml:{line}: concepts[")
+    assert ".terms.en.deprecated[0].reason: should be a mapping, got the text" in str(errors[0])
+    assert "give one text per language: kk:, ru:, en:" in str(errors[0])
 
 
 # --- TBX --------------------------------------------------------------------------------------------
@@ -149,6 +216,22 @@ def test_tbx_export_parses_back_with_every_concept_and_language(real, tmp_path, 
     assert any(note.text.startswith("Reason: ") for note in appeal.findall("note"))
 
 
+def test_tbx_gives_each_deprecated_spelling_its_reason_in_every_language(real):
+    root = ET.fromstring(glossary_exchange.export_tbx(real))
+    checked = 0
+    for concept in real.concepts.values():
+        lang_sets = {ls.get(XML_LANG): ls for ls in root.findall(f".//termEntry[@id='{concept.id}']/langSet")}
+        for code, lang_set in lang_sets.items():
+            for variant in concept.terms[code].deprecated:
+                for spelling in (variant.term, *variant.forms):
+                    tig = next(t for t in lang_set.findall("tig") if t.findtext("term") == spelling)
+                    notes = [(n.get(XML_LANG), n.text) for n in tig.findall("note")]
+                    assert notes == [*((lang, f"Reason: {variant.reason[lang]}") for lang in LANGS),
+                                     (None, f"Source: {variant.source}")], (concept.id, spelling)
+                    checked += 1
+    assert checked >= 25
+
+
 def test_tbx_export_is_deterministic(real):
     assert glossary_exchange.export_tbx(real) == glossary_exchange.export_tbx(real)
 
@@ -171,7 +254,10 @@ COMMENTED_CONCEPT = dedent("""
           plural: specific instances
           deprecated:
             - term: appeal
-              reason: 'Suggests a judicial remedy.'
+              reason:
+                kk: 'Сот арқылы қорғауды меңзейді.'
+                ru: 'Наводит на мысль о судебной защите.'
+                en: 'Suggests a judicial remedy.'
               source: peer review 2024, rec. 3.1
           status: approved
           reviewed_by: NCP secretariat
@@ -224,13 +310,17 @@ def row(rows, cid, lang, status, n=""):
 
 def test_csv_has_one_row_per_concept_language_and_term(project, capsys):
     rows = export_rows(project, capsys)
-    assert list(rows[0]) == list(glossary_exchange.COLUMNS)
+    assert list(rows[0]) == ["id", "lang", "status", "n", "term", "reason_kk", "reason_ru", "reason_en", "source",
+                             "review_status", "reviewed_by", "reviewed_on"]
+    assert list(rows[0]) == list(glossary_exchange.columns(LANGS))
     mine = [(r["lang"], r["status"], r["n"], r["term"]) for r in rows if r["id"] == "specific_instance"]
     assert mine[:3] == [("kk", "preferred", "", "нақты жағдай"), ("kk", "form", "1", "нақты жағдайдың"),
                         ("kk", "form", "2", "нақты жағдайға")]
     appeal = row(rows, "specific_instance", "en", "deprecated", 1)
-    assert (appeal["term"], appeal["reason"], appeal["source"]) == (
-        "appeal", "Suggests a judicial remedy.", "peer review 2024, rec. 3.1")
+    assert (appeal["term"], appeal["reason_kk"], appeal["reason_ru"], appeal["reason_en"], appeal["source"]) == (
+        "appeal", "Сот арқылы қорғауды меңзейді.", "Наводит на мысль о судебной защите.", "Suggests a judicial remedy.",
+        "peer review 2024, rec. 3.1")
+    assert {r["reason_kk"] + r["reason_ru"] + r["reason_en"] for r in rows if r["status"] != "deprecated"} == {""}
     preferred = row(rows, "specific_instance", "en", "preferred")
     assert (preferred["review_status"], preferred["reviewed_by"], preferred["reviewed_on"]) == (
         "approved", "NCP secretariat", "2026-11-22")
@@ -264,6 +354,56 @@ def test_csv_round_trip_changes_exactly_that_term(project, capsys, tmp_path):
 
     code, out = run(project, capsys, "import", str(reviewed))
     assert "no changes" in out
+
+
+def test_csv_round_trip_keeps_and_changes_each_language_of_a_reason(project, capsys, tmp_path):
+    path = project / "data" / "glossary.yml"
+    before = path.read_text(encoding="utf-8")
+    rows = export_rows(project, capsys)
+    code, out = run(project, capsys, "import", str(write_rows(tmp_path / "same.csv", rows)), "--apply")
+    assert code == 0 and "no changes: the CSV matches the glossary." in out, out
+    assert path.read_text(encoding="utf-8") == before
+
+    appeal = row(rows, "specific_instance", "en", "deprecated", 1)
+    appeal["reason_kk"] = "Сот арқылы немесе әкімшілік қорғауды меңзейді."
+    appeal["reason_en"] = ""  # an empty cell keeps the glossary's text
+    code, out = run(project, capsys, "import", str(write_rows(tmp_path / "r.csv", rows)), "--apply")
+    assert code == 0 and "applied 1 change(s)" in out, out
+    line = next(i for i, t in enumerate(before.splitlines(), 1) if "kk: 'Сот арқылы қорғауды меңзейді.'" in t)
+    assert (f'data/glossary.yml:{line}: specific_instance en deprecated 1 reason (kk): "Сот арқылы қорғауды '
+            'меңзейді." -> "Сот арқылы немесе әкімшілік қорғауды меңзейді."') in out
+    after = path.read_text(encoding="utf-8")
+    assert [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b] == [
+        ("            kk: 'Сот арқылы қорғауды меңзейді.'",
+         "            kk: 'Сот арқылы немесе әкімшілік қорғауды меңзейді.'")]
+    reason = load_kind(project, "glossary")[0].entry("specific_instance", "en").deprecated[0].reason
+    assert dict(reason) == {"kk": "Сот арқылы немесе әкімшілік қорғауды меңзейді.",
+                            "ru": "Наводит на мысль о судебной защите.", "en": "Suggests a judicial remedy."}
+
+
+def test_the_real_glossary_survives_its_csv_round_trip_with_every_reason(real, capsys, tmp_path):
+    csv_path = tmp_path / "glossary.csv"
+    assert cli.main(["--root", str(REPO), "glossary", "export", "--format", "csv", "-o", str(csv_path)]) == 0
+    rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
+    for concept in real.concepts.values():
+        for code in LANGS:
+            for n, variant in enumerate(concept.terms[code].deprecated, 1):
+                exported = row(rows, concept.id, code, "deprecated", n)
+                assert {lang: exported[f"reason_{lang}"] for lang in LANGS} == dict(variant.reason)
+    capsys.readouterr()
+    code, out = run(REPO, capsys, "import", str(csv_path))  # without --apply: nothing is written
+    assert code == 0 and "no changes: the CSV matches the glossary." in out, out
+
+
+def test_import_refuses_a_csv_with_the_single_reason_column_of_old_exports(project, capsys, tmp_path):
+    rows = []
+    for r in export_rows(project, capsys):
+        reasons = [r.pop(f"reason_{lang}") for lang in LANGS]
+        rows.append({**r, "reason": reasons[2]})
+    code, out = run(project, capsys, "import", str(write_rows(tmp_path / "old.csv", rows)))
+    assert code == 1
+    assert ("old.csv:1: (header): unknown column(s) ['reason'] -- the reason has one column per language "
+            "(reason_kk, reason_ru, reason_en): export the CSV again") in out
 
 
 def test_import_approves_a_language_by_adding_its_reviewer_lines(project, capsys, tmp_path):
@@ -328,8 +468,10 @@ FORMULA_TEXTS = {  # (YAML line in COMMENTED_CONCEPT, replacement) -> the text a
     ("kk: Нақты жағдай.", "kk: '=HYPERLINK(\"http://evil.example\", \"Нақты жағдай\")'"):
         '=HYPERLINK("http://evil.example", "Нақты жағдай")',
     ("ru: Конкретный случай.", "ru: \"'+конкретный случай\""): "'+конкретный случай",
-    ("reason: 'Suggests a judicial remedy.'", "reason: '@SUM(1) suggests a judicial remedy.'"):
+    ("en: 'Suggests a judicial remedy.'", "en: '@SUM(1) suggests a judicial remedy.'"):
         "@SUM(1) suggests a judicial remedy.",
+    ("ru: 'Наводит на мысль о судебной защите.'", "ru: '-Наводит на мысль о судебной защите.'"):
+        "-Наводит на мысль о судебной защите.",
     ("source: peer review 2024, rec. 3.1", "source: +peer review 2024, rec. 3.1"): "+peer review 2024, rec. 3.1",
     ("plural: specific instances", "plural: -specific instances"): "-specific instances",
 }
@@ -374,7 +516,7 @@ def test_csv_round_trip_of_formula_texts_changes_nothing_and_warns_of_nothing(fo
 def test_import_warns_of_a_cell_that_starts_a_formula(project, capsys, tmp_path):
     rows = export_rows(project, capsys)
     row(rows, "specific_instance", "ru", "form", 2)["term"] = "=1+1"
-    row(rows, "specific_instance", "en", "deprecated", 1)["reason"] = "@cmd|' /C calc'!A0"
+    row(rows, "specific_instance", "en", "deprecated", 1)["reason_kk"] = "@cmd|' /C calc'!A0"
     row(rows, "specific_instance", "kk", "form", 1)["term"] = "'-нақты жағдайдың"  # protected: imported as -нақты...
     reviewed = write_rows(tmp_path / "reviewed.csv", rows)
     code, out = run(project, capsys, "import", str(reviewed))
@@ -383,7 +525,7 @@ def test_import_warns_of_a_cell_that_starts_a_formula(project, capsys, tmp_path)
     line_of = {(r["lang"], r["status"], r["n"]): i for i, r in enumerate(rows, 2)}
     assert (f"reviewed.csv:{line_of[('ru', 'form', '2')]}: term (ru): warning: '=1+1' starts with '=', "
             "which a spreadsheet runs as a formula -- check the text") in out
-    assert any(f"reviewed.csv:{line_of[('en', 'deprecated', '1')]}: reason (en): warning:" in x for x in lines), out
+    assert any(f"reviewed.csv:{line_of[('en', 'deprecated', '1')]}: reason (kk): warning:" in x for x in lines), out
     assert len([x for x in lines if ": warning: " in x]) == 2, out
     assert 'specific_instance form 1 (kk): "нақты жағдайдың" -> "-нақты жағдайдың"' in out
     assert 'specific_instance form 2 (ru): "конкретному случаю" -> "=1+1"' in out
