@@ -58,6 +58,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     partial: PartialRebuilds | None = None  # under ``mkdocs serve --dirty`` only
     _surroundings_of: dict[str, str] = {}
     _checked_names = None  # the never-publish names the last search of the built site looked for
+    fragments = site_theme.Fragments()  # replaced at every language build's on_env
 
     def on_startup(self, *, command, dirty) -> None:
         """Defined so that MkDocs keeps this instance (and its Project) across ``mkdocs serve`` rebuilds."""
@@ -156,10 +157,18 @@ class NcpPlugin(BasePlugin[NcpConfig]):
                                   f"add '{section.title}:' with its kk, ru and en titles to data/ui.yml")
         return nav
 
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        """Fragments the theme renders once per language build (``site_theme.Fragments``), footers included."""
+        self.fragments = site_theme.Fragments()
+        env.globals["ncp_cached"] = self.fragments.cached
+        return env
+
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
         """Every page's footer: the contacts and the footer links, in the page's language."""
         lang = getattr(page.file, "locale", None) or self.current_language(config)
-        context["ncp_footer"] = site_theme.footer(self.project, lang, relative_url(page.url, ""))
+        root = relative_url(page.url, "")
+        context["ncp_footer"] = self.fragments.cached(
+            ("footer", lang, root), lambda: site_theme.footer(self.project, lang, root))
         return context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):

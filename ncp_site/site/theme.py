@@ -46,3 +46,24 @@ def without_empty_tabindex(html: str) -> str:
     """Material 9.8 writes ``tabindex=""`` on the navigation's section titles (``navigation.sections``),
     which HTML does not allow (the Nu checker fails the page); browsers treat it as no tabindex."""
     return _EMPTY_TABINDEX.sub(r"\1", html)
+
+
+class Fragments:
+    """Theme fragments that are the same on many pages, rendered once per language build.
+
+    Material renders the whole navigation into every page: at 1,000 cases and 5,000 events that was
+    about a fifth of the build. A page outside the navigation (every generated page) marks no entry
+    as current, so its navigation (relative links) depends only on the folder it is in:
+    ``overrides/main.html`` asks for it with ``{% call ncp_cached(folder) %}``, ``None`` for a page in
+    the navigation. Checked by tests/site/test_theme_fragments.py.
+    """
+
+    def __init__(self) -> None:
+        self.fragments: dict = {}
+
+    def cached(self, key, caller) -> str:
+        if key is None:
+            return caller()
+        if key not in self.fragments:
+            self.fragments[key] = caller()
+        return self.fragments[key]
