@@ -316,7 +316,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         macro = {**self.project.macros(), **site_pages.SITE_MACROS}[name]
         context = PageContext(self.content_language(page), page.url)
         try:
-            return self.held.hold(macro(self.project, context, *args, **kwargs))
+            return self.held.hold_output(macro(self.project, context, *args, **kwargs))
         except ValueError as exc:
             if not hasattr(exc, "problem"):  # a TermError: a term() argument computed at render time
                 raise

@@ -26,7 +26,13 @@ def _depth(html: str) -> int:
     return len(_OPENS.findall(html)) - len(_CLOSES.findall(html))
 
 
+_LEADING_COMMENTS = re.compile(r"(?:<!--.*?-->\s*)+", re.S)
+
+
 def _whole_block(html: str) -> bool:
+    """One complete HTML block, maybe after comments (``<!-- generated from ... -->``)."""
+    if html.startswith("<!--"):
+        html = _LEADING_COMMENTS.sub("", html, count=1)
     first = _FIRST_TAG.match(html)
     return (first is not None and first.group(1) in BLOCK_TAGS and html.rstrip().endswith(f"</{first.group(1)}>")
             and _depth(html) == 0 and not _MARKDOWN_ATTRIBUTE.search(html))
@@ -47,6 +53,12 @@ class HeldHtml:
         token = f"ncpheld{self.count}x"
         self.blocks[token] = html.strip()
         return token
+
+    def hold_output(self, output: str) -> str:
+        """A macro's output: held whole if it is one block, else each of its whole blocks (a report of
+        several tables and headings, blank lines apart)."""
+        held = self.hold(output)
+        return held if held is not output else self.hold_blocks(output)
 
     def hold_blocks(self, markdown: str) -> str:
         """Every top-level whole HTML block of a generated page's Markdown, held."""

@@ -436,6 +436,24 @@ def test_calendar_files_are_identical_when_built_twice(tmp_path, monkeypatch):
                 == calendar.calendar_files(second.events, second.words, lang, "https://example.org/"))
 
 
+def test_calendar_files_are_what_icalendar_writes_for_each_calendar(tmp_path, monkeypatch):
+    """Each event is written once and its text reused in the feed and in its own file: the same bytes as
+    icalendar's own serialization of each calendar, a time zone included."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SEPTEMBER_2022)
+    project(tmp_path, {"2030.yml": VALID})
+    loaded, _ = collect(tmp_path)
+    for lang, prefix in (("kk", ""), ("ru", "ru/"), ("en", "en/")):
+        files = calendar.calendar_files(loaded.events, loaded.words, lang, "https://example.org/")
+        assert files[prefix + "events.ics"] == calendar.calendar_feed(loaded.events, loaded.words, lang,
+                                                                      "https://example.org/")
+        singles = [e for e in loaded.events if e.in_calendar]
+        assert len(files) == len(singles) + 1
+        for e in singles:
+            assert files[f"{prefix}events/{e.id}.ics"] == calendar.calendar_feed([e], loaded.words, lang,
+                                                                                 "https://example.org/", calendar.stamp(loaded.events))
+    assert b"BEGIN:VTIMEZONE" in files["en/events.ics"]
+
+
 FEEDS = {"kk": "events.ics", "ru": "ru/events.ics", "en": "en/events.ics"}
 
 
