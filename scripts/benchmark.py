@@ -318,11 +318,12 @@ def measured(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[Run, i
 
 
 def measured_build(project: Path, site_dir: Path, env: dict | None = None, strict: bool = True,
-                   python: str = sys.executable, parallel: bool = False) -> Run:
+                   python: str = sys.executable, parallel: bool = False, jobs: int | None = None) -> Run:
     """One build: ``mkdocs build`` (one process, the languages one after another) or, with
     ``parallel``, what ``scripts/build`` runs (one process per language, merged)."""
     if parallel:
         cmd = [python, "-m", "ncp_site.mkdocs.parallel", "--root", str(project), "--site-dir", str(site_dir)]
+        cmd += ["--jobs", str(jobs)] if jobs else []
     else:
         cmd = [python, "-m", "mkdocs", "build", "-d", str(site_dir)] + (["--strict"] if strict else [])
     run, code, stderr = measured(cmd, project, env)
@@ -519,6 +520,20 @@ def serve_benchmark(counts: list[int], events: int, serve_args: list[str]) -> No
                   f"the full build: {edit:.1f} s vs {full.wall:.1f} s")
 
 
+def scale_benchmark(counts: list[int], events: int, jobs: int | None) -> None:
+    """Issue 14's scale target: the build (``scripts/build``, ``--jobs``) of N synthetic cases, its peak memory."""
+    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; jobs {jobs or 'all languages'}")
+    for count in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            run = measured_build(synthetic_copy(count, Path(tmp), events), Path(tmp) / "site", parallel=True, jobs=jobs)
+            print(f"{count} cases + {events} events: {run.wall:.1f} s wall, {run.cpu:.1f} s CPU, peak {run.peak_mib:.0f} MiB, "
+                  f"{run.pages} HTML pages, {run.size_mb:.1f} MB")
+            if count >= 10000:
+                print(f"{'PASS' if run.peak_mib <= 1.5 * 1024 else 'FAIL'}  {count} cases: peak memory <= 1.5 GB: "
+                      f"{run.peak_mib:.0f} MiB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -532,10 +547,16 @@ def main() -> None:
                         help="issue 14: build each synthetic size and, interleaved, plain MkDocs with the same Markdown")
     parser.add_argument("--baseline", type=Path,
                         help="with --floor: also build with this checkout's code (run in its own .venv)")
+    parser.add_argument("--scale", action="store_true",
+                        help="build each --cases size once as scripts/build does (with --jobs) and report its peak memory")
+    parser.add_argument("--jobs", type=int, default=None, help="with --scale: languages built at a time")
     parser.add_argument("--serve-edit", action="store_true",
                         help="time an edit of one case file under `mkdocs serve` against the full build")
     parser.add_argument("--serve-args", default="", help="with --serve-edit: options for mkdocs serve (e.g. --dirty)")
     args = parser.parse_args()
+    if args.scale:
+        scale_benchmark(args.cases or [10000], args.events, args.jobs)
+        return
     if args.serve_edit:
         serve_benchmark(args.cases or [1000], args.events, args.serve_args.split())
         return

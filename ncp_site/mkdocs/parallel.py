@@ -57,9 +57,15 @@ def build(project: Project, site_dir: Path, *, jobs: int | None = None, say: Cal
     work = Path(tempfile.mkdtemp(prefix=".ncp-build-", dir=site_dir.parent))
     try:
         parts = _build_languages(root, list(languages), work, jobs or len(languages), say, mkdocs_args)
+        started = time.monotonic()
         merged = merge([p.folder for p in parts], work / "site")
-        say(_index(merged))
+        say(f"merged in {time.monotonic() - started:.1f} s")
+        started = time.monotonic()
+        say(f"{_index(merged, languages)} ({time.monotonic() - started:.1f} s)")
+        started = time.monotonic()
         errors = published.site_errors(merged, project.never_publish, root)
+        if project.never_publish:
+            say(f"searched for the never-publish names in {time.monotonic() - started:.1f} s")
         if errors:
             raise BuildFailed("The built site holds names that must never be published:\n"
                               + "\n".join(str(e) for e in errors)
@@ -169,9 +175,9 @@ def _write_sitemap(dest: Path, sitemaps: list[_Sitemap]) -> None:
         gz.write(text.encode("utf-8"))
 
 
-def _index(site: Path) -> str:
+def _index(site: Path, languages) -> str:
     try:
-        return build_search_index(site).summary()
+        return build_search_index(site, languages).summary()
     except SearchIndexError as exc:
         raise BuildFailed(str(exc)) from None
 

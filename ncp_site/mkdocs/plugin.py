@@ -233,7 +233,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     def _index_site(self, config: MkDocsConfig) -> None:
         """The search index of every language, once every language's pages are written."""
         try:
-            log.info(build_search_index(Path(config.site_dir)).summary())
+            log.info(build_search_index(Path(config.site_dir), self.project.config.languages).summary())
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
 

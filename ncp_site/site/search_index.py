@@ -18,7 +18,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .stable_bundle import stabilise
+from ..core.languages import Languages
+from .stable_bundle import ENTRY, stabilise
 
 BUNDLE = "pagefind"
 """The folder Pagefind writes at the site root; the pages' scripts load ``pagefind/pagefind.js`` from it."""
@@ -59,24 +60,86 @@ class SearchIndex:
         return f"search index: {self.pages} pages in {self.languages} languages"
 
 
-def command(site_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
-            "--exclude-selectors", NOT_CONTENT]
+def command(site_dir: Path, output: str = BUNDLE, glob: str | None = None) -> list[str]:
+    return ([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", output,
+             "--exclude-selectors", NOT_CONTENT] + (["--glob", glob] if glob else []))
 
 
-def build_search_index(site_dir: Path) -> SearchIndex:
-    """Index every page of the built site in ``site_dir``; raises ``SearchIndexError`` when Pagefind fails."""
-    result = subprocess.run(command(Path(site_dir)), capture_output=True, text=True, check=False)
+def build_search_index(site_dir: Path, languages: Languages | None = None) -> SearchIndex:
+    """Index every page of the built site in ``site_dir``; raises ``SearchIndexError`` when Pagefind fails.
+
+    With ``languages``, Pagefind runs once per language (the pages under its prefix) and the bundles
+    are joined: the same bundle as one run over the whole site, byte for byte, with a third of the
+    memory (Pagefind holds the index it builds: 1.5 GB for 18,000 pages in one run)."""
+    site_dir = Path(site_dir)
+    if languages is None or len(languages.codes) < 2:
+        output = _run(command(site_dir), site_dir)
+        pages, counted = _count(output, "pages"), _count(output, "languages")
+    else:
+        pages, counted = 0, 0
+        for lang in languages:
+            part = f".{BUNDLE}-{lang}"
+            output = _run(command(site_dir, part, _glob(site_dir, lang, languages)), site_dir)
+            pages += _count(output, "pages")
+        counted = _join(site_dir, [site_dir / f".{BUNDLE}-{lang}" for lang in languages], site_dir / BUNDLE)
+    stabilise(site_dir / BUNDLE)
+    for name in UNUSED:
+        (site_dir / BUNDLE / name).unlink(missing_ok=True)
+    return SearchIndex(pages=pages, languages=counted)
+
+
+def _run(cmd: list[str], site_dir: Path) -> str:
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     output = result.stdout + result.stderr
     if result.returncode:
         lines = output.splitlines()
         first = next((i for i, line in enumerate(lines) if line.startswith("Error")), 0)
         said = dict.fromkeys(line.strip() for line in lines[first:] if line.strip())  # Pagefind repeats itself
         raise SearchIndexError(f"Pagefind could not index {site_dir}: " + " ".join(said))
-    stabilise(Path(site_dir) / BUNDLE)
-    for name in UNUSED:
-        (Path(site_dir) / BUNDLE / name).unlink(missing_ok=True)
-    return SearchIndex(pages=_count(output, "pages"), languages=_count(output, "languages"))
+    return output
+
+
+def _glob(site_dir: Path, lang: str, languages: Languages) -> str:
+    """The pages of ``lang``: under its prefix, or (the default language, at the root) everywhere but
+    under the other languages' prefixes and the bundles."""
+    prefix = languages.prefix(lang)
+    if prefix:
+        return f"{prefix}**/*.html"
+    others = {languages.prefix(code).strip("/") for code in languages if code != lang}
+    names = sorted(entry.name for entry in site_dir.iterdir()
+                   if entry.name not in others and not entry.name.startswith(".") and entry.name != BUNDLE)
+    return "{" + ",".join(f"{name}/**/*.html" if (site_dir / name).is_dir() else name for name in names) + "}"
+
+
+def _join(site_dir: Path, parts: list[Path], bundle: Path) -> int:
+    """One bundle from the languages' bundles: their files together, the entry file's languages joined;
+    returns how many languages it indexes."""
+    import json
+    import shutil
+
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    bundle.mkdir()
+    entry = None
+    for part in parts:
+        this = json.loads((part / ENTRY).read_text(encoding="utf-8"))
+        if entry is None:
+            entry = this
+        elif {k: v for k, v in this.items() if k != "languages"} != {k: v for k, v in entry.items() if k != "languages"}:
+            raise SearchIndexError(f"Pagefind's bundles of {site_dir} differ in more than their languages")
+        else:
+            entry["languages"].update(this["languages"])
+        for path in sorted(p for p in part.rglob("*") if p.is_file() and p.name != ENTRY):
+            target = bundle / path.relative_to(part)
+            if target.exists():
+                if target.read_bytes() != path.read_bytes():
+                    raise SearchIndexError(f"Pagefind wrote two different {target.relative_to(site_dir)}")
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.rename(target)
+        shutil.rmtree(part)
+    (bundle / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return len(entry["languages"])
 
 
 def _count(output: str, what: str) -> int:

@@ -188,3 +188,22 @@ def test_two_indexes_of_one_site_are_the_same_bytes(tmp_path):
     assert all(filecmp.cmp(bundle / name, again / name, shallow=False) for name in names)
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["en", "kk"]
+
+
+def test_indexing_each_language_apart_makes_the_bundle_of_one_run_over_the_whole_site(site, tmp_path):
+    """The build runs Pagefind once per language (a third of the memory); the bundle is the same bytes."""
+    import shutil
+
+    from ncp_site.core.languages import Languages
+
+    copy = tmp_path / "site"
+    shutil.copytree(site.root, copy, ignore=shutil.ignore_patterns("pagefind"))
+    whole = build_search_index(copy)
+    bundle = lambda root: {p.relative_to(root).as_posix(): p.read_bytes()  # noqa: E731
+                           for p in (root / "pagefind").rglob("*") if p.is_file()}
+    assert bundle(copy) == bundle(site.root)
+    assert whole.languages == 3 and whole.pages == sum(len(v) for v in by_language(site).values())
+    apart = build_search_index(copy, Languages(("kk", "ru", "en"), "kk", "ru"))
+    assert (apart.pages, apart.languages) == (whole.pages, whole.languages)
+    assert bundle(copy) == bundle(site.root)
+    assert not [p.name for p in copy.iterdir() if p.name.startswith(".pagefind")], "the languages' bundles are removed"
