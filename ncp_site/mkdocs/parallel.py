@@ -187,7 +187,12 @@ def _replace(site_dir: Path, merged: Path, work: Path) -> None:
     old = work / "old"
     if site_dir.exists():
         site_dir.rename(old)
-    merged.rename(site_dir)
+    try:
+        merged.rename(site_dir)
+    except OSError:
+        if old.exists():
+            old.rename(site_dir)
+        raise
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -57,6 +57,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     held = HeldHtml()  # replaced at every build's on_config
     partial: PartialRebuilds | None = None  # under ``mkdocs serve --dirty`` only
     _surroundings_of: dict[str, str] = {}
+    _other_data: dict[tuple, tuple] = {}
     _checked_names = None  # the never-publish names the last search of the built site looked for
     fragments = site_theme.Fragments()  # replaced at every language build's on_env
 
@@ -106,6 +107,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         languages = self.project.config.languages
         if self.partial is not None:
             self._surroundings_of = {}
+            self._other_data = {}
             for file in files.documentation_pages():
                 self.partial.rebuild(file)
         generated = [self._generated(config, lang, page) for page in site_pages.generated_pages(self.project)]
@@ -127,15 +129,24 @@ class NcpPlugin(BasePlugin[NcpConfig]):
 
     def _generated(self, config: MkDocsConfig, lang: str, page: GeneratedPage) -> dict[str, File]:
         """The page's file in every language; only the language being built is rendered (the others
-        exist as link targets for the language switcher and hreflang)."""
+        exist as link targets for the language switcher and hreflang), and under ``mkdocs serve --dirty``
+        only if what it is made of changed (``PartialRebuilds``)."""
         languages = self.project.config.languages
+        kept = False
+        if self.partial is not None and page.record is not None:
+            if page.own_data not in self._other_data:
+                self._other_data[page.own_data] = _other_data(self.project, page.own_data)
+            inputs = (page.record, self._other_data[page.own_data], self._surroundings(lang))
+            kept = self.partial.unchanged(languages.prefix(lang) + page.src_uri, lang, inputs)
         versions = {}
         for other in languages:
-            content = site_pages.page_markdown(page.render(other)) if other == lang else ""
+            content = site_pages.page_markdown(page.render(other)) if other == lang and not kept else ""
             file = File.generated(config, languages.prefix(other) + page.src_uri, content=content,
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             versions[other] = file
-        if self.partial is not None:
+        if kept:
+            self.partial.keep(versions[lang])
+        elif self.partial is not None:
             self.partial.mark(versions[lang], lang, versions[lang].content_string, self._surroundings(lang))
         for other, file in versions.items():
             file.locale = file.localization = file.locale_alternate_of = other
@@ -227,8 +238,26 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             for line in self.partial.built():
                 log.info(line)
         if _last_build(config) and not os.environ.get(ONLY_LANGUAGE):  # a parallel build indexes the merged site
+            if self.partial is not None:
+                self._check_published(Path(config.site_dir))
+                self.partial.index(lambda: self._index_in_preview(Path(config.site_dir)))
+                return
             self._index_site(config)
             self._check_published(Path(config.site_dir))  # after indexing: the search index is scanned too
+
+    def _index_in_preview(self, site_dir: Path) -> None:
+        """``mkdocs serve --dirty``: the search index, then the never-publish search of it; a problem is logged
+        (the preview publishes nothing, and the build it belongs to is already served)."""
+        started = time.monotonic()
+        try:
+            summary = build_search_index(site_dir, self.project.config.languages).summary()
+        except SearchIndexError as exc:
+            log.error(str(exc))
+            return
+        errors = published.site_errors(site_dir / "pagefind", self.project.never_publish, self.project.config.root)
+        for error in errors:
+            log.error(str(error))
+        log.info(f"{summary}, made again in {time.monotonic() - started:.1f} s after the pages were served")
 
     def _index_site(self, config: MkDocsConfig) -> None:
         """The search index of every language, once every language's pages are written."""
@@ -416,6 +445,14 @@ def _write(site_dir: Path, outputs) -> None:
         path = site_dir / output.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(output.content, encoding="utf-8")
+
+
+def _other_data(project, own: tuple[str, ...]) -> tuple:
+    """What a page made from one record may depend on besides it (``GeneratedPage.record``): every data file
+    but its kind's own (``own``: ``cases``), and the build date."""
+    data = project.config.data_dir
+    files = sorted(p for p in data.rglob("*") if p.is_file() and p.relative_to(data).parts[0] not in own)
+    return (project.today, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
 
 
 def _layout_signature(config: MkDocsConfig, site_config) -> tuple:

@@ -7,6 +7,8 @@ language (its macros included: ``content_language``).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import json
 
 from markupsafe import escape
@@ -26,8 +28,9 @@ SEARCH_SCRIPT = "assets/javascripts/ncp-search.js"
 
 def generated_pages(project) -> list[GeneratedPage]:
     """Every generated page of every kind, the search page and the data dictionary (each exists in every language)."""
-    return [*(page for kind in project.kinds if kind.pages for page in kind.pages(project)), search_page(project),
-            dictionary_page(project)]
+    return [*(replace(page, own_data=kind.data) if page.record is not None else page
+              for kind in project.kinds if kind.pages for page in kind.pages(project)),
+            search_page(project), dictionary_page(project)]
 
 
 def search_page(project) -> GeneratedPage:

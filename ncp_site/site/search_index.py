@@ -91,6 +91,8 @@ def build_search_index(site_dir: Path, languages: Languages | None = None) -> Se
 def _run(cmd: list[str], site_dir: Path) -> str:
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     output = result.stdout + result.stderr
+    if result.returncode and ("KeyboardInterrupt" in output or result.returncode < 0):
+        raise SearchIndexError(f"Pagefind was stopped before it indexed {site_dir}")
     if result.returncode:
         lines = output.splitlines()
         first = next((i for i, line in enumerate(lines) if line.startswith("Error")), 0)

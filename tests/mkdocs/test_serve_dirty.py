@@ -40,6 +40,10 @@ def test_an_edited_case_is_rebuilt_with_the_pages_that_list_it_and_no_other(tmp_
         assert "An edited title" in served.get("en/cases/")[1], "the register (a hand-written page) shows the edit"
         assert _page(served, "en/cases/kz0102/") == untouched
         assert _rebuilt(served, "ru")[-1][0] < total
+        served.wait_for("the search index, made again in the background",
+                        lambda: "made again in" in served.log.read_text(encoding="utf-8"))
+        entry = served.get("pagefind/pagefind-entry.json")
+        assert entry[0] == 200 and '"en"' in entry[1]
 
         page = root / "docs" / "index.en.md"
         page.write_text(page.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")

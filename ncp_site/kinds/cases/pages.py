@@ -193,7 +193,7 @@ def case_pages(project) -> list[GeneratedPage]:
         return lambda lang: Page(f"{case_url(case.id)}index.md", lang, case.title[lang],
                                  render_case_page(case, project.words, lang, timing, project.today,
                                                   procedure is not None))
-    return [GeneratedPage(f"{case_url(case.id)}index.md", page(case)) for case in project.cases]
+    return [GeneratedPage(f"{case_url(case.id)}index.md", page(case), record=case) for case in project.cases]
 
 
 def open_dataset(project) -> Dataset:

@@ -185,7 +185,7 @@ def event_pages(project) -> list[GeneratedPage]:
                                  words.ui("events.year_title", lang).replace("{year}", str(year)),
                                  render_year_page(year, project.events, words, lang))
     years = sorted({e.start.day.year for e in project.events})
-    return ([GeneratedPage(f"{event_url(e.id)}index.md", page(e)) for e in project.events]
+    return ([GeneratedPage(f"{event_url(e.id)}index.md", page(e), record=e) for e in project.events]
             + [GeneratedPage(f"{year_url(y)}index.md", year_page(y)) for y in years])
 
 
