@@ -8,6 +8,9 @@ index and the never-publish search run once over the whole site, as the one-proc
 its end. The result is the same site byte for byte (tests/mkdocs/test_parallel.py).
 
 The site folder is replaced only when everything succeeded: a failed build leaves it as it was.
+This process does not load the data itself (each language's build validates it and stops with the
+same report as ``ncp check``): at 10,000 cases a Project held here for the whole build would add
+800 MB to the peak.
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..checks import published
-from ..project import Project
+from ..checks import never_publish, published
+from ..core.config import SiteConfig
 from ..site.search_index import SearchIndexError, build_search_index
 
 ONLY_LANGUAGE = "NCP_BUILD_LANGUAGE"
@@ -47,11 +50,13 @@ class Part:
     output: str
 
 
-def build(project: Project, site_dir: Path, *, jobs: int | None = None, say: Callable[[str], None] = print,
-          mkdocs_args: tuple[str, ...] = ()) -> None:
-    """Build every language of ``project`` into ``site_dir`` in parallel processes; raises ``BuildFailed``."""
-    languages = project.config.languages
-    root = project.config.root
+def build(config: SiteConfig, site_dir: Path, *, jobs: int | None = None, say: Callable[[str], None] = print,
+          mkdocs_args: tuple[str, ...] = (), names: never_publish.NeverPublish | None = None) -> None:
+    """Build every language of the site at ``config.root`` into ``site_dir`` in parallel processes;
+    raises ``BuildFailed``. ``names``: the never-publish list the whole site is searched for."""
+    languages = config.languages
+    root = config.root
+    names = names if names is not None else never_publish.NeverPublish({})
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".ncp-build-", dir=site_dir.parent))
@@ -63,8 +68,8 @@ def build(project: Project, site_dir: Path, *, jobs: int | None = None, say: Cal
         started = time.monotonic()
         say(f"{_index(merged, languages)} ({time.monotonic() - started:.1f} s)")
         started = time.monotonic()
-        errors = published.site_errors(merged, project.never_publish, root)
-        if project.never_publish:
+        errors = published.site_errors(merged, names, root)
+        if names:
             say(f"searched for the never-publish names in {time.monotonic() - started:.1f} s")
         if errors:
             raise BuildFailed("The built site holds names that must never be published:\n"
@@ -98,7 +103,7 @@ def _build_languages(root: Path, languages: list[str], work: Path, jobs: int, sa
                 output = log.read().decode("utf-8", "replace")
                 log.close()
                 if process.returncode:
-                    raise BuildFailed(f"{output.rstrip()}\nThe '{lang}' build failed (exit status "
+                    raise BuildFailed(f"{_reported(output)}\nThe '{lang}' build failed (exit status "
                                       f"{process.returncode}); the site was not written.")
                 done[lang] = Part(lang, work / lang, time.monotonic() - started, output)
             time.sleep(0.05)
@@ -113,6 +118,17 @@ def _build_languages(root: Path, languages: list[str], work: Path, jobs: int, sa
             say(f"[{part.lang}] {line}")
     say("languages built in " + ", ".join(f"{p.lang} {p.seconds:.1f} s" for p in parts))
     return parts
+
+
+def _reported(output: str) -> str:
+    """What a failed language build said: its data errors alone when the data is what failed (as
+    ``ncp check`` lists them), else all it printed."""
+    lines = output.rstrip().splitlines()
+    start = next((i for i, line in enumerate(lines) if "The data has errors:" in line), None)
+    if start is None:
+        return output.rstrip()
+    end = next((i for i in range(start, len(lines)) if "error(s) in the data" in lines[i]), len(lines) - 1)
+    return "\n".join([lines[start][lines[start].index("The data has errors:"):], *lines[start + 1:end + 1]])
 
 
 def merge(parts: list[Path], dest: Path) -> Path:
@@ -199,8 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     """``python -m ncp_site.mkdocs.parallel``: what ``scripts/build`` runs."""
     import argparse
 
+    from ..core.config import load_config
     from ..core.errors import DataErrors
-    from ..project import load_project
 
     parser = argparse.ArgumentParser(prog="python -m ncp_site.mkdocs.parallel", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the folder of mkdocs.yml (default: here)")
@@ -210,24 +226,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
-        project = load_project(root)
+        config = load_config(root)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    if project.errors:  # the same report as `ncp check`, and no process started
-        print(project.never_publish.redact("The data has errors:\n" + DataErrors(project.errors).report()),
-              file=sys.stderr)
-        print("Nothing was built: fix the problems above (ncp check lists them too).", file=sys.stderr)
+    names, errors = never_publish.from_environment(os.environ)
+    if errors:
+        print(DataErrors(errors).report(), file=sys.stderr)
         return 1
     site_dir = args.site_dir or root / "site"
     started = time.monotonic()
     try:
-        build(project, site_dir, jobs=args.jobs, say=lambda line: print(project.never_publish.redact(line)))
+        build(config, site_dir, jobs=args.jobs, say=lambda line: print(names.redact(line)), names=names)
     except BuildFailed as exc:
-        print(project.never_publish.redact(str(exc)), file=sys.stderr)
+        print(names.redact(str(exc)), file=sys.stderr)
         return 1
     print(f"Site built in {site_dir} in {time.monotonic() - started:.1f} s "
-          f"({', '.join(project.config.languages)}, one process each).")
+          f"({', '.join(config.languages)}, one process each).")
     return 0
 
 

@@ -50,15 +50,18 @@ def test_a_failed_language_build_leaves_the_site_as_it_was(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p", "site"]
 
 
-def test_data_errors_stop_the_build_before_any_process_starts(tmp_path):
+def test_data_errors_are_listed_once_as_ncp_check_lists_them_and_nothing_is_written(tmp_path):
     project = copy_of_repository(tmp_path / "p")
     case = next((project / "data" / "cases").glob("*.yml"))
     case.write_text(case.read_text(encoding="utf-8") + "\nno_such_field: 1\n", encoding="utf-8")
     result = run_parallel(project, tmp_path / "site")
     assert result.returncode == 1
-    assert f"{case.name}:" in result.stderr and "Nothing was built" in result.stderr
-    assert "[kk]" not in result.stdout
+    report = result.stderr
+    assert report.startswith("The data has errors:") and f"data/cases/{case.name}:" in report
+    assert report.count(f"data/cases/{case.name}:") == 1
+    assert "Traceback" not in report and "the site was not written" in report
     assert not (tmp_path / "site").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p"], "the work folder is removed"
 
 
 def _part(folder: Path, files: dict[str, bytes], urls: str) -> Path:
