@@ -147,9 +147,28 @@ def assert_name_absent(output: str) -> None:
 
 # --- the built site -------------------------------------------------------------------------
 
-def test_the_build_stops_on_a_name_in_the_data_without_printing_it(tmp_path):
+def run_build(how: str, root, site_dir, env: dict):
+    """``mkdocs build``, or what ``scripts/build`` runs (a process per language, merged)."""
+    if how == "mkdocs":
+        return run_mkdocs_build(root, site_dir, env=env)
+    import os
+    import subprocess
+    import sys
+
+    from conftest import BUILD_EPOCH
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1",
+           "NCP_SITE_URL": "http://localhost/", **env}
+    return subprocess.run([sys.executable, "-m", "ncp_site.mkdocs.parallel", "--root", str(root), "--site-dir",
+                           str(site_dir)], cwd=root, env=env, capture_output=True, text=True)
+
+
+BUILDS = pytest.mark.parametrize("how", ["mkdocs", "parallel"])
+
+
+@BUILDS
+def test_the_build_stops_on_a_name_in_the_data_without_printing_it(tmp_path, how):
     root = buildable(planted_project(tmp_path), {})
-    result = run_mkdocs_build(root, tmp_path / "site", env={ENVIRONMENT: str(write_list(tmp_path))})
+    result = run_build(how, root, tmp_path / "site", env={ENVIRONMENT: str(write_list(tmp_path))})
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "data/cases/kz0101.yml" in output and "data/events/2022.yml" in output
@@ -157,16 +176,18 @@ def test_the_build_stops_on_a_name_in_the_data_without_printing_it(tmp_path):
     assert_name_absent(output)
 
 
-def test_the_build_scans_every_file_it_wrote(tmp_path):
+@BUILDS
+def test_the_build_scans_every_file_it_wrote(tmp_path, how):
     """A name the sources do not hold (here the site's name in mkdocs.yml) is found in the output."""
     root = buildable(make_project(tmp_path / "project", [case_record()]), {})
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config.replace("          name: English\n",
                                                     f"          name: English\n          site_name: {NAME}\n"),
                                      encoding="utf-8")
-    result = run_mkdocs_build(root, tmp_path / "site", env={ENVIRONMENT: str(write_list(tmp_path))})
+    result = run_build(how, root, tmp_path / "site", env={ENVIRONMENT: str(write_list(tmp_path))})
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
+    assert how == "mkdocs" or not (tmp_path / "site").exists(), "the parallel build writes no site"
     assert "en/index.html:" in output and ": <title>: a name on the never-publish list (entry 3)" in output
     assert "en/cases/kz0101/index.html:" in output
     assert_name_absent(output)
