@@ -10,6 +10,7 @@ do not import MkDocs.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -85,7 +86,11 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         if self.partial is not None and building == site_config.languages.default:
             self.partial.start(_layout_signature(config, site_config))
         if self.project is None or signature != self.signature or self.project.config != site_config:
+            gc.unfreeze()  # the Project before (under mkdocs serve) may be collected now
             self.project, self.signature = Project.load(site_config), signature
+            self.project.release_parsed_files()
+            gc.collect()
+            gc.freeze()  # the Project's objects live as long as the build: the collector need not scan them again
             self.loads += 1
             self.wording = self.project.loaded.get("ui") or self.wording
         _redact_logs(self.project.never_publish)
