@@ -51,7 +51,7 @@ class Part:
 
 
 def build(config: SiteConfig, site_dir: Path, *, jobs: int | None = None, say: Callable[[str], None] = print,
-          mkdocs_args: tuple[str, ...] = (), names: never_publish.NeverPublish | None = None) -> None:
+          names: never_publish.NeverPublish | None = None) -> None:
     """Build every language of the site at ``config.root`` into ``site_dir`` in parallel processes;
     raises ``BuildFailed``. ``names``: the never-publish list the whole site is searched for."""
     languages = config.languages
@@ -61,7 +61,7 @@ def build(config: SiteConfig, site_dir: Path, *, jobs: int | None = None, say: C
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".ncp-build-", dir=site_dir.parent))
     try:
-        parts = _build_languages(root, list(languages), work, jobs or len(languages), say, mkdocs_args)
+        parts = _build_languages(root, list(languages), work, jobs or len(languages), say)
         started = time.monotonic()
         merged = merge([p.folder for p in parts], work / "site")
         say(f"merged in {time.monotonic() - started:.1f} s")
@@ -80,7 +80,7 @@ def build(config: SiteConfig, site_dir: Path, *, jobs: int | None = None, say: C
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _build_languages(root: Path, languages: list[str], work: Path, jobs: int, say, mkdocs_args) -> list[Part]:
+def _build_languages(root: Path, languages: list[str], work: Path, jobs: int, say) -> list[Part]:
     """One ``mkdocs build`` per language, at most ``jobs`` at a time; their output is shown in language order."""
     waiting = list(languages)
     running: dict[str, tuple[subprocess.Popen, float, object]] = {}
@@ -91,7 +91,7 @@ def _build_languages(root: Path, languages: list[str], work: Path, jobs: int, sa
                 lang = waiting.pop(0)
                 log = tempfile.TemporaryFile(dir=work)
                 command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-                           str(root / "mkdocs.yml"), "--site-dir", str(work / lang), *mkdocs_args]
+                           str(root / "mkdocs.yml"), "--site-dir", str(work / lang)]
                 env = {**os.environ, ONLY_LANGUAGE: lang}
                 running[lang] = (subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT),
                                  time.monotonic(), log)

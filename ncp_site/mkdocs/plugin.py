@@ -457,7 +457,7 @@ def _other_data(project, own: tuple[str, ...]) -> tuple:
     but its kind's own (``own``: ``cases``), and the build date."""
     data = project.config.data_dir
     files = sorted(p for p in data.rglob("*") if p.is_file() and p.relative_to(data).parts[0] not in own)
-    return (project.today, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    return (project.today, *_stats(files))
 
 
 def _layout_signature(config: MkDocsConfig, site_config) -> tuple:
@@ -466,12 +466,17 @@ def _layout_signature(config: MkDocsConfig, site_config) -> tuple:
     folders = [site_config.docs_dir] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
     files = sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())
     files.append(Path(config.config_file_path))
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
+    return _stats(p for p in files if p.exists())
 
 
 def _signature(config) -> tuple:
     files = sorted(p for folder in (config.data_dir, config.docs_dir) if folder.is_dir()
                    for p in folder.rglob("*") if p.is_file())
+    return _stats(files)
+
+
+def _stats(files) -> tuple:
+    """Each file's path, modification time and size: what tells a rebuild that it changed."""
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
