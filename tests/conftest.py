@@ -55,7 +55,7 @@ class BuiltSite:
 
         Each fragment is gzip'ed JSON after Pagefind's ``pagefind_dcd`` signature."""
         records = []
-        for path in sorted((self.root / "pagefind" / "fragment").glob("*.pf_fragment")):
+        for path in sorted((self.root / "pagefind").rglob("fragment/*.pf_fragment")):  # parts/ too
             data = gzip.decompress(path.read_bytes())
             assert data.startswith(PAGEFIND_SIGNATURE), path
             records.append(json.loads(data[len(PAGEFIND_SIGNATURE):]))

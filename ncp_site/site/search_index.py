@@ -1,4 +1,4 @@
-"""The site's search index: Pagefind, run once over the whole built site, one index per language.
+"""The site's search index: Pagefind over the built site, one index per language.
 
 Pagefind reads each page's ``<html lang>`` and writes one index per language into ``pagefind/``
 at the site root, split in small fragments: a page load fetches none of it, a query fetches only
@@ -8,11 +8,18 @@ machine lists, such as the translation status, carry none and are left out), and
 ``data-pagefind-ignore`` marks what is not content (the abbreviation key). The register's
 filters and its newest-first order come from ``data-pagefind-filter`` and ``data-pagefind-sort``
 on the case pages (``kinds/cases/templates/case_page.md``).
+
+Pagefind runs once per language, and a language with more than ``PART_PAGES`` pages is indexed in
+parts, newest first (Pagefind's memory grows with the pages of one run); ``ncp-pagefind.js``
+searches the parts together.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -60,32 +67,126 @@ class SearchIndex:
         return f"search index: {self.pages} pages in {self.languages} languages"
 
 
-def command(site_dir: Path, output: str = BUNDLE, glob: str | None = None) -> list[str]:
-    return ([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", output,
+def command(site_dir: Path, output: str = BUNDLE, glob: str | None = None, absolute: bool = False) -> list[str]:
+    return ([sys.executable, "-m", "pagefind", "--site", str(site_dir),
+             "--output-path" if absolute else "--output-subdir", output,
              "--exclude-selectors", NOT_CONTENT] + (["--glob", glob] if glob else []))
 
 
-def build_search_index(site_dir: Path, languages: Languages | None = None) -> SearchIndex:
+PART_PAGES = 2000
+"""Pages per Pagefind run at most. Pagefind holds about 200 KB for each page it indexes until it
+writes the bundle (2 GB for the 10,000 case pages of one language), so a language with more pages
+is indexed in parts, searched together in the browser (``ncp-pagefind.js``)."""
+
+PARTS = "parts"
+"""The folder, inside the bundle, of the parts after each language's first (``parts/en-1/``)."""
+
+MANIFEST = "ncp-parts.json"
+"""Inside the bundle: each language's further parts, in order (``{"en": ["parts/en-1/"]}``)."""
+
+_SORT = re.compile(rb'data-pagefind-sort="([^":]*):([^"]*)"')
+_DATE = re.compile(rb"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def build_search_index(site_dir: Path, languages: Languages | None = None,
+                       part_pages: int = PART_PAGES) -> SearchIndex:
     """Index every page of the built site in ``site_dir``; raises ``SearchIndexError`` when Pagefind fails.
 
-    With ``languages``, Pagefind runs once per language (the pages under its prefix) and the bundles
-    are joined: the same bundle as one run over the whole site, byte for byte, with a third of the
-    memory (Pagefind holds the index it builds: 1.5 GB for 18,000 pages in one run)."""
+    With ``languages``, Pagefind runs once per language (the pages under its prefix), in parts of at
+    most ``part_pages`` pages: the first parts of all languages are joined into one bundle, the same
+    bytes as one run over the whole site, and the others are written as bundles of their own under
+    ``parts/``, listed in ``ncp-parts.json``. The pages are split newest first by their
+    ``data-pagefind-sort`` value, so that a list sorted by it is the parts' results one after the other."""
     site_dir = Path(site_dir)
     if languages is None or len(languages.codes) < 2:
         output = _run(command(site_dir), site_dir)
         pages, counted = _count(output, "pages"), _count(output, "languages")
+        parts: dict[str, list[str]] = {}
     else:
-        pages, counted = 0, 0
-        for lang in languages:
-            part = f".{BUNDLE}-{lang}"
-            output = _run(command(site_dir, part, _glob(site_dir, lang, languages)), site_dir)
-            pages += _count(output, "pages")
-        counted = _join(site_dir, [site_dir / f".{BUNDLE}-{lang}" for lang in languages], site_dir / BUNDLE)
-    stabilise(site_dir / BUNDLE)
-    for name in UNUSED:
-        (site_dir / BUNDLE / name).unlink(missing_ok=True)
+        pages, firsts, parts = 0, [], {}
+        try:
+            for lang in languages:
+                split = _parts(site_dir, _indexed_pages(site_dir, lang, languages), part_pages)
+                for n, part in enumerate(split):
+                    output = site_dir / (f".{BUNDLE}-{lang}" if n == 0 else f".{BUNDLE}-{lang}-{n}")
+                    pages += _count(_run_over(site_dir, part, output), "pages")
+                    if n == 0:
+                        firsts.append(output)
+                    else:
+                        parts.setdefault(lang, []).append(f"{PARTS}/{lang}-{n}/")
+            if not firsts:
+                raise SearchIndexError(f"Pagefind could not index {site_dir}: no page has data-pagefind-body")
+            counted = _join(site_dir, firsts, site_dir / BUNDLE)
+            for lang, names in parts.items():
+                for n, name in enumerate(names, start=1):
+                    (site_dir / f".{BUNDLE}-{lang}-{n}").rename(_mkparent(site_dir / BUNDLE / name))
+        finally:
+            for leftover in site_dir.glob(f".{BUNDLE}-*"):
+                shutil.rmtree(leftover)
+    for bundle in [site_dir / BUNDLE] + [site_dir / BUNDLE / name for names in parts.values() for name in names]:
+        stabilise(bundle)
+        for name in UNUSED:
+            (bundle / name).unlink(missing_ok=True)
+    (site_dir / BUNDLE / MANIFEST).write_text(json.dumps(parts, sort_keys=True, separators=(",", ":")) + "\n",
+                                              encoding="utf-8")
     return SearchIndex(pages=pages, languages=counted)
+
+
+def _indexed_pages(site_dir: Path, lang: str, languages: Languages) -> list[tuple[bytes, bytes, str]]:
+    """The pages of ``lang`` that Pagefind indexes (those with ``data-pagefind-body``), newest first:
+    ``(sort key, sort value, path)``, the pages without a sort value last, in path order."""
+    prefix = languages.prefix(lang)
+    others = {languages.prefix(code).strip("/") for code in languages if code != lang}
+    found = []
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir)
+        top = relative.parts[0]
+        if top.startswith(".") or top == BUNDLE:
+            continue
+        if not (relative.as_posix().startswith(prefix) if prefix else len(relative.parts) == 1 or top not in others):
+            continue
+        html = path.read_bytes()
+        if b"data-pagefind-body" not in html:
+            continue
+        sort = _SORT.search(html)
+        found.append((sort.group(1), sort.group(2), relative.as_posix()) if sort else (b"", b"", relative.as_posix()))
+    found.sort(key=lambda page: page[2])
+    found.sort(key=lambda page: page[1], reverse=True)  # stable: equal values stay in path order
+    return found
+
+
+def _parts(site_dir: Path, pages: list[tuple[bytes, bytes, str]], size: int) -> list[list[str]]:
+    """``pages`` in parts of ``size``. Their order is each list's order, whatever its key (a case's
+    submission, an event's start, a document's year) only if every sort value is an ISO date or a
+    year: Pagefind sorts such values as text, which is also their order in time."""
+    odd = sorted({value.decode() for _, value, _ in pages if value and not _DATE.fullmatch(value)})
+    if len(pages) > size and odd:
+        raise SearchIndexError(f"{site_dir}: a language indexed in parts needs sort values that are dates or years "
+                               f"(data-pagefind-sort), not {', '.join(odd[:3])}")
+    paths = [path for _, _, path in pages]
+    return [paths[i:i + size] for i in range(0, len(paths), size)]
+
+
+def _run_over(site_dir: Path, pages: list[str], output: Path) -> str:
+    """Pagefind over ``pages`` alone: a tree of hard links to them (same paths, so the same URLs)."""
+    tree = site_dir / f".{BUNDLE}-pages"
+    if tree.exists():
+        shutil.rmtree(tree)
+    try:
+        for page in pages:
+            link = _mkparent(tree / page)
+            try:
+                os.link(site_dir / page, link)
+            except OSError:
+                shutil.copyfile(site_dir / page, link)
+        return _run(command(tree, output=str(output.resolve()), absolute=True), site_dir)
+    finally:
+        shutil.rmtree(tree, ignore_errors=True)
+
+
+def _mkparent(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _run(cmd: list[str], site_dir: Path) -> str:
@@ -101,24 +202,9 @@ def _run(cmd: list[str], site_dir: Path) -> str:
     return output
 
 
-def _glob(site_dir: Path, lang: str, languages: Languages) -> str:
-    """The pages of ``lang``: under its prefix, or (the default language, at the root) everywhere but
-    under the other languages' prefixes and the bundles."""
-    prefix = languages.prefix(lang)
-    if prefix:
-        return f"{prefix}**/*.html"
-    others = {languages.prefix(code).strip("/") for code in languages if code != lang}
-    names = sorted(entry.name for entry in site_dir.iterdir()
-                   if entry.name not in others and not entry.name.startswith(".") and entry.name != BUNDLE)
-    return "{" + ",".join(f"{name}/**/*.html" if (site_dir / name).is_dir() else name for name in names) + "}"
-
-
 def _join(site_dir: Path, parts: list[Path], bundle: Path) -> int:
     """One bundle from the languages' bundles: their files together, the entry file's languages joined;
     returns how many languages it indexes."""
-    import json
-    import shutil
-
     if bundle.exists():
         shutil.rmtree(bundle)
     bundle.mkdir()

@@ -207,3 +207,79 @@ def test_indexing_each_language_apart_makes_the_bundle_of_one_run_over_the_whole
     assert (apart.pages, apart.languages) == (whole.pages, whole.languages)
     assert bundle(copy) == bundle(site.root)
     assert not [p.name for p in copy.iterdir() if p.name.startswith(".pagefind")], "the languages' bundles are removed"
+
+
+def small_site(root, pages: int) -> None:
+    """``pages`` pages in kk and in en, each dated (newest last), and one page without a date."""
+    for lang, folder in (("kk", ""), ("en", "en/")):
+        for n in range(pages):
+            page = root / folder / f"p{n:02d}" / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f'<html lang="{lang}"><body><main data-pagefind-body><h1>Page {n} {lang}</h1>'
+                            f'<div data-pagefind-sort="submitted:2020-01-{n + 1:02d}">word{n}</div></main></body></html>',
+                            encoding="utf-8")
+        page = root / folder / "index.html"
+        page.write_text(f'<html lang="{lang}"><body><main data-pagefind-body><h1>Home {lang}</h1></main></body></html>',
+                        encoding="utf-8")
+        (root / folder / "list.html").write_text(f'<html lang="{lang}"><body><p>A machine list</p></body></html>',
+                                                 encoding="utf-8")
+
+
+def test_a_language_with_more_pages_than_one_run_holds_is_indexed_in_parts_newest_first(tmp_path):
+    """Pagefind holds about 200 KB per page: 10,000 case pages in one run took 2 GB."""
+    import gzip
+
+    from ncp_site.core.languages import Languages
+    from ncp_site.site.search_index import BUNDLE, MANIFEST
+
+    site = tmp_path / "site"
+    small_site(site, 7)
+    index = build_search_index(site, Languages(("kk", "en"), "kk", "kk"), part_pages=3)
+    assert (index.pages, index.languages) == (16, 2)
+    bundle = site / BUNDLE
+    manifest = json.loads((bundle / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest == {"en": ["parts/en-1/", "parts/en-2/"], "kk": ["parts/kk-1/", "parts/kk-2/"]}
+    assert not [p.name for p in site.iterdir() if p.name.startswith(".")], "no working folder is left"
+
+    def urls(folder):
+        return [json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd"):])["url"]
+                for p in sorted((folder / "fragment").glob("*.pf_fragment"))]
+
+    for lang, prefix in (("kk", "/"), ("en", "/en/")):
+        first = [u for u in urls(bundle) if u.startswith(prefix) and (lang == "en" or not u.startswith("/en/"))]
+        parts = [first] + [urls(bundle / name) for name in manifest[lang]]
+        assert sorted(parts[0]) == [f"{prefix}p{n:02d}/" for n in (4, 5, 6)], "the newest pages first"
+        assert sorted(parts[1]) == [f"{prefix}p{n:02d}/" for n in (1, 2, 3)]
+        assert sorted(parts[2]) == [f"{prefix}", f"{prefix}p00/"], "the pages without a date last"
+        for name in manifest[lang]:
+            entry = json.loads((bundle / name / "pagefind-entry.json").read_text(encoding="utf-8"))
+            assert list(entry["languages"]) == [lang]
+            assert not list((bundle / name).glob("*ui*")), "Pagefind's own interfaces are not published"
+
+
+def test_a_site_indexed_in_parts_twice_is_the_same_bytes(tmp_path):
+    import filecmp
+    import shutil
+
+    from ncp_site.core.languages import Languages
+
+    small_site(tmp_path / "site", 5)
+    shutil.copytree(tmp_path / "site", tmp_path / "again")
+    for root in (tmp_path / "site", tmp_path / "again"):
+        build_search_index(root, Languages(("kk", "en"), "kk", "kk"), part_pages=2)
+    bundle, again = tmp_path / "site" / "pagefind", tmp_path / "again" / "pagefind"
+    names = sorted(p.relative_to(bundle) for p in bundle.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert all(filecmp.cmp(bundle / name, again / name, shallow=False) for name in names)
+
+
+def test_parts_need_sort_values_in_the_order_of_time(tmp_path):
+    from ncp_site.core.languages import Languages
+
+    site = tmp_path / "site"
+    small_site(site, 3)
+    page = site / "en" / "p00" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("2020-01-01", "9"), encoding="utf-8")
+    with pytest.raises(SearchIndexError, match="dates or years.*not 9"):
+        build_search_index(site, Languages(("kk", "en"), "kk", "kk"), part_pages=2)
+    build_search_index(site, Languages(("kk", "en"), "kk", "kk"))  # one part: any sort value
