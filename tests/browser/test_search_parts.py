@@ -18,7 +18,15 @@ from conftest import LANG_PREFIX, REPO
 from ncp_site.screenshots import offline_context, serve
 from ncp_site.site.search_index import BUNDLE, MANIFEST, build_search_index
 
-from .test_search import assert_pages_of, case_paths, number_in, only_in, record_paths, register_state, search
+from .test_search import (
+    assert_pages_of,
+    case_paths,
+    number_in,
+    only_in,
+    record_paths,
+    register_state,
+    search,
+)
 
 PART_PAGES = 12
 
@@ -53,7 +61,7 @@ def bundles_of(root, lang: str) -> list[set[str]]:
 
 @pytest.fixture
 def visit(chromium, in_parts):
-    root, url = in_parts
+    url = in_parts[1]
     context = offline_context(chromium, url)
     errors: list[str] = []
 
