@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -21,6 +23,9 @@ from .core.formats import build_today, newest_date
 from .core.kind import Kind, LoadContext
 from .core.rendering import Words
 from .core.sources import Sources
+
+WORDS = ("glossary", "ui", "abbreviations")
+"""The kinds ``Project.words`` is made of: what every page reads, whether or not it says so."""
 
 
 @dataclass
@@ -85,6 +90,17 @@ class Project:
         or an archive has no history) and a change to code or wording does not move it."""
         return newest_date(list(self.loaded.values()), self.today)
 
+    @contextmanager
+    def reading(self) -> Iterator[set[str]]:
+        """The names of the kinds whose data is read inside the block (``project.cases``,
+        ``project.loaded["procedure"]``): what a page made there depends on, for ``mkdocs serve --dirty``."""
+        loaded = self.loaded
+        self.loaded = _Reads(loaded)
+        try:
+            yield self.loaded.read
+        finally:
+            self.loaded = loaded
+
     def release_parsed_files(self) -> None:
         """Forget the parsed data files once every check has read them: a build needs the records, not
         the files' located values (half of a loaded Project's memory at 1,000 cases and 5,000 events).
@@ -101,6 +117,34 @@ class Project:
 
     def macros(self) -> dict:
         return {name: macro for kind in self.kinds for name, macro in kind.macros.items()}
+
+
+class _Reads(dict):
+    """The loaded kinds, noting which are read (``Project.reading``)."""
+
+    def __init__(self, loaded: dict) -> None:
+        super().__init__(loaded)
+        self.read: set[str] = set()
+
+    def __getitem__(self, name):
+        self.read.add(name)
+        return super().__getitem__(name)
+
+    def get(self, name, default=None):
+        self.read.add(name)
+        return super().get(name, default)
+
+    def __contains__(self, name) -> bool:
+        self.read.add(name)
+        return super().__contains__(name)
+
+    def values(self):
+        self.read.update(self)
+        return super().values()
+
+    def items(self):
+        self.read.update(self)
+        return super().items()
 
 
 def load_project(root, today: dt.date | None = None) -> Project:

@@ -60,11 +60,11 @@ class GeneratedPage:
     src_uri: str
     render: Callable[[str], Page]
     record: Any = None
-    """The one record the page shows, when it is made from that record and from data outside its kind's
-    own files only (a case's page: the case, the glossary, the procedure): ``mkdocs serve --dirty``
-    renders it again only when the record or that other data changed."""
-    own_data: tuple[str, ...] = ()
-    """Its kind's data (``Kind.data``), which ``record`` stands for; set by ``site.pages.generated_pages``."""
+    """The one record the page shows, when it is made from that record and other kinds' data (a case's
+    page: the case, the glossary, the procedure): ``mkdocs serve --dirty`` renders it again only when
+    the record or the data it read last time changed."""
+    reads: frozenset[str] = frozenset()
+    """The other kinds read while the kind listed its pages (``Project.reading``); set by ``site.pages.generated_pages``."""
 
 
 @dataclass(frozen=True)

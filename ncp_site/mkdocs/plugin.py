@@ -30,7 +30,7 @@ from ..core.config import load_config
 from ..core.errors import DataErrors
 from ..core.kind import GeneratedPage, PageContext
 from ..core.languages import relative_url
-from ..project import Project
+from ..project import WORDS, Project
 from ..site import files as site_files
 from ..site import pages as site_pages
 from ..site import preview
@@ -58,7 +58,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     held = HeldHtml()  # replaced at every build's on_config
     partial: PartialRebuilds | None = None  # under ``mkdocs serve --dirty`` only
     _surroundings_of: dict[str, str] = {}
-    _other_data: dict[tuple, tuple] = {}
+    _data_of: dict[frozenset, tuple] = {}
+    _kept_files: set[int] = set()
     _checked_names = None  # the never-publish names the last search of the built site looked for
     fragments = site_theme.Fragments()  # replaced at every language build's on_env
 
@@ -112,17 +113,38 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         languages = self.project.config.languages
         if self.partial is not None:
             self._surroundings_of = {}
-            self._other_data = {}
+            self._data_of = {}
             for file in files.documentation_pages():
                 self.partial.rebuild(file)
         generated = [self._generated(config, lang, page) for page in site_pages.generated_pages(self.project)]
         _register_with_i18n(config, lang, files, generated)
-        outputs = site_files.language_files(self.project, lang)
+        self._kept_files = set()
+        made = self._made if self.partial is not None else site_files.made_anew
+        outputs = site_files.language_files(self.project, lang, made)
         if lang == languages.default:
-            outputs += site_files.site_files(self.project)
+            outputs += site_files.site_files(self.project, made)
         for output in outputs:
-            files.append(File.generated(config, output.path, content=output.content))
+            file = File.generated(config, output.path, content=output.content)
+            if id(output) in self._kept_files:
+                self.partial.keep(file)
+            files.append(file)
+        if self.partial is not None:
+            self.partial.count_files(lang, sum(id(output) in self._kept_files for output in outputs), len(outputs))
         return files
+
+    def _made(self, kind: str, lang: str | None, make) -> list:
+        """A kind's files under ``mkdocs serve --dirty``: the last good build's, neither made nor written
+        again, while the data of the kinds they were made from is unchanged (``PartialRebuilds.files``)."""
+        def making():
+            with self.project.reading() as read:
+                made = make()
+            return frozenset(read) | {kind}, made
+
+        outputs, kept = self.partial.files((kind, lang), lambda reads: (self._data_signature(reads),
+                                                                      self.project.config.site_url), making)
+        if kept:
+            self._kept_files.update(id(output) for output in outputs)
+        return outputs
 
     def _surroundings(self, lang: str) -> str:
         """What a generated page shows beyond its Markdown that the data decides (for ``PartialRebuilds``)."""
@@ -132,20 +154,35 @@ class NcpPlugin(BasePlugin[NcpConfig]):
                                                       self.project.abbreviations.markdown_key(lang), ui))
         return self._surroundings_of[lang]
 
+    def _inputs(self, page: GeneratedPage, lang: str, reads: frozenset[str]) -> tuple:
+        """What a page made from one record is made of, when its render read the kinds ``reads``."""
+        return page.record, self._data_signature(reads), self._surroundings(lang)
+
+    def _data_signature(self, reads: frozenset[str]) -> tuple:
+        """The build date and the data files of the kinds ``reads`` and of the words every page uses."""
+        if reads not in self._data_of:
+            names = reads | set(WORDS)
+            self._data_of[reads] = _data_signature(self.project, [k for k in self.project.kinds if k.name in names])
+        return self._data_of[reads]
+
     def _generated(self, config: MkDocsConfig, lang: str, page: GeneratedPage) -> dict[str, File]:
         """The page's file in every language; only the language being built is rendered (the others
         exist as link targets for the language switcher and hreflang), and under ``mkdocs serve --dirty``
         only if what it is made of changed (``PartialRebuilds``)."""
         languages = self.project.config.languages
-        kept = False
-        if self.partial is not None and page.record is not None:
-            if page.own_data not in self._other_data:
-                self._other_data[page.own_data] = _other_data(self.project, page.own_data)
-            inputs = (page.record, self._other_data[page.own_data], self._surroundings(lang))
-            kept = self.partial.unchanged(languages.prefix(lang) + page.src_uri, lang, inputs)
+        key = languages.prefix(lang) + page.src_uri
+        watched = self.partial is not None and page.record is not None
+        reads = self.partial.last_reads(key) if watched else None
+        kept = reads is not None and self.partial.unchanged(key, lang, self._inputs(page, lang, reads))
         versions = {}
         for other in languages:
-            content = site_pages.page_markdown(page.render(other)) if other == lang and not kept else ""
+            content = ""
+            if other == lang and not kept:
+                with self.project.reading() as read:
+                    content = site_pages.page_markdown(page.render(other))
+                if watched:
+                    reads = frozenset(read) | page.reads
+                    self.partial.rendered(key, lang, reads, self._inputs(page, lang, reads))
             file = File.generated(config, languages.prefix(other) + page.src_uri, content=content,
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             versions[other] = file
@@ -452,11 +489,11 @@ def _write(site_dir: Path, outputs) -> None:
         path.write_text(output.content, encoding="utf-8")
 
 
-def _other_data(project, own: tuple[str, ...]) -> tuple:
-    """What a page made from one record may depend on besides it (``GeneratedPage.record``): every data file
-    but its kind's own (``own``: ``cases``), and the build date."""
+def _data_signature(project, kinds) -> tuple:
+    """The build date and the signature of the data files of ``kinds`` (``Kind.data``)."""
     data = project.config.data_dir
-    files = sorted(p for p in data.rglob("*") if p.is_file() and p.relative_to(data).parts[0] not in own)
+    places = [data / place for kind in kinds for place in kind.data]
+    files = sorted({p for place in places for p in ([place] if place.is_file() else place.rglob("*")) if p.is_file()})
     return (project.today, *_stats(files))
 
 

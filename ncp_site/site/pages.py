@@ -7,9 +7,8 @@ language (its macros included: ``content_language``).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import json
+from dataclasses import replace
 
 from markupsafe import escape
 
@@ -28,9 +27,14 @@ SEARCH_SCRIPT = "assets/javascripts/ncp-search.js"
 
 def generated_pages(project) -> list[GeneratedPage]:
     """Every generated page of every kind, the search page and the data dictionary (each exists in every language)."""
-    return [*(replace(page, own_data=kind.data) if page.record is not None else page
-              for kind in project.kinds if kind.pages for page in kind.pages(project)),
-            search_page(project), dictionary_page(project)]
+    pages = []
+    for kind in project.kinds:
+        if kind.pages:
+            with project.reading() as read:
+                made = kind.pages(project)
+            pages += [replace(page, reads=frozenset(read - {kind.name}))
+                      if page.record is not None else page for page in made]
+    return [*pages, search_page(project), dictionary_page(project)]
 
 
 def search_page(project) -> GeneratedPage:

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import re
+import shutil
 
+import yaml
 from builders import buildable, case_record, make_project
+from conftest import REPO
 from serving import serving
 
 REGISTER = {"cases/index.md": {lang: "# Cases\n\n{{ cases_register('ongoing') }}\n" for lang in ("kk", "ru", "en")}}
+
+
+def events_of(root) -> list:
+    return [e for path in (root / "data" / "events").glob("*.yml")
+            for e in yaml.safe_load(path.read_text(encoding="utf-8"))["events"]]
 
 
 def _page(served, path: str) -> str:
@@ -21,8 +29,17 @@ def _rebuilt(served, lang: str) -> list[tuple[int, int]]:
                                                             served.log.read_text(encoding="utf-8"))]
 
 
+def _rendered(served, lang: str) -> list[tuple[int, int]]:
+    """(pages made from one record rendered, such pages) of each build so far."""
+    return [(int(n), int(total)) for n, total in re.findall(rf"{lang}: .*; (\d+) of (\d+) pages made from one record",
+                                                            served.log.read_text(encoding="utf-8"))]
+
+
 def test_an_edited_case_is_rebuilt_with_the_pages_that_list_it_and_no_other(tmp_path):
     root = buildable(make_project(tmp_path / "p", [case_record("kz0101"), case_record("kz0102")]), REGISTER)
+    events = sorted((REPO / "data" / "events").glob("*.yml"))[-1]
+    (root / "data" / "events").mkdir()
+    shutil.copy(events, root / "data" / "events" / events.name)
     with serving(root, tmp_path / "serve.log", "--dirty") as served:
         first = _rebuilt(served, "en")
         assert first and first[-1][0] == first[-1][1], "the first build writes every page"
@@ -37,6 +54,11 @@ def test_an_edited_case_is_rebuilt_with_the_pages_that_list_it_and_no_other(tmp_
 
         changed, total = _rebuilt(served, "en")[-1]
         assert 1 <= changed < total, served.output()
+        rendered, records = _rendered(served, "en")[-1]
+        assert (rendered, records - rendered) == (1, 1 + len(events_of(root))), \
+            "the edited case's page alone is rendered: not the other case's, nor the events' (they read no case)"
+        kept, files = map(int, re.findall(r"en: .*; (\d+) of (\d+) other files kept", served.log.read_text(encoding="utf-8"))[-1])
+        assert 0 < kept < files, "the events' calendars and feeds are kept, the open data of the cases is made again"
         assert "An edited title" in served.get("en/cases/")[1], "the register (a hand-written page) shows the edit"
         assert _page(served, "en/cases/kz0102/") == untouched
         assert _rebuilt(served, "ru")[-1][0] < total
