@@ -15,6 +15,7 @@ same report as ``ncp check``): at 10,000 cases a Project held here for the whole
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import re
@@ -85,33 +86,32 @@ def _build_languages(root: Path, languages: list[str], work: Path, jobs: int, sa
     waiting = list(languages)
     running: dict[str, tuple[subprocess.Popen, float, object]] = {}
     done: dict[str, Part] = {}
-    try:
-        while waiting or running:
-            while waiting and len(running) < jobs:
-                lang = waiting.pop(0)
-                log = tempfile.TemporaryFile(dir=work)
-                command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-                           str(root / "mkdocs.yml"), "--site-dir", str(work / lang)]
-                env = {**os.environ, ONLY_LANGUAGE: lang}
-                running[lang] = (subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT),
-                                 time.monotonic(), log)
-            for lang, (process, started, log) in list(running.items()):
-                if process.poll() is None:
-                    continue
-                del running[lang]
-                log.seek(0)
-                output = log.read().decode("utf-8", "replace")
-                log.close()
-                if process.returncode:
-                    raise BuildFailed(f"{_reported(output)}\nThe '{lang}' build failed (exit status "
-                                      f"{process.returncode}); the site was not written.")
-                done[lang] = Part(lang, work / lang, time.monotonic() - started, output)
-            time.sleep(0.05)
-    finally:
-        for process, _, log in running.values():
-            process.kill()
-            process.wait()
-            log.close()
+    with contextlib.ExitStack() as logs:
+        try:
+            while waiting or running:
+                while waiting and len(running) < jobs:
+                    lang = waiting.pop(0)
+                    log = logs.enter_context(tempfile.TemporaryFile(dir=work))
+                    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+                               str(root / "mkdocs.yml"), "--site-dir", str(work / lang)]
+                    env = {**os.environ, ONLY_LANGUAGE: lang}
+                    running[lang] = (subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT),
+                                     time.monotonic(), log)
+                for lang, (process, started, log) in list(running.items()):
+                    if process.poll() is None:
+                        continue
+                    del running[lang]
+                    log.seek(0)
+                    output = log.read().decode("utf-8", "replace")
+                    if process.returncode:
+                        raise BuildFailed(f"{_reported(output)}\nThe '{lang}' build failed (exit status "
+                                          f"{process.returncode}); the site was not written.")
+                    done[lang] = Part(lang, work / lang, time.monotonic() - started, output)
+                time.sleep(0.05)
+        finally:
+            for process, _, _ in running.values():
+                process.kill()
+                process.wait()
     parts = [done[lang] for lang in languages]
     for part in parts:
         for line in part.output.splitlines():
@@ -170,7 +170,7 @@ def _read_sitemap(part: Path, folder: Path) -> _Sitemap | None:
     if not path.is_file():
         return None
     text = path.read_text(encoding="utf-8")
-    match = re.match(r"(.*?<urlset[^>]*>)(.*)" + re.escape(_URLSET_END) + r"\s*\Z", text, re.S)
+    match = re.match(r"(.*?<urlset[^>]*>)(.*)" + re.escape(_URLSET_END) + r"\s*\Z", text, re.DOTALL)
     if match is None:
         raise BuildFailed(f"{part.name}/{SITEMAP}: not the sitemap mkdocs-static-i18n writes; cannot join it")
     gz = (folder / (SITEMAP + ".gz")).read_bytes()
