@@ -10,6 +10,7 @@ do not import MkDocs.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import logging
@@ -178,7 +179,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         for other in languages:
             content = ""
             if other == lang and not kept:
-                with self.project.reading() as read:
+                with self.project.reading() if watched else contextlib.nullcontext(set()) as read:
                     content = site_pages.page_markdown(page.render(other))
                 if watched:
                     reads = frozenset(read) | page.reads
