@@ -160,6 +160,19 @@ def check_unchanged(root: Path, capsys, folder: Path) -> tuple[int, str]:
     return status, out
 
 
+def problem_at(root: Path, capsys, path: str, text: str, fragment, field: str, lang: str | None = None) -> str:
+    """``ncp check`` of ``root``, whose ``data/<path>`` holds ``text``: it must fail, change no data file, and
+    report a problem at ``data/<path>:<line>: <field> (<lang>): `` (the line of ``fragment``, or of
+    ``fragment[1]`` after ``fragment[0]``) that says how to fix it (`` -- ``) in a bounded line; that problem."""
+    status, out = check_unchanged(root, capsys, (root / "data" / path).parent)
+    line = line_of(text, fragment[1], after=fragment[0]) if isinstance(fragment, tuple) else line_of(text, fragment)
+    expected = f"data/{path}:{line}: {field} ({lang}): " if lang else f"data/{path}:{line}: {field}: "
+    assert status == 1 and expected in out, out
+    problem = next(m for m in out.splitlines() if m.startswith(expected))
+    assert " -- " in problem and len(problem) < 500, problem
+    return problem
+
+
 def write_texts(folder: Path, files: dict[str, str]) -> Path:
     """Write hand-written YAML texts (so tests know their lines) into a data folder."""
     folder.mkdir(parents=True, exist_ok=True)

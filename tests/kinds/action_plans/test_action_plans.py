@@ -11,6 +11,7 @@ from builders import (
     line_of,
     load_kind,
     make_project,
+    problem_at,
     vocabulary_ids,
     write_texts,
 )
@@ -124,14 +125,8 @@ BROKEN = [
 def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, lang, words):
     text = VALID.replace(old, new)
     assert text != VALID
-    status, out = check(tmp_path, capsys, {"plan-2030.yml": text})
-    shown = f"{field} ({lang})" if lang else field
-    line = line_of(text, fragment[1], after=fragment[0]) if isinstance(fragment, tuple) else line_of(text, fragment)
-    expected = f"data/action-plans/plan-2030.yml:{line}: {shown}: "
-    assert status == 1
-    assert expected in out, out
-    message = next(m for m in out.splitlines() if m.startswith(expected))
-    assert words in message and " -- " in message
+    project(tmp_path, {"plan-2030.yml": text})
+    assert words in problem_at(tmp_path, capsys, "action-plans/plan-2030.yml", text, fragment, field, lang)
 
 
 def test_duplicate_activity_id_across_plans_names_the_first(tmp_path, capsys):

@@ -17,6 +17,7 @@ from builders import (
     line_of,
     load_kind,
     make_project,
+    problem_at,
     write_texts,
 )
 from conftest import REPO
@@ -181,14 +182,8 @@ BROKEN = [
 def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, lang, words):
     text = VALID.replace(old, new)
     assert text != VALID
-    status, out = check(tmp_path, capsys, {"2030.yml": text})
-    shown = f"{field} ({lang})" if lang else field
-    line = line_of(text, fragment)
-    expected = f"data/events/2030.yml:{line}: {shown}: "
-    assert status == 1
-    assert expected in out, out
-    message = next(m for m in out.splitlines() if m.startswith(expected))
-    assert words in message and " -- " in message, message
+    project(tmp_path, {"2030.yml": text})
+    assert words in problem_at(tmp_path, capsys, "events/2030.yml", text, fragment, field, lang)
 
 
 def test_duplicate_id_across_files_names_the_first(tmp_path, capsys):

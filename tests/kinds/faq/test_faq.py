@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from builders import check_unchanged, collect, dedent, line_of, make_project
+from builders import check_unchanged, collect, dedent, make_project, problem_at
 from conftest import REPO
 
 from ncp_site.core.kind import PageContext
@@ -76,7 +76,7 @@ BROKEN = [
      "is not a page address of this site"),
     ("duplicate id", "id: who-can-submit", "id: how-long", "id: how-long\n    group: submitting", "questions[1].id",
      "'how-long' is already the id of a question"),
-    ("missing answer", "      en: A year.\n", "", "answer:", "questions[0].answer", "text is missing"),
+    ("missing answer", "      en: A year.\n", "", "answer:", "questions[0].answer (en)", "text is missing"),
 ]
 
 
@@ -85,10 +85,7 @@ def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, w
     text = VALID.replace(old, new)
     assert text != VALID
     project(tmp_path, text)
-    status, out = check_unchanged(tmp_path, capsys, tmp_path / "data")
-    expected = f"data/faq.yml:{line_of(text, fragment)}: {field}"
-    assert status == 1 and expected in out, out
-    assert words in next(m for m in out.splitlines() if m.startswith(expected))
+    assert words in problem_at(tmp_path, capsys, "faq.yml", text, fragment, field)
 
 
 def test_a_group_without_wording_is_reported_at_the_interface_file(tmp_path, capsys):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from builders import check_unchanged, collect, dedent, line_of, make_project
+from builders import collect, dedent, make_project, problem_at
 from conftest import REPO
 
 from ncp_site.core.kind import PageContext
@@ -83,10 +83,7 @@ def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, w
     text = VALID.replace(old, new)
     assert text != VALID
     project(tmp_path, text)
-    status, out = check_unchanged(tmp_path, capsys, tmp_path / "data")
-    expected = f"data/media.yml:{line_of(text, fragment)}: {field}: "
-    assert status == 1 and expected in out, out
-    assert words in next(m for m in out.splitlines() if m.startswith(expected))
+    assert words in problem_at(tmp_path, capsys, "media.yml", text, fragment, field)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])

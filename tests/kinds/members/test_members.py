@@ -5,10 +5,17 @@ from __future__ import annotations
 import re
 
 import pytest
-from builders import LANGS, collect, concept, dedent, load_kind, make_project
+from builders import (
+    LANGS,
+    collect,
+    concept,
+    dedent,
+    load_kind,
+    make_project,
+    problem_at,
+)
 from conftest import REPO
 
-from ncp_site import cli
 from ncp_site.kinds.members import pages
 
 ACTS = dedent("""
@@ -76,10 +83,6 @@ def project(tmp_path, acts: str = ACTS, members: str = MEMBERS):
     (tmp_path / "data" / "members.yml").write_text(members, encoding="utf-8")
 
 
-def line_of(text: str, fragment: str) -> int:
-    return text[:text.index(fragment)].count("\n") + 1
-
-
 def test_valid_files_load_acts_oldest_first_and_compositions_newest_first(tmp_path):
     project(tmp_path)
     institution, errors = load_kind(tmp_path, "members")
@@ -117,15 +120,8 @@ def test_mistake_is_located(tmp_path, capsys, what, which, old, new, fragment, f
     assert text != texts[which]
     texts[which] = text
     project(tmp_path, texts["acts"], texts["members"])
-    status = cli.main(["--root", str(tmp_path), "check"])
-    out = capsys.readouterr().out
-    shown = f"{field} ({lang})" if lang else field
-    path = "data/legal-basis.yml" if which == "acts" else "data/members.yml"
-    expected = f"{path}:{line_of(text, fragment)}: {shown}: "
-    assert status == 1
-    assert expected in out, out
-    message = next(m for m in out.splitlines() if m.startswith(expected))
-    assert words in message and " -- " in message
+    path = "legal-basis.yml" if which == "acts" else "members.yml"
+    assert words in problem_at(tmp_path, capsys, path, text, fragment, field, lang)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])

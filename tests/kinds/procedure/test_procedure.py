@@ -7,11 +7,10 @@ import re
 import shutil
 
 import pytest
-from builders import collect, dedent, load_kind, make_project
+from builders import collect, dedent, load_kind, make_project, problem_at
 from conftest import REPO
 from markupsafe import escape
 
-from ncp_site import cli
 from ncp_site.core.errors import DataErrors
 from ncp_site.core.kind import PageContext
 from ncp_site.kinds.cases import pages as case_pages
@@ -66,10 +65,6 @@ def project(tmp_path, text: str = VALID, contacts: str | None = None):
     return tmp_path / "data" / "procedure.yml"
 
 
-def line_of(text: str, fragment: str) -> int:
-    return text[:text.index(fragment)].count("\n") + 1
-
-
 def test_valid_file_loads_and_adds_up_its_stretches(tmp_path):
     project(tmp_path)
     procedure, errors = load_kind(tmp_path, "procedure")
@@ -103,17 +98,8 @@ BROKEN = [
 def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, lang, words):
     text = VALID.replace(old, new)
     assert text != VALID
-    path = project(tmp_path, text)
-    status = cli.main(["--root", str(tmp_path), "check"])
-    out = capsys.readouterr().out
-    shown = f"{field} ({lang})" if lang else field
-    expected = f"data/procedure.yml:{line_of(text, fragment)}: {shown}: "
-    assert status == 1
-    assert expected in out, out
-    message = next(m for m in out.splitlines() if m.startswith(expected))
-    assert words in message and " -- " in message
-    assert "Traceback" not in out
-    assert path.read_text(encoding="utf-8") == text
+    project(tmp_path, text)
+    assert words in problem_at(tmp_path, capsys, "procedure.yml", text, fragment, field, lang)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
