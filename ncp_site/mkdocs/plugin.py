@@ -267,6 +267,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             _dump_markdown(Path(os.environ[DUMP_MARKDOWN]), page, self.held.shown(page.markdown), lang,
                            self.project.config.languages)
         html, anchors = self.held.restore(html)
+        _release_markdown(page)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
         title = escape(self.project.words.ui("page.permalink", lang))
         html = keep_words_apart(html.replace('title="Permanent link"', f'title="{title}"'))
@@ -397,6 +398,15 @@ class NcpPlugin(BasePlugin[NcpConfig]):
 
     def macro_names(self) -> list[str]:
         return [*self.project.macros(), *site_pages.SITE_MACROS]
+
+
+def _release_markdown(page) -> None:
+    """Forget a page's Markdown once it is HTML: MkDocs converts every page before it renders any
+    template, and would keep every page's Markdown meanwhile (its title needs ``markdown`` not None).
+    A language's build at 1,000 cases + 5,000 events peaked at 363 MB with it kept, 344 MB without."""
+    page.markdown = ""
+    if page.file.generated_by is not None:
+        page.file.content_string = ""
 
 
 def _term_error(version, lang, args, kwargs, exc):
