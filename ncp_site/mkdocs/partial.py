@@ -22,6 +22,19 @@ import hashlib
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass
+class _Counts:
+    """What one language's rebuild did, for the terminal."""
+
+    rebuilt: int = 0  # generated pages written again
+    pages: int = 0  # generated pages
+    rendered: int = 0  # pages made from one record rendered again
+    records: int = 0  # pages made from one record
+    kept: int = 0  # other files kept from the last good build
+    files: int = 0  # other files
 
 
 class PartialRebuilds:
@@ -34,7 +47,7 @@ class PartialRebuilds:
         self.pending_outputs: dict[tuple, tuple] = {}
         self.layout: tuple | None = None
         self.since: float | None = None  # when the current build started: files older were written before
-        self.counts: dict[str, list[int]] = {}  # per language: generated pages rebuilt, of; record pages rendered, of; files kept, of
+        self.counts: dict[str, _Counts] = {}
         self.indexed = False  # the first build's search index is made before the site is served
         self._indexing: threading.Thread | None = None
 
@@ -60,16 +73,17 @@ class PartialRebuilds:
         if same:
             self.pending_records[src_uri] = last
             self.pending[src_uri] = self.digests[src_uri]
-            self.counts.setdefault(lang, [0] * 6)[1] += 1
-            self.counts[lang][3] += 1
+            count = self.counts.setdefault(lang, _Counts())
+            count.pages += 1
+            count.records += 1
         return same
 
     def rendered(self, src_uri: str, lang: str, reads: frozenset[str], inputs: tuple) -> None:
         """The page was rendered from ``inputs``, reading the kinds ``reads``."""
         self.pending_records[src_uri] = (reads, inputs)
-        count = self.counts.setdefault(lang, [0] * 6)
-        count[2] += 1
-        count[3] += 1
+        count = self.counts.setdefault(lang, _Counts())
+        count.rendered += 1
+        count.records += 1
 
     def files(self, key: tuple, inputs: Callable[[frozenset[str]], tuple],
               make: Callable[[], tuple[frozenset[str], list]]) -> tuple[list, bool]:
@@ -88,9 +102,9 @@ class PartialRebuilds:
         file.is_modified = lambda: False
 
     def count_files(self, lang: str, kept: int, total: int) -> None:
-        count = self.counts.setdefault(lang, [0] * 6)
-        count[4] += kept
-        count[5] += total
+        count = self.counts.setdefault(lang, _Counts())
+        count.kept += kept
+        count.files += total
 
     def mark(self, file, lang: str, *parts: str) -> bool:
         """Make MkDocs rebuild ``file`` (a page in ``lang``) only if ``parts`` (its Markdown, its surroundings) changed."""
@@ -98,9 +112,9 @@ class PartialRebuilds:
         changed = self.digests.get(file.src_uri) != digest
         self.pending[file.src_uri] = digest
         file.is_modified = lambda: changed
-        count = self.counts.setdefault(lang, [0] * 6)
-        count[0] += changed
-        count[1] += 1
+        count = self.counts.setdefault(lang, _Counts())
+        count.rebuilt += changed
+        count.pages += 1
         return changed
 
     @staticmethod
@@ -112,9 +126,9 @@ class PartialRebuilds:
         self.digests.update(self.pending)
         self.records.update(self.pending_records)
         self.outputs.update(self.pending_outputs)
-        said = [f"{lang}: {changed} of {total} generated pages rebuilt (the others had not changed); "
-                f"{rendered} of {records} pages made from one record rendered again; {kept} of {files} other files kept"
-                for lang, (changed, total, rendered, records, kept, files) in self.counts.items()]
+        said = [f"{lang}: {c.rebuilt} of {c.pages} generated pages rebuilt (the others had not changed); "
+                f"{c.rendered} of {c.records} pages made from one record rendered again; {c.kept} of {c.files} other files kept"
+                for lang, c in self.counts.items()]
         self.pending, self.pending_records, self.pending_outputs, self.counts = {}, {}, {}, {}
         return said
 

@@ -163,7 +163,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         """The build date and the data files of the kinds ``reads`` and of the words every page uses."""
         if reads not in self._data_of:
             names = reads | set(WORDS)
-            self._data_of[reads] = _data_signature(self.project, [k for k in self.project.kinds if k.name in names])
+            self._data_of[reads] = _files_signature(self.project, [k for k in self.project.kinds if k.name in names])
         return self._data_of[reads]
 
     def _generated(self, config: MkDocsConfig, lang: str, page: GeneratedPage) -> dict[str, File]:
@@ -500,7 +500,7 @@ def _write(site_dir: Path, outputs) -> None:
         path.write_text(output.content, encoding="utf-8")
 
 
-def _data_signature(project, kinds) -> tuple:
+def _files_signature(project, kinds) -> tuple:
     """The build date and the signature of the data files of ``kinds`` (``Kind.data``)."""
     data = project.config.data_dir
     places = [data / place for kind in kinds for place in kind.data]
