@@ -23,7 +23,7 @@ from markupsafe import escape
 from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..checks import published
@@ -245,19 +245,31 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             return lang
         return site_pages.content_language(self.project, _page_key(page.file.src_uri), lang)
 
-    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-        """A page whose translation is pending shows its source, marked with its language, under a banner.
+    @event_priority(50)  # before mkdocs-macros (0) renders the page: the source's macros must run
+    def _pending_source(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+        """A page whose translation is pending shows its source, marked with its language (its banner comes
+        after the macros ran: it is data text)."""
+        if page.meta.get("translation_pending") and page.file.abs_src_path is not None:
+            source = site_pages.pending_source_markdown(self.project, _page_key(page.file.src_uri))
+            markdown = source if source is not None else markdown
+        return markdown
 
-        Every page gets the abbreviation key of its text's language from the one register (Markdown's ``abbr``).
-        """
+    @event_priority(-50)  # after mkdocs-macros (0) rendered the page: no data text is ever template input
+    def _data_text(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+        """What the data adds to every page, once its macros ran: a pending page's banner, the held HTML of a
+        generated page, and the abbreviation key of the page text's language from the one register
+        (Markdown's ``abbr``)."""
         until = page.meta.get("translation_pending")
         if until and page.file.abs_src_path is not None:
             alternates = {code: alt.url for code, alt in getattr(page.file, "alternates", {}).items()}
-            markdown = site_pages.pending_page_markdown(self.project, _page_key(page.file.src_uri),
-                                                        page.file.locale, page.url, until, alternates)
+            banner = site_pages.pending_banner(self.project, _page_key(page.file.src_uri), page.file.locale,
+                                               page.url, until, alternates)
+            markdown = self.held.hold(banner) + "\n\n" + markdown if banner.strip() else markdown
         if page.file.generated_by is not None:
             markdown = self.held.hold_blocks(markdown)
         return markdown + self.project.abbreviations.markdown_key(self.content_language(page))
+
+    on_page_markdown = CombinedEvent(_pending_source, _data_text)
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
         """The held HTML back in (``HeldHtml``); heading permalinks' tooltip in the page's language (toc writes
@@ -397,7 +409,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             raise DataErrors([_term_error(version, context.lang, args, kwargs, exc)]) from None
 
     def macro_names(self) -> list[str]:
-        return [*self.project.macros(), *site_pages.SITE_MACROS]
+        return self.project.macro_names()
 
 
 def _release_markdown(page) -> None:
