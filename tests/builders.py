@@ -173,6 +173,19 @@ def problem_at(root: Path, capsys, path: str, text: str, fragment, field: str, l
     return problem
 
 
+def summary_checked(tmp_path: Path, capsys, summary: str, lang: str = "en") -> tuple[int, str, str]:
+    """``ncp check`` of a project whose one case has ``summary`` in ``lang``: the exit status, the output and
+    the prefix of a problem at the summary's line (``data/cases/kz0101.yml:37: summary (en): ``)."""
+    record = case_record("kz0101")
+    record["summary"][lang] = summary
+    root = make_project(tmp_path, [record])
+    rows = (root / "data/cases/kz0101.yml").read_text(encoding="utf-8").splitlines()
+    start = rows.index("summary:")
+    line = next(i for i, row in enumerate(rows[start:], start + 1) if row.startswith(f"  {lang}:"))
+    status, out = check_unchanged(root, capsys, root / "data" / "cases")
+    return status, out, f"data/cases/kz0101.yml:{line}: summary ({lang}): "
+
+
 def write_texts(folder: Path, files: dict[str, str]) -> Path:
     """Write hand-written YAML texts (so tests know their lines) into a data folder."""
     folder.mkdir(parents=True, exist_ok=True)
