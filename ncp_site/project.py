@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from . import kinds
-from .checks import never_publish, page_templates, parity, terminology, translation_status
+from .checks import never_publish, page_html, page_templates, parity, terminology, translation_status
 from .core.config import SiteConfig, load_config
 from .core.errors import DataError, DataErrors
 from .core.formats import build_today, newest_date
@@ -65,6 +65,7 @@ class Project:
         errors += never_publish.source_errors(sources, project.never_publish)
         errors += parity.page_parity_errors(sources)
         errors += page_templates.page_template_errors(sources, project.macro_names())
+        errors += page_html.page_html_errors(sources)
         errors += translation_status.pending_errors(sources, project.today)
         errors += translation_status.load_state(sources)[1]
         project.translations = translation_status.translation_report(sources, project.today)

@@ -25,17 +25,20 @@ _LINK_DESTINATION = re.compile(r'\]\([^()\[\]\s]*+(?:\s+"[^"]*+")?\)')
 finding every destination costs one pass over the text, whatever it holds (``[a](`` 12,000 times)."""
 
 
-def delimited(text: str, start: re.Pattern, end: re.Pattern) -> list[tuple[re.Match, re.Match]]:
-    """``(opening, closing)`` of every span from an opening (``start``) to the first closing after it
-    (``end``), left to right, not overlapping. One pass over the text: once an opening finds no closing,
-    no later one can, and the search stops (``.*?`` would search again from every opening)."""
-    spans, at = [], 0
+def delimited(text: str, start: re.Pattern, end: re.Pattern | dict[str, re.Pattern]) -> list[tuple[re.Match, re.Match]]:
+    """``(opening, closing)`` of every span from an opening (``start``) to the first closing after it (``end``,
+    or ``end[opening text]``), left to right, not overlapping. One pass over the text: once an opening finds
+    no closing, no later opening of its kind can, and that kind is no longer searched (``.*?`` would search
+    again from every opening)."""
+    spans, at, exhausted = [], 0, set()
     for opening in start.finditer(text):
-        if opening.start() < at:
+        kind = opening.group(0) if isinstance(end, dict) else ""
+        if opening.start() < at or kind in exhausted:
             continue
-        closing = end.search(text, opening.end())
+        closing = (end[kind] if isinstance(end, dict) else end).search(text, opening.end())
         if closing is None:
-            break
+            exhausted.add(kind)
+            continue
         spans.append((opening, closing))
         at = closing.end()
     return spans
@@ -79,7 +82,7 @@ def _not_prose(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+def blanked(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with each span replaced by spaces, its line breaks kept so that line numbers stay right."""
     parts, at = [], 0
     for start, end in spans:
@@ -94,8 +97,8 @@ def split_quotations(text: str) -> tuple[str, list[tuple[int, str]]]:
         return text, []  # most texts: nothing either pattern could match
     spans = delimited(text, _QUOTE_START, _QUOTE_END)
     quotes = [(opening.start(), " ".join(text[opening.end():closing.start()].split())) for opening, closing in spans]
-    text = _blanked(text, [(opening.start(), closing.end()) for opening, closing in spans])
-    return _blanked(text, _not_prose(text)), quotes
+    text = blanked(text, [(opening.start(), closing.end()) for opening, closing in spans])
+    return blanked(text, _not_prose(text)), quotes
 
 
 def line_at(text: str, offset: int) -> int:
