@@ -119,8 +119,9 @@ _MARKS = "[*_`\\"
 paragraph costs another pass over it."""
 _NESTED = ("ul", "ol", "blockquote")
 _NESTING = re.compile(r"(?<![^\s>])(?:[-*+]|\d{1,9}[.)])(?=\s)|>")
-"""What may open a list or a quote (a list marker after a space or a line start, ``>``): a text has
-at most one level and one block more than it has of these, and of lines."""
+"""What may open a list or a quote (a list marker after a space or a line start, ``>``): a text nests no
+deeper than it has of these, and has at most twice as many blocks as it has of these and of lines
+(a list and its item, a code block and its code)."""
 
 
 def markdown_problem(text: str) -> str | None:
@@ -139,7 +140,7 @@ def _maybe_heavy(text: str) -> bool:
     if marks * len(text) > MAX_MARKDOWN_WORK:
         return True
     nesting = len(_NESTING.findall(text))
-    return nesting >= MAX_MARKDOWN_DEPTH or text.count("\n") + nesting >= MAX_MARKDOWN_BLOCKS
+    return nesting >= MAX_MARKDOWN_DEPTH or 2 * (text.count("\n") + nesting + 1) > MAX_MARKDOWN_BLOCKS
 
 
 def _structure_problem(text: str) -> str | None:

@@ -10,9 +10,12 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from builders import summary_checked
 from conftest import REPO
 
+from ncp_site.core import markup
 from ncp_site.core.config import _ConfigLoader
 from ncp_site.core.markup import MarkdownSource, plain_html, render_markdown
 from ncp_site.core.rendering import _join
@@ -140,3 +143,16 @@ def test_a_link_the_site_would_not_show_is_a_located_error(tmp_path, capsys, sum
 def test_web_and_mail_links_in_a_markdown_field_pass(tmp_path, capsys):
     status, out, _ = summary_checked(tmp_path, capsys, "See [the OECD](https://www.oecd.org/) or [write](mailto:ncp@example.org).")
     assert status == 0, out
+
+
+MARKDOWN_PIECES = ("a", "word ", "\n", "\n\n", "- ", "* ", "+ ", "1. ", "2) ", "> ", "    ", "\t", "#", "## ", "[a](",
+                   "https://x.org", ")", "]", "[", "*", "_", "`", "\\", "---", "===", "<b>", "&amp;", "1", ".")
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=200), repeat=st.integers(1, 40))
+def test_a_text_the_quick_count_passes_is_within_every_markdown_limit(pieces, repeat):
+    """Most texts are only counted (``_maybe_heavy``); whatever that lets through, parsing would let through too."""
+    text = "".join(pieces) * repeat
+    if not markup._maybe_heavy(text):
+        assert markup._structure_problem(text) is None, text
