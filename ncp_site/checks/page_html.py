@@ -33,6 +33,8 @@ ANY_TAG = {"class", "id", "lang", "title"}
 PAGE_ATTRIBUTES = {**{tag: set(names) for tag, names in ATTRIBUTES.items()},
                    "img": {"src", "alt", "width", "height"}, "th": {"colspan", "rowspan", "style"},
                    "td": {"colspan", "rowspan", "style"}, "time": {"datetime"}, "details": {"open"}}
+SEARCH_PREFIX = "data-pagefind-"
+"""Pagefind's attributes (``{ data-pagefind-weight="10" }``): read when the search index is made, inert in a browser."""
 _ALIGN = re.compile(r"text-align:\s*(left|right|center);?")  # what Markdown's tables write for aligned columns
 _JINJA_START = re.compile(r"\{\{|\{%|\{#")
 _JINJA_END = {"{{": re.compile(r"\}\}"), "{%": re.compile("%}"), "{#": re.compile("#}")}
@@ -105,6 +107,8 @@ class _Elements(HTMLParser):
             return
         allowed = ANY_TAG | PAGE_ATTRIBUTES.get(tag, set())
         for name, value in attrs:
+            if name.startswith(SEARCH_PREFIX):
+                continue
             if name == "style" and not (name in allowed and _ALIGN.fullmatch((value or "").strip())):
                 self.problems.append((name, f"the attribute 'style' of <{tag}> is not allowed",
                                       "remove it: the site's stylesheets style every page"))

@@ -65,7 +65,8 @@ def test_what_pages_lay_out_with_passes(tmp_path, capsys):
             "[Register](../cases/index.md){ .md-button .md-button--primary } and [a section](#about)\n\n</div>\n\n</div>\n\n"
             'Once <q class="historical">Old name</q>; see <https://www.oecd.org/> or <ncp@example.org>.\n\n'
             "!!! note \"Note\"\n    Text.\n\n| Left | Right |\n|:-----|------:|\n| a | b |\n\n"
-            "<details><summary>More</summary>\n\nHidden text.\n\n</details>\n")
+            "<details><summary>More</summary>\n\nHidden text.\n\n</details>\n\n"
+            'The first words weigh more in search.\n{ data-pagefind-weight="10" }\n')
     status, out = checked(tmp_path, capsys, page)
     assert "page (en)" not in out, out
 
