@@ -135,12 +135,12 @@ def data_findings(sources: Sources, matcher: Matcher) -> Findings:
     """Deprecated variants and historical quotations in every localized field of every data file.
 
     The glossary itself is linted too (definitions, preferred terms, forms), except the
-    ``deprecated`` lists, which name the variants on purpose.
+    ``deprecated`` and ``also_called`` lists, which name the variants on purpose.
     """
     found = Findings([], [])
     glossary_file = sources.path("glossary.yml")
     for doc in sources.translatable():
-        skip = NOT_TRANSLATIONS | {"deprecated"} if doc.path == glossary_file else NOT_TRANSLATIONS
+        skip = NOT_TRANSLATIONS | {"deprecated", "also_called"} if doc.path == glossary_file else NOT_TRANSLATIONS
         lines = doc.text.splitlines()
         for loc, lang, text in localized_texts(doc.data, sources.config.languages, skip=skip):
             if _borrowed(doc, loc, lang):
