@@ -45,10 +45,11 @@ class Project:
     """Names that must not appear in the data, the pages or the built site (``NCP_NEVER_PUBLISH``)."""
 
     @classmethod
-    def load(cls, config: SiteConfig, today: dt.date | None = None, environ=None) -> Project:
+    def load(cls, config: SiteConfig, today: dt.date | None = None, environ=None, release: bool = False) -> Project:
         """Load and check everything; ``errors`` lists every problem found (empty: publishable).
 
-        ``environ``: where ``NCP_NEVER_PUBLISH`` is read (the process environment by default).
+        ``environ``: where ``NCP_NEVER_PUBLISH`` is read (the process environment by default); ``release``:
+        also what publishing needs (``ncp check --release``, ``LoadContext.release``).
         """
         project = cls(config, Sources.read(config), today or build_today(), kinds=kinds.all_kinds())
         sources = project.sources
@@ -56,7 +57,7 @@ class Project:
         errors += [e for errs in sources.errors.values() for e in errs]  # every data file must read and parse
         errors += sources.page_errors
         for kind in project.kinds:
-            value, errs = kind.load(LoadContext(sources, project.loaded, project.today, project.warnings))
+            value, errs = kind.load(LoadContext(sources, project.loaded, project.today, project.warnings, release))
             project.loaded[kind.name] = value
             errors += errs
         errors += never_publish.source_errors(sources, project.never_publish)
@@ -151,8 +152,8 @@ class _Reads(dict):
         return super().items()
 
 
-def load_project(root, today: dt.date | None = None) -> Project:
-    return Project.load(load_config(root), today)
+def load_project(root, today: dt.date | None = None, release: bool = False) -> Project:
+    return Project.load(load_config(root), today, release=release)
 
 
 def _abbreviation_key(project: Project):

@@ -24,6 +24,9 @@ class LoadContext:
     today: dt.date
     warnings: list[DataError] = field(default_factory=list)
     """Where a kind adds what is publishable but should be looked at (``DataWarning``); shared by all kinds."""
+    release: bool = False
+    """``ncp check --release``: the data is about to be published, so what a visitor needs must be there too
+    (the NCP's e-mail and address), not only what makes the data valid."""
 
     @property
     def languages(self):

@@ -76,11 +76,14 @@ class Matcher:
                              key=len, reverse=True)
             self.protected[lang] = _words("|".join(holding)) if holding else None
 
-    def find(self, text: str, lang: str) -> list[Hit]:
+    def find(self, text: str, lang: str, context: str | None = None) -> list[Hit]:
+        """The variants in ``text``; ``context``: the same text, same length, with what ``text`` blanked out
+        (a page's macro calls), where a sentence may name the term through ``term(...)``."""
         pattern = self.patterns.get(lang)
         if pattern is None:
             return []
         normal = _normalise(text)
+        around = normal if context is None else _normalise(context)
         protected = self.protected.get(lang)
         spans = [m.span() for m in protected.finditer(normal)] if protected is not None else []
         hits = []
@@ -89,7 +92,7 @@ class Matcher:
                 continue
             found = text[match.start():match.end()]
             for variant in self.groups[lang][match.lastgroup]:
-                if variant.everyday and self._named_beside(normal, match.start(), variant.concept_id, lang):
+                if variant.everyday and self._named_beside(around, match.start(), variant.concept_id, lang):
                     continue
                 hits.append(Hit(match.start(), match.end(), " ".join(found.split()),
                                 variant.concept_id, variant.preferred))
