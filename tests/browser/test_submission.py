@@ -96,14 +96,14 @@ def test_a_complete_form_becomes_a_file_a_printout_and_with_an_address_an_email_
         assert page.locator("#ncp-mailto").count() == 0 and "mailto:" not in page.inner_html("#ncp-result")
         shown = page.text_content("#ncp-result")
         assert contacts.secretariat[lang] in shown and contacts.call_centre in shown, "the office and the call centre"
+    assert page.evaluate("document.activeElement.id") == "ncp-result"
     with page.expect_download() as download:
         page.click("#ncp-download")
     saved = download.value
     assert saved.suggested_filename.endswith(".txt")
-    text = Path(saved.path()).read_text(encoding="utf-8-sig")
+    text = Path(saved.path()).read_bytes().decode("utf-8-sig")
     subject = page.get_attribute("#ncp-submission", "data-ncp-subject")
     assert text.startswith(subject) and body.replace("\n", "\r\n") in text
-    assert page.evaluate("document.activeElement.id") == "ncp-result"
     page.wait_for_timeout(200)
     assert [r for r in requests if not r.startswith("blob:")] == [], f"the form made requests: {requests}"
 

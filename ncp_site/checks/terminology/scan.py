@@ -184,9 +184,8 @@ class _TextByLanguage(HTMLParser):
         lang = attrs.get("lang") or lang
         if tag not in self._INLINE:
             self._open = None
-        if attrs.get("title") and not skipped:
+        if attrs.get("title") and not skipped:  # a tooltip is text of its own; the sentence around it goes on
             self.chunks.append((lang, attrs["title"], self.getpos()[0]))
-            self._open = None
         if tag not in self._VOID:
             self.stack.append((tag, lang, skipped))
 
