@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -103,37 +104,79 @@ def cmd_glossary_import(args) -> int:
     return 0
 
 
+def _unknown_languages(project: Project, langs: list[str] | None, command: str) -> bool:
+    """A ``--lang`` the site does not have is an error (never an empty result that looks like success)."""
+    languages = project.config.languages
+    unknown = [lang for lang in langs or [] if lang not in languages]
+    for lang in unknown:
+        print(f"{command}: --lang {lang}: not a language of this site -- use one of: {languages.listing()}",
+              file=sys.stderr)
+    return bool(unknown)
+
+
 def cmd_status(args) -> int:
+    """Per language: each text short of a reviewed translation, then counts of texts and of source words."""
     report = args.project.translations
+    if _unknown_languages(args.project, args.lang, "ncp status"):
+        return 2
+    if args.lang:
+        report = report.for_language(args.lang[0])
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False, indent=2, default=str))
     else:
         for finding in report.findings:
             print(finding)
+        words = report.word_counts()
         for lang, counts in report.counts().items():
-            print(f"{lang}: " + ", ".join(f"{n} {state}" for state, n in counts.items()))
+            parts = [f"{n} {state.replace('unreviewed', 'never reviewed').replace('stale', 'source changed')} "
+                     f"({words[lang][state]} words)" for state, n in counts.items() if n]
+            done = report.reviewed.get(lang, (0, 0))
+            print(f"{lang}: " + ", ".join(parts + [f"{done[0]} reviewed ({done[1]} words)"]))
     counts = report.counts().values()
     if any(c["missing"] for c in counts):
         return 1
-    return 1 if args.strict and any(c["stale"] for c in counts) else 0
+    return 1 if args.strict and any(c["stale"] or c["unreviewed"] for c in counts) else 0
 
 
 def cmd_reviewed(args) -> int:
+    from .translations import review
+
     project = args.project
     if project.errors:
         return _refuse(project, "ncp translations reviewed")
+    if _unknown_languages(project, args.lang, "ncp translations reviewed"):
+        return 2
+    if not args.targets and not args.all:
+        print("ncp translations reviewed: name what you reviewed -- a file, a folder or a field "
+              "(data/cases/kz0003.yml, docs/about, data/cases/kz0003.yml#summary), with --lang for one "
+              "language; --all marks every translation of every text", file=sys.stderr)
+        return 2
     unmatched = translation_status.unmatched_targets(project.sources, args.targets)
     if unmatched:
         for target in unmatched:
             print(f"{target}: names no file, folder or text with translations -- check the path "
-                  "(e.g. data/cases/kz0003.yml or docs/about)", file=sys.stderr)
+                  "(e.g. data/cases/kz0003.yml, docs/about or data/cases/kz0003.yml#summary)", file=sys.stderr)
         return 1
-    marked, text = translation_status.mark_reviewed(project.sources, args.targets, args.lang or [])
-    write_atomically(translation_status.state_path(project.sources), text,
-                     project.sources.path(STATE_FILE))
-    for key in marked:
+    by, problem = review.reviewer(args.by, project.config.root)
+    if problem:
+        print(f"ncp translations reviewed: {problem}", file=sys.stderr)
+        return 2
+    result = translation_status.mark_reviewed(project.sources, args.targets, args.lang or [], by,
+                                              args.on or dt.date.today(), everything=args.all)
+    if result.marked:
+        write_atomically(translation_status.state_path(project.sources), result.text,
+                         project.sources.path(STATE_FILE))
+    for key in result.marked:
         print(f"reviewed: {key}")
-    print(f"{len(marked)} translation(s) marked as reviewed against their current source.")
+    if result.marked:
+        print(f"{len(result.marked)} translation(s) marked as reviewed by {by} against their current source"
+              + (f"; {len(result.already)} already were." if result.already else "."))
+    elif result.already:
+        print(f"already up to date: all {len(result.already)} matching translation(s) were reviewed against "
+              "their current source; nothing was written.")
+    else:
+        print("0 translations marked: the matching texts have no translation in "
+              + ("the language(s) given" if args.lang else "another language") + "; nothing was written.")
     return 0
 
 
@@ -197,6 +240,13 @@ def cmd_new(args) -> int:
     return 0
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date -- write it as YYYY-MM-DD") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ncp", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=None,
@@ -206,16 +256,23 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "json"], default="text",
                        help="text (coloured on a terminal, plain otherwise or when CI is set) or json")
     check.set_defaults(func=cmd_check)
-    status = commands.add_parser("status", help="missing, stale, pending and orphaned translations per language")
+    status = commands.add_parser("status", help="missing, never reviewed, stale (source changed), pending and "
+                                 "orphaned translations per language, with word counts")
     status.add_argument("--json", action="store_true", help="machine-readable output")
-    status.add_argument("--strict", action="store_true", help="exit 1 on stale translations too")
+    status.add_argument("--strict", action="store_true",
+                        help="exit 1 on translations never reviewed or whose source changed, too")
+    status.add_argument("--lang", action="append", help="only this language")
     status.set_defaults(func=cmd_status)
     trans = commands.add_parser("translations", help="translation workflow")
     trans_commands = trans.add_subparsers(dest="translations_command", required=True)
     reviewed = trans_commands.add_parser(
         "reviewed", help="mark translations as reviewed against the current source text")
-    reviewed.add_argument("targets", nargs="*", help="files, folders or field keys (default: everything)")
+    reviewed.add_argument("targets", nargs="*",
+                          help="files, folders or fields (path#field, as `ncp status` prints the key)")
     reviewed.add_argument("--lang", action="append", help="only this language (repeatable)")
+    reviewed.add_argument("--all", action="store_true", help="every translation of every text (no target needed)")
+    reviewed.add_argument("--by", help="who reviewed (default: git config user.name)")
+    reviewed.add_argument("--on", type=_date, help="when, YYYY-MM-DD (default: today)")
     reviewed.set_defaults(func=cmd_reviewed)
     new = commands.add_parser("new", help="start a new record (a case, an event...) with every field to fill in")
     new.add_argument("record", choices=sorted(new_records(all_kinds())), help="what to start")
