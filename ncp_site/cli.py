@@ -180,6 +180,87 @@ def cmd_reviewed(args) -> int:
     return 0
 
 
+def cmd_translations_export(args) -> int:
+    """Every text from one source language into one target language, as XLIFF 2.0 or PO for a CAT tool."""
+    from .translations import formats, units
+
+    project = args.project
+    if project.errors:
+        return _refuse(project, "ncp translations export")
+    if _unknown_languages(project, [args.lang, args.source or args.lang], "ncp translations export"):
+        return 2
+    source = args.source or project.config.languages.source
+    if args.lang == source:
+        print(f"ncp translations export: --lang {args.lang} is the source language -- name the language to translate "
+              "into (or another --source)", file=sys.stderr)
+        return 2
+    found = units.collect(project, args.lang, source)
+    write = formats.write_po if args.format == "po" else formats.write_xliff
+    write_atomically(Path(args.output), write(found, source, args.lang))
+    states = {state: sum(u.state == state for u in found) for state in units.STATES}
+    print(f"wrote {args.output}: {len(found)} units from {source} into {args.lang} ("
+          + ", ".join(f"{n} {state}" for state, n in states.items()) + ")")
+    others = sorted({u.source for u in translation_status.data_units(project.sources) + translation_status.page_units(
+        project.sources)} - {source, args.lang})
+    for other in others:
+        print(f"texts written first in {project.config.languages.name(other)} are in their own file: "
+              f"ncp translations export --lang {args.lang} --source {other} -o {args.lang}.{other}.{_suffix(args.format)}")
+    return 0
+
+
+def _suffix(fmt: str) -> str:
+    return "po" if fmt == "po" else "xlf"
+
+
+def cmd_translations_import(args) -> int:
+    """Each change a translated file makes (a dry run), written with --apply when every check passes."""
+    from .translations import importer, review
+
+    project = args.project
+    if project.errors:
+        return _refuse(project, "ncp translations import")
+    by, _ = review.reviewer(args.by, project.config.root)
+    result = importer.import_file(project, Path(args.file), apply=args.apply, by=by, on=args.on,
+                                  skip_refused=args.skip_refused)
+    for change in result.changes:
+        print(change)
+    for key in result.reviewed:
+        print(f"reviewed: {key}" + (f" by {by}" if by else ""))
+    for key in result.unreviewed:
+        print(f"needs review again: {key} (changed without being marked reviewed)")
+    for problem in result.refused:
+        print(problem)
+    for error in result.errors:
+        print(error)
+    if result.errors or (result.refused and not args.skip_refused):
+        print(f"ncp translations import: nothing was written ({len(result.refused)} unit(s) refused, "
+              f"{len(result.errors)} other problem(s))" + ("; --skip-refused imports the rest" if result.refused
+                                                          and not result.errors else "") + ".", file=sys.stderr)
+        return 1
+    summary = f"{len(result.changes)} translation(s) changed, {len(result.reviewed)} review(s) recorded"
+    if result.applied:
+        print(f"applied: {summary}; `ncp check` passes.")
+    elif result.changes or result.reviewed or result.unreviewed:
+        print(f"{summary} would be made; run again with --apply to write them.")
+    else:
+        print("no changes: the file matches the site's texts.")
+    return 1 if result.refused else 0
+
+
+def cmd_translations_tmx(args) -> int:
+    from .translations import memory, units
+
+    project = args.project
+    if project.errors:
+        return _refuse(project, "ncp translations tmx")
+    if _unknown_languages(project, [args.source, args.target], "ncp translations tmx"):
+        return 2
+    data, count = memory.write_tmx(units.collect(project, args.target, args.source), args.source, args.target)
+    write_atomically(Path(args.output), data)
+    print(f"wrote {args.output}: {count} reviewed segment(s) from {args.source} to {args.target}")
+    return 0
+
+
 def new_records(kinds) -> dict:
     """Every record ``ncp new`` can start, by name, as the kinds declare them (``Kind.new``)."""
     return {new.name: new for kind in kinds for new in kind.new}
@@ -274,6 +355,25 @@ def build_parser() -> argparse.ArgumentParser:
     reviewed.add_argument("--by", help="who reviewed (default: git config user.name)")
     reviewed.add_argument("--on", type=_date, help="when, YYYY-MM-DD (default: today)")
     reviewed.set_defaults(func=cmd_reviewed)
+    export = trans_commands.add_parser("export", help="every text to translate into one language, for a CAT tool")
+    export.add_argument("--lang", required=True, help="the language to translate into (kk, en...)")
+    export.add_argument("--source", help="the texts written first in this language (default: the site's source)")
+    export.add_argument("--format", choices=["xliff", "po"], default="xliff", help="XLIFF 2.0 (default) or PO")
+    export.add_argument("-o", "--output", required=True, help="file to write (kk.xlf, kk.po)")
+    export.set_defaults(func=cmd_translations_export)
+    imp = trans_commands.add_parser("import", help="show (and with --apply write) the translations of an XLIFF or PO file")
+    imp.add_argument("file", help="an XLIFF 2.0 or PO file from `ncp translations export`, translated")
+    imp.add_argument("--apply", action="store_true", help="write the changes (only when every check passes)")
+    imp.add_argument("--by", help="who reviewed the units marked reviewed (default: git config user.name)")
+    imp.add_argument("--on", type=_date, help="when they were reviewed, YYYY-MM-DD (default: today)")
+    imp.add_argument("--skip-refused", action="store_true",
+                     help="import the other units when some are refused (source changed, damaged codes)")
+    imp.set_defaults(func=cmd_translations_import)
+    tmx = trans_commands.add_parser("tmx", help="the reviewed translations as a TMX translation memory")
+    tmx.add_argument("--source", required=True, help="source language (ru)")
+    tmx.add_argument("--target", required=True, help="target language (kk, en)")
+    tmx.add_argument("-o", "--output", required=True, help="file to write (ru-kk.tmx)")
+    tmx.set_defaults(func=cmd_translations_tmx)
     new = commands.add_parser("new", help="start a new record (a case, an event...) with every field to fill in")
     new.add_argument("record", choices=sorted(new_records(all_kinds())), help="what to start")
     new.add_argument("--id", help="the record's id (e.g. kz-2026-enterprise); else derived from --date and --title-ru")

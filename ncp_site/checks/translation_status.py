@@ -7,7 +7,7 @@ translations reviewed`` (or ``ncp translations import`` of a unit marked reviewe
 
     data/cases/kz0003.yml#summary:            # a field: path#field, as `ncp status` prints it
       source: ru
-      kk: {by: A. Seitkali, fingerprint: 5d1c0e2a9b7f, on: 2026-12-07}
+      kk: {by: A. Seitkali, date: 2026-12-07, fingerprint: 5d1c0e2a9b7f}
       en: 5d1c0e2a9b7f                        # recorded before reviewers were: fingerprint only
 
 A translation is *unreviewed* when no review was ever recorded for it, and *stale* when its
@@ -62,17 +62,17 @@ class Review:
 
     fingerprint: str
     by: str | None = None
-    on: dt.date | None = None
+    date: dt.date | None = None
 
 
 class _StateDumper(yaml.SafeDumper):
-    """Writes a review on one line (``{by: ..., fingerprint: ..., on: ...}``), a bare fingerprint as it was."""
+    """Writes a review on one line (``{by: ..., date: ..., fingerprint: ...}``), a bare fingerprint as it was."""
 
 
 def _represent_review(dumper: yaml.SafeDumper, review: Review):
-    if review.by is None and review.on is None:
+    if review.by is None and review.date is None:
         return dumper.represent_str(review.fingerprint)  # recorded before reviewers were: kept as it was
-    fields = {"by": review.by, "fingerprint": review.fingerprint, "on": review.on}
+    fields = {"by": review.by, "date": review.date, "fingerprint": review.fingerprint}
     return dumper.represent_mapping("tag:yaml.org,2002:map", {k: v for k, v in fields.items() if v is not None},
                                     flow_style=True)
 
@@ -206,7 +206,7 @@ def load_state(sources: Sources) -> tuple[State, list[DataError]]:
         if not isinstance(entry, dict) or not isinstance(entry.get("source"), str) or None in (
                 v for lang, v in reviews.items() if lang != "source"):
             errors.append(doc.error(("translations", key), "is not a mapping of languages to reviews "
-                                    "(fingerprint, by, on)", fix))
+                                    "(fingerprint, by, date)", fix))
             continue
         reviews["source"] = entry["source"]
         state[str(key)] = reviews
@@ -216,11 +216,11 @@ def load_state(sources: Sources) -> tuple[State, list[DataError]]:
 def _review(value) -> Review | None:
     if isinstance(value, str):
         return Review(value)
-    if isinstance(value, dict) and isinstance(value.get("fingerprint"), str) and set(value) <= {"fingerprint", "by", "on"}:
-        on = value.get("on")
-        if on is not None and not isinstance(on, dt.date):
-            on = _as_date(on)
-        return Review(value["fingerprint"], str(value["by"]) if value.get("by") is not None else None, on)
+    if isinstance(value, dict) and isinstance(value.get("fingerprint"), str) and set(value) <= {"fingerprint", "by", "date"}:
+        date = value.get("date")
+        if date is not None and not isinstance(date, dt.date):
+            date = _as_date(date)
+        return Review(value["fingerprint"], str(value["by"]) if value.get("by") is not None else None, date)
     return None
 
 
@@ -277,7 +277,7 @@ def translation_report(sources: Sources, today: dt.date) -> Report:
                 hint = f"`ncp translations reviewed {unit.key} --lang {lang}`"
                 why = ("never reviewed -- check it against its source, then run " if status == "unreviewed" else
                        f"its {languages.name(unit.source)} source changed after the review"
-                       + (f" by {review.by}" if review.by else "") + (f" on {review.on}" if review.on else "")
+                       + (f" by {review.by}" if review.by else "") + (f" on {review.date}" if review.date else "")
                        + " -- see what changed (`ncp translations export --lang " + lang + "`), update it, then run ")
                 findings.append(Finding(status, lang, where, unit.line, unit.field, why + hint, unit.key, words))
     return Report(sorted(findings, key=lambda f: (STATES.index(f.state), f.lang, f.path, f.line, f.field)),

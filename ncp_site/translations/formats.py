@@ -48,7 +48,7 @@ def unit_id(key: str) -> str:
 def notes(unit: TranslationUnit) -> list[tuple[str, str]]:
     out = [("location", unit.where), ("source-language", unit.source_lang), ("ncp-state", unit.state)]
     if unit.review is not None and unit.review.by:
-        out.append(("reviewed", f"{unit.review.by}, {unit.review.on}" if unit.review.on else unit.review.by))
+        out.append(("reviewed", f"{unit.review.by}, {unit.review.date}" if unit.review.date else unit.review.by))
     if unit.state == "stale":
         if unit.previous is not None:
             out += [("previous-source", unit.previous), ("source-diff", unit.diff())]

@@ -55,7 +55,9 @@ class TranslationUnit:
     """A page segment's block number (0-based); None for a data field or a page's body."""
     source_path: str = ""
     source_text: str = ""
-    """The source as written (Markdown), for comparing it with what an imported file says."""
+    """The source as written (Markdown; a page segment's lines joined)."""
+    target_text: str | None = None
+    """The translation as written, None when there is none."""
 
     @property
     def where(self) -> str:
@@ -193,4 +195,4 @@ def _unit(key, unit: status.Unit, target, path, line, field, source_text, target
                     if target_text is not None else None)
     return TranslationUnit(key, unit.key, path, line, field, unit.source, target, source_parts, target_parts, state,
                            previous, review if state != "new" else None, loc, block,
-                           unit.paths.get(unit.source, unit.path), source_text)
+                           unit.paths.get(unit.source, unit.path), source_text, target_text)
