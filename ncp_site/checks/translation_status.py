@@ -68,6 +68,9 @@ class Review:
 class _StateDumper(yaml.SafeDumper):
     """Writes a review on one line (``{by: ..., date: ..., fingerprint: ...}``), a bare fingerprint as it was."""
 
+    def ignore_aliases(self, data) -> bool:
+        return True  # one date shared by many reviews is written out each time, never as an anchor
+
 
 def _represent_review(dumper: yaml.SafeDumper, review: Review):
     if review.by is None and review.date is None:
