@@ -71,7 +71,12 @@ def cmd_glossary_export(args) -> int:
             print(error)
         print("ncp glossary export: fix the glossary first (ncp check).", file=sys.stderr)
         return 1
-    text = (exchange.export_tbx if args.format == "tbx" else exchange.export_csv)(loaded)
+    if _unknown_languages(args.project, [args.source, *(args.target or [])], "ncp glossary export", "--source/--target"):
+        return 2
+    if args.format == "tbx":
+        text = exchange.export_tbx(loaded, args.source, tuple(args.target) if args.target else None)
+    else:
+        text = exchange.export_csv(loaded)
     if args.output:
         write_atomically(Path(args.output), text)
         print(f"wrote {args.output} ({len(loaded.concepts)} concepts, {args.format.upper()})", file=sys.stderr)
@@ -104,12 +109,12 @@ def cmd_glossary_import(args) -> int:
     return 0
 
 
-def _unknown_languages(project: Project, langs: list[str] | None, command: str) -> bool:
+def _unknown_languages(project: Project, langs: list[str] | None, command: str, option: str = "--lang") -> bool:
     """A ``--lang`` the site does not have is an error (never an empty result that looks like success)."""
     languages = project.config.languages
-    unknown = [lang for lang in langs or [] if lang not in languages]
+    unknown = [lang for lang in langs or [] if lang is not None and lang not in languages]
     for lang in unknown:
-        print(f"{command}: --lang {lang}: not a language of this site -- use one of: {languages.listing()}",
+        print(f"{command}: {option} {lang}: not a language of this site -- use one of: {languages.listing()}",
               file=sys.stderr)
     return bool(unknown)
 
@@ -253,7 +258,7 @@ def cmd_translations_tmx(args) -> int:
     project = args.project
     if project.errors:
         return _refuse(project, "ncp translations tmx")
-    if _unknown_languages(project, [args.source, args.target], "ncp translations tmx"):
+    if _unknown_languages(project, [args.source, args.target], "ncp translations tmx", "--source/--target"):
         return 2
     data, count = memory.write_tmx(units.collect(project, args.target, args.source), args.source, args.target)
     write_atomically(Path(args.output), data)
@@ -389,6 +394,10 @@ def build_parser() -> argparse.ArgumentParser:
     gloss_commands = gloss.add_subparsers(dest="glossary_command", required=True)
     export = gloss_commands.add_parser("export", help="write the glossary as TBX (termbase) or CSV")
     export.add_argument("--format", choices=["tbx", "csv"], default="tbx", help="file format (default: tbx)")
+    export.add_argument("--source", help="TBX: the header's language (default: the site's source language)")
+    export.add_argument("--target", action="append",
+                        help="TBX: a target language (repeatable); one --target gives the pair file of a Weblate "
+                             "glossary (default: every other language)")
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
     export.set_defaults(func=cmd_glossary_export)
     imp = gloss_commands.add_parser("import", help="show (and with --apply make) the changes in a reviewed CSV")

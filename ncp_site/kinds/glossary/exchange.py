@@ -1,11 +1,9 @@
 """The glossary for translators: TBX and CSV export, and a reviewed CSV imported back.
 
-TBX (TBX-Basic style) is what Weblate and Crowdin import as a termbase: each concept is a
-``termEntry``, each language a ``langSet``, each spelling a ``tig`` whose administrative status
-is preferred, admitted or deprecated, so the translation tools warn about the deprecated ones.
-A deprecated spelling's ``tig`` carries one ``Reason:`` note per site language, each with its
-``xml:lang`` (the reason is written in every language, whatever the variant's own), and a
-``Source:`` note.
+TBX-Basic is what Weblate, Crowdin, memoQ and Trados import as a termbase: each concept is a
+``termEntry``, each language a ``langSet``, each term a ``tig`` whose administrative status is
+preferred, admitted or deprecated, so the translation tools warn about the deprecated ones (see
+``export_tbx``). One file per language pair is what a Weblate glossary of that language reads.
 
 CSV is for reviewers who work in a spreadsheet: one row per concept × language × term, with
 these columns (for a kk/ru/en site):
@@ -40,11 +38,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from lxml import etree
+from translate.storage import tbx
 
 from ...core import translation_meta
 from ...core.errors import DataError, display_path
@@ -73,62 +72,111 @@ def columns(languages) -> tuple[str, ...]:
 
 # --- export -----------------------------------------------------------------------------------
 
-def export_tbx(glossary: Glossary) -> str:
-    """The whole glossary as TBX-Basic XML, in the data's order (deterministic)."""
-    martif = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
-    header = ET.SubElement(martif, "martifHeader")
-    file_desc = ET.SubElement(header, "fileDesc")
-    ET.SubElement(ET.SubElement(file_desc, "titleStmt"), "title").text = (
-        "Kazakhstan NCP glossary of the OECD Guidelines for Multinational Enterprises")
-    ET.SubElement(ET.SubElement(file_desc, "sourceDesc"), "p").text = (
-        f"Generated from {glossary.path} by `ncp glossary export`; edit the glossary data, not this file.")
-    ET.SubElement(ET.SubElement(header, "encodingDesc"), "p", {"type": "XCSURI"}).text = "TBXBasicXCSV02.xcs"
-    body = ET.SubElement(ET.SubElement(martif, "text"), "body")
+PART_OF_SPEECH = {
+    "title": "properNoun", "institution": "properNoun", "general": "noun", "procedure": "noun", "principle": "noun",
+    "chapter": "noun", "submitter_type": "noun", "sector": "noun", "stage": "noun", "statement_kind": "noun",
+    "stakeholder_group": "noun", "event_kind": "noun", "event_format": "noun", "plan_category": "noun",
+    "report_kind": "noun",
+}
+"""TBX-Basic's partOfSpeech where a category's terms are all of one kind (names of documents and bodies are
+proper nouns; concepts, chapters and groups are nouns); statuses, outcomes and roles mix adjectives and
+phrases, so theirs is left out."""
+
+
+def export_tbx(glossary: Glossary, source: str | None = None, targets: tuple[str, ...] | None = None) -> str:
+    """The glossary as TBX-Basic, in the data's order (deterministic), written by translate-toolkit.
+
+    ``source`` (the header's language, default the site's source language) and ``targets`` (default
+    every other language) choose the langSets: one pair (ru, kk) is the file a Weblate glossary
+    component of that language reads; all three languages make the whole termbase. Only TBX-Basic
+    data categories are used (``tests/kinds/glossary/test_tbx_basic.py`` checks each rule):
+
+    - termEntry: ``descrip type="subjectField"`` (the category), ``admin type="source"``;
+    - langSet: ``descrip type="definition"``; an approved language's review as a ``transacGrp``
+      (``transactionType`` modification, the reviewer as ``responsibility``, the date);
+    - tig: the term, ``termNote`` administrativeStatus (preferred, admitted for synonyms and the
+      abbreviation, deprecated for a variant), partOfSpeech where known, termType abbreviation;
+      a deprecated variant's ``admin type="source"`` and its reason as a ``note`` in the variant's
+      own language.
+
+    Inflected forms and plurals are not terms of their own (they are the same term, declined) and are
+    left out; so are a deprecated variant's forms.
+    """
+    languages = glossary.languages
+    source = source or languages.source
+    targets = tuple(targets) if targets is not None else tuple(lang for lang in languages if lang != source)
+    store = tbx.tbxfile(sourcelanguage=source)
+    _tbx_basic_header(store, glossary, source, targets)
     for concept in glossary.concepts.values():
-        body.append(_term_entry(concept))
-    ET.indent(martif, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(martif, encoding="unicode") + "\n"
+        unit = store.addsourceunit(concept.terms[source].preferred)
+        unit.setid(concept.id)
+        for lang in (source, *targets):
+            terms = concept.terms[lang]
+            spellings = list(dict.fromkeys([terms.preferred, *terms.admitted, *filter(None, [terms.abbreviation]),
+                                            *(variant.term for variant in terms.deprecated)]))
+            if lang == source:
+                unit.set_source_terms(spellings)
+            else:
+                unit.set_target_terms(spellings, lang)
+        _tbx_basic_data(unit, concept, (source, *targets))
+    etree.indent(store.document, space="    ")
+    return bytes(store).decode("utf-8")
 
 
-def _term_entry(concept: Concept) -> ET.Element:
-    entry = ET.Element("termEntry", {"id": concept.id})
-    ET.SubElement(entry, "descrip", {"type": "subjectField"}).text = concept.category
-    ET.SubElement(entry, "note").text = f"Source: {concept.source}"
-    for lang, terms in concept.terms.items():
-        lang_set = ET.SubElement(entry, "langSet", {XML_LANG: lang})
-        ET.SubElement(lang_set, "descrip", {"type": "definition"}).text = concept.definition[lang]
-        ET.SubElement(lang_set, "admin", {"type": "elementWorkingStatus"}).text = (
-            "consolidatedElement" if terms.status == "approved" else "workingElement")
+def _tbx_basic_header(store, glossary: Glossary, source: str, targets: tuple[str, ...]) -> None:
+    """TBX-Basic's martif type and header, in place of translate-toolkit's TBX skeleton."""
+    document = store.document
+    document.docinfo.system_url = "TBXBasiccoreStructV02.dtd"
+    document.docinfo.public_id = None
+    martif = document.getroot()
+    martif.set("type", "TBX-Basic")
+    martif.set(XML_LANG, source)
+    header = martif.find("martifHeader")
+    header.clear()
+    file_desc = etree.SubElement(header, "fileDesc")
+    pair = " / ".join((source, *targets))
+    etree.SubElement(etree.SubElement(file_desc, "titleStmt"), "title").text = (
+        f"Kazakhstan NCP glossary of the OECD Guidelines for Multinational Enterprises ({pair})")
+    etree.SubElement(etree.SubElement(file_desc, "sourceDesc"), "p").text = (
+        f"Generated from {glossary.path} by `ncp glossary export`; edit the glossary data, not this file.")
+    etree.SubElement(etree.SubElement(header, "encodingDesc"), "p", {"type": "XCSURI"}).text = "TBXBasicXCSV02.xcs"
+
+
+def _tbx_basic_data(unit, concept: Concept, langs: tuple[str, ...]) -> None:
+    entry = unit.xmlelement
+    first = entry.find("langSet")
+    for element in (_element("descrip", "subjectField", concept.category), _element("admin", "source", concept.source)):
+        first.addprevious(element)
+    for lang_set in entry.findall("langSet"):
+        lang = lang_set.get(XML_LANG)
+        terms = concept.terms[lang]
+        head = lang_set.find("tig")
+        head.addprevious(_element("descrip", "definition", concept.definition[lang]))
         if terms.status == "approved":
-            transaction = ET.SubElement(lang_set, "transacGrp")
-            ET.SubElement(transaction, "transac", {"type": "transactionType"}).text = "approval"
-            ET.SubElement(transaction, "date").text = terms.reviewed_on.isoformat()
-            ET.SubElement(transaction, "transacNote", {"type": "responsibility"}).text = terms.reviewed_by
-        _tig(lang_set, terms.preferred, "preferred")
-        if terms.plural:
-            _tig(lang_set, terms.plural, "admitted", grammaticalNumber="plural")
-        if terms.abbreviation:
-            _tig(lang_set, terms.abbreviation, "admitted", termType="abbreviation")
-        for form in terms.forms:
-            _tig(lang_set, form, "admitted", termType="variant")
-        for synonym in terms.admitted:
-            _tig(lang_set, synonym, "admitted")
-        for variant in terms.deprecated:
-            for spelling in (variant.term, *variant.forms):
-                tig = _tig(lang_set, spelling, "deprecated")
-                for code, reason in variant.reason.items():
-                    ET.SubElement(tig, "note", {XML_LANG: code}).text = f"Reason: {reason}"
-                ET.SubElement(tig, "note").text = f"Source: {variant.source}"
-    return entry
+            group = etree.Element("transacGrp")
+            group.append(_element("transac", "transactionType", "modification"))
+            group.append(_element("transacNote", "responsibility", terms.reviewed_by))
+            etree.SubElement(group, "date").text = terms.reviewed_on.isoformat()
+            head.addprevious(group)
+        deprecated = {variant.term: variant for variant in terms.deprecated}
+        for tig in lang_set.findall("tig"):
+            text = tig.findtext("term")
+            variant = deprecated.get(text) if text not in (terms.preferred, *terms.admitted, terms.abbreviation) else None
+            status = ("preferred" if text == terms.preferred else "deprecated" if variant is not None else "admitted")
+            tig.append(_element("termNote", "administrativeStatus", ADMIN_STATUS[status]))
+            if concept.category in PART_OF_SPEECH:
+                tig.append(_element("termNote", "partOfSpeech", PART_OF_SPEECH[concept.category]))
+            if text == terms.abbreviation and text != terms.preferred:
+                tig.append(_element("termNote", "termType", "abbreviation"))
+            if variant is not None:
+                tig.append(_element("admin", "source", variant.source))
+                etree.SubElement(tig, "note").text = variant.reason[lang]
 
 
-def _tig(lang_set: ET.Element, text: str, status: str, **notes: str) -> ET.Element:
-    tig = ET.SubElement(lang_set, "tig")
-    ET.SubElement(tig, "term").text = text
-    ET.SubElement(tig, "termNote", {"type": "administrativeStatus"}).text = ADMIN_STATUS[status]
-    for kind, value in notes.items():
-        ET.SubElement(tig, "termNote", {"type": kind}).text = value
-    return tig
+def _element(tag: str, kind: str, text: str):
+    element = etree.Element(tag, {"type": kind})
+    element.text = text
+    return element
 
 
 def csv_rows(glossary: Glossary) -> list[dict[str, str]]:
