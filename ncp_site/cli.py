@@ -86,24 +86,35 @@ def cmd_glossary_export(args) -> int:
 
 
 def cmd_glossary_import(args) -> int:
+    """The changes of a reviewed CSV, and the pages whose term(..., form=…) follow a changed spelling."""
     from .kinds.glossary import exchange
+    from .translations import glossary_pages, writing
 
     if args.apply and args.project.errors:
         return _refuse(args.project, "ncp glossary import --apply")
-    result = exchange.import_csv(args.project, Path(args.file), apply_changes=args.apply)
+    project = args.project
+    result = exchange.import_csv(project, Path(args.file), apply_changes=args.apply, write=False)
     for change in result.changes:
         print(f"{result.glossary_path}:{change.line}: {change}")
+    page_changes, page_errors, pages = ([], [], {}) if result.new_text is None else glossary_pages.follow(
+        project, result.changes, result.new_text)
+    for change in page_changes:
+        print(change)
     for warning in result.warnings:  # cells a spreadsheet would run as formulas (CSV injection)
         print(warning)
-    for error in sorted(set(result.errors), key=lambda e: (e.path, e.line, e.field)):
+    errors = sorted(set(result.errors), key=lambda e: (e.path, e.line, e.field)) + page_errors
+    for error in errors:
         print(error)
-    if result.errors:
-        print(f"{len(set(result.errors))} problem(s) found; data/glossary.yml was not changed.", file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} problem(s) found; data/glossary.yml was not changed.", file=sys.stderr)
         return 1
-    if result.applied:
-        print(f"applied {len(result.changes)} change(s) to {result.glossary_path}.")
+    total = len(result.changes) + len(page_changes)
+    if args.apply and result.new_text is not None:
+        writing.write_all({project.config.data_dir / "glossary.yml": result.new_text, **pages}, project.config.root)
+        print(f"applied {total} change(s) to {result.glossary_path}"
+              + (f" and {len(pages)} page(s)." if pages else "."))
     elif result.changes:
-        print(f"{len(result.changes)} change(s) would be made; run again with --apply to write them.")
+        print(f"{total} change(s) would be made; run again with --apply to write them.")
     else:
         print("no changes: the CSV matches the glossary.")
     return 0

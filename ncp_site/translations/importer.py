@@ -33,11 +33,11 @@ import yaml
 from ..checks import translation_status as status
 from ..core.config import SiteConfig
 from ..core.errors import DataError, display_path
-from ..core.files import write_atomically
 from ..core.sources import STATE_FILE, front_matter
 from ..core.yamledit import apply as apply_edits, compose, insert_after, scalar_edit, value_at
 from ..core.yamlsrc import Loader, read_bounded
 from . import codes, formats, segments
+from .writing import write_all
 from ..project import Project
 from .units import TranslationUnit, collect
 
@@ -143,7 +143,7 @@ def import_file(project, path: Path, apply: bool = False, by: str | None = None,
         return result
     state_path = config.data_dir / STATE_FILE
     files[state_path] = status.state_text(state)
-    _write_all(files, config.root)
+    write_all(files, config.root)
     result.applied = True
     return result
 
@@ -319,20 +319,3 @@ def _checked(project, files: dict[Path, str]) -> list[DataError]:
     return [DataError(e.path, e.line, e.field, "after the import: " + e.problem,
                       "nothing was written; fix the translation in the file and import again -- " + e.fix, e.lang)
             for e in checked.errors]
-
-
-def _write_all(files: dict[Path, str], root: Path) -> None:
-    """Write every file, or put back the ones already written when one fails."""
-    written: list[tuple[Path, bytes | None]] = []
-    try:
-        for path, text in files.items():
-            before = path.read_bytes() if path.is_file() else None
-            write_atomically(path, text, display_path(path, root))
-            written.append((path, before))
-    except BaseException:
-        for path, before in reversed(written):
-            if before is None:
-                path.unlink(missing_ok=True)
-            else:
-                write_atomically(path, before, display_path(path, root))
-        raise

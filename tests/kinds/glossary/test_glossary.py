@@ -296,7 +296,7 @@ def row(rows, cid, lang, status, n=""):
 def test_csv_has_one_row_per_concept_language_and_term(project, capsys):
     rows = export_rows(project, capsys)
     assert list(rows[0]) == ["id", "lang", "status", "n", "term", "reason_kk", "reason_ru", "reason_en", "source",
-                             "review_status", "reviewed_by", "reviewed_on"]
+                             "review_status", "reviewed_by", "reviewed_on", "action"]
     assert list(rows[0]) == list(glossary_exchange.columns(LANGS))
     mine = [(r["lang"], r["status"], r["n"], r["term"]) for r in rows if r["id"] == "specific_instance"]
     assert mine[:3] == [("kk", "preferred", "", "нақты жағдай"), ("kk", "form", "1", "нақты жағдайдың"),
@@ -417,14 +417,14 @@ def test_unknown_ids_and_languages_are_reported_at_the_csv_line(project, capsys,
     row(rows, "specific_instance", "ru", "form", 1)["term"] = "конкретного случая!"
     rows.insert(2, {**rows[0], "id": "no_such_concept"})
     rows.insert(4, {**rows[0], "lang": "de"})
-    rows.append({**row(rows, "specific_instance", "kk", "form", 1), "n": "9"})
+    rows.append({**row(rows, "specific_instance", "kk", "form", 1), "n": "x"})
     reviewed = write_rows(tmp_path / "reviewed.csv", rows)
     code, out = run(project, capsys, "import", str(reviewed), "--apply")
     assert code == 1
     shown = "reviewed.csv"  # shown relative to the project, where the reviewer saved it
     assert f"{shown}:4: id (kk): 'no_such_concept' is not a concept of the glossary" in out
     assert f"{shown}:6: lang: 'de' is not a language of this site -- write kk, ru or en" in out
-    assert f"{shown}:{len(rows) + 1}: n (kk): form number '9' does not exist" in out
+    assert f"{shown}:{len(rows) + 1}: n (kk): 'x' is not a number" in out
     assert "data/glossary.yml was not changed" in out
     assert path.read_bytes() == before
 
