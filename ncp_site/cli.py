@@ -211,8 +211,9 @@ def cmd_translations_export(args) -> int:
               "into (or another --source)", file=sys.stderr)
         return 2
     found = units.collect(project, args.lang, source)
-    write = formats.write_po if args.format == "po" else formats.write_xliff
-    write_atomically(Path(args.output), write(found, source, args.lang))
+    data = (formats.write_po(found, source, args.lang, project.today) if args.format == "po"
+            else formats.write_xliff(found, source, args.lang))
+    write_atomically(Path(args.output), data)
     states = {state: sum(u.state == state for u in found) for state in units.STATES}
     print(f"wrote {args.output}: {len(found)} units from {source} into {args.lang} ("
           + ", ".join(f"{n} {state}" for state, n in states.items()) + ")")

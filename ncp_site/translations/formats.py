@@ -155,10 +155,13 @@ def _merged(parts: list) -> list:
 
 # --- PO -------------------------------------------------------------------------------------------
 
-def write_po(units: list[TranslationUnit], source: str, target: str) -> bytes:
+def write_po(units: list[TranslationUnit], source: str, target: str, today=None) -> bytes:
+    """The PO file; its dates are the build date (``SOURCE_DATE_EPOCH``), so the same texts give the same bytes."""
     store = po.pofile()
+    stamp = f"{today.isoformat()} 00:00+0000" if today is not None else None
     header = store.init_headers(charset="UTF-8", encoding="8bit", x_generator="ncp translations export",
-                                language=target, x_source_language=source)
+                                project_id_version="ncp-site", language=target, x_source_language=source,
+                                **({"pot_creation_date": stamp, "po_revision_date": stamp} if stamp else {}))
     header.addnote(PO_HEADER_NOTE, origin="translator")
     for unit in units:
         pu = store.UnitClass(codes.as_tags(unit.source))

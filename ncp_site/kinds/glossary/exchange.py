@@ -23,14 +23,23 @@ these columns (for a kk/ru/en site):
 ``review_status`` on ``preferred`` rows: ``draft`` or ``approved``
 ``reviewed_by``, ``reviewed_on``  on ``preferred`` rows: who approved the language's terms, and when
 
-``ncp glossary import`` reads such a file back, lists every change it would make and writes them
-only with ``--apply``, replacing just the changed values in ``data/glossary.yml`` (comments, order
-and quoting stay as they were). It changes existing values and review statuses, and adds a missing
-plural or abbreviation; it never deletes anything, and a new form, synonym or deprecated variant is
-added to the YAML by hand. A reason cell left empty keeps the glossary's text in that language; a
-changed one is listed under the variant's language and the reason's, e.g.
-``specific_instance ru deprecated 1 reason (kk): "…" -> "…"``. A CSV exported before the reason was
-localized (one ``reason`` column) is refused: export it again.
+``action``        empty, or ``delete`` on a row whose term is to be removed (a form, a synonym, a deprecated
+                  variant, a plural or an abbreviation; a preferred term or a definition is changed, not deleted)
+
+``ncp glossary import`` reads such a file back (comma- or semicolon-separated, as Excel writes it in a
+Russian or Kazakh locale; dates as YYYY-MM-DD or DD.MM.YYYY), lists every change it would make and
+writes them only with ``--apply``, replacing just the changed values in ``data/glossary.yml`` (comments,
+order and quoting stay as they were):
+
+- a changed cell changes that value; an empty reason cell keeps the glossary's text in that language,
+  a changed one is listed under the variant's language and the reason's
+  (``specific_instance ru deprecated 1 reason (kk): "…" -> "…"``);
+- a new row (``n`` empty, or after the last number) adds a form, a synonym or a deprecated variant (which
+  needs its reason in every language and its source); a deprecated variant that was an admitted synonym
+  or a form is removed from there: that is how a term is deprecated;
+- ``delete`` in the ``action`` column removes the row's term (the row must still match the glossary).
+
+A CSV exported before the reason was localized (one ``reason`` column) is refused: export it again.
 """
 
 from __future__ import annotations
