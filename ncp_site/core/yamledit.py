@@ -57,6 +57,10 @@ def scalar_edit(text: str, root: yaml.Node, loc: tuple, value: str, verbatim: bo
     if not isinstance(node, yaml.ScalarNode):
         raise KeyError(f"no single value at {loc}")
     start, end = node.start_mark.index, node.end_mark.index
+    while text.startswith(("&", "!"), start):  # an anchor (&name) or a tag stays as it was
+        start = text.index(" ", start, end) + 1 if " " in text[start:end] else end
+        while text.startswith(" ", start):
+            start += 1
     style = node.style or ""
     if style in ("|", ">"):
         return Edit(start, end, _block(text[start:end], node.start_mark.column, value, style))

@@ -8,8 +8,8 @@ XLIFF 2.0 (the default): one ``<unit>`` per translation unit, its ``name`` the u
 for in ``dispStart``/``dispEnd``/``disp`` (``codes``).
 
 PO: one entry per unit, its key in ``msgctxt``, ``#:`` its ``path:line``, ``#.`` the same notes,
-a stale unit ``#, fuzzy`` with its previous source as ``#| msgid``; a reviewed unit carries the flag
-``ncp-reviewed`` (add it to mark a unit reviewed on import). Inline codes are written as tags:
+a stale unit ``#, fuzzy`` with its previous source as ``#| msgid``. PO has no *reviewed* state: a
+reviewer adds the flag ``ncp-reviewed`` to the entries they checked, and the import records those. Inline codes are written as tags:
 ``<link1>text</link1>``, ``<t.specific_instance>term</t.specific_instance>``, ``<macro1/>``; keep
 them as they are (``pofilter --test=xmltags`` and Weblate's XML markup check compare them).
 """
@@ -176,8 +176,6 @@ def write_po(units: list[TranslationUnit], source: str, target: str, today=None)
             pu.markfuzzy(True)
             if unit.previous is not None:
                 pu.prev_source = unit.previous
-        if unit.state == "reviewed":
-            pu.settypecomment(REVIEWED_FLAG)
         store.addunit(pu)
     return bytes(store)
 

@@ -34,7 +34,7 @@ from ..checks import translation_status as status
 from ..core.config import SiteConfig
 from ..core.errors import DataError, display_path
 from ..core.sources import STATE_FILE, front_matter
-from ..core.yamledit import apply as apply_edits, compose, insert_after, scalar_edit, value_at
+from ..core.yamledit import apply as apply_edits, compose, insert_after, node_at, scalar_edit, value_at
 from ..core.yamlsrc import Loader, read_bounded
 from . import codes, formats, segments
 from .writing import write_all
@@ -167,13 +167,16 @@ def _plan(project, accepted, every: list[TranslationUnit], result: ImportResult,
     review_units = {u.key: u for u in status.data_units(project.sources) + status.page_units(project.sources)}
     data_edits: dict[str, list] = {}
     page_edits: dict[str, list] = {}
-    marked: dict[str, list[bool]] = {}
+    marked: dict[str, list[tuple[bool, bool]]] = {}
     changed_keys: set[str] = set()
     for unit, parts, reviewed in accepted:
         known = codes.known_codes(unit.target or [], unit.source)
         new = codes.to_markdown(parts, known, spelling)
-        marked.setdefault(unit.review_key, []).append(reviewed)
-        if new == unit.target_text or (unit.target_text is not None and new.strip() == unit.target_text.strip()):
+        changed = not (new == unit.target_text or (unit.target_text is not None and new.strip() == unit.target_text.strip()))
+        # (in step: marked reviewed now, or unchanged since its review; news: a review this file records)
+        marked.setdefault(unit.review_key, []).append(
+            (reviewed or (not changed and unit.state == "reviewed"), reviewed and (changed or unit.state != "reviewed")))
+        if not changed:
             continue
         changed_keys.add(unit.review_key)
         result.changes.append(Change(unit.path, unit.line, unit.field, target, unit.target_text, new, unit.key))
@@ -197,8 +200,8 @@ def _plan(project, accepted, every: list[TranslationUnit], result: ImportResult,
         unit = review_units.get(key)
         if unit is None:
             continue
-        complete = all(flags) and len(flags) == counts.get(key, len(flags))
-        if complete and (key in changed_keys or status.unit_state(unit, target, state)[0] != "reviewed"):
+        complete = all(ok for ok, _ in flags) and len(flags) == counts.get(key, len(flags))
+        if complete and any(news for _, news in flags):
             if by is None:
                 result.errors.append(DataError("(command)", 1, "--by", "units are marked reviewed but no reviewer "
                                                "is known", "add --by 'Name Surname' (or set git config user.name)",
@@ -206,7 +209,7 @@ def _plan(project, accepted, every: list[TranslationUnit], result: ImportResult,
                 return files, state
             status.record_review(state, unit, target, by, on or dt.date.today())
             result.reviewed.append(f"{key} ({target})")
-        elif key in changed_keys and not complete:
+        elif key in changed_keys:
             status.forget_review(state, key, target)
             result.unreviewed.append(f"{key} ({target})")
     return files, state
@@ -217,13 +220,27 @@ def _edited_yaml(config, path: str, edits, lang: str, result: ImportResult) -> s
     text = full.read_text(encoding="utf-8")
     root = compose(text)
     expected = yaml.load(text, Loader=Loader)
+    shared = _node_paths(root)
     changes = []
+    written: dict[int, tuple] = {}
     for unit, new in edits:
-        loc = unit.loc[:-1] + (lang, unit.loc[-1]) if unit.field.endswith("]") else unit.loc + (lang,)
+        loc = unit.loc[:-1] + (lang, unit.loc[-1]) if unit.item is not None else unit.loc + (lang,)
+        node = node_at(root, loc)
+        if node is not None and id(node) in written:  # one text written twice through a YAML alias (*name)
+            other, text_there = written[id(node)]
+            if text_there != new:
+                result.errors.append(DataError(path, unit.line, unit.field, f"shares its text with {other.field} "
+                                               "(a YAML alias), which the file translates differently",
+                                               "give both the same translation, or edit the YAML by hand", lang))
+            continue
         try:
-            if _exists(expected, loc):
+            if node is not None:
                 changes.append(scalar_edit(text, root, loc, new))
-            elif not unit.field.endswith("]"):
+                written[id(node)] = (unit, new)
+                for other in shared.get(id(node), [loc]):
+                    value_at(expected, other[:-1])[other[-1]] = new
+                continue
+            if unit.item is None:
                 changes.append(insert_after(text, root, unit.loc + (unit.source_lang,), lang, new))
             else:
                 raise KeyError("the list has fewer items")
@@ -245,12 +262,21 @@ def _edited_yaml(config, path: str, edits, lang: str, result: ImportResult) -> s
     return new_text
 
 
-def _exists(data, loc: tuple) -> bool:
-    try:
-        value_at(data, loc)
-    except (KeyError, IndexError, TypeError):
-        return False
-    return True
+def _node_paths(root) -> dict[int, list[tuple]]:
+    """Every place each YAML node stands (an anchored node stands at each of its aliases too)."""
+    paths: dict[int, list[tuple]] = {}
+
+    def walk(node, loc):
+        paths.setdefault(id(node), []).append(loc)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, loc + (key.value,))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, value in enumerate(node.value):
+                walk(value, loc + (i,))
+
+    walk(root, ())
+    return paths
 
 
 def _stripped(data):

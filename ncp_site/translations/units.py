@@ -58,6 +58,8 @@ class TranslationUnit:
     """The source as written (Markdown; a page segment's lines joined)."""
     target_text: str | None = None
     """The translation as written, None when there is none."""
+    item: int | None = None
+    """A list field's item number (0-based); None for a text."""
 
     @property
     def where(self) -> str:
@@ -136,6 +138,7 @@ def _data_units(sources, unit: status.Unit, target: str, state, history, spell) 
                              str(tgt[i]) if isinstance(tgt, list) and i < len(tgt) else None, item_state,
                              (old[i] if i < len(old) and item_state == "stale" else None), review,
                              unit.loc + (i,), None, spell))
+            out[-1].item = i
         return out
     line = doc.line(unit.loc + (target,)) if tgt is not None else doc.line(unit.loc)
     return [_unit(unit.key, unit, target, unit.path, line, unit.field, str(src),

@@ -145,3 +145,43 @@ def test_a_page_never_translated_is_written_whole(project, capsys, tmp_path):
     code, out, err = run(project, capsys, "translations", "import", str(path), "--apply")
     assert code == 0, out + err
     assert (project / "docs" / "about" / "index.kk.md").read_text(encoding="utf-8") == "# ҰБО туралы\n\nБірінші абзац.\n"
+
+
+def test_in_po_the_reviewer_flags_what_they_checked(project, capsys, tmp_path):
+    path = tmp_path / "kk.po"
+    run(project, capsys, "translations", "export", "--lang", "kk", "--format", "po", "-o", str(path))
+    assert run(project, capsys, "translations", "import", str(path))[1].endswith(
+        "no changes: the file matches the site's texts.\n"), "re-importing an export records nothing"
+    store = po.pofile.parsefile(str(path))
+    units = {u.getcontext(): u for u in store.units if not u.isheader()}
+    units["data/cases/kz0101.yml#title"].target = "Жаңа тақырып"
+    units["data/cases/kz0101.yml#title"].settypecomment("ncp-reviewed")
+    units["data/cases/kz0101.yml#keywords[0]"].target = "жаңа кілт сөз"  # a list item, changed without review
+    path.write_bytes(bytes(store))
+    code, out, err = run(project, capsys, "translations", "import", str(path), "--apply", "--by", "Reviewer Two",
+                         "--on", "2026-12-02")
+    assert code == 0, out + err
+    assert "reviewed: data/cases/kz0101.yml#title (kk) by Reviewer Two" in out
+    assert "needs review again: data/cases/kz0101.yml#keywords (kk)" in out
+    record = yaml.safe_load((project / "data" / "cases" / "kz0101.yml").read_text(encoding="utf-8"))
+    assert record["title"]["kk"] == "Жаңа тақырып" and record["keywords"]["kk"] == ["жаңа кілт сөз"]
+    state = yaml.safe_load((project / "data" / "translation-state.yml").read_text(encoding="utf-8"))["translations"]
+    assert state["data/cases/kz0101.yml#title"]["kk"]["by"] == "Reviewer Two"
+    assert "kk" not in state["data/cases/kz0101.yml#keywords"]
+
+
+def test_a_text_shared_through_a_yaml_alias_is_written_once(project, capsys, tmp_path):
+    case = project / "data" / "cases" / "kz0101.yml"
+    text = case.read_text(encoding="utf-8")
+    text = text.replace("  kk: Summary of kz0101 in kk.", "  kk: &shared Summary of kz0101 in kk.")
+    case.write_text(text.replace("  en: Summary of kz0101 in en.", "  en: *shared"), encoding="utf-8")
+    commit(project)
+    path = tmp_path / "kk.po"
+    run(project, capsys, "translations", "export", "--lang", "kk", "--format", "po", "-o", str(path))
+    store = po.pofile.parsefile(str(path))
+    next(u for u in store.units if u.getcontext() == "data/cases/kz0101.yml#summary").target = "Ортақ мәтін."
+    path.write_bytes(bytes(store))
+    code, out, err = run(project, capsys, "translations", "import", str(path), "--apply")
+    assert code == 0, out + err
+    after = case.read_text(encoding="utf-8")
+    assert "  kk: &shared Ортақ мәтін.\n" in after and "  en: *shared\n" in after
