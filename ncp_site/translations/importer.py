@@ -95,6 +95,7 @@ def import_file(project, path: Path, apply: bool = False, by: str | None = None,
                                        "import the file your CAT tool exported, unchanged (.xlf or .po)"))
         return result
     languages = config.languages
+    source = source or languages.source  # a PO file whose tool dropped X-Source-Language
     for name, lang in (("source", source), ("target", target)):
         if lang not in languages:
             result.errors.append(DataError(shown, 1, f"({name} language)", f"'{lang}' is not a language of this site",

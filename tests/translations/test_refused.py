@@ -77,3 +77,15 @@ def test_a_new_link_address_cannot_come_from_the_file(project, capsys, tmp_path)
     assert run(project, capsys, "translations", "import", str(path), "--apply")[0] == 0
     page = (project / "docs" / "index.kk.md").read_text(encoding="utf-8")
     assert "[осы бетте](about/index.md) жіберуге болады." in page and "javascript" not in page
+
+
+def test_a_file_that_is_not_xliff_2_or_po_is_a_located_error(project, capsys, tmp_path):
+    for name, content in (("old.xlf", '<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+                                      '<file original="x" source-language="ru"><body/></file></xliff>'),
+                          ("broken.xlf", "<xliff version='2.0' xmlns='urn:oasis:names:tc:xliff:document:2.0'><file>")):
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        code, out, err = run(project, capsys, "translations", "import", str(path), "--apply")
+        assert code == 1 and "Traceback" not in out + err
+        assert f"{name}:1: (file): cannot be read as XLIFF 2.0 or PO (" in out, out
+    assert git(project, "status", "--porcelain") == ""
