@@ -6,12 +6,13 @@ entry is known by its line in that file (``entry 3``), so that no message ever p
 
 How a name is matched (README, "Threat model"):
 
-- Text and names are compared in one form: NFKC (``Ｉｖａｎ`` is ``Ivan``), casefolded, invisible
-  characters dropped (zero-width spaces, soft hyphens, joiners, direction marks), runs of white
-  space as one space, then each letter replaced by its confusables skeleton (Unicode TS #39, from
-  ICU's ``SpoofChecker``: ``Ivаn`` with a Cyrillic а, ``Petrοv`` with a Greek ο are ``Ivan Petrov``),
-  its accents dropped (``Zoë`` is ``Zoe``) and casefolded again. Both sides go through the same
-  steps, so a Cyrillic name is still matched as Cyrillic; a hit is reported where it was written.
+- Text and names are compared in one form: NFKC (``Ｉｖａｎ`` is ``Ivan``), invisible characters
+  dropped (zero-width spaces, soft hyphens, joiners, direction marks), runs of white space as one
+  space, then each letter replaced by what it looks like whatever its case (``_Forms``): its
+  confusables skeleton (Unicode TS #39, from ICU's ``SpoofChecker``: ``Ivаn`` with a Cyrillic а,
+  ``Petrοv`` with a Greek ο, ``ПЕТРОB`` with a Latin B are ``Ivan Petrov``, ``ПЕТРОВ``), without
+  accents (``Zoë`` is ``Zoe``). Both sides go through the same steps, so a Cyrillic name is still
+  matched as Cyrillic; a hit is reported where it was written.
 - The words of a name match in any order (``Petrov, Ivan``), next to each other with one to three
   characters that are not letters or digits between them (spaces, punctuation, ``-``, ``_``, ``.``,
   ``+``: so slugs and file names like ``ivan-petrov`` and ``Ivan_Petrov.pdf`` too), and only as whole
@@ -64,14 +65,19 @@ _BETWEEN = r"[\W_]{1,3}"
 
 
 def fold(text: str) -> str:
-    """NFKC, casefolded, invisible characters dropped, spaces collapsed: the first step of the matching form."""
+    """NFKC, casefolded, invisible characters dropped, spaces collapsed: how the list's names are kept."""
+    return _prepared(text).casefold()
+
+
+def _prepared(text: str) -> str:
+    """NFKC, invisible characters dropped, spaces collapsed: the first step of the matching form."""
     for space in _SPACES:  # what NFKC would do, done first so that most lines need no normalising
         if space in text:
             text = text.replace(space, " ")
     text = _nfkc(text)
     if _IGNORED.search(text):
         text = _IGNORED.sub("", text)
-    return " ".join(_nfkc(text.casefold()).split())
+    return " ".join(text.split())
 
 
 def _nfkc(text: str) -> str:
@@ -82,10 +88,17 @@ def _nfkc(text: str) -> str:
                      for line in text.split("\n"))
 
 
-class _Skeletons(dict):
-    """Each folded character's matching form, computed once: letters and digits become their TS #39
-    skeleton without accents, casefolded (``а`` Cyrillic and ``a`` Latin both ``a``); marks vanish;
-    spaces and punctuation stay, since they separate words."""
+class _Forms(dict):
+    """Each character's matching form, computed once; marks vanish, and spaces and punctuation stay, since
+    they separate words.
+
+    A letter or digit becomes what it looks like: its TS #39 skeleton (ICU's ``SpoofChecker``) without
+    accents, casefolded. Skeletons tell case apart (Cyrillic в's is ʙ, a small capital; В's is B), and
+    names must match whatever the case, so a Latin or Cyrillic letter is casefolded first and, where its
+    small letter looks like no Latin letter but its capital does (в, к, м, н, т), takes its capital's
+    look; a capital of another script (Greek Β, Η, Ν) takes its own. A capital's ``l`` (TS #39 writes I
+    as l) is an ``i``, so that I and i stay one letter and l another.
+    """
 
     def __init__(self):
         super().__init__()
@@ -95,28 +108,42 @@ class _Skeletons(dict):
         char = chr(code)
         if unicodedata.combining(char):
             form = ""
-        elif char.isalnum():
-            skeleton = unicodedata.normalize("NFD", self.checker.getSkeleton(0, char))
-            form = "".join(c for c in skeleton if not unicodedata.combining(c)).casefold()
-        else:
+        elif not char.isalnum():
             form = char
+        else:
+            if char.isupper() and not unicodedata.name(char, "").startswith(("LATIN", "CYRILLIC")):
+                look = self.capital_look(char)
+            else:
+                small = unicodedata.normalize("NFKC", char.casefold())
+                look = self.look(small)
+                if not look.isascii() and self.capital_look(small.upper()).isascii():
+                    look = self.capital_look(small.upper())
+            form = self.look(unicodedata.normalize("NFKC", look.casefold())).casefold()
         self[code] = form
         return form
 
+    def look(self, text: str) -> str:
+        """The TS #39 skeleton of ``text``, without accents."""
+        return "".join(c for c in unicodedata.normalize("NFD", self.checker.getSkeleton(0, text))
+                       if not unicodedata.combining(c))
 
-_SKELETONS = _Skeletons()
+    def capital_look(self, text: str) -> str:
+        return self.look(text).replace("l", "i")
+
+
+_FORMS = _Forms()
 """A cache of a pure function of one character (ICU's tables do not change while running)."""
 
 
 def matching_form(text: str) -> str:
     """The form text and names are compared in (the module's docstring says which steps)."""
-    return fold(text).translate(_SKELETONS)
+    return _prepared(text).translate(_FORMS)
 
 
 def _fold_piece(piece: str) -> str:
-    """``fold`` of one character and its combining marks; white space stays one space."""
+    """``_prepared`` of one character and its combining marks; white space stays one space."""
     text = _IGNORED.sub("", unicodedata.normalize("NFKC", piece))
-    return "".join(" " if c.isspace() else c for c in unicodedata.normalize("NFKC", text.casefold()))
+    return "".join(" " if c.isspace() else c for c in text)
 
 
 def fold_mapped(text: str) -> tuple[str, list[int], list[int]]:
@@ -138,7 +165,7 @@ def fold_mapped(text: str) -> tuple[str, list[int], list[int]]:
                 if out:
                     ends[-1] = j
                 continue
-            for form in _SKELETONS[ord(char)]:
+            for form in _FORMS[ord(char)]:
                 out.append(form)
                 starts.append(i)
                 ends.append(j)
@@ -182,7 +209,7 @@ class _Name:
         token = "(?:" + "|".join(forms + [i for i in initials if i]) + ")"
         run = _BEFORE + token + (f"(?:{_BETWEEN}{token}){{{len(words) - 1}}}" if len(words) > 1 else "") + _AFTER
         reach = sum(2 * len(spell(w)) + _LONGEST_ENDING + len(_BETWEEN) for w in words)
-        return cls(entry, tuple(a for a in anchors if a), re.compile(run), tuple(re.compile(f + _AFTER) for f in forms),
+        return cls(entry, tuple(a for a in anchors if a), re.compile(run), tuple(re.compile(f) for f in forms),
                    tuple(re.compile(i + _AFTER) if i else None for i in initials),
                    tuple(len(w) >= INFLECTED_FROM for w in words), reach)
 
@@ -207,12 +234,14 @@ class _Name:
         words, a word of ``INFLECTED_FROM`` letters or more is written in full."""
         if not left:
             return at == end and (long_in_full or not initial)
+        ends = [m.end() for m in _WORD_END.finditer(form, at, end)]  # where a word written in full may end
         for i in left:
-            for token, full in ((self.words[i], True), (self.initials[i], False)):
-                match = token.match(form, at) if token is not None else None  # not cut at ``end``: an initial's
-                if match is None or match.end() > end:                          # full stop may follow it
-                    continue
-                rest, after = left - {i}, match.end()
+            tokens = [(p, True) for p in ends if self.words[i].fullmatch(form, at, p)]  # Ivan's Petrov: ivan or ivan's
+            initial_here = self.initials[i].match(form, at) if self.initials[i] is not None else None
+            if initial_here is not None and initial_here.end() <= end:  # not cut at ``end``: its full stop follows
+                tokens.append((initial_here.end(), False))
+            for after, full in tokens:
+                rest = left - {i}
                 if rest:
                     between = _SEPARATOR.match(form, after, end)
                     if between is None:
@@ -226,6 +255,7 @@ class _Name:
 
 _SEPARATOR = re.compile(_BETWEEN)
 _WORD_START = re.compile(_BEFORE + r"[^\W_]")
+_WORD_END = re.compile(r"[^\W_]" + _AFTER)
 _LONGEST_ENDING = 30  # characters of the matching form a word's ending may add (a Kazakh suffix chain, spelt)
 
 
