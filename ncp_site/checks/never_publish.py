@@ -20,8 +20,9 @@ How a name is matched (README, "Threat model"):
 - Each word of four letters or more also matches in the forms the terminology lint derives
   (``terminology.inflection``): Russian case endings (``Ивана Петрова``, ``Иваном Петровым``), Kazakh
   suffix chains (``Сәрсенованың``, ``Сәрсеновке``), English plural and possessive endings. A name of
-  one word takes those endings only from five letters on: a short one-word entry (``Ана``) matches
-  only as written, since its endings would be other words (``анаға``, "to the mother").
+  one word takes those endings only from six letters on (a surname alone, ``Сәрсенова``): a shorter
+  one-word entry, often a given name that is also a word (``Ана``, ``Жанар``), matches only as
+  written, since its endings would be other words (``анаға``, "to the mother"; ``жаңарды``).
 - In a name of two words or more, all but one word may be an initial with its full stop
   (``И. Петров``, ``Petrov I.``), if a word of four letters or more is written in full.
 - The text is also searched with HTML character references (``&#1048;``), percent-encoding
@@ -57,8 +58,9 @@ _IGNORED = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\
                       "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U000e0000-\U000e0fff]")
 INFLECTED_FROM = 4
 """Letters a word needs to be matched with its endings (and to stand in full beside initials)."""
-INFLECTED_ALONE_FROM = 5
-"""Letters a one-word entry needs to be matched with its endings."""
+INFLECTED_ALONE_FROM = 6
+"""Letters a one-word entry needs to be matched with its endings: a given name alone is often a word too
+(Ана "mother", Сәуле "ray", Жанар: жаңарды "was renewed", since ң looks like н)."""
 _BEFORE = r"(?<![^\W_])"  # a name starts and ends where a word does; "_" separates words (Ivan_Petrov)
 _AFTER = r"(?![^\W_])"
 _BETWEEN = r"[\W_]{1,3}"

@@ -32,7 +32,7 @@ from .never_publish import NeverPublish, View, hit_error
 
 FIX = ("find where it comes from (data/, docs/, overrides/ or mkdocs.yml), remove it there and build again; "
        "do not publish this build")
-_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)?[^>]*>")
+_TAG = re.compile(r"<[^>]*>")
 _INLINE = frozenset("a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time "
                     "u var wbr".split())
 _INLINE_TAG = re.compile(r"</?(?:" + "|".join(sorted(_INLINE, key=len, reverse=True)) + r")(?![A-Za-z0-9-])[^>]*>",
@@ -94,14 +94,9 @@ def file_errors(path: Path, raw: bytes, names: NeverPublish, shown: str) -> list
     return _text_errors(text, names, shown, markup=suffix in (".html", ".htm", ".xml", ".svg"))
 
 
-def _untagged(match: re.Match) -> str:
-    """A tag's place in the text without tags: nothing inside a word (``Iv<b>an</b>``), a space between blocks
-    (``Ivan<br>Petrov``, ``<td>Ivan</td><td>Petrov</td>``)."""
-    return "" if (match.group(1) or "").lower() in _INLINE else " "
-
-
 def _without_tags(text: str) -> str:
-    """``_TAG.sub(_untagged, text)``, without a Python call per tag."""
+    """The text without its tags: an inline tag joins the letters around it (``Iv<b>an</b>``), any other
+    separates them (``Ivan<br>Petrov``, ``<td>Ivan</td><td>Petrov</td>``)."""
     return _TAG.sub(" ", _INLINE_TAG.sub("", text))
 
 
@@ -117,13 +112,16 @@ def _text_errors(text: str, names: NeverPublish, shown: str, markup: bool) -> li
             at = view.span(hit.start, hit.end)[0]
             field = "<title>" if any(a <= at < b for a, b in titles) else ("page" if markup else "(text)")
             errors.append(hit_error(shown, view.line(hit.start), field, hit.entry, fix=FIX))
+    if not errors:  # found in the file as a whole, not at a place in it: name the file
+        entry = next(hit.entry for t in quick for hit in names.find(t))
+        errors.append(hit_error(shown, 1, "(text)", entry, fix=FIX))
     return errors
 
 
 def _views(text: str) -> list[View]:
-    """The text as written (attributes and all), and without its tags."""
+    """The text as written (attributes and all), and without its tags (``_without_tags``)."""
     view = View.of(text)
-    return [view, view.rewritten(_TAG, _untagged)]
+    return [view, view.rewritten(_INLINE_TAG, lambda m: "").rewritten(_TAG, lambda m: " ")]
 
 
 def _json_errors(data, text: str, names: NeverPublish, shown: str) -> list[DataError]:

@@ -124,6 +124,16 @@ def test_other_words_and_other_names_do_not_match(text):
     assert entries(text) == []
 
 
+@pytest.mark.parametrize("text, listed", [("Оның атауы да жаңарды", "Жанар"), ("анаға", "Ана"), ("Сәулесі", "Сәуле")])
+def test_a_one_word_entry_of_five_letters_or_fewer_takes_no_endings(text, listed):
+    assert names(listed + "\n").find(text) == []
+    assert names(listed + "\n").find(f"({listed.upper()})") != []
+
+
+def test_a_one_word_entry_of_six_letters_or_more_takes_its_endings():
+    assert [hit.entry for hit in names("Сәрсенова\n").find("Сәрсенованың өтініші, Сәрсеновой")] == [1, 1]
+
+
 @pytest.mark.parametrize("text, entry", [
     ("Iv\u0430n Petr\u03bfv", 3),  # a Cyrillic а and a Greek ο in a Latin name
     ("\u0399van Petrov", 3),  # a Greek capital iota
