@@ -196,7 +196,7 @@ class _Name:
 
     @classmethod
     def of(cls, name: str, entry: int) -> _Name:
-        words = name.split()
+        words = _NAME_WORD.findall(name)  # "Jean-Pierre", "An individual & Astana": what is between words separates them
         alone = len(words) == 1
         spell = matching_form
         forms, anchors = [], []
@@ -256,6 +256,7 @@ class _Name:
 
 
 _SEPARATOR = re.compile(_BETWEEN)
+_NAME_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _WORD_START = re.compile(_BEFORE + r"[^\W_]")
 _WORD_END = re.compile(r"[^\W_]" + _AFTER)
 _LONGEST_ENDING = 30  # characters of the matching form a word's ending may add (a Kazakh suffix chain, spelt)
@@ -378,8 +379,8 @@ class NeverPublish:
         if not found:
             return
         for name in self._names:
-            near = sorted({at for anchor in name.anchors for at in found.get(anchor, ())})
-            if near:
+            if not found.keys().isdisjoint(name.anchors):
+                near = sorted({at for anchor in name.anchors for at in found.get(anchor, ())})
                 for start, end in name.spans(form, near):
                     yield start, end, name.entry
 

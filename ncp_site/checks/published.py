@@ -101,8 +101,8 @@ def _without_tags(text: str) -> str:
 
 
 def _text_errors(text: str, names: NeverPublish, shown: str, markup: bool) -> list[DataError]:
-    quick = (text, _without_tags(text)) if markup else (text,)
-    if not any(names.appears_in(t) for t in quick):
+    quick = _without_tags(text) + "\n" + "\n".join(_TAG.findall(text)) if markup else text  # text, then tags
+    if not names.appears_in(quick):
         return []
     views = _views(text) if markup else [View.of(text)]
     titles = [m.span() for m in _TITLE.finditer(text)] if markup else []
@@ -113,7 +113,7 @@ def _text_errors(text: str, names: NeverPublish, shown: str, markup: bool) -> li
             field = "<title>" if any(a <= at < b for a, b in titles) else ("page" if markup else "(text)")
             errors.append(hit_error(shown, view.line(hit.start), field, hit.entry, fix=FIX))
     if not errors:  # found in the file as a whole, not at a place in it: name the file
-        entry = next(hit.entry for t in quick for hit in names.find(t))
+        entry = names.find(quick)[0].entry
         errors.append(hit_error(shown, 1, "(text)", entry, fix=FIX))
     return errors
 
