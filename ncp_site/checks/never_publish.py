@@ -196,7 +196,7 @@ class _Name:
 
     @classmethod
     def of(cls, name: str, entry: int) -> _Name:
-        words = _NAME_WORD.findall(name)  # "Jean-Pierre", "An individual & Astana": what is between words separates them
+        words = _NAME_WORD.findall(name)  # Jean-Pierre, "Astana & Co": what is between words separates them
         alone = len(words) == 1
         spell = matching_form
         forms, anchors = [], []
@@ -365,7 +365,8 @@ class NeverPublish:
         by_first: dict[str, list[str]] = {}
         for anchor in anchors:
             by_first.setdefault(anchor[0], []).append(anchor)
-        return re.compile(_BEFORE + "(?:" + "|".join(re.escape(a) for a in anchors) + ")" if anchors else "(?!)"), by_first
+        pattern = _BEFORE + "(?:" + "|".join(re.escape(a) for a in anchors) + ")" if anchors else "(?!)"
+        return re.compile(pattern), by_first
 
     def _spans(self, form: str):
         """Every ``(start, end, entry)`` of a listed name in ``form`` (a matching form)."""
@@ -421,7 +422,8 @@ def read_list(path: Path) -> tuple[NeverPublish, list[DataError]]:
         return NeverPublish({}), [DataError(where, 1, "(environment)", "names a file that does not exist",
                                             f"give the path of the never-publish list, or unset {ENVIRONMENT}")]
     except (OSError, UnicodeDecodeError) as exc:
-        return NeverPublish({}), [DataError(where, 1, "(environment)", f"cannot be read as UTF-8 text ({type(exc).__name__})",
+        return NeverPublish({}), [DataError(where, 1, "(environment)",
+                                            f"cannot be read as UTF-8 text ({type(exc).__name__})",
                                             "save the list as UTF-8 text, one name per line")]
     names: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
@@ -456,7 +458,8 @@ def source_errors(sources: Sources, names: NeverPublish) -> list[DataError]:
     for page in sources.page_versions():
         lang = page.lang if page.lang in languages else None
         view = View.of(page.text)
-        errors += [hit_error(page.shown, view.line(hit.start), "page", hit.entry, lang) for hit in names.find(page.text)]
+        errors += [hit_error(page.shown, view.line(hit.start), "page", hit.entry, lang)
+                   for hit in names.find(page.text)]
     return sorted(set(errors))
 
 

@@ -27,7 +27,8 @@ from ncp_site.core.config import load_config
 from ncp_site.project import Project
 
 NAMES = {  # entry (line in the list) -> its words, each in forms its languages give it (the first as listed)
-    1: (("Иван", "Ивана", "Ивану", "Иваном", "Иване"), ("Петров", "Петрова", "Петрову", "Петровым", "Петрове", "Петровых")),
+    1: (("Иван", "Ивана", "Ивану", "Иваном", "Иване"),
+        ("Петров", "Петрова", "Петрову", "Петровым", "Петрове", "Петровых")),
     2: (("Айгерім", "Айгерімге", "Айгерімнің", "Айгеріммен"),
         ("Сәрсенова", "Сәрсенованың", "Сәрсеноваға", "Сәрсеновадан", "Сәрсеновамен", "Сәрсеновой", "Сәрсенову")),
     3: (("Ivan", "Ivan's"), ("Petrov", "Petrov's", "Petrovs")),
@@ -76,7 +77,8 @@ def spellings(draw) -> tuple[int, str]:
 
 def context() -> st.SearchStrategy[str]:
     """Words around the name, kept apart from it by a space."""
-    return st.lists(st.sampled_from(["Өтінім", "жалоба", "the", "2022", "ж.", "(", ")", "«", "»", "—"]), max_size=4).map(" ".join)
+    words = ["Өтінім", "жалоба", "the", "2022", "ж.", "(", ")", "«", "»", "—"]
+    return st.lists(st.sampled_from(words), max_size=4).map(" ".join)
 
 
 @pytest.fixture(scope="module")
