@@ -70,6 +70,8 @@ def _printable(text: str) -> str:
 
 def shown(value) -> str:
     """A value quoted in a message: on one line (line breaks and control characters escaped), at most 60 characters."""
+    if isinstance(value, int) and value.bit_length() > 10_000:  # Python will not print 4,300 digits or more
+        return "a number of thousands of digits"
     text = f"'{value}'" if isinstance(value, str) else repr(value)
     short = _printable(text[:120])
     return short if len(short) <= 60 else short[:57] + "..."

@@ -7,6 +7,7 @@ and far below what would slow a check down or run it out of memory; each error n
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 """A data file, page or CSV: 10 MB. The largest data file is the glossary (180 KB); a year of events
@@ -43,3 +44,37 @@ def date_range_error(value: dt.date, written: str | None = None) -> str | None:
         return None
     return (f"'{written or value.isoformat()}' is outside the years {FIRST_DAY.year}-{LAST_DAY.year} this site accepts "
             f"-- check the year (dates from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})")
+
+MAX_ID_CHARS = 100
+"""A record's id names its page's folder and often its file. The longest today has 48 characters;
+``ncp new`` derives at most 71 (a date and 60 characters of a title); a file name may have 255 bytes."""
+
+MAX_NUMBER_DIGITS = 20
+"""A number in the data is a year, an edition, a count: 20 digits hold any count there is. A 5,000-digit
+number cannot even be printed by Python without raising its limit."""
+
+
+def _noncharacters() -> str:
+    """U+FDD0..U+FDEF and the last two code points of every plane: never text (Unicode's noncharacters)."""
+    ends = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}-{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    return "\ufdd0-\ufdef" + ends
+
+
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff" + _noncharacters() + "]")
+"""Characters no text may hold, however it is written (typed, or as a YAML escape such as ``"\\u0007"``):
+the control characters but tab and line breaks (C0, DEL, C1), a half of a surrogate pair, and Unicode's
+noncharacters (U+FFFE, U+FFFF...). XML 1.0 (the feeds, the sitemap, TBX) cannot hold most of them, a
+browser shows them as boxes or not at all, and a terminal acts on some (ESC). One rule for every text:
+data values, CSV cells imported into the data, pages."""
+
+
+def character_problem(char: str) -> str:
+    """What a character of ``NOT_TEXT`` is, in a message: ``the control character U+0007``."""
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        what = "half of a surrogate pair"
+    elif code < 0xA0:
+        what = "the control character"
+    else:
+        what = "the noncharacter"
+    return f"{what} U+{code:04X}"

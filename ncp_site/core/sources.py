@@ -15,7 +15,8 @@ import yaml
 from . import translation_meta
 from .config import SiteConfig
 from .errors import DataError, display_path
-from .yamlsrc import YamlDoc, parse_bytes, read_bounded
+from .limits import NOT_TEXT
+from .yamlsrc import YamlDoc, forbidden_characters, parse_bytes, read_bounded
 
 STATE_FILE = "translation-state.yml"
 """Written by ``ncp translations reviewed``: a data file, but not data a visitor reads."""
@@ -79,6 +80,7 @@ class Sources:
         except UnicodeDecodeError as exc:
             self.page_errors.append(DataError(page.shown, raw[:exc.start].count(b"\n") + 1, "page",
                                               f"is not valid UTF-8 ({exc.reason})", "save the file with UTF-8 encoding"))
+        self.page_errors += forbidden_characters(page.text, page.shown, "page", NOT_TEXT)
         page.meta = front_matter(page.text)
         self.pages.setdefault(key, {})[lang] = page
 
