@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from . import editor_schemas
 from .checks import translation_status
 from .core.errors import DataErrors, display_path
-from .core.files import Interrupted, WriteFailed, write_atomically
+from .core.files import Interrupted, WriteFailed, write_atomically, write_output
 from .core.sources import STATE_FILE
 from .kinds import all_kinds
 from .project import Project, load_project
@@ -72,10 +73,17 @@ def cmd_glossary_export(args) -> int:
         return 1
     text = (exchange.export_tbx if args.format == "tbx" else exchange.export_csv)(loaded)
     if args.output:
-        write_atomically(Path(args.output), text)
+        write_output(Path(args.output), text, args.project.config.root, args.output)
         print(f"wrote {args.output} ({len(loaded.concepts)} concepts, {args.format.upper()})", file=sys.stderr)
-    else:
+        return 0
+    try:
         sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:  # a full disk behind a redirection (> file), a closed pipe
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python flushes stdout once more at exit
+        print(f"ncp glossary export: the output could not be written ({exc.strerror or exc}) -- free space on the "
+              "disk, or write to a file with -o", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -122,6 +130,11 @@ def cmd_reviewed(args) -> int:
     project = args.project
     if project.errors:
         return _refuse(project, "ncp translations reviewed")
+    unknown = [lang for lang in args.lang or [] if lang not in project.config.languages]
+    if unknown:
+        print(f"ncp translations reviewed: --lang {unknown[0]} is not a language of this site -- use one of: "
+              f"{project.config.languages.listing()}", file=sys.stderr)
+        return 1
     unmatched = translation_status.unmatched_targets(project.sources, args.targets)
     if unmatched:
         for target in unmatched:
@@ -156,6 +169,9 @@ def cmd_schemas(args) -> int:
     project = args.project
     root = project.config.root
     written = 0
+    if not (root / editor_schemas.FOLDER).is_dir():
+        (root / editor_schemas.FOLDER).mkdir()
+        print(f"ncp schemas: created the folder {editor_schemas.FOLDER}/")
     for name, schema in editor_schemas.schemas(project.kinds, tuple(project.config.languages)).items():
         path = root / editor_schemas.FOLDER / f"{name}.json"
         text = editor_schemas.text_of(schema)
@@ -182,13 +198,17 @@ def cmd_new(args) -> int:
     choices = new_records(project.kinds)
     new = choices[args.record]
     try:
-        placed = skeleton.place(new, project.config.data_dir, tuple(project.config.languages), args.id, args.date,
+        placed = skeleton.place(new, project.config.data_dir, project.config.languages, args.id, args.date,
                                 args.title_ru, header=schema_header(project, new), within=args.within,
                                 under=args.under)
     except skeleton.CannotStart as exc:
         print(f"ncp new {args.record}: {exc}", file=sys.stderr)
         return 1
     shown = display_path(placed.path, project.config.root)
+    folder = placed.path.parent
+    if not folder.is_dir() and folder.parent == project.config.data_dir:
+        folder.mkdir()  # the kind's own folder, not yet made (the first news item)
+        print(f"created the folder {display_path(folder, project.config.root)}/")
     write_atomically(placed.path, placed.text, shown)
     action = "added to" if placed.appended else "wrote"
     noun = new.name if new.inside else new.files.noun

@@ -5,15 +5,36 @@ from __future__ import annotations
 import functools
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from .errors import DataError
 from .errors import shown as _shown
 from .languages import Languages
-from .limits import MAX_LINE_CHARS
+from .limits import MAX_ID_CHARS, MAX_LINE_CHARS
 from .yamlsrc import YamlDoc, field_name
 
 M = TypeVar("M", bound=BaseModel)
+
+_FORMS: dict[str, str] = {}
+"""What a field's pattern asks for, in words, by pattern (``pattern``)."""
+
+
+def pattern(regex: str, form: str) -> str:
+    """``regex`` for ``Field(pattern=...)``, with the words a mistake is explained in (``form``: what to write,
+    with an example), so that no error quotes a regular expression."""
+    _FORMS[regex] = form
+    return regex
+
+
+ID = pattern(r"^[a-z0-9][a-z0-9-]*$", "lower-case Latin letters, digits and hyphens, e.g. 2026-05-04-seminar")
+CODE = pattern(r"^[a-z][a-z0-9_]*$", "lower-case Latin letters, digits and underscores, starting with a letter, "
+               "e.g. specific_instance")
+
+
+def record_id(regex: str = ID) -> Any:
+    """A record's id: ``regex``, and at most ``MAX_ID_CHARS`` (it names a page's folder, often a file).
+    ``ncp new`` checks an id given on its command line with the same field."""
+    return Field(pattern=regex, max_length=MAX_ID_CHARS)
 
 _TYPE_WORDS = {
     "string_type": "text",
@@ -123,11 +144,16 @@ def _explain_value(err: dict, lang: str | None, languages: Languages) -> tuple[s
             f"add at least {ctx.get('min_length')} item(s)"
     if kind == "string_too_short":
         return "is empty", "write the text, or remove the field if it is optional"
+    if kind == "string_pattern_mismatch":
+        form = _FORMS.get(ctx.get("pattern", ""))
+        return (f"{_shown(value)} is not written as this field is",
+                f"write {form}" if form else "write it as the same field of the other records is written")
     if kind == "string_too_long":
         limit = ctx["max_length"]
         length = f"{len(value):,} characters long" if isinstance(value, str) else "too long"
         return (f"is {length}, more than the {limit:,} allowed here",
-                "shorten it" + (" (a title or a name is one line)" if limit <= MAX_LINE_CHARS else
+                "shorten it" + (" (an id names a page's address and often a file)" if limit == MAX_ID_CHARS else
+                                " (a title or a name is one line)" if limit <= MAX_LINE_CHARS else
                                 "; publish a longer text as a document under docs/ and link it"))
     if kind in _TYPE_WORDS:
         what = _TYPE_WORDS[kind]

@@ -44,6 +44,7 @@ from ...core.localized import (
     Strict,
 )
 from ...core.vocabulary import Chapter, StakeholderGroup, edition_on
+from ...core.validation import record_id
 
 TIME_ZONE = "Asia/Almaty"
 UID_DOMAIN = "ncp-kazakhstan.github.io"
@@ -173,7 +174,7 @@ class Material(Strict):
 
 
 class Event(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = record_id()
     title: LocalizedLine
     kind: EventKind = "promotional"
     start: WhenField
