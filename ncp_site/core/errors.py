@@ -8,7 +8,10 @@ on the first one, so one run shows everything.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
+
+from .limits import MAX_LISTED_PER_FILE
 
 
 @dataclass(frozen=True, order=True)
@@ -48,9 +51,23 @@ class DataErrors(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        lines = [str(e) for e in self.errors]
+        lines = [str(e) for e in listed(self.errors)]
         lines.append(f"{len(self.errors)} error(s) in the data; nothing was published.")
         return "\n".join(lines)
+
+
+def listed(errors: list[DataError], per_file: int = MAX_LISTED_PER_FILE) -> list[DataError]:
+    """The errors as they are shown: sorted, at most ``per_file`` for each file, then one counting the rest."""
+    shown_errors: list[DataError] = []
+    for path, group in groupby(sorted(errors, key=_sort_key), key=lambda e: e.path):
+        group = list(group)
+        shown_errors += group[:per_file]
+        if len(group) > per_file:
+            rest = group[per_file:]
+            shown_errors.append(type(rest[0])(path, rest[0].line, "(file)",
+                                              f"and {len(rest):,} more problem(s) in this file, from this line on",
+                                              "fix the ones above, then run ncp check again"))
+    return shown_errors
 
 
 MAX_PROBLEM = 400

@@ -31,6 +31,14 @@ MAX_TEXT_CHARS = 50_000
 characters; 50,000 (about 15 printed pages) holds a whole final statement, which is better
 published as a document and linked."""
 
+MAX_UNKNOWN_LISTED = 10
+"""Unknown keys listed for one record; the rest are counted in one line (640,000 of them once printed
+640,000 lines and took a minute)."""
+
+MAX_LISTED_PER_FILE = 50
+"""Problems listed for one file (``errors.listed``); the rest are counted in one line: a file that is
+wrong throughout needs its first mistakes fixed, not a million lines."""
+
 FIRST_DAY = dt.date(1990, 1, 1)
 LAST_DAY = dt.date(2100, 12, 31)
 """Dates a record may carry: the Guidelines' NCPs date from 2000 and Kazakhstan's NCP from 2017;

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import json
 import subprocess
 import sys
@@ -259,3 +260,62 @@ def test_a_data_file_that_cannot_be_read_is_a_located_error(tmp_path, capsys, mo
     assert status == 1 and "Traceback" not in out
     assert ("data/cases/kz0101.yml:1: (file): cannot be read (Input/output error) -- check that the file is "
             "readable (its permissions, the disk)") in out
+
+
+# --- a file that is wrong throughout: the listing is capped, the rest counted ----------------------
+
+def _unknown_keys(text: str, n: int, under: str | None = None) -> str:
+    if under is None:
+        return text + "".join(f"x{i}: 1\n" for i in range(n))
+    return text.replace(f"{under}:\n", f"{under}:\n" + "".join(f"  x{i}: 1\n" for i in range(n)), 1)
+
+
+@pytest.mark.parametrize(("under", "field", "where"), [(None, "(file)", "file"), ("enterprise", "enterprise", "record"),
+                                                       ("title", "title", "record")])
+def test_unknown_keys_are_listed_ten_then_counted(tmp_path, capsys, under, field, where):
+    root = make_project(tmp_path, [case_record("kz0101")])
+    path = root / "data" / "cases" / "kz0101.yml"
+    text = _unknown_keys(path.read_text(encoding="utf-8"), 5_000, under)
+    path.write_text(text, encoding="utf-8")
+    status, out = check_unchanged(root, capsys, root.joinpath(*CASES))
+    lines = [line for line in out.splitlines() if line.startswith("data/cases/kz0101.yml:")]
+    assert status == 1 and len(lines) == 11, lines
+    eleventh = text.splitlines().index(("  " if under else "") + "x10: 1") + 1
+    assert lines[-1] == (f"data/cases/kz0101.yml:{eleventh}: {field}: and 4,990 more unknown keys in this {where} -- "
+                         "remove them or correct their spelling (see the README's data section)")
+
+
+def test_ten_unknown_keys_are_all_listed(tmp_path, capsys):
+    root = make_project(tmp_path, [case_record("kz0101")])
+    path = root / "data" / "cases" / "kz0101.yml"
+    path.write_text(_unknown_keys(path.read_text(encoding="utf-8"), 10), encoding="utf-8")
+    status, out = check_unchanged(root, capsys, root.joinpath(*CASES))
+    assert status == 1 and out.count("is not a known field") == 10 and "more unknown keys" not in out
+
+
+def test_problems_past_fifty_in_one_file_are_counted(tmp_path, capsys):
+    root = make_project(tmp_path, [case_record("kz0101")])
+    events = "events:\n" + "".join(f"  - id: e{i}\n    start: 2022-13-01\n" for i in range(30))
+    (root / "data" / "events").mkdir()
+    (root / "data" / "events" / "2022.yml").write_text(events, encoding="utf-8")
+    status, out = check_unchanged(root, capsys, root / "data" / "events")
+    lines = [line for line in out.splitlines() if line.startswith("data/events/2022.yml:")]
+    assert status == 1 and len(lines) == limits.MAX_LISTED_PER_FILE + 1
+    assert re.fullmatch(r"data/events/2022\.yml:\d+: \(file\): and \d+ more problem\(s\) in this file, from this line "
+                        r"on -- fix the ones above, then run ncp check again", lines[-1])
+    total = int(re.search(r"(\d+) error\(s\) in 1 file", out).group(1))
+    assert total == limits.MAX_LISTED_PER_FILE + int(re.search(r"and (\d+) more", lines[-1]).group(1))
+
+
+def test_two_hundred_thousand_unknown_keys_cost_little_memory_and_print_a_few_lines(tmp_path):
+    """Before: 640,000 unknown keys printed 640,036 lines, took 70 s and 1 GB (200,000: 89 s and 370 MB here)."""
+    root = make_project(tmp_path, [case_record("kz0101")])
+    path = root / "data" / "cases" / "kz0101.yml"
+    path.write_text(_unknown_keys(path.read_text(encoding="utf-8"), 200_000), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(root)], capture_output=True, text=True,
+                          timeout=300, preexec_fn=_limit_memory, check=False)
+    result = json.loads(done.stdout)
+    assert result["status"] == 1 and "Traceback" not in result["out"] + result["err"]
+    assert "and 199,990 more unknown keys in this file" in result["out"]
+    assert len(result["out"].splitlines()) < 100
+    assert result["peak_mb"] < 250, result  # about 140 MB
