@@ -8,7 +8,7 @@ on the first one, so one run shows everything.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import groupby
+from collections import Counter
 from pathlib import Path
 
 from .limits import MAX_LISTED_PER_FILE
@@ -57,16 +57,21 @@ class DataErrors(Exception):
 
 
 def listed(errors: list[DataError], per_file: int = MAX_LISTED_PER_FILE) -> list[DataError]:
-    """The errors as they are shown: sorted, at most ``per_file`` for each file, then one counting the rest."""
-    shown_errors: list[DataError] = []
-    for path, group in groupby(sorted(errors, key=_sort_key), key=lambda e: e.path):
-        group = list(group)
-        shown_errors += group[:per_file]
-        if len(group) > per_file:
-            rest = group[per_file:]
-            shown_errors.append(type(rest[0])(path, rest[0].line, "(file)",
-                                              f"and {len(rest):,} more problem(s) in this file, from this line on",
-                                              "fix the ones above, then run ncp check again"))
+    """The errors as they are shown, in their order: at most ``per_file`` for each file, the rest counted
+    in one error where the first of them was."""
+    total = Counter(e.path for e in errors)
+    if all(n <= per_file for n in total.values()):
+        return list(errors)
+    seen: Counter = Counter()
+    shown_errors = []
+    for error in errors:
+        seen[error.path] += 1
+        if seen[error.path] <= per_file:
+            shown_errors.append(error)
+        elif seen[error.path] == per_file + 1:
+            shown_errors.append(type(error)(error.path, error.line, "(file)",
+                                            f"and {total[error.path] - per_file:,} more problem(s) in this file, "
+                                            "from this line on", "fix the ones above, then run ncp check again"))
     return shown_errors
 
 
