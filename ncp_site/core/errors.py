@@ -7,8 +7,8 @@ on the first one, so one run shows everything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from .limits import MAX_LISTED_PER_FILE
