@@ -13,6 +13,7 @@ from .errors import DataError
 from .errors import shown as _shown
 from .languages import Languages
 from .limits import MAX_ID_CHARS, MAX_LINE_CHARS, MAX_UNKNOWN_LISTED
+from .localized import LanguageMap, SomeLanguages
 from .yamlsrc import YamlDoc, field_name
 
 M = TypeVar("M", bound=BaseModel)
@@ -86,7 +87,7 @@ def _trimmed(annotation: Any, data: Any, loc: tuple, languages: tuple[str, ...],
     if issubclass(annotation, BaseModel):
         fields = annotation.model_fields
         known = set(fields) | {f.alias for f in fields.values() if f.alias}
-    elif issubclass(annotation, dict):  # a text or an address per language
+    elif issubclass(annotation, (LanguageMap, SomeLanguages)):  # a text or an address per language
         fields, known = {}, set(languages)
     else:
         return data
