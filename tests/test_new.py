@@ -256,7 +256,7 @@ def test_the_first_record_of_a_kind_makes_its_folder_and_says_so(tmp_path, capsy
 
 def test_translations_reviewed_refuses_a_language_the_site_does_not_have(repo, capsys):
     before = snapshot(repo)
-    status, _, err = run(repo, capsys, "translations", "reviewed", "--lang", "xx")
-    assert status == 1
-    assert "ncp translations reviewed: --lang xx is not a language of this site -- use one of: kk, ru, en" in err
+    status, _, err = run(repo, capsys, "translations", "reviewed", "--lang", "xx", "--all")
+    assert status == 2
+    assert "ncp translations reviewed: --lang xx: not a language of this site -- use one of: kk, ru, en" in err
     assert snapshot(repo) == before

@@ -170,11 +170,11 @@ def _snapshot(folder):
 def test_translations_reviewed_reports_a_write_failure_and_touches_nothing(tmp_path, capsys, monkeypatch,
                                                                            where, failure):
     root = make_project(tmp_path, [case_record("kz0101")])
-    assert cli.main(["--root", str(root), "translations", "reviewed", "--lang", "en"]) == 0
+    assert cli.main(["--root", str(root), "translations", "reviewed", "--all", "--by", "T", "--lang", "en"]) == 0
     before = _snapshot(root / "data")
     capsys.readouterr()
     monkeypatch.setattr(files.os, where, failure)
-    assert cli.main(["--root", str(root), "translations", "reviewed"]) == 1
+    assert cli.main(["--root", str(root), "translations", "reviewed", "--all", "--by", "T"]) == 1
     captured = capsys.readouterr()
     assert captured.out.startswith("data/translation-state.yml:1: (file): could not be written (")
     assert "Traceback" not in captured.out + captured.err
@@ -183,10 +183,10 @@ def test_translations_reviewed_reports_a_write_failure_and_touches_nothing(tmp_p
 
 def test_translations_reviewed_stopped_by_sigterm_touches_nothing(tmp_path, capsys, monkeypatch):
     root = make_project(tmp_path, [case_record("kz0101")])
-    assert cli.main(["--root", str(root), "translations", "reviewed", "--lang", "en"]) == 0
+    assert cli.main(["--root", str(root), "translations", "reviewed", "--all", "--by", "T", "--lang", "en"]) == 0
     before = _snapshot(root / "data")
     monkeypatch.setattr(files.os, "fsync", lambda fd: os.kill(os.getpid(), signal.SIGTERM))
-    assert cli.main(["--root", str(root), "translations", "reviewed"]) == 128 + signal.SIGTERM
+    assert cli.main(["--root", str(root), "translations", "reviewed", "--all", "--by", "T"]) == 128 + signal.SIGTERM
     assert "data/translation-state.yml was left as it was" in capsys.readouterr().err
     assert _snapshot(root / "data") == before
 
@@ -237,3 +237,18 @@ def test_glossary_export_to_a_full_disk_on_standard_output_is_one_line(tmp_path)
                               stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, check=False)
     assert done.returncode == 1 and "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
     assert done.stderr.startswith("ncp glossary export: the output could not be written (No space left on device)")
+
+
+@pytest.mark.parametrize("command", [["translations", "export", "--lang", "kk", "--source", "ru"],
+                                     ["translations", "tmx", "--source", "ru", "--target", "kk"]])
+@pytest.mark.parametrize("output", ["data/ui.yml", "docs/index.kk.md", "/dev/full"])
+def test_every_export_refuses_the_sources_and_what_is_not_a_regular_file(tmp_path, capsys, monkeypatch, command,
+                                                                          output):
+    root = make_project(tmp_path / "p", [case_record("kz0101")])
+    monkeypatch.chdir(root)
+    before = _snapshot(root / "data"), _snapshot(root / "docs")
+    code = cli.main(["--root", str(root), *command, "-o", output])
+    captured = capsys.readouterr()
+    assert code == 1 and "Traceback" not in captured.out + captured.err
+    assert f"{output}:1: (file): is " in captured.out and "wrote" not in captured.out
+    assert (_snapshot(root / "data"), _snapshot(root / "docs")) == before

@@ -29,8 +29,8 @@ from ...core.localized import (
     LocalizedMarkdown,
     Strict,
 )
-from ...core.vocabulary import StakeholderGroup
 from ...core.validation import pattern, record_id
+from ...core.vocabulary import StakeholderGroup
 
 Category = Literal["regulatory_support", "operational_organisational", "promotion", "specific_instances"]
 CATEGORIES: tuple[str, ...] = Category.__args__

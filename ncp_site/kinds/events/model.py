@@ -43,8 +43,8 @@ from ...core.localized import (
     Name,
     Strict,
 )
-from ...core.vocabulary import Chapter, StakeholderGroup, edition_on
 from ...core.validation import record_id
+from ...core.vocabulary import Chapter, StakeholderGroup, edition_on
 
 TIME_ZONE = "Asia/Almaty"
 UID_DOMAIN = "ncp-kazakhstan.github.io"

@@ -15,8 +15,8 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from ...core.localized import Day, LanguageVersions, Localized, Name, Strict
-from ...core.vocabulary import StakeholderGroup
 from ...core.validation import pattern, record_id
+from ...core.vocabulary import StakeholderGroup
 
 ActKind = Literal["government_resolution", "ministerial_order", "ncp_decision"]
 Membership = Literal["main", "expert"]

@@ -15,8 +15,8 @@ from pydantic import Field, StrictBool
 
 from ...core.localized import Localized, Strict
 from ...core.timeframes import Stretch
-from ...core.vocabulary import Milestone
 from ...core.validation import CODE, record_id
+from ...core.vocabulary import Milestone
 
 Id = record_id(CODE)
 Input = Literal["text", "email", "tel", "textarea", "checkbox"]
