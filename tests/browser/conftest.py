@@ -1,6 +1,6 @@
 """Real-browser fixtures: the session's built site (``site``) served on 127.0.0.1, Debian's chromium.
 
-Every request leaving the local server is aborted (``ncp_site.screenshots.offline_context``).
+Every request leaving the local server is aborted (``browsing.offline_context``, tests/browsing.py).
 ``visit(url)`` opens a page and records its console errors; at the end of each test any error
 other than Material's known ones fails the test.
 
@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from conftest import LANG_PREFIX
 
-from ncp_site.screenshots import launch_chromium, offline_context, serve
+from browsing import launch_chromium, offline_context, serve
 
 LANGS = ("kk", "ru", "en")
 REPO = Path(__file__).resolve().parents[2]

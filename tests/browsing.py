@@ -1,35 +1,28 @@
-"""Screenshots of the main page types in each language at 1280 and 390 px, and the offline browser they need.
-
-    python -m ncp_site.screenshots                  # build the site, refresh the README's pictures
-    python -m ncp_site.screenshots --site site/     # use a site already built
-    python -m ncp_site.screenshots --all --out dir/ # every main page type, both widths (as the tests do)
+"""The offline browser the browser tests (and the developer tools in ``scripts/``) look at the site with.
 
 The browser is Debian's ``chromium`` package driven by Playwright (``NCP_CHROMIUM`` overrides its
-path); ``playwright install`` is never needed. The site is served from 127.0.0.1 and every request
-to another origin is aborted, so a page that depends on the network shows it. The browser tests in
-``tests/browser/`` use the same helpers.
+path); ``playwright install`` is never needed. The built site is served from 127.0.0.1 and every
+request to another origin is aborted, so a page that depends on the network shows it.
+``shoot_pages`` photographs the main page types in each language at 1280 and 390 px
+(``tests/browser/test_layout.py``, ``scripts/screenshots.py``).
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import functools
 import http.server
 import os
 import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from .core.config import load_config
-
-LANGUAGES = load_config(Path(__file__).resolve().parents[1]).languages
+from ncp_site.core.config import load_config
 
 REPO = Path(__file__).resolve().parents[1]
-OUT_DIR = REPO / "docs-screenshots"
+LANGUAGES = load_config(REPO).languages
 VIEWPORT = {"width": 1280, "height": 900}
 WIDTHS = (1280, 390)
 """A laptop and a phone (the narrowest supported width, 360 px, is checked by tests/browser/test_layout.py)."""
@@ -44,9 +37,7 @@ MAIN_PAGES = {
     "terms": "terms/",
     "submit": "submit/",
 }
-"""One page of each main type, by name (``*``: the fullest such page of the built site).
-The README shows ``README_PICTURES``."""
-README_PICTURES = (("home", 1280), ("case", 390))
+"""One page of each main type, by name (``*``: the fullest such page of the built site)."""
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -151,33 +142,3 @@ def build_site(site_dir: Path) -> None:
                             cwd=REPO, env=env, capture_output=True, text=True)
     if result.returncode:
         raise SystemExit(f"the site does not build:\n{result.stdout}{result.stderr}")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Screenshots of the main pages in kk, ru and en for the README.")
-    parser.add_argument("--site", type=Path, help="a built site to use instead of building one")
-    parser.add_argument("--out", type=Path, default=OUT_DIR, help=f"where to write the PNGs (default: {OUT_DIR})")
-    parser.add_argument("--all", action="store_true", help="every main page type at both widths, not only the README's")
-    args = parser.parse_args(argv)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        raise SystemExit("Playwright is missing: pip install -e '.[test]'") from None
-    with tempfile.TemporaryDirectory() as tmp:
-        site_dir = args.site
-        if site_dir is None:
-            site_dir = Path(tmp) / "site"
-            build_site(site_dir)
-        with serve(site_dir) as base_url, sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
-            try:
-                for path in shoot_pages(browser, base_url, main_pages(site_dir), args.out,
-                                        None if args.all else README_PICTURES):
-                    print(path)
-            finally:
-                browser.close()
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
