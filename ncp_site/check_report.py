@@ -82,9 +82,9 @@ def _problems(console: Console, noun: str, problems: list[DataError], colour: st
     console.print(Text(f"\n{len(problems)} {noun}(s) in {len(files)} file(s):", style=f"bold {colour}"))
     for path, group in groupby(sorted(problems, key=lambda p: (p.path, p.line, p.field, p.lang or "")),
                                key=lambda p: p.path):
-        group = list(group)
-        console.print(Text(redact(f"── {path} ({len(group)})"), style="bold"))
-        for problem in listed(group):
+        in_file = list(group)
+        console.print(Text(redact(f"── {path} ({len(in_file)})"), style="bold"))
+        for problem in listed(in_file):
             console.print(_line(problem, colour, redact))
 
 

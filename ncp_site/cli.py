@@ -65,7 +65,7 @@ def _refuse(project: Project, command: str) -> int:
 def cmd_glossary_export(args) -> int:
     from .kinds.glossary import exchange
 
-    loaded = args.project.loaded.get("glossary")
+    loaded = args.project.data.glossary
     errors = [e for e in args.project.errors if e.path == args.project.sources.path("glossary.yml")]
     if loaded is None or errors:
         for error in errors:
@@ -106,8 +106,8 @@ def cmd_glossary_import(args) -> int:
         print(f"{result.glossary_path}:{change.line}: {change}")
     page_changes, page_errors, pages = ([], [], {}) if result.new_text is None else glossary_pages.follow(
         project, result.changes, result.new_text)
-    for change in page_changes:
-        print(change)
+    for moved in page_changes:
+        print(moved)
     for warning in result.warnings:  # cells a spreadsheet would run as formulas (CSV injection)
         print(warning)
     errors = sorted(set(result.errors), key=lambda e: (e.path, e.line, e.field)) + page_errors
@@ -182,7 +182,7 @@ def cmd_reviewed(args) -> int:
                   "(e.g. data/cases/kz0003.yml, docs/about or data/cases/kz0003.yml#summary)", file=sys.stderr)
         return 1
     by, problem = review.reviewer(args.by, project.config.root)
-    if problem:
+    if problem or by is None:
         print(f"ncp translations reviewed: {problem}", file=sys.stderr)
         return 2
     result = translation_status.mark_reviewed(project.sources, args.targets, args.lang or [], by,

@@ -273,7 +273,7 @@ class View:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Where ``text[start:end]`` was in the original."""
-        if self.starts is None:
+        if self.starts is None or self.ends is None:
             return start, end
         if not self.starts:
             return 0, len(self.original)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,8 +51,8 @@ class Unit:
     field: str
     source: str
     texts: dict[str, str]
-    pending: dict[str, dt.date] = field(default_factory=dict)
-    paths: dict[str, str] = field(default_factory=dict)
+    pending: dict[str, dt.date] = dataclasses.field(default_factory=dict)  # ``field`` is the unit's own field here
+    paths: dict[str, str] = dataclasses.field(default_factory=dict)
     loc: tuple = ()
     """The field's key path in its data file (empty for a page)."""
 
@@ -280,11 +281,11 @@ def translation_report(sources: Sources, today: dt.date) -> Report:
                 hint = f"`ncp translations reviewed {unit.key} --lang {lang}`"
                 why = ("never reviewed -- check it against its source, then run " if status == "unreviewed" else
                        f"its {languages.name(unit.source)} source changed after the review"
-                       + (f" by {review.by}" if review.by else "") + (f" on {review.date}" if review.date else "")
+                       + (f" by {review.by}" if review and review.by else "") + (f" on {review.date}" if review and review.date else "")
                        + " -- see what changed (`ncp translations export --lang " + lang + "`), update it, then run ")
                 findings.append(Finding(status, lang, where, unit.line, unit.field, why + hint, unit.key, words))
     return Report(sorted(findings, key=lambda f: (STATES.index(f.state), f.lang, f.path, f.line, f.field)),
-                  len(units), languages.codes, {lang: tuple(n) for lang, n in reviewed.items()})
+                  len(units), languages.codes, {lang: (n[0], n[1]) for lang, n in reviewed.items()})
 
 
 def pending_errors(sources: Sources, today: dt.date) -> list[DataError]:

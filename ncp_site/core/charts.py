@@ -8,6 +8,7 @@ alternative and never says anything the table does not.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 WIDTH = 640
@@ -68,7 +69,7 @@ class BarChart:
         return f"{self.id}-desc"
 
 
-def bar_chart(chart_id: str, title: str, rows: list[tuple[str, float]]) -> BarChart:
+def bar_chart(chart_id: str, title: str, rows: Sequence[tuple[str, float]]) -> BarChart:
     """Bars proportional to the values, the largest spanning ``BAR_SPAN``; negative values are refused."""
     if any(value < 0 for _, value in rows):
         raise ValueError(f"chart '{chart_id}': a bar chart shows counts and durations, not negative values")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -18,6 +18,13 @@ from .errors import DataError
 from .sources import Sources
 from .validation import validate
 from .yamlsrc import YamlDoc
+
+
+class Identified(Protocol):
+    """A record other records refer to by its id (a news item's ``related_cases``)."""
+
+    @property
+    def id(self) -> str: ...
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -48,11 +55,8 @@ class RecordFiles:
     optional: bool = False  # a missing file or folder means no records yet
 
 
-Check = Callable[[BaseModel, "Located"], list[DataError]]
-
-
 def load_records(sources: Sources, where: RecordFiles, model: type[M],
-                 check: Check | None = None) -> tuple[list[Located[M]], list[DataError]]:
+                 check: Callable[[M, Located[M]], list[DataError]] | None = None) -> tuple[list[Located[M]], list[DataError]]:
     """Every valid record of ``model`` and every error found, in file order."""
     if where.path.endswith((".yml", ".yaml")):
         paths = [sources.path(where.path)]
@@ -80,17 +84,18 @@ def load_records(sources: Sources, where: RecordFiles, model: type[M],
             if record is None:
                 continue
             located = Located(record, doc, loc)
-            if where.list_key is None and sources.file_name(shown).rsplit(".", 1)[0] != record.id:
-                errors.append(located.error(("id",), f"'{record.id}' differs from the file name "
+            record_id: str = getattr(record, "id")  # every record model has one (``core.validation.record_id``)
+            if where.list_key is None and sources.file_name(shown).rsplit(".", 1)[0] != record_id:
+                errors.append(located.error(("id",), f"'{record_id}' differs from the file name "
                                             f"'{sources.file_name(shown)}'",
-                                            f"rename the file to {record.id}.yml or change the id"))
+                                            f"rename the file to {record_id}.yml or change the id"))
             if check is not None:
                 errors += check(record, located)
-            if record.id in first:
-                errors.append(located.error(("id",), f"'{record.id}' is already the id of {_a(where.noun)} ({first[record.id]})",
+            if record_id in first:
+                errors.append(located.error(("id",), f"'{record_id}' is already the id of {_a(where.noun)} ({first[record_id]})",
                                             f"give each {where.noun} its own id; an id never changes once published"))
                 continue
-            first[record.id] = located.where()
+            first[record_id] = located.where()
             found.append(located)
     return found, errors
 

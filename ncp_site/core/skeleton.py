@@ -59,7 +59,7 @@ class Shape:
     item: Shape | None = None
     model: type[BaseModel] | None = None
     optional: bool = False
-    language_map: type | None = None  # the LanguageMap class of a "texts" shape
+    language_map: type[LanguageMap] | None = None  # the LanguageMap class of a "texts" shape
     loose: bool = False  # a value read by a validator of its own (a partial date, an audience), not only text
 
 
@@ -100,8 +100,8 @@ def _shape_of(annotation: Any) -> Shape:
     if origin is Literal:
         return Shape("code", codes=typing.get_args(annotation), optional=optional)
     if origin in (list, tuple, set, frozenset):
-        args = typing.get_args(annotation)
-        return Shape("list", item=shape_of(args[0]) if args else Shape("text"), optional=optional)
+        items = typing.get_args(annotation)
+        return Shape("list", item=shape_of(items[0]) if items else Shape("text"), optional=optional)
     if origin is dict:
         return Shape("dict", optional=optional)
     if isinstance(annotation, type):
@@ -177,10 +177,10 @@ def skeleton(model: type[BaseModel], languages: tuple[str, ...], filled: dict[st
             for lang in languages:
                 given = value.get(lang) if isinstance(value, dict) else None
                 lines.append(f"{indent}{INDENT}{lang}:" + (f" {_scalar(given)}" if given else ""))
-        elif shape.kind == "model" and not shape.optional:
+        elif shape.kind == "model" and shape.model and not shape.optional:
             lines.append(f"{indent}{name}:{comment}")
             lines += skeleton(shape.model, languages, None, indent + INDENT)
-        elif shape.kind == "list" and info.is_required() and shape.item and shape.item.kind == "model":
+        elif shape.kind == "list" and info.is_required() and shape.item and shape.item.model:
             lines.append(f"{indent}{name}:{comment}")
             item = skeleton(shape.item.model, languages, None, indent + INDENT * 2)
             lines += [f"{indent}{INDENT}- " + item[0].lstrip(), *item[1:]]
@@ -193,7 +193,7 @@ def skeleton(model: type[BaseModel], languages: tuple[str, ...], filled: dict[st
 def _default(info: FieldInfo, shape: Shape) -> str:
     """A default worth writing out (``withheld: false``, ``chapters: []``); empty otherwise."""
     if info.default_factory is not None:
-        default = info.default_factory()
+        default = info.default_factory()  # type: ignore[call-arg]  # no model here takes the validated data
     else:
         default = info.default
     if default is PydanticUndefined or default is None:
@@ -277,9 +277,11 @@ def place(new: NewRecord, data_dir, languages: Languages, record_id: str | None 
             raise CannotStart("give the new record's id with --id, or --title-ru (and --date) to derive it")
         record_id = "-".join(part for part in (date if new.dated else None, slug(title_ru)) if part)
     check_arguments(new, languages, record_id, date, title_ru, derived)
-    languages = tuple(languages)
+    codes = tuple(languages)
     if new.inside:
-        return _place_inside(new, data_dir, languages, record_id, date, title_ru, within, under)
+        return _place_inside(new, data_dir, codes, record_id, date, title_ru, within, under)
+    if record_id is None:
+        raise CannotStart("give the new record's id with --id")
     filled: dict[str, Any] = {"id": record_id}
     if new.dated and date:
         filled[new.dated] = dt.date.fromisoformat(date)
@@ -290,7 +292,7 @@ def place(new: NewRecord, data_dir, languages: Languages, record_id: str | None 
         path = data_dir / where.path / f"{record_id}.yml"
         if path.exists():
             raise CannotStart(f"data/{where.path}/{record_id}.yml already exists -- choose another id; an existing record is edited in its file")
-        lines = skeleton(new.model, languages, filled)
+        lines = skeleton(new.model, codes, filled)
         return Placement(path, header + "\n".join(lines) + "\n", header.count("\n") + 1, appended=False)
     if where.path.endswith((".yml", ".yaml")):
         path = data_dir / where.path
@@ -299,7 +301,7 @@ def place(new: NewRecord, data_dir, languages: Languages, record_id: str | None 
             raise CannotStart(f"give --date YYYY-MM-DD: each year of {where.noun}s has its own file in "
                               f"{where.path}/")
         path = data_dir / where.path / f"{date[:4]}.yml"
-    item = skeleton(new.model, languages, filled, INDENT * 2)
+    item = skeleton(new.model, codes, filled, INDENT * 2)
     block = [f"{INDENT}- " + item[0].lstrip(), *item[1:]]
     if not path.exists():
         text = header + f"{where.list_key}:\n" + "\n".join(block) + "\n"
@@ -332,6 +334,7 @@ def _append(path, old: str, key: str, block: list[str]) -> Placement:
 def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru, within, under) -> Placement:
     """A record added at the end of a list inside another record (``--in`` that record, ``--under`` an item)."""
     where = new.files
+    loc: tuple = ()
     if not within:
         raise CannotStart(f"give --in: the id of the {where.noun} the new record goes into")
     if where.list_key is None:
@@ -339,7 +342,7 @@ def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru
         if within not in records:  # never a path: --in ../../x named a file outside the data
             raise CannotStart(f"there is no {where.noun} {shown(within)} in data/{where.path}/ -- give the id of one: "
                               + ", ".join(records[:5]) + (", ..." if len(records) > 5 else ""))
-        path, loc = data_dir / where.path / f"{within}.yml", ()
+        path = data_dir / where.path / f"{within}.yml"
     else:
         path = data_dir / where.path
     old = path.read_text(encoding="utf-8") if path.is_file() else ""

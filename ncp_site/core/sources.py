@@ -90,7 +90,7 @@ class Sources:
         try:
             page.text = (raw or b"").decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            self.page_errors.append(DataError(page.shown, raw[:exc.start].count(b"\n") + 1, "page",
+            self.page_errors.append(DataError(page.shown, (raw or b"")[:exc.start].count(b"\n") + 1, "page",
                                               f"is not valid UTF-8 ({exc.reason})", "save the file with UTF-8 encoding"))
         self.page_errors += forbidden_characters(page.text, page.shown, "page", NOT_TEXT)
         page.meta = front_matter(page.text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import types
 import typing
+from collections.abc import Mapping
 from typing import Annotated, Any, TypeVar, Union
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
@@ -16,7 +17,7 @@ from .limits import MAX_ID_CHARS, MAX_LINE_CHARS, MAX_UNKNOWN_LISTED
 from .localized import LanguageMap, SomeLanguages
 from .yamlsrc import YamlDoc, field_name
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 _FORMS: dict[str, str] = {}
 """What a field's pattern asks for, in words, by pattern (``pattern``)."""
@@ -61,7 +62,7 @@ def validate(model: type[M], data: Any, doc: YamlDoc, languages: Languages, base
                          f"and {count:,} more unknown keys in this {'record' if base or loc[:-1] else 'file'}",
                          "remove them or correct their spelling (see the README's data section)") for loc, count in cut]
     try:
-        result = _adapter(model).validate_python(data, context={"languages": languages, **(context or {})})
+        result = _adapter(typing.cast(type, model)).validate_python(data, context={"languages": languages, **(context or {})})
     except ValidationError as exc:
         return None, [e for err in exc.errors() for e in _to_errors(err, doc, base, languages)] + counted
     if counted:
@@ -140,7 +141,7 @@ def _at(obj: Any, loc: tuple) -> Any:
     return obj
 
 
-def _to_errors(err: dict, doc: YamlDoc, base: tuple, languages: Languages) -> list[DataError]:
+def _to_errors(err: Mapping[str, Any], doc: YamlDoc, base: tuple, languages: Languages) -> list[DataError]:
     loc = base + tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     if err["type"] == "localized":
         return [_language_error(doc, loc, problem, code, languages) for problem, code in err["ctx"]["problems"]]
@@ -159,14 +160,14 @@ def _language_error(doc: YamlDoc, loc: tuple, problem: str, code: str, languages
                      f"write the text under one of: {languages.listing()}")
 
 
-def _explain(err: dict, lang: str | None, languages: Languages) -> tuple[str, str]:
+def _explain(err: Mapping[str, Any], lang: str | None, languages: Languages) -> tuple[str, str]:
     problem, fix = _explain_value(err, lang, languages)
     if err.get("input", "") is None and err["type"] != "missing":
         return "is empty", fix  # a slot left unfilled (``ncp new`` writes them so)
     return problem, fix
 
 
-def _explain_value(err: dict, lang: str | None, languages: Languages) -> tuple[str, str]:
+def _explain_value(err: Mapping[str, Any], lang: str | None, languages: Languages) -> tuple[str, str]:
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "missing":
         if lang:

@@ -124,7 +124,8 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[DataError]]:
         return None, [refused.error]
     except yaml.MarkedYAMLError as exc:
         start, found = exc.context_mark, exc.problem_mark
-        line = (start or found).line + 1 if (start or found) else 1
+        mark = start or found
+        line = mark.line + 1 if mark else 1
         problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
         if start and found and found.line != start.line:
             problem += f" (noticed on line {found.line + 1})"
@@ -220,13 +221,14 @@ class _Builder:
             return None
         started = event.start_mark
         event = next(events)
-        self.doc.lines[()] = event.start_mark.line + 1
+        self.doc.lines[()] = _line(event)
         data = self.value(event, (), True)
         next(events)  # the document's end
         event = next(events)
         if not isinstance(event, yaml.StreamEndEvent):
-            raise yaml.composer.ComposerError("expected a single document in the stream", started,
-                                              "but found another document", event.start_mark)
+            raise yaml.composer.ComposerError(  # libyaml's marks (yaml._yaml.Mark) are marks too, not to the stubs:
+                "expected a single document in the stream", started,  # type: ignore[arg-type]
+                "but found another document", event.start_mark)  # type: ignore[arg-type]
         return data
 
     def value(self, event, loc: tuple, record: bool) -> Any:
@@ -331,7 +333,7 @@ class _Builder:
             event = next(events)
             if type(event) is yaml.MappingEndEvent:
                 return out
-            line = event.start_mark.line + 1
+            line = _line(event)
             key = self.value(event, loc, False)
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 key = str(key)
@@ -357,7 +359,7 @@ class _Builder:
                 return items
             here = loc + (len(items),)
             if record:
-                self.lines.append((here, event.start_mark.line + 1))
+                self.lines.append((here, _line(event)))
             items.append(self.value(event, here, record))
 
     def alias(self, event, loc: tuple, record: bool) -> Any:
@@ -377,3 +379,8 @@ class _Builder:
         if record:
             self.lines.extend((loc + sub, number) for sub, number in inner)
         return _copy(value)
+
+
+def _line(event: yaml.Event) -> int:
+    """The line an event starts on (libyaml marks every event it makes)."""
+    return event.start_mark.line + 1 if event.start_mark is not None else 1

@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from ..checks import never_publish, published
 from ..core.config import SiteConfig
@@ -102,14 +103,14 @@ def build(config: SiteConfig, site_dir: Path, *, jobs: int | None = None, say: C
 def _build_languages(root: Path, languages: list[str], work: Path, jobs: int, say) -> list[Part]:
     """One ``mkdocs build`` per language, at most ``jobs`` at a time; their output is shown in language order."""
     waiting = list(languages)
-    running: dict[str, tuple[subprocess.Popen, float, object]] = {}
+    running: dict[str, tuple[subprocess.Popen, float, IO[bytes]]] = {}
     done: dict[str, Part] = {}
     with contextlib.ExitStack() as logs:
         try:
             while waiting or running:
                 while waiting and len(running) < jobs:
                     lang = waiting.pop(0)
-                    log = logs.enter_context(tempfile.TemporaryFile(dir=work))
+                    log: IO[bytes] = logs.enter_context(tempfile.TemporaryFile(dir=work))
                     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
                                str(root / "mkdocs.yml"), "--site-dir", str(work / lang)]
                     env = {**os.environ, ONLY_LANGUAGE: lang}

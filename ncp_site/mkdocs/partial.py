@@ -70,7 +70,7 @@ class PartialRebuilds:
         rendered nor written again)."""
         last = self.records.get(src_uri)
         same = src_uri in self.digests and last is not None and last[1] == inputs
-        if same:
+        if same and last is not None:
             self.pending_records[src_uri] = last
             self.pending[src_uri] = self.digests[src_uri]
             count = self.counts.setdefault(lang, _Counts())

@@ -52,7 +52,7 @@ for the benchmark's floor (``scripts/benchmark.py``: plain MkDocs building the s
 
 
 class NcpPlugin(BasePlugin[NcpConfig]):
-    project: Project | None = None
+    project: Project = None  # type: ignore[assignment]  # loaded by on_config, before any other event reads it
     signature: tuple | None = None
     loads = 0
     serving = False
@@ -63,6 +63,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     _surroundings_of: dict[str, str] = {}
     _data_of: dict[frozenset, tuple] = {}
     _kept_files: set[int] = set()
+    _record_pages: dict[str, preview.RecordPage] = {}
     _checked_names = None  # the never-publish names the last search of the built site looked for
     fragments = site_theme.Fragments()  # replaced at every language build's on_env
     command: str | None = None  # what on_startup was told: build, gh-deploy, serve
@@ -100,7 +101,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             gc.collect()
             gc.freeze()  # the Project's objects live as long as the build: the collector need not scan them again
             self.loads += 1
-            self.wording = self.project.loaded.get("ui") or self.wording
+            self.wording = self.project.data.ui or self.wording
         _redact_logs(self.project.never_publish)
         self.held = HeldHtml()
         if self.project.errors:
@@ -124,7 +125,11 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             self._data_of = {}
             for file in files.documentation_pages():
                 self.partial.rebuild(file)
-        generated = [self._generated(config, lang, page) for page in site_pages.generated_pages(self.project)]
+        if self.partial is not None:
+            pages, self._record_pages = preview.listed_pages(self.project)
+        else:
+            pages = site_pages.generated_pages(self.project)
+        generated = [self._generated(config, lang, page) for page in pages]
         _register_with_i18n(config, lang, files, generated)
         self._kept_files = set()
         made = self._made if self.partial is not None else site_files.made_anew
@@ -134,7 +139,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         for output in outputs:
             file = File.generated(config, output.path, content=output.content)
             if id(output) in self._kept_files:
-                self.partial.keep(file)
+                PartialRebuilds.keep(file)
             files.append(file)
         if self.partial is not None:
             self.partial.count_files(lang, sum(id(output) in self._kept_files for output in outputs), len(outputs))
@@ -148,6 +153,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
                 made = make()
             return frozenset(read) | {kind}, made
 
+        assert self.partial is not None  # _made is given to the site only under mkdocs serve --dirty
         outputs, kept = self.partial.files((kind, lang), lambda reads: (self._data_signature(reads),
                                                                       self.project.config.site_url), making)
         if kept:
@@ -159,12 +165,12 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         if lang not in self._surroundings_of:
             ui = json.dumps(self.project.words.ui.strings, ensure_ascii=False, sort_keys=True, default=str)
             self._surroundings_of[lang] = "\0".join((site_theme.footer(self.project, lang, ""),
-                                                      self.project.abbreviations.markdown_key(lang), ui))
+                                                      self.project.data.abbreviations.markdown_key(lang), ui))
         return self._surroundings_of[lang]
 
-    def _inputs(self, page: GeneratedPage, lang: str, reads: frozenset[str]) -> tuple:
+    def _inputs(self, record: preview.RecordPage, lang: str, reads: frozenset[str]) -> tuple:
         """What a page made from one record is made of, when its render read the kinds ``reads``."""
-        return page.record, self._data_signature(reads), self._surroundings(lang)
+        return record.record, self._data_signature(reads), self._surroundings(lang)
 
     def _data_signature(self, reads: frozenset[str]) -> tuple:
         """The build date and the data files of the kinds ``reads`` and of the words every page uses."""
@@ -179,28 +185,31 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         only if what it is made of changed (``PartialRebuilds``)."""
         languages = self.project.config.languages
         key = languages.prefix(lang) + page.src_uri
-        watched = self.partial is not None and page.record is not None
-        reads = self.partial.last_reads(key) if watched else None
-        kept = reads is not None and self.partial.unchanged(key, lang, self._inputs(page, lang, reads))
+        partial = self.partial
+        record = self._record_pages.get(page.src_uri) if partial is not None else None
+        reads = partial.last_reads(key) if partial is not None and record is not None else None
+        kept = (partial is not None and record is not None and reads is not None
+                and partial.unchanged(key, lang, self._inputs(record, lang, reads)))
         versions = {}
         for other in languages:
             content = ""
             if other == lang and not kept:
-                with self.project.reading() if watched else contextlib.nullcontext(set()) as read:
+                read: set[str] = set()
+                with self.project.reading() if record is not None else contextlib.nullcontext(read) as read:
                     content = site_pages.page_markdown(page.render(other))
-                if watched:
-                    reads = frozenset(read) | page.reads
-                    self.partial.rendered(key, lang, reads, self._inputs(page, lang, reads))
+                if partial is not None and record is not None:
+                    reads = frozenset(read) | record.listing_reads
+                    partial.rendered(key, lang, reads, self._inputs(record, lang, reads))
             file = File.generated(config, languages.prefix(other) + page.src_uri, content=content,
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             versions[other] = file
         if kept:
-            self.partial.keep(versions[lang])
-        elif self.partial is not None:
-            self.partial.mark(versions[lang], lang, versions[lang].content_string, self._surroundings(lang))
-        for other, file in versions.items():
-            file.locale = file.localization = file.locale_alternate_of = other
-            file.alternates = versions
+            PartialRebuilds.keep(versions[lang])
+        elif partial is not None:
+            partial.mark(versions[lang], lang, versions[lang].content_string, self._surroundings(lang))
+        for other, file in versions.items():  # mkdocs-static-i18n's own attributes of a File
+            file.locale = file.localization = file.locale_alternate_of = other  # type: ignore[attr-defined]
+            file.alternates = versions  # type: ignore[attr-defined]
         return versions
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) built the language's navigation
@@ -274,7 +283,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             markdown = self.held.hold(banner) + "\n\n" + markdown if banner.strip() else markdown
         if page.file.generated_by is not None:
             markdown = self.held.hold_blocks(markdown)
-        return markdown + self.project.abbreviations.markdown_key(self.content_language(page))
+        return markdown + self.project.data.abbreviations.markdown_key(self.content_language(page))
 
     on_page_markdown = CombinedEvent(_pending_source, _data_text)
 
@@ -323,7 +332,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         log.info(f"the site is written to {self.work} and moved to {self.publish_to} once every check passed")
 
     def _publish(self, config: MkDocsConfig) -> None:
-        if self.publish_to is not None:
+        if self.publish_to is not None and self.work is not None:
             replace_site(self.publish_to, Path(config.site_dir), self.work)
             config.site_dir = str(self.publish_to)  # gh-deploy publishes from it next
             self._forget_work()
@@ -491,6 +500,8 @@ def _build_only(config: MkDocsConfig, lang: str) -> None:
     ``on_post_build``, is set from the start, so that it builds no other. Tested by tests/mkdocs/test_parallel.py.
     """
     i18n = config.plugins.get("i18n")
+    if i18n is None:
+        raise PluginError(f"{ONLY_LANGUAGE}={lang}: mkdocs.yml has no i18n plugin to build one language with")
     locales = [language.locale for language in i18n.config.languages]
     if lang not in locales:
         raise PluginError(f"{ONLY_LANGUAGE}={lang}: not a language of mkdocs.yml ({', '.join(locales)})")

@@ -8,16 +8,16 @@ language (its macros included: ``content_language``).
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 from markupsafe import escape
 
 from ..checks.translation_status import STATES
+from ..core.feeds import feed_path
 from ..core.kind import GeneratedPage, Page, PageContext
 from ..core.languages import relative_url
 from ..core.rendering import templates_of
 from .open_data import MACROS as OPEN_DATA_MACROS
-from .open_data import dictionary_page
+from .open_data import dictionary_page, known_feed
 
 render = templates_of(__file__)
 
@@ -28,14 +28,12 @@ SEARCH_SCRIPT = "assets/javascripts/ncp-search.js"
 
 def generated_pages(project) -> list[GeneratedPage]:
     """Every generated page of every kind, the search page and the data dictionary (each exists in every language)."""
-    pages = []
-    for kind in project.kinds:
-        if kind.pages:
-            with project.reading() as read:
-                made = kind.pages(project)
-            pages += [replace(page, reads=frozenset(read - {kind.name}))
-                      if page.record is not None else page for page in made]
-    return [*pages, search_page(project), dictionary_page(project)]
+    return [*(page for kind in project.kinds if kind.pages for page in kind.pages(project)), *site_pages(project)]
+
+
+def site_pages(project) -> list[GeneratedPage]:
+    """The pages the site itself generates: the search page and the data dictionary."""
+    return [search_page(project), dictionary_page(project)]
 
 
 def search_page(project) -> GeneratedPage:
@@ -105,12 +103,11 @@ def translation_status_macro(project, page: PageContext) -> str:
 
 
 def feed_link_macro(project, page: PageContext, name: str) -> str:
-    """A visible link to one of the language's Atom feeds (``news``, ``events``, ``cases``)."""
-    if name not in ("news", "events", "cases"):
-        raise ValueError(f"feed_link: there is no feed '{name}' -- use news, events or cases")
+    """A visible link to one of the language's Atom feeds (``Kind.feeds``: ``news``, ``events``, ``cases``)."""
+    known_feed(project, name, "feed_link")
     prefix = project.config.languages.prefix(page.lang)
     return render("feed_link.html", lang=page.lang, words=project.words, title=project.words.ui(f"feeds.{name}", page.lang),
-                  href=relative_url(page.url, f"{prefix}feeds/{name}.xml"))
+                  href=relative_url(page.url, feed_path(prefix, name)))
 
 
 SITE_MACROS = {"translation_status": translation_status_macro, "feed_link": feed_link_macro, **OPEN_DATA_MACROS}

@@ -1,4 +1,5 @@
-"""What ``mkdocs serve`` shows while the site cannot be rebuilt: the last good pages, the errors on top.
+"""What ``mkdocs serve`` shows while the site cannot be rebuilt: the last good pages, the errors on top;
+and which generated pages are made from one record (``listed_pages``), for ``mkdocs serve --dirty``.
 
 The secretariat previews its edits in a browser, not in a terminal: a data error must show there,
 located as ``ncp check`` prints it, in the page's language where the wording exists, and go away
@@ -14,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import DataError, DataErrors
-from ..core.kind import OutputFile
+from ..core.kind import GeneratedPage, OutputFile
 from ..core.rendering import render_template
+from .pages import site_pages
 
 SCRIPT = "assets/javascripts/ncp-preview.js"
 STYLESHEET = "assets/stylesheets/ncp-preview.css"
@@ -23,6 +25,31 @@ _STATIC = Path(__file__).resolve().parent / "static"
 
 _BODY_START = re.compile(r"<body(?=[\s>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
 _HTML_LANG = re.compile(r"<html(?=[\s>])[^>]*?\slang=[\"']?([A-Za-z-]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RecordPage:
+    """A generated page made from one record (``Kind.record_pages``: a case's page) and other kinds' data."""
+
+    record: object
+    listing_reads: frozenset[str]
+    """The other kinds its kind read while listing its pages (``Project.reading``): a case's page shows the
+    procedure's timeframes, measured when the cases' pages are listed."""
+
+
+def listed_pages(project) -> tuple[list[GeneratedPage], dict[str, RecordPage]]:
+    """Every generated page (as ``site.pages.generated_pages``), and those made from one record by ``src_uri``:
+    ``mkdocs serve --dirty`` renders such a page again only when its record or the data it read changed."""
+    pages: list[GeneratedPage] = []
+    records: dict[str, RecordPage] = {}
+    for kind in project.kinds:
+        if kind.pages:
+            with project.reading() as read:
+                pages += kind.pages(project)
+            if kind.record_pages:
+                reads = frozenset(read - {kind.name})
+                records.update((src_uri, RecordPage(record, reads)) for src_uri, record in kind.record_pages(project).items())
+    return [*pages, *site_pages(project)], records
 
 
 @dataclass(frozen=True)
@@ -35,7 +62,8 @@ class BuildFailure:
     @classmethod
     def of(cls, exc: BaseException, reported: list[str]) -> BuildFailure:
         """The failure a build raised: the located data errors it carries, else what the build logged and raised."""
-        seen, cause = set(), exc
+        seen: set[int] = set()
+        cause: BaseException | None = exc
         while cause is not None and id(cause) not in seen:
             if isinstance(cause, DataErrors):
                 return cls(errors=tuple(cause.errors))

@@ -30,16 +30,8 @@ def footer(project, lang: str, root: str) -> Markup:
     links = [(f"footer.{page.strip('/')}", base + page) for page in FOOTER_PAGES]
     links.append(("footer.feeds", base + FEEDS_SECTION))
     links.append(("footer.translators", base + TRANSLATORS))
-    return Markup(render("footer.html", lang=lang, words=project.words, contacts=project.loaded.get("contacts"),
+    return Markup(render("footer.html", lang=lang, words=project.words, contacts=project.data.contacts,
                          links=links, data_as_of=project.data_as_of))
-
-
-FEEDS = {"news": "news/", "events": "events/", "cases": "cases/"}
-"""Each Atom feed (``<lang>/feeds/<name>.xml``) and the pages it follows (they show a link to it)."""
-
-
-def feed_path(prefix: str, name: str) -> str:
-    return f"{prefix}feeds/{name}.xml"
 
 
 _EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""')

@@ -39,7 +39,7 @@ def follow(project, changes, new_text: str) -> tuple[list[PageChange], list[Data
     """The page edits that follow the glossary's changed spellings, the calls that would break, the new pages."""
     concepts = [c["id"] for c in (yaml.load(new_text, Loader=Loader) or {}).get("concepts", [])]
     new_data = yaml.load(new_text, Loader=Loader)
-    renamed: dict[tuple[str, str], dict[str, str | None]] = {}
+    renamed: dict[tuple[str | None, str], dict[str, str | None]] = {}
     for change in changes:
         loc = change.loc
         if len(loc) < 5 or loc[0] != "concepts" or loc[2] != "terms" or loc[4] not in SPELLINGS or change.old is None:

@@ -100,7 +100,7 @@ def import_file(project, path: Path, apply: bool = False, by: str | None = None,
         if lang not in languages:
             result.errors.append(DataError(shown, 1, f"({name} language)", f"'{lang}' is not a language of this site",
                                            f"export the file again with `ncp translations export --lang <{'|'.join(languages)}>`"))
-    if result.errors:
+    if result.errors or target is None:
         return result
     result.target = target
     every = collect(project, target, source)
@@ -123,17 +123,18 @@ def import_file(project, path: Path, apply: bool = False, by: str | None = None,
         if item.target is None and item.damaged is None:
             result.skipped += 1
             continue
+        translated = item.target or []  # there unless its codes were damaged
         if (item.damaged is None and unit.target is not None
-                and _squeezed(codes.as_tags(item.target)) == _squeezed(codes.as_tags(unit.target))):
+                and _squeezed(codes.as_tags(translated)) == _squeezed(codes.as_tags(unit.target))):
             accepted.append((unit, unit.target, item.reviewed))  # unchanged: only its review mark may be news
             continue
-        problems = [item.damaged] if item.damaged else codes.check_codes(item.target, unit.source, unit.target)
+        problems = [item.damaged] if item.damaged else codes.check_codes(translated, unit.source, unit.target)
         if problems:
             result.refused.append(DataError(
                 unit.path, unit.line, unit.field, "damaged inline codes: " + "; ".join(problems),
                 f"copy the codes from the source as they are ({where}, {item.key})", target))
             continue
-        accepted.append((unit, item.target, item.reviewed))
+        accepted.append((unit, translated, item.reviewed))
     if result.refused and not skip_refused:
         return result
     files, state = _plan(project, accepted, every, result, by, on)
@@ -163,7 +164,7 @@ def _plan(project, accepted, every: list[TranslationUnit], result: ImportResult,
     """The new text of each changed file, and the review state after the import."""
     config = project.config
     target = result.target
-    spelling = codes.Spelling(project.loaded.get("glossary"), target)
+    spelling = codes.Spelling(project.data.glossary, target)
     state, _ = status.load_state(project.sources)
     review_units = {u.key: u for u in status.data_units(project.sources) + status.page_units(project.sources)}
     data_edits: dict[str, list] = {}

@@ -92,7 +92,7 @@ def collect(project, target: str, source: str | None = None, history: History | 
     source = source or sources.config.languages.source
     history = history or History(sources.config.root)
     state, _ = status.load_state(sources)
-    glossary = project.loaded.get("glossary")
+    glossary = project.data.glossary
     spell = {source: codes.Spelling(glossary, source), target: codes.Spelling(glossary, target)}
     units: list[TranslationUnit] = []
     if target == source:
@@ -111,7 +111,7 @@ def _state(unit: status.Unit, lang: str, state, history: History, page: bool):
         return "new", None, None
     kind, review = status.unit_state(unit, lang, state)
     previous = None
-    if kind == "stale":
+    if kind == "stale" and review is not None:
         previous = (history.previous_page(unit.paths.get(unit.source, unit.path), review.fingerprint) if page else
                     history.previous_field(unit.path, unit.loc, unit.source, review.fingerprint))
     return kind, review, previous

@@ -35,17 +35,17 @@ def test_html_lang_on_every_page(site, lang):
 
 
 def test_every_case_has_a_page_in_every_language(site):
-    data, errors = collect(REPO)
+    project, errors = collect(REPO)
     assert not errors
-    for case in data.cases:
+    for case in project.data.cases:
         for lang in LANGS:
             html = site.html(lang, f"cases/{case.id}/")
             assert case.title[lang] in html.replace("&quot;", '"').replace("&#34;", '"').replace("&amp;", "&")
 
 
 def test_language_switcher_leads_to_the_same_case_page(site):
-    data, _ = collect(REPO)
-    case = data.cases[0]
+    project, _ = collect(REPO)
+    case = project.data.cases[0]
     html = site.html("ru", f"cases/{case.id}/")
     links = dict(re.findall(r'<a href="([^"]+)" hreflang="(kk|ru|en)" class="md-select__link"', html))
     assert {v: k for k, v in links.items()} == {
@@ -91,7 +91,7 @@ def test_register_lists_newest_first_and_supporting_separately(site):
 def test_open_data_has_every_case_in_all_languages(site):
     data = json.loads((site.root / "data" / "cases.json").read_text(encoding="utf-8"))
     records = data["specific_instances"]
-    assert len(records) == len(collect(REPO)[0].cases)
+    assert len(records) == len(collect(REPO)[0].data.cases)
     for record in records:
         assert set(record["summary"]) == set(LANGS)
         if record["submitter"]["withheld"]:
@@ -100,7 +100,7 @@ def test_open_data_has_every_case_in_all_languages(site):
 
 def test_withheld_names_reach_no_output(site):
     """No withheld party's name may appear anywhere: pages, search index, downloads."""
-    data, _ = collect(REPO)
+    project, _ = collect(REPO)
     names = ["Guliyev"]  # the peer review's Annex D names the kz0002 submitter, whom we withhold
     searched = 0
     for path in site.root.rglob("*"):
@@ -163,9 +163,9 @@ def _timeline(html: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_case_page_says_not_yet_only_where_the_stage_can_still_come(site, lang):
-    data, _ = collect(REPO)
-    ui = lambda key: data.words.ui(key, lang)
-    for case in data.cases:
+    project, _ = collect(REPO)
+    ui = lambda key: project.words.ui(key, lang)
+    for case in project.data.cases:
         shown = _timeline(site.html(lang, f"cases/{case.id}/"))
         stages = ("submission", "initial_assessment", "conclusion", "follow_up")
         assert len(shown) == len(stages), case.id
@@ -190,17 +190,17 @@ def test_no_page_shows_an_unknown_value_as_a_code(site, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(site, lang):
-    data, _ = collect(REPO)
+    project, _ = collect(REPO)
     html = site.html(lang, "statistics/")
     table = html[html.index('id="stats-by-chapter"'):]
     labels = [unescape(label) for label in re.findall(r'<th scope="row">(.*?)</th>', table[:table.index("</table>")])]
-    titles = data.glossary.chapter_title
-    for case in (c for c in data.cases if c.is_lead):
+    titles = project.data.glossary.chapter_title
+    for case in (c for c in project.data.cases if c.is_lead):
         for roman in case.chapters:
-            number = data.words.ui("case.chapter_n", lang).replace("{n}", roman)
+            number = project.words.ui("case.chapter_n", lang).replace("{n}", roman)
             (label,) = [label for label in labels if label.endswith(f"({number})")]
             assert titles(roman, case.edition, lang) in label, (case.id, roman, label)
-            editions = {c.edition for c in data.cases if c.is_lead and roman in c.chapters}
+            editions = {c.edition for c in project.data.cases if c.is_lead and roman in c.chapters}
             for other in {2011, 2023} - editions:
                 if titles(roman, other, lang) != titles(roman, case.edition, lang):
                     assert titles(roman, other, lang) not in label, (roman, other, label)
@@ -208,14 +208,14 @@ def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(site,
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_events_figures_count_only_the_ncps_promotional_events(site, lang):
-    data, _ = collect(REPO)
+    project, _ = collect(REPO)
     today = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()  # the site fixture's build day
     html = site.html(lang, "events/")
     total = re.search(r'<tr class="ncp-total"><th scope="row">[^<]*</th>(?:<td>[^<]*</td>)*<td>([\d\s\u00a0,]+)</td></tr>',
                       html[html.index('id="events-by-role"'):])
-    held = [e for e in data.events if e.start.day <= today]
+    held = [e for e in project.data.events if e.start.day <= today]
     assert int(re.sub(r"\D", "", total.group(1))) == sum(1 for e in held if e.is_promotional)
-    for event in data.events:
+    for event in project.data.events:
         article = site.html(lang, f"events/{event.id}/")
         article = article[article.index(f'id="{event.id}"'):]
         article = article[:article.index("</article>")]

@@ -115,4 +115,4 @@ def calendar_files(events: list[Event], words: Words, lang: str, site_url: str |
 
 def files(project, lang: str) -> list[OutputFile]:
     return [OutputFile(path, content)
-            for path, content in calendar_files(project.events, project.words, lang, project.config.site_url).items()]
+            for path, content in calendar_files(project.data.events, project.words, lang, project.config.site_url).items()]

@@ -5,7 +5,7 @@ from ...core.skeleton import NewRecord
 from . import load, pages
 from .model import Finding, PeerReview
 
-KIND = Kind(name="peer_review", load=load.load, data=(load.FILES.path,), macros=pages.MACROS,
+KIND = Kind(name="peer_review", load=load.load, needs=load.Needs, data=(load.FILES.path,), macros=pages.MACROS,
             new=(NewRecord("peer-review", PeerReview, load.FILES),
                  NewRecord("recommendation", Finding, load.FILES, dated="status_date", titled="topic",
                            inside=(("findings", None),))),

@@ -4,6 +4,7 @@ happens after a submission. All of it reads ``data/procedure.yml``."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from ...core.errors import DataError, DataErrors
 from ...core.kind import PageContext
@@ -18,6 +19,13 @@ SCRIPT = "assets/javascripts/ncp-submission.js"
 file to download, a page to print and, when the NCP's e-mail is set, an e-mail to send."""
 
 BAR_WIDTH = 700
+
+
+class Needs(Protocol):
+    """The contacts the submission form names as where to hand it in (its template reads them)."""
+
+    @property
+    def contacts(self) -> object: ...
 BAR_LEFT = 10
 
 
@@ -68,7 +76,7 @@ def render_next_steps(procedure: Procedure, words: Words, lang: str) -> str:
 
 
 def _procedure(project) -> Procedure:
-    procedure = project.loaded.get("procedure")
+    procedure = project.data.procedure
     if procedure is None:
         raise DataErrors([DataError(project.sources.path(FILE), 1, "(file)",
                                     "does not exist, but a page shows the procedure",
@@ -79,7 +87,7 @@ def _procedure(project) -> Procedure:
 MACROS = {
     "procedure_timeline": lambda project, page: render_timeline(_procedure(project), project.words, page.lang),
     "submission_checklist": lambda project, page: render_checklist(_procedure(project), project.words, page.lang),
-    "submission_form": lambda project, page: render_form(_procedure(project), project.loaded.get("contacts"),
+    "submission_form": lambda project, page: render_form(_procedure(project), project.data.contacts,
                                                          project.words, page),
     "submission_next_steps": lambda project, page: render_next_steps(_procedure(project), project.words, page.lang),
 }

@@ -137,7 +137,7 @@ def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(tmp_p
         case_record("kz0002", chapters=["IV", "VII"], dates__submission="2023-08-01"),  # 2023 edition
         case_record("kz0003", chapters=["IV"], dates__submission="2023-06-07"),  # the day before: 2011
     ])
-    rows = chapter_rows(render_statistics(project.cases, project.words, "en"))
+    rows = chapter_rows(render_statistics(project.data.cases, project.words, "en"))
     # VII in both editions, titled differently: both titles, each with its edition and count.
     assert rows["chapter vii 2011 en, 2011 edition: 1; chapter vii 2023 en, 2023 edition: 1 (Chapter VII)"] == "2"
     # XI only under 2011: the 2011 title, named as such, never the 2023 one.
@@ -149,7 +149,7 @@ def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(tmp_p
 
 def test_the_chapter_number_follows_each_language_word_order(tmp_path):
     project = statistics_project(tmp_path, [case_record("kz0001", chapters=["IV"])])
-    labels = {lang: list(chapter_rows(render_statistics(project.cases, project.words, lang))) for lang in LANGS}
+    labels = {lang: list(chapter_rows(render_statistics(project.data.cases, project.words, lang))) for lang in LANGS}
     assert labels == {"kk": ["Same title IV (kk) (IV тарау)"], "ru": ["Same title IV (ru) (глава IV)"],
                       "en": ["Same title IV (en) (Chapter IV)"]}
 
@@ -158,7 +158,7 @@ def test_an_unreported_sector_is_shown_apart_in_every_language(tmp_path):
     project = statistics_project(tmp_path, [case_record("kz0001", enterprise__sector="not_reported"),
                                             case_record("kz0002", enterprise__sector="C")])
     for lang in LANGS:
-        html = render_statistics(project.cases, project.words, lang)
+        html = render_statistics(project.data.cases, project.words, lang)
         table = html[html.index('id="stats-by-sector"'):]
         table = table[:table.index("</table>")]
         body, foot = table.split("<tfoot>")
@@ -177,7 +177,7 @@ def test_every_chart_has_a_text_alternative_and_the_tables_numbers(tmp_path):
         case_record("kz0003", chapters=["IV", "V"], enterprise__sector="K", dates__submission="2023-08-01"),
     ])
     for lang in LANGS:
-        pairs = chart_pairs(render_statistics(project.cases, project.words, lang))
+        pairs = chart_pairs(render_statistics(project.data.cases, project.words, lang))
         assert len(pairs) == 7, lang  # chapter, sector, submitter, status, outcome, year, duration
         for pair in pairs:
             svg = pair["svg"]
@@ -194,7 +194,7 @@ def test_every_chart_has_a_text_alternative_and_the_tables_numbers(tmp_path):
 def test_numbers_are_written_in_the_pages_language(tmp_path):
     records = [closed(f"kz{i:04d}", "2021-01-10", "2024-12-20", chapters=["IV"]) for i in range(1, 3)]
     project = statistics_project(tmp_path, records)
-    durations = {lang: chart_pairs(render_statistics(project.cases, project.words, lang))[-1]["values"]
+    durations = {lang: chart_pairs(render_statistics(project.data.cases, project.words, lang))[-1]["values"]
                  for lang in LANGS}
     assert durations["en"] == ["1,440", "1,440"]
     assert durations["ru"] == durations["kk"] != durations["en"]

@@ -104,12 +104,12 @@ def test_missing_version_is_said_plainly_with_links_to_existing_ones(tmp_path, l
     project(tmp_path, VALID)
     site, errors = collect(tmp_path)
     assert errors == []
-    html = reports.render_by_year(site.reports, site.words, lang)
-    code = next(r for r in site.reports if r.id == "leaflet")
+    html = reports.render_by_year(site.data.reports, site.words, lang)
+    code = next(r for r in site.data.reports if r.id == "leaflet")
     if lang == "ru":
         assert '<a href="https://example.org/code-ru.pdf" hreflang="ru">Русский</a>' in html
     else:
-        assert site.ui("reports.printed_here" if lang == "kk" else "reports.missing_here", lang) in html
+        assert site.data.ui("reports.printed_here" if lang == "kk" else "reports.missing_here", lang) in html
         assert '<a href="https://example.org/code-ru.pdf" hreflang="ru" lang="ru">Русский</a>' in html
     assert code.title[lang] in html
     # The annual report: the Russian file kept under docs/ is linked where the Russian site publishes it.
@@ -120,7 +120,7 @@ def test_missing_version_is_said_plainly_with_links_to_existing_ones(tmp_path, l
 def test_matrix_marks_every_language_of_every_document(tmp_path):
     project(tmp_path, VALID)
     site, _ = collect(tmp_path)
-    html = reports.render_matrix(site.reports, site.words, "en")
+    html = reports.render_matrix(site.data.reports, site.words, "en")
     rows = html.split("<tr>")[2:]
     assert len(rows) == 2
     assert rows[0].count('hreflang="') == 2 and rows[0].count("<td>missing</td>") == 1
