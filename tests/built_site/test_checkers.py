@@ -21,6 +21,7 @@ def _require(path, what):
         pytest.fail(f"{what} is not installed: run `bash scripts/test`, which installs it")
 
 
+@pytest.mark.published
 def test_html_is_valid(site):
     _require(VNU, "vnu-jar (npm)")
     result = subprocess.run(["java", "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "json",
@@ -30,6 +31,7 @@ def test_html_is_valid(site):
     assert not errors, "\n".join(f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}" for m in errors[:30])
 
 
+@pytest.mark.published
 def test_links_and_anchors_resolve(site):
     _require(LINKINATOR, "linkinator (npm)")
     result = subprocess.run([str(LINKINATOR), str(site.root), "--recurse", "--check-fragments",
