@@ -7,11 +7,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from builders import load_kind
-from conftest import REPO
+from conftest import PROJECT
 
 from ncp_site.screenshots import offline_context
 
-from .conftest import LANGS, lang_path
+from .conftest import LANGS, lang_path, settled
 from .test_accessibility import axe_violations
 
 FIRST = "#ncp-f-submitter-name"
@@ -75,7 +75,7 @@ def test_an_e_mail_address_that_is_not_one_is_flagged(recorded):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_complete_form_becomes_a_mailto_link_carrying_every_field_and_nothing_is_sent(recorded, lang):
-    contacts, _ = load_kind(REPO, "contacts")
+    contacts, _ = load_kind(PROJECT, "contacts")
     page, requests = recorded(lang)
     values = fill_all(page)
     page.check("#ncp-f-identity-confidential")
@@ -92,13 +92,13 @@ def test_a_complete_form_becomes_a_mailto_link_carrying_every_field_and_nothing_
         assert f"{label}:\r\n{value}" in body, field_id
     assert page.input_value("#ncp-text") == body.replace("\r\n", "\n")  # a textarea keeps \n only
     assert page.evaluate("document.activeElement.id") == "ncp-result"
-    page.wait_for_timeout(200)
+    settled(page)
     assert requests == [], f"the form made requests: {requests}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_without_javascript_the_page_gives_the_contacts_and_a_printable_form(chromium, served_url, lang):
-    contacts, _ = load_kind(REPO, "contacts")
+    contacts, _ = load_kind(PROJECT, "contacts")
     context = offline_context(chromium, served_url, java_script_enabled=False)
     try:
         page = context.new_page()
