@@ -33,12 +33,14 @@ def fill_all(page) -> dict[str, str]:
 
 @pytest.fixture
 def recorded(visit):
-    """Open the submission page; every request made after it loaded is recorded."""
+    """Open the submission page; every request made after it loaded is recorded (but the browser's own
+    request for the tab's icon, which it makes whenever it likes)."""
     def open_page(lang: str):
         page = visit(lang_path(lang, "submit/"))
         page.wait_for_load_state("networkidle")
+        icon = page.eval_on_selector('link[rel="icon"]', "link => link.href")
         requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
+        page.on("request", lambda request: request.url != icon and requests.append(request.url))
         return page, requests
     return open_page
 

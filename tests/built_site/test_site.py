@@ -126,19 +126,6 @@ def test_withheld_names_reach_no_output(site):
     assert searched, "the search index was read too"
 
 
-@pytest.mark.builds
-def test_builds_are_byte_identical(site, tmp_path):
-    """Same inputs and SOURCE_DATE_EPOCH: the same bytes, file for file."""
-    from conftest import run_mkdocs_build
-    again = tmp_path / "again"
-    result = run_mkdocs_build(PROJECT, again)
-    assert result.returncode == 0, result.stderr
-    first = {p.relative_to(site.root): p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
-    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
-    assert first.keys() == second.keys()
-    assert [str(path) for path in first if first[path] != second[path]] == []
-
-
 def test_cyrillic_headings_get_readable_anchors(site):
     assert 'id="соңғы-нақты-жағдайлар"' in site.html("kk")
     assert 'id="последние-конкретные-случаи"' in site.html("ru")
