@@ -122,6 +122,12 @@ def test_every_build_checks_the_data_builds_with_the_readme_command_and_checks_w
     assert "source scripts/setup.sh" in step_running(job, "ncp check")["run"]
 
 
+def test_every_test_run_names_the_runners_chromium():
+    """Else scripts/test would install Debian's chromium, which Ubuntu's runners do not have as a package."""
+    steps = [step for job in JOBS.values() for step in job["steps"] if "bash scripts/test" in step.get("run", "")]
+    assert len(steps) == 3 and all(step["env"]["NCP_CHROMIUM"] == "/usr/bin/google-chrome" for step in steps)
+
+
 def test_the_tests_job_runs_the_readme_test_command_as_ci_does():
     assert "bash scripts/test" in runs("tests")
     assert Path(REPO / ".ci" / "run").read_text(encoding="utf-8").strip().endswith("bash scripts/test")
