@@ -8,9 +8,10 @@ examples, and the whole project's output for each; see ``profiles``).
 
 from __future__ import annotations
 
+import copy
 import inspect
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,8 @@ class Seed:
     config: SiteConfig
     targets: list[Target]
     project: Project
+    parsed: dict = field(default_factory=dict)
+    """Target path -> (its records, its text, their words): a seed file is read once, not per example."""
 
     def __repr__(self) -> str:
         return f"Seed({self.root})"
@@ -118,17 +121,20 @@ def render_everything(project: Project, only: str | None = None) -> None:
 
 
 def _seed_data(seed: Seed, target: Target):
-    if target.new:
-        return {}, ""
-    text = (seed.root / target.path).read_text(encoding="utf-8")
-    return yaml.safe_load(text), text
+    """The target's records (a copy the example may change), its text and their words."""
+    if target.path not in seed.parsed:
+        text = "" if target.new else (seed.root / target.path).read_text(encoding="utf-8")
+        records = yaml.safe_load(text) if text else {}
+        seed.parsed[target.path] = (records, text, words(records))
+    records, text, vocabulary = seed.parsed[target.path]
+    return copy.deepcopy(records), text, vocabulary
 
 
 @pytest.mark.parametrize("kind", KINDS)
 @given(data=st.data())
 def test_random_documents(seed, kind, data):
     target = data.draw(st.sampled_from(seed.of(kind)))
-    vocabulary = words(_seed_data(seed, target)[0])
+    _, _, vocabulary = _seed_data(seed, target)
     check_survives(seed, target, data.draw(random_documents(vocabulary)))
 
 
@@ -136,13 +142,13 @@ def test_random_documents(seed, kind, data):
 @given(data=st.data())
 def test_mutated_records(seed, kind, data):
     target = data.draw(st.sampled_from([t for t in seed.of(kind) if not t.new]))
-    records, _ = _seed_data(seed, target)
-    check_survives(seed, target, data.draw(mutated_records(records, words(records))))
+    records, _, vocabulary = _seed_data(seed, target)
+    check_survives(seed, target, data.draw(mutated_records(records, vocabulary)))
 
 
 @pytest.mark.parametrize("kind", KINDS)
 @given(data=st.data())
 def test_mutated_texts(seed, kind, data):
     target = data.draw(st.sampled_from([t for t in seed.of(kind) if not t.new]))
-    _, text = _seed_data(seed, target)
+    _, text, _ = _seed_data(seed, target)
     check_survives(seed, target, data.draw(mutated_texts(text)))
