@@ -15,7 +15,8 @@ from __future__ import annotations
 import pytest
 
 from .conftest import LANGS, SITE_URL, lang_path, settled
-PAGES = ["", "events/", "glossary/", "statistics/", "submit/", "search/"]  # and a case page (cases/<id>/), from the built site
+
+PAGES = ["", "events/", "terms/", "statistics/", "submit/", "search/"]  # and a case page (cases/<id>/), from the built site
 LISTEN = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", e => window.__cspViolations.push(
@@ -62,7 +63,7 @@ def _assert_policy(page):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page_path", [*PAGES, "case"], ids=["home", "events", "glossary", "statistics", "submit", "search", "case"])
+@pytest.mark.parametrize("page_path", [*PAGES, "case"], ids=["home", "events", "terms", "statistics", "submit", "search", "case"])
 def test_no_policy_violation(csp_page, case_page, lang, page_path):
     path = lang_path(lang, case_page if page_path == "case" else page_path)
     page = csp_page.open(path)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from fuzz import profiles  # loads the Hypothesis profile NCP_FUZZ names
-from fuzz.mutations import mutated_records, mutated_texts, random_documents, words
+from fuzz.mutations import MARKER, mutated_records, mutated_texts, random_documents, words
 from fuzz.seeds import Target, data_locations, make_seed_project
 from hypothesis import given
 from hypothesis import strategies as st
@@ -26,7 +26,7 @@ from ncp_site.core.config import SiteConfig, load_config
 from ncp_site.core.errors import DataError, DataErrors
 from ncp_site.core.kind import PageContext
 from ncp_site.project import Project
-from ncp_site.site.pages import SITE_MACROS, generated_pages
+from ncp_site.site.pages import SITE_MACROS, generated_pages, page_markdown
 
 SECONDS = 30  # a check of this small project takes about 0.3 s; nothing may take a hundred times that
 KINDS = sorted(data_locations())
@@ -62,7 +62,8 @@ def test_the_seed_project_is_valid_and_holds_data_of_every_kind(seed):
 
 
 def check_survives(seed: Seed, target: Target, content: bytes) -> None:
-    """The property: located errors or success, within the bound; what passes renders."""
+    """The property: located errors or success, within the bound; what passes renders; nothing is ever
+    evaluated as a template (a planted one would create ``MARKER``)."""
     path = seed.root / target.path
     original = None if target.new else path.read_bytes()
     path.write_bytes(content)
@@ -88,6 +89,7 @@ def check_survives(seed: Seed, target: Target, content: bytes) -> None:
                 render_everything(project, None if profiles.WHOLE_PROJECT else target.kind)
             except DataErrors as exc:  # what the build would report; located like the check's errors
                 assert all(e.path and e.line >= 1 for e in exc.errors), exc.report()
+        assert not MARKER.exists(), "data text was evaluated as a template"
     finally:
         if original is None:
             path.unlink(missing_ok=True)
@@ -106,7 +108,7 @@ def render_everything(project: Project, only: str | None = None) -> None:
     for lang in project.config.languages:
         here = PageContext(lang, project.config.languages.prefix(lang))
         for page in pages:
-            page.render(lang)
+            assert "render_macros: false" in page_markdown(page.render(lang)), "mkdocs-macros must not render data"
         for kind in kinds:
             if kind.files:
                 kind.files(project, lang)
