@@ -9,11 +9,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from builders import load_kind
-from conftest import REPO
+from conftest import PROJECT
 
 from ncp_site.screenshots import offline_context
 
-from .conftest import LANGS, lang_path
+from .conftest import LANGS, lang_path, settled
 from .test_accessibility import axe_violations
 
 FIRST = "#ncp-f-submitter-name"
@@ -35,12 +35,14 @@ def fill_all(page) -> dict[str, str]:
 
 @pytest.fixture
 def recorded(visit):
-    """Open the submission page; every request made after it loaded is recorded."""
+    """Open the submission page; every request made after it loaded is recorded (but the browser's own
+    request for the tab's icon, which it makes whenever it likes)."""
     def open_page(lang: str):
         page = visit(lang_path(lang, "submit/"))
         page.wait_for_load_state("networkidle")
+        icon = page.eval_on_selector('link[rel="icon"]', "link => link.href")
         requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
+        page.on("request", lambda request: request.url != icon and requests.append(request.url))
         return page, requests
     return open_page
 
@@ -77,7 +79,7 @@ def test_an_e_mail_address_that_is_not_one_is_flagged(recorded):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_complete_form_becomes_a_file_a_printout_and_with_an_address_an_email_and_nothing_is_sent(recorded, lang):
-    contacts, _ = load_kind(REPO, "contacts")
+    contacts, _ = load_kind(PROJECT, "contacts")
     page, requests = recorded(lang)
     values = fill_all(page)
     page.check("#ncp-f-identity-confidential")
@@ -104,7 +106,7 @@ def test_a_complete_form_becomes_a_file_a_printout_and_with_an_address_an_email_
     text = Path(saved.path()).read_bytes().decode("utf-8-sig")
     subject = page.get_attribute("#ncp-submission", "data-ncp-subject")
     assert text.startswith(subject) and body.replace("\n", "\r\n") in text
-    page.wait_for_timeout(200)
+    settled(page)
     assert [r for r in requests if not r.startswith("blob:")] == [], f"the form made requests: {requests}"
 
 
@@ -129,7 +131,7 @@ def test_printing_the_submission_prints_the_completed_text_alone(recorded, lang)
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_without_javascript_the_page_gives_the_contacts_and_a_printable_form(chromium, served_url, lang):
-    contacts, _ = load_kind(REPO, "contacts")
+    contacts, _ = load_kind(PROJECT, "contacts")
     context = offline_context(chromium, served_url, java_script_enabled=False)
     try:
         page = context.new_page()

@@ -9,7 +9,7 @@ import re
 
 import pytest
 from builders import collect
-from conftest import BUILD_EPOCH, REPO
+from conftest import BUILD_EPOCH, PROJECT
 
 TODAY = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()
 
@@ -20,7 +20,7 @@ def unescaped(html: str) -> str:
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_home_page_calls_to_action_and_lists_from_the_data(site, lang):
-    data, errors = collect(REPO)
+    data, errors = collect(PROJECT)
     assert errors == []
     html = unescaped(site.html(lang))
     assert re.search(r'<a class="md-button md-button--primary" href="procedures/">', html), "call to action"

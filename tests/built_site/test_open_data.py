@@ -84,6 +84,7 @@ def test_the_data_dictionary_describes_every_column_in_every_language(site, lang
     assert 'id="feeds"' in page and page.count('type="application/atom+xml"') >= 3
 
 
+@pytest.mark.published
 def test_a_withheld_submitter_has_no_name_in_any_format(site):
     records, rows = read(site, "cases")
     withheld = [i for i, r in enumerate(records) if r["submitter"]["withheld"]]

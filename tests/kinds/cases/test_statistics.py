@@ -9,6 +9,7 @@ import re
 
 from builders import (
     LANGS,
+    REPO,
     LANGUAGES,
     case_record,
     chart_pairs,
@@ -198,3 +199,25 @@ def test_numbers_are_written_in_the_pages_language(tmp_path):
                  for lang in LANGS}
     assert durations["en"] == ["1,440", "1,440"]
     assert durations["ru"] == durations["kk"] != durations["en"]
+
+
+# --- the real data: the peer review's figures, from the records it covered ------------------------
+
+PEER_REVIEW_MISSION = dt.date(2023, 10, 24)
+"""The OECD peer review's on-site mission (24-26 October 2023); its Annex D covers the specific
+instances submitted up to then, with their conclusions as of then."""
+
+
+def test_the_cases_the_peer_review_covered_give_its_figures():
+    """Annex D of the 2024 peer review, from the records it covered: a case the NCP receives later, or a
+    later conclusion, changes the site's figures and not these."""
+    data, errors = collect(REPO)
+    assert errors == []
+    covered = [c for c in data.cases if c.is_lead and (c.date_of("submission") or dt.date.max) < PEER_REVIEW_MISSION]
+    stats = case_statistics(covered)
+    chapters = {roman: sum(per_edition.values()) for roman, per_edition in stats.by_chapter.items()}
+    assert stats.total == 7  # "seven specific instances" (the review, lines 146, 732, 978)
+    assert (chapters["IV"], chapters["II"], chapters["V"], chapters["VIII"]) == (5, 3, 3, 3)
+    assert (stats.by_submitter_type["individual"], stats.by_submitter_type["trade_union"]) == (4, 3)
+    concluded = [c.duration_days for c in covered if c.date_of("conclusion") and c.date_of("conclusion") < PEER_REVIEW_MISSION]
+    assert round(sum(concluded) / len(concluded)) == 188

@@ -247,8 +247,9 @@ def test_every_annex_c_event_is_in_the_data():
     per_year = {}
     for e in real_events():
         per_year.setdefault(e.start.day.year, []).append(e)
-    assert len(per_year[2021]) == 8 + 3  # tables C.3 and C.4
-    assert len(per_year[2022]) == 16 + 8  # tables C.1 and C.2
+    # at least the tables' events: the Secretariat may add an event the review did not list
+    assert len(per_year[2021]) >= 8 + 3  # tables C.3 and C.4
+    assert len(per_year[2022]) >= 16 + 8  # tables C.1 and C.2
 
 
 def test_an_event_is_upcoming_until_its_last_day(tmp_path):
