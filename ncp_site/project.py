@@ -55,6 +55,7 @@ class Project:
         project.never_publish, errors = never_publish.from_environment(os.environ if environ is None else environ)
         errors += [e for errs in sources.errors.values() for e in errs]  # every data file must read and parse
         errors += sources.page_errors
+        errors += config.emblem_errors()
         for kind in project.kinds:
             value, errs = kind.load(LoadContext(sources, project.loaded, project.today, project.warnings))
             project.loaded[kind.name] = value

@@ -223,13 +223,20 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         root = relative_url(page.url, "")
         context["ncp_footer"] = self.fragments.cached(
             ("footer", lang, root), lambda: site_theme.footer(self.project, lang, root))
+        self._theme_context(context, lang)
         return context
+
+    def _theme_context(self, context, lang: str) -> None:
+        """The NCP's mark and the theme's words in the page's language (partials/logo.html, main.html)."""
+        context["ncp_mark"] = self.fragments.cached(("mark", lang), lambda: site_theme.mark(self.project, lang))
+        context["ncp_theme"] = self.fragments.cached(("theme", lang), lambda: site_theme.theme_words(self.project, lang))
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
         """The 404 page's footer: it is served at any address, so its links start at the site's root."""
         if template_name == "404.html":
             root = (context.get("base_url") or "").rstrip("/") + "/"
             context["ncp_footer"] = site_theme.footer(self.project, self.current_language(config), root)
+            self._theme_context(context, self.current_language(config))
         return context
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:

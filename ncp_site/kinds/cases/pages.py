@@ -176,10 +176,6 @@ def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) ->
         not_reported = ui("value.not_reported")
         shown = rows + ([(not_reported[:1].upper() + not_reported[1:], unreported)] if unreported else [])
         charts[table_id] = bar_chart(f"{table_id}-chart", ui(caption), shown)
-    if stats.mean_days is not None:
-        charts["stats-duration"] = bar_chart("stats-duration-chart", ui("stats.duration"),
-                                             [(ui("stats.mean_days"), round(stats.mean_days)),
-                                              (ui("stats.median_days"), round(stats.median_days))])
     return render("cases_statistics.html", lang=lang, words=words, stats=stats, tables=tables, charts=charts,
                   chapters=chapters, adopted=GUIDELINES_2023_ADOPTED)
 

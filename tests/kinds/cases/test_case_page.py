@@ -7,7 +7,7 @@ import html as markup
 import re
 
 import pytest
-from builders import LANGS, case_record, collect, make_project
+from builders import LANGS, case_record, collect, make_project, without_labels
 
 from ncp_site.kinds.cases.pages import render_case_page, render_register
 
@@ -97,4 +97,4 @@ def test_stage_labels_are_capitalised_where_they_head_a_line_or_column(project, 
 def test_the_register_says_not_reported_for_an_unknown_submission_date(project):
     for lang in LANGS:
         register = render_register(project.cases, project.words, lang, "supporting")
-        assert f"<td>{project.words.ui('value.not_reported', lang)}</td>" in register
+        assert f"<td>{project.words.ui('value.not_reported', lang)}</td>" in without_labels(register)

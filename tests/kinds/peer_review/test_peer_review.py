@@ -199,8 +199,8 @@ def test_tracker_shows_all_findings_with_recommendation_and_status(site, lang):
     html = site.html(lang, "peer-review/").replace("&#39;", "'").replace("&#34;", '"').replace("&quot;", '"')
     for review in data.peer_review:
         for f in review.findings:
-            start = html.index(f'<article class="ncp-review-finding" id="{f.anchor}">')
-            block = html[start:html.index("</article>", start)]
+            start = html.index(f'<details class="ncp-review-finding ncp-section" id="{f.anchor}">')
+            block = html[start:html.index("</details>", start)]
             label = data.glossary.label(f"review_status_{f.status}", lang)
             assert f"<strong>{label[:1].upper() + label[1:]}</strong>" in block, (f.id, lang)
             for text in (f.recommendation, f.finding):

@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from builders import collect, dedent, load_kind, make_project, problem_at
+from builders import collect, dedent, load_kind, make_project, problem_at, without_labels
 from conftest import REPO
 from markupsafe import escape
 
@@ -161,7 +161,7 @@ def _copy_of_the_repository(tmp_path):
 
 def _stretch_cells(html: str) -> list[str]:
     return [re.sub(r"<[^>]+>", "", cells[3]) for cells in
-            (row.split("<td>") for row in html.split("<tr class=\"ncp-timing--")[1:])]
+            (row.split("<td>") for row in without_labels(html).split("<tr class=\"ncp-timing--")[1:])]
 
 
 def test_changing_a_timeframe_changes_the_procedure_timeline_and_every_case_page(tmp_path):
