@@ -42,17 +42,24 @@
   reveal();
   window.addEventListener("hashchange", reveal);
 
+  /* Addresses as published (the canonical address of the page), whatever host the page is read from. */
+  var canonical = document.querySelector("link[rel=canonical]");
+  var base = canonical ? canonical.href : location.href;
+
   function forPrint() {
     var links = inner ? inner.querySelectorAll("a[href]") : [];
     for (var i = 0; i < links.length; i++) {
       var href = links[i].getAttribute("href");
-      if (href.charAt(0) !== "#" && !/^(mailto|tel):/.test(href)) links[i].setAttribute("data-ncp-print-href", links[i].href);
+      if (href.charAt(0) !== "#" && !/^(mailto|tel):/.test(href)) links[i].setAttribute("data-ncp-print-href", new URL(href, base).href);
     }
     var day = document.querySelector("[data-ncp-print-date]");
     if (day) {
       var today = new Date();
-      day.dateTime = today.toISOString().slice(0, 10);
-      day.textContent = today.toLocaleDateString(document.documentElement.lang, { year: "numeric", month: "long", day: "numeric" });
+      var iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map(function (n) {
+        return String(n).padStart(2, "0");
+      }).join("-"); /* ISO 8601: the same in every language, and unambiguous */
+      day.dateTime = iso;
+      day.textContent = iso;
     }
   }
   forPrint();
