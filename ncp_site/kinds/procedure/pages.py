@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ...core.errors import DataError, DataErrors
 from ...core.kind import PageContext
 from ...core.languages import relative_url
@@ -54,7 +56,8 @@ def render_checklist(procedure: Procedure, words: Words, lang: str) -> str:
 def render_form(procedure: Procedure, contacts, words: Words, page: PageContext) -> str:
     """The form: completeness checked in the browser, the text handed to the visitor's e-mail program."""
     return render("submission_form.html", lang=page.lang, words=words, checklist=procedure.checklist,
-                  email=getattr(contacts, "email", None) or "", script=relative_url(page.url, SCRIPT))
+                  email=getattr(contacts, "email", None) or "", script=relative_url(page.url, SCRIPT),
+                  next_steps=Markup(render_next_steps(procedure, words, page.lang)))
 
 
 def render_next_steps(procedure: Procedure, words: Words, lang: str) -> str:

@@ -91,6 +91,11 @@ BROKEN = [
      "title: {kk: Қызмет", "stages[2].title", "en", "text is missing"),
     ("no months", "months: 5", "months: 0", "months: 0", "stages[2].months", None, "greater than or equal to 1"),
     ("unknown input", "input: checkbox", "input: radio", "input: radio", "checklist[1].input", None, "'radio' is not allowed"),
+    ("choice without options", "input: checkbox", "input: choice", "id: confidential", "checklist[1]", None,
+     "a choice needs at least two options"),
+    ("options of a text field", "    hint: {kk: Толық аты., ru: Полное имя., en: Full name.}\n",
+     "    hint: {kk: Толық аты., ru: Полное имя., en: Full name.}\n    options: [{id: a, label: {kk: А, ru: А, en: A}}]\n",
+     "id: name", "checklist[0]", None, "an input 'text' has no options"),
 ]
 
 
@@ -140,6 +145,34 @@ def test_form_fields_come_from_the_checklist_and_mail_goes_to_the_contacts_addre
     assert html.count('class="ncp-error"') == 2
     assert '<script src="../../assets/javascripts/ncp-submission.js" defer></script>' in html
     assert 'id="ncp-compose"' in html and 'type="button"' in html and " hidden>" in html  # shown by the script only
+
+
+CHOICE = """  - id: confidential
+    input: choice
+    required: true
+    label: {kk: Ашу, ru: Раскрыть, en: Disclose}
+    options:
+      - id: may_disclose
+        label: {kk: Иә, ru: Да, en: "Yes"}
+      - id: confidential
+        label: {kk: Жоқ, ru: Нет, en: "No"}
+        hint: {kk: Құпия., ru: Конфиденциально., en: Kept confidential.}
+"""
+
+
+def test_a_choice_is_a_question_with_its_answers_and_what_they_mean(tmp_path):
+    text = VALID[:VALID.index("  - id: confidential")] + CHOICE
+    project(tmp_path, text)
+    site, errors = collect(tmp_path)
+    assert errors == []
+    html = pages.render_form(site.procedure, site.contacts, site.words, PageContext("en", "en/submit/"))
+    fieldset = html[html.index('<fieldset class="ncp-field ncp-field--choice" id="ncp-f-confidential"'):html.index("</fieldset>")]
+    assert "<legend><span class=\"ncp-label-text\">Disclose</span>" in fieldset
+    radios = re.findall(r'<input type="radio" [^>]*>', fieldset)
+    assert len(radios) == 2 and all('name="confidential"' in r and " required" in r for r in radios)
+    assert 'aria-describedby="ncp-f-confidential-confidential-hint"' in radios[1]
+    assert '<p class="ncp-hint" id="ncp-f-confidential-confidential-hint">Kept confidential.</p>' in fieldset
+    assert 'id="ncp-error-summary"' in html and html.index('id="ncp-error-summary"') < html.index("<fieldset")
 
 
 def test_without_an_email_address_the_mail_has_no_recipient_and_the_page_says_so(tmp_path):
