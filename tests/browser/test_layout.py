@@ -97,6 +97,25 @@ def test_no_public_page_is_taller_than_15000_px_on_a_phone(chromium, served_url,
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_the_way_to_raise_a_concern_is_in_the_first_phone_screen(chromium, served_url, lang):
+    """At 390 x 844 the home page shows, without scrolling, a link to the submission form; the header
+    names the NCP in full, wrapped, never cut."""
+    context = offline_context(chromium, served_url, viewport={"width": 390, "height": 844})
+    try:
+        tab = context.new_page()
+        tab.goto(served_url + lang_path(lang, ""), wait_until="load")
+        submit = tab.locator(f"article a[href$='submit/']").first
+        box = submit.bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, f"the submission link is at {box}"
+        assert submit.is_visible() and submit.inner_text().strip()
+        name = tab.locator(".ncp-header__name")
+        cut = name.evaluate("n => n.scrollWidth > n.clientWidth + 1 || getComputedStyle(n).textOverflow === 'ellipsis'")
+        assert not cut and name.inner_text().strip() == tab.title().rpartition(" - ")[2], "the NCP's whole name"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_contents_list_is_shown_only_for_three_sections_or_more(chromium, served_url, site, lang):
     """The right-hand contents at 1280 px: a page with fewer than three sections has nothing to list."""
     context = offline_context(chromium, served_url)
