@@ -278,6 +278,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
         title = escape(self.project.words.ui("page.permalink", lang))
         html = keep_words_apart(html.replace('title="Permanent link"', f'title="{title}"'))
+        html = site_theme.without_links_in_summaries(html)
         return external_links(html, config.site_url)
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100), whose post-build builds the other languages

@@ -60,6 +60,19 @@ def feed_path(prefix: str, name: str) -> str:
     return f"{prefix}feeds/{name}.xml"
 
 
+_SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary>", re.DOTALL)
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+
+
+def without_links_in_summaries(html: str) -> str:
+    """A heading that opens a section (``<details>``, e.g. a stage on the procedures page) keeps its
+    anchor but not its permalink: a link inside a ``<summary>``, itself a control, is a control inside
+    a control (axe: nested-interactive), and a tap on it would not open the section."""
+    if "<summary" not in html:
+        return html
+    return _SUMMARY.sub(lambda m: _HEADERLINK.sub("", m.group(0)), html)
+
+
 _EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""')
 
 

@@ -4,6 +4,7 @@
      word is broken and no column is hidden or scrolled away.
    - The language links keep the page's state: the search query (#q=...) and a register's filters
      (#chapter=IV&role=lead) live in the address after "#", which a plain link would drop.
+   - The menu on a narrow screen opens from a button the keyboard reaches too.
    - A link to a section that opens (details) opens it.
    - Print: each link of the content is followed by its absolute address, the header line by the
      day it is printed, and every section is open. */
@@ -33,6 +34,33 @@
     var link = event.target.closest && event.target.closest("a[data-ncp-language]");
     if (link && /^#.*=/.test(location.hash)) link.hash = location.hash;
   });
+
+  /* The menu on a narrow screen (Material's drawer, a checkbox toggled by a label only a pointer can
+     use): a button that the keyboard reaches too, saying whether the menu is open; Escape closes it. */
+  var drawer = document.getElementById("__drawer");
+  var menu = document.querySelector(".ncp-menu");
+  if (drawer && menu) {
+    var label = document.querySelector(".md-header__button[for=__drawer]");
+    var setDrawer = function (open) {
+      drawer.checked = open;
+      drawer.dispatchEvent(new Event("change"));
+      menu.setAttribute("aria-expanded", String(open));
+    };
+    if (label) label.hidden = true;
+    menu.hidden = false;
+    menu.addEventListener("click", function () {
+      setDrawer(!drawer.checked);
+      var first = drawer.checked && document.querySelector(".md-sidebar--primary .md-nav__link[href]");
+      if (first) first.focus();
+    });
+    drawer.addEventListener("change", function () { menu.setAttribute("aria-expanded", String(drawer.checked)); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) {
+        setDrawer(false);
+        menu.focus();
+      }
+    });
+  }
 
   /* A link to a section that opens (details.ncp-section) opens it. */
   function reveal() {
