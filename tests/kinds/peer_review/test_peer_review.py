@@ -125,7 +125,7 @@ def test_tracker_shows_every_finding_with_its_status_and_changes_with_the_data(t
     for number in ("1.1", "1.2", "3.1"):
         anchor = "recommendation-" + number.replace(".", "-")
         block = md[md.index(f'id="{anchor}"'):]
-        block = block[:block.index("</article>")]
+        block = block[:block.index("</details>")]
         assert f"<h3>{number}. Topic {number}</h3>" in html.unescape(block)  # the id is escaped for Markdown too
         assert f"Recommendation {number}." in block and f"Response {number}." in block
     label = site.glossary.label("review_status_implemented", "en")
