@@ -106,7 +106,9 @@ def test_a_missing_field_is_flagged_next_to_it_and_focused(recorded, lang):
     assert "ncp-f-submitter-name-error" in page.get_attribute(FIRST, "aria-describedby").split()
     assert page.is_visible("#ncp-f-submitter-name-error")
     assert page.text_content("#ncp-f-submitter-name-error").strip()
-    assert page.evaluate("document.activeElement.id") == FIRST.lstrip("#")
+    assert page.evaluate("document.activeElement.id") == "ncp-error-summary", "the summary takes the focus"
+    page.locator(f"#ncp-error-summary a[href='{FIRST}']").click()
+    assert page.evaluate("document.activeElement.id") == FIRST.lstrip("#"), "its link leads to the field"
     assert page.is_hidden("#ncp-result")
     others = [f for f in required_fields(page) if f != FIRST.lstrip("#")]
     assert all(page.get_attribute(f"#{f}", "aria-invalid") is None for f in others)

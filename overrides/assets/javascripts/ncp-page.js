@@ -86,7 +86,6 @@
       var iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map(function (n) {
         return String(n).padStart(2, "0");
       }).join("-"); /* ISO 8601: the same in every language, and unambiguous */
-      day.dateTime = iso;
       day.textContent = iso;
     }
   }
