@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from markupsafe import escape
 
+from ..checks.translation_status import STATES
 from ..core.kind import GeneratedPage, Page, PageContext
 from ..core.languages import relative_url
 from ..core.rendering import templates_of
@@ -80,21 +81,27 @@ def content_language(project, page_key: str, lang: str) -> str:
     return source.lang if source is not None else lang
 
 
-def pending_page_markdown(project, page_key: str, lang: str, page_url: str, until,
-                          alternate_urls: dict[str, str]) -> str:
-    """A pending page: a banner in the page's language, then the source text marked with its language."""
+def pending_source_markdown(project, page_key: str) -> str | None:
+    """A pending page's text: its source's, marked with its language (a page: its macros are rendered)."""
     source = pending_source(project, page_key)
+    if source is None:
+        return None
+    return f'<div lang="{source.lang}" markdown>\n\n{source.body}\n\n</div>\n'
+
+
+def pending_banner(project, page_key: str, lang: str, page_url: str, until, alternate_urls: dict[str, str]) -> str:
+    """A pending page's banner in the page's language, with links to the versions that exist (HTML made from
+    the data: added once the page's macros ran)."""
     available = [code for code, version in project.sources.pages.get(page_key, {}).items()
                  if code in project.config.languages and "translation_pending" not in version.meta]
     others = {code: relative_url(page_url, alternate_urls[code]) for code in available if code in alternate_urls}
-    banner = render("pending_banner.html", lang=lang, words=project.words, until=until,
-                    other_langs=list(others), other_urls=others)
-    return f'{banner}\n<div lang="{source.lang}" markdown>\n\n{source.body}\n\n</div>\n'
+    return render("pending_banner.html", lang=lang, words=project.words, until=until,
+                  other_langs=list(others), other_urls=others)
 
 
 def translation_status_macro(project, page: PageContext) -> str:
     return render("translation_status.html", lang=page.lang, words=project.words, report=project.translations,
-                  states=("missing", "stale", "pending", "orphaned"))
+                  states=(*STATES, "reviewed"))
 
 
 def feed_link_macro(project, page: PageContext, name: str) -> str:
@@ -112,12 +119,11 @@ HOME_TASKS = (("home.find_case", "cases/"), ("home.learn", "guidelines/"), ("hom
 
 
 def home_tasks_macro(project, page: PageContext) -> str:
-    """The home page's start: raise a concern (the submission form), then find a case, learn about the
+    """The home page's other tasks, under the way to raise a concern: find a case, learn about the
     Guidelines, the news and the events; every link relative to the page, in its language."""
     prefix = project.config.languages.prefix(page.lang)
-    href = lambda path: relative_url(page.url, prefix + path)
-    return render("home_tasks.html", lang=page.lang, words=project.words, submit=href("submit/"),
-                  procedures=href("procedures/"), tasks=[(label, href(path)) for label, path in HOME_TASKS])
+    return render("home_tasks.html", lang=page.lang, words=project.words,
+                  tasks=[(label, relative_url(page.url, prefix + path)) for label, path in HOME_TASKS])
 
 
 SITE_MACROS = {"translation_status": translation_status_macro, "feed_link": feed_link_macro,

@@ -2,11 +2,13 @@
   The submission form (submit/), as GOV.UK does forms: on "prepare", one error summary at the top lists
   every field still missing (or an e-mail address that is not one), each a link to its field, and
   takes the focus; each field shows its own message too (aria-invalid, aria-describedby) and the
-  page's title starts with "Error:". A choice (radios) counts as one field. Then it hands the text to
-  the visitor's e-mail program as a mailto: link and shows what happens next. It sends nothing
-  anywhere: no request, no storage. Every word it shows comes from the page (data-ncp-* attributes
-  and the labels), in the page's language. Without JavaScript the form stays a printable list of
-  fields and the page gives the contacts.
+  page's title starts with "Error:". A choice (radios) counts as one field. Then it offers the
+  completed submission as a text file to download, a page to print (only the submission is printed)
+  and, when the NCP's e-mail address is on the page, a mailto: link for the visitor's e-mail program,
+  and shows what happens next. It sends nothing anywhere: no request, no storage (the file is made in
+  the browser). Every word it shows comes from the page (data-ncp-* attributes and the labels), in
+  the page's language. Without JavaScript the form stays a printable list of fields and the page
+  gives the contacts.
 */
 (function () {
   "use strict";
@@ -19,6 +21,10 @@
   var result = document.getElementById("ncp-result");
   var link = document.getElementById("ncp-mailto");
   var text = document.getElementById("ncp-text");
+  var download = document.getElementById("ncp-download");
+  var printed = document.getElementById("ncp-print-text");
+  var print = document.getElementById("ncp-print");
+  var file = null;
   var fields = Array.prototype.slice.call(form.querySelectorAll("[data-ncp-field]"));
   var summary = document.getElementById("ncp-error-summary");
   var summaryList = summary.querySelector("ul");
@@ -141,11 +147,29 @@
       return;
     }
     var body = compose();
-    link.href = "mailto:" + form.dataset.ncpTo + "?subject=" + encodeURIComponent(form.dataset.ncpSubject) +
-      "&body=" + encodeURIComponent(body);
+    if (link) {
+      link.href = "mailto:" + form.dataset.ncpTo + "?subject=" + encodeURIComponent(form.dataset.ncpSubject) +
+        "&body=" + encodeURIComponent(body);
+    }
+    var whole = form.dataset.ncpSubject + "\r\n\r\n" + body + "\r\n";
+    if (file) {
+      URL.revokeObjectURL(file);
+    }
+    file = URL.createObjectURL(new Blob(["\ufeff" + whole], { type: "text/plain;charset=utf-8" }));
+    download.href = file;
     text.value = body;
+    printed.textContent = whole;
     result.hidden = false;
     result.focus();
+  });
+
+  // Only the submission is printed: the rest of the page is hidden while the browser prints (ncp.css).
+  print.addEventListener("click", function () {
+    document.documentElement.classList.add("ncp-printing-submission");
+    window.print();
+  });
+  window.addEventListener("afterprint", function () {
+    document.documentElement.classList.remove("ncp-printing-submission");
   });
 
   fields.forEach(function (field) {
