@@ -75,6 +75,8 @@ TALLEST = 15_000
 (details) or a page per year."""
 TRANSLATORS = ("glossary/", "translation-status/", "translators/")
 """The translators' tools (the full glossary, the translation status): not public pages, not measured."""
+TALLEST_OF = {"terms/": 25_000}
+"""The visitors' compact glossary has its own limit, set with it (issue 21: at most 25,000 px at 390 px)."""
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -92,7 +94,7 @@ def test_no_public_page_is_taller_than_15000_px_on_a_phone(chromium, served_url,
     finally:
         context.close()
     assert len(heights) > 20, "premise: the site's pages were measured"
-    tall = {url: h for url, h in heights.items() if h > TALLEST}
+    tall = {url: h for url, h in heights.items() if h > TALLEST_OF.get(url, TALLEST)}
     assert not tall, f"taller than {TALLEST:,} px at 390 px ({lang}): {tall}"
 
 
