@@ -7,7 +7,7 @@ import html as markup
 import re
 
 import pytest
-from builders import LANGS, case_record, collect, make_project
+from builders import LANGS, case_record, collect, make_project, without_labels
 
 from ncp_site.kinds.cases.pages import render_case_page, render_register
 
@@ -81,7 +81,8 @@ def test_an_open_case_still_says_not_yet(project, lang):
 
 
 def test_the_chapter_number_follows_each_language_word_order(project):
-    lines = {lang: re.findall(r"^- (.*?)\. ", page(project, "kz0104", lang), re.MULTILINE) for lang in LANGS}
+    chapters = {lang: facts(page(project, "kz0104", lang))[project.words.ui("case.chapters", lang)] for lang in LANGS}
+    lines = {lang: [line.split(". ")[0] for line in cell.split("<br>")] for lang, cell in chapters.items()}
     assert lines == {"kk": ["IV тарау", "V тарау"], "ru": ["Глава IV", "Глава V"], "en": ["Chapter IV", "Chapter V"]}
 
 
@@ -98,4 +99,4 @@ def test_stage_labels_are_capitalised_where_they_head_a_line_or_column(project, 
 def test_the_register_says_not_reported_for_an_unknown_submission_date(project):
     for lang in LANGS:
         register = render_register(project.cases, project.words, lang, "supporting")
-        assert f"<td>{project.words.ui('value.not_reported', lang)}</td>" in register
+        assert f"<td>{project.words.ui('value.not_reported', lang)}</td>" in without_labels(register)
