@@ -31,24 +31,30 @@ def find_root(start: Path) -> Path:
 
 
 def cmd_check(args) -> int:
-    """What the data holds, every problem grouped by file, the warnings apart; exit 1 only on errors.
+    """Every problem grouped by file, those of the files changed since the last commit first; exit 1 only on
+    errors. Quiet unless ``--verbose``: valid data is one line.
 
     A listed name is never printed, only its entry in the never-publish list.
     """
     from . import check_report
+    from .core.worktree import changed_paths
 
     project = args.project
     say = project.never_publish.redact
-    summary = check_report.summarise(project)
+    summary = check_report.summarise(project, changed_paths(project.config.root))
     if args.format == "json":
         print(json.dumps(check_report.as_json(summary, say), ensure_ascii=False, indent=2))
     else:
-        check_report.render(summary, check_report.console_for(), say)
+        check_report.render(summary, check_report.console_for(), say, verbose=args.verbose)
+    held_back = check_report.held_back(summary, args.verbose) if args.format != "json" else ""
     if project.errors:
-        print(f"{len(project.errors)} problem(s) found.", file=sys.stderr)
+        sys.stdout.flush()
+        print(f"\n{len(project.errors)} problem(s) found." + (f" ({held_back}.)" if held_back else ""),
+              file=sys.stderr)
         return 1
     if args.format != "json":
-        print(f"ncp check: all data and pages are valid in {project.config.languages.spoken()}.")
+        print(f"ncp check: all data and pages are valid in {project.config.languages.spoken()}"
+              + (f" ({held_back})." if held_back else "."))
     return 0
 
 
@@ -353,6 +359,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate all data and pages, as the build does")
     check.add_argument("--format", choices=["text", "json"], default="text",
                        help="text (coloured on a terminal, plain otherwise or when CI is set) or json")
+    check.add_argument("-v", "--verbose", action="store_true",
+                       help="also the counts of records and translations, the warnings about files you did not "
+                            "change and the historical quotations")
     check.set_defaults(func=cmd_check)
     status = commands.add_parser("status", help="missing, never reviewed, stale (source changed), pending and "
                                  "orphaned translations per language, with word counts")
