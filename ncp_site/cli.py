@@ -58,6 +58,21 @@ def cmd_check(args) -> int:
     return 0
 
 
+def cmd_find(args) -> int:
+    """Where a text shown on the site is written: data texts in every language, pages, the interface wording."""
+    from .core import find
+
+    query = " ".join(args.text)
+    found = find.find(args.project.sources, query)
+    for place in found:
+        print(args.project.never_publish.redact(str(place)))
+    if not found:
+        print(f"ncp find: no data text or page holds {query!r} (letter case, ё/е and spaces are ignored) -- try "
+              "fewer words, or words from the middle of the text", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _refuse(project: Project, command: str) -> int:
     """Commands that write stop, listing the errors, when the data they depend on does not load."""
     for error in project.errors:
@@ -363,6 +378,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also the counts of records and translations, the warnings about files you did not "
                             "change and the historical quotations")
     check.set_defaults(func=cmd_check)
+    find = commands.add_parser("find", help="the files and lines where a text shown on the site is written")
+    find.add_argument("text", nargs="+", help='words from the site, e.g. "initial assessment" (any language, '
+                      "any letter case)")
+    find.set_defaults(func=cmd_find)
     status = commands.add_parser("status", help="missing, never reviewed, stale (source changed), pending and "
                                  "orphaned translations per language, with word counts")
     status.add_argument("--json", action="store_true", help="machine-readable output")
