@@ -346,7 +346,7 @@ def cmd_new(args) -> int:
     try:
         placed = skeleton.place(new, project.config.data_dir, tuple(project.config.languages), args.id, args.date,
                                 args.title_ru, header=schema_header(project, new), within=args.within,
-                                under=args.under)
+                                under=args.under, today=project.today)
     except skeleton.CannotStart as exc:
         print(f"ncp new {args.record}: {exc}", file=sys.stderr)
         return 1
