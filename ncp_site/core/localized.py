@@ -131,7 +131,7 @@ class NameText(LanguageMap):
 
     single_value_allowed = True
     max_chars = MAX_LINE_CHARS
-    described = "a name: once for every language (name: Telia Company AB), or per language where it differs"
+    described = "written once for every language, or per language where it differs"
 
 
 class LocalizedMarkdown(LanguageMap):

@@ -61,6 +61,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     partial: PartialRebuilds | None = None  # under ``mkdocs serve --dirty`` only
     previewing = False  # under ``mkdocs serve``: each page says the file it is made from (``preview.edit_line``)
     _page_sources: tuple = (None, {})  # (the Project, its generated pages' sources): ``preview.page_sources``
+    _macro_reads: dict[str, set[str]] = {}  # a hand-written page's src_uri -> the kinds its macros read (preview)
     _surroundings_of: dict[str, str] = {}
     _data_of: dict[frozenset, tuple] = {}
     _kept_files: set[int] = set()
@@ -71,6 +72,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         """Defined so that MkDocs keeps this instance (and its Project) across ``mkdocs serve`` rebuilds."""
         self.partial = PartialRebuilds() if command == "serve" and dirty else None
         self.previewing = command == "serve"
+        self._macro_reads = {}
         if self.previewing:
             _quiet_normal_events()
 
@@ -280,7 +282,11 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     def _edit_line(self, page, lang: str) -> str:
         """The preview's "edit: data/cases/kz0002.yml" line: the file (and line) a page is made from."""
         if page.file.generated_by is None and page.file.abs_src_path is not None:
-            return preview.edit_line(display_path(Path(page.file.abs_src_path), self.project.config.root),
+            read = self._macro_reads.pop(page.file.src_uri, set()) - set(WORDS)
+            data = [self.project.sources.path(where) + ("" if where.endswith((".yml", ".yaml")) else "/")
+                    for kind in self.project.kinds if kind.name in read for where in kind.data
+                    if (self.project.config.data_dir / where).exists()]
+            return preview.edit_line((display_path(Path(page.file.abs_src_path), self.project.config.root), *data),
                                      lang, self.wording)
         if self._page_sources[0] is not self.project:
             self._page_sources = (self.project, preview.page_sources(self.project))
@@ -404,6 +410,11 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         macro = {**self.project.macros(), **site_pages.SITE_MACROS}[name]
         context = PageContext(self.content_language(page), page.url)
         try:
+            if self.previewing:  # the data a page's macros show is named on it (``_edit_line``)
+                with self.project.reading() as read:
+                    shown = macro(self.project, context, *args, **kwargs)
+                self._macro_reads.setdefault(page.file.src_uri, set()).update(read)
+                return self.held.hold_output(shown)
             return self.held.hold_output(macro(self.project, context, *args, **kwargs))
         except ValueError as exc:
             if not hasattr(exc, "problem"):  # a TermError: a term() argument computed at render time
