@@ -374,6 +374,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate all data and pages, as the build does")
     check.add_argument("--format", choices=["text", "json"], default="text",
                        help="text (coloured on a terminal, plain otherwise or when CI is set) or json")
+    check.add_argument("--release", action="store_true",
+                       help="before publishing: also fail while a visitor cannot reach the NCP (no e-mail for "
+                            "the submission form, no postal address in data/contacts.yml)")
     check.add_argument("-v", "--verbose", action="store_true",
                        help="also the counts of records and translations, the warnings about files you did not "
                             "change and the historical quotations")
@@ -451,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.root = (args.root or find_root(Path.cwd())).resolve()
     try:
-        args.project = load_project(args.root)
+        args.project = load_project(args.root, release=getattr(args, "release", False))
     except DataErrors as exc:
         print(exc.report())
         return 1

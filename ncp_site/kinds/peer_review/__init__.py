@@ -8,6 +8,7 @@ from .model import Finding, PeerReview
 KIND = Kind(name="peer_review", load=load.load, data=(load.FILES.path,), macros=pages.MACROS,
             new=(NewRecord("peer-review", PeerReview, load.FILES),
                  NewRecord("recommendation", Finding, load.FILES, dated="status_date", titled="topic",
-                           inside=(("findings", None),))),)
+                           inside=(("findings", None),))),
+            confirmed=lambda reviews: [day for r in reviews for day in (r.declassified, *(f.status_date for f in r.findings))])
 
 __all__ = ["KIND", "PeerReview"]
