@@ -119,7 +119,8 @@ def committed(tmp_path):
 
 def test_valid_data_is_one_line_and_the_rest_waits_for_verbose(committed, capsys, monkeypatch):
     real = cli.load_project
-    monkeypatch.setattr(cli, "load_project", lambda root, today=None: _with(real(root, today), WARNING))
+    monkeypatch.setattr(cli, "load_project",
+                        lambda root, today=None, release=False: _with(real(root, today, release), WARNING))
     assert cli.main(["--root", str(committed), "check"]) == 0
     out = capsys.readouterr().out
     assert out.count("\n") == 1 and out.startswith("ncp check: all data and pages are valid in kk, ru and en (")
@@ -153,7 +154,8 @@ def test_the_files_changed_since_the_last_commit_come_first_with_their_warnings(
 def test_without_git_nothing_is_reordered_nor_held_back(tmp_path, capsys, monkeypatch):
     root = copy_of_repository(tmp_path / "repo")  # not a git working copy
     real = cli.load_project
-    monkeypatch.setattr(cli, "load_project", lambda root, today=None: _with(real(root, today), WARNING))
+    monkeypatch.setattr(cli, "load_project",
+                        lambda root, today=None, release=False: _with(real(root, today, release), WARNING))
     assert cli.main(["--root", str(root), "check"]) == 0
     out = capsys.readouterr().out
     assert str(WARNING) in out.splitlines() and "--verbose" not in out
