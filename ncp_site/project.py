@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from . import kinds
-from .checks import never_publish, parity, terminology, translation_status
+from .checks import never_publish, page_html, page_templates, parity, terminology, translation_status
 from .core.config import SiteConfig, load_config
 from .core.errors import DataError, DataErrors
 from .core.formats import build_today
@@ -26,6 +26,9 @@ from .core.sources import Sources
 
 WORDS = ("glossary", "ui", "abbreviations")
 """The kinds ``Project.words`` is made of: what every page reads, whether or not it says so."""
+SITE_MACROS = ("translation_status", "feed_link", "open_data_files", "feeds_list")
+"""The macros pages may call beyond the kinds' (``site.pages.SITE_MACROS``, which the project may not import):
+named here so that the page check knows every macro."""
 
 
 @dataclass
@@ -62,6 +65,8 @@ class Project:
             errors += errs
         errors += never_publish.source_errors(sources, project.never_publish)
         errors += parity.page_parity_errors(sources)
+        errors += page_templates.page_template_errors(sources, project.macro_names())
+        errors += page_html.page_html_errors(sources)
         errors += translation_status.pending_errors(sources, project.today)
         errors += translation_status.load_state(sources)[1]
         project.translations = translation_status.translation_report(sources, project.today)
@@ -122,6 +127,10 @@ class Project:
 
     def macros(self) -> dict:
         return {name: macro for kind in self.kinds for name, macro in kind.macros.items()}
+
+    def macro_names(self) -> list[str]:
+        """Every macro a page may call: the kinds' and the site's."""
+        return [*self.macros(), *SITE_MACROS]
 
 
 class _Reads(dict):

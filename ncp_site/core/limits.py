@@ -43,3 +43,20 @@ def date_range_error(value: dt.date, written: str | None = None) -> str | None:
         return None
     return (f"'{written or value.isoformat()}' is outside the years {FIRST_DAY.year}-{LAST_DAY.year} this site accepts "
             f"-- check the year (dates from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})")
+
+MAX_MARKDOWN_WORK = 300_000
+"""A text written in Markdown: its paragraphs' links and formatting marks (``[ * _ ` \\``) times their
+length, added up. Python-Markdown reads a paragraph again for each link or mark it finds in it, so its
+work grows with both: one summary of ``[a](`` 12,000 times (48 KB, within ``MAX_TEXT_CHARS``) took
+77 s to render. At this bound the worst text renders in about 0.12 s, twice a text of 50,000
+characters in ordinary paragraphs; a paragraph of 2,000 characters may hold 150 links or marks (the
+repository's texts use fewer than 20 a paragraph)."""
+
+MAX_MARKDOWN_BLOCKS = 500
+"""Paragraphs, list items, quotes and headings in one Markdown text (a final statement of 50,000
+characters has about 150 paragraphs). Each costs the same again for every abbreviation of the site's
+register (Markdown's ``abbr``): 16,000 one-letter paragraphs took 5 s."""
+
+MAX_MARKDOWN_DEPTH = 8
+"""Lists and quotes inside each other in one Markdown text (Python-Markdown nests ``1. `` written
+16,000 times 900 levels deep, in 1 s)."""

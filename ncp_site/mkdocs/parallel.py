@@ -76,7 +76,7 @@ def build(config: SiteConfig, site_dir: Path, *, jobs: int | None = None, say: C
             raise BuildFailed("The built site holds names that must never be published:\n"
                               + "\n".join(str(e) for e in errors)
                               + f"\n{len(errors)} problem(s); the site was not written.")
-        _replace(site_dir, merged, work)
+        replace_site(site_dir, merged, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -198,7 +198,7 @@ def _index(site: Path, languages) -> str:
         raise BuildFailed(str(exc)) from None
 
 
-def _replace(site_dir: Path, merged: Path, work: Path) -> None:
+def replace_site(site_dir: Path, merged: Path, work: Path) -> None:
     """``merged`` becomes ``site_dir`` by renames (the old site is removed only once the new one is in place)."""
     old = work / "old"
     if site_dir.exists():

@@ -9,10 +9,11 @@ import sys
 import textwrap
 
 import pytest
-from builders import case_record, check_unchanged, make_project, write_yaml
+from builders import case_record, check_unchanged, make_project, summary_checked, write_yaml
 
 from ncp_site import cli
 from ncp_site.core import limits
+from ncp_site.core.markup import markdown_problem
 from ncp_site.core.yamlsrc import parse_yaml
 
 CASES = ("data", "cases")
@@ -183,3 +184,33 @@ def test_a_data_file_that_cannot_be_read_is_a_located_error(tmp_path, capsys, mo
     assert status == 1 and "Traceback" not in out
     assert ("data/cases/kz0101.yml:1: (file): cannot be read (Input/output error) -- check that the file is "
             "readable (its permissions, the disk)") in out
+
+
+FILLER = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod. "
+
+
+@pytest.mark.parametrize(("summary", "problem"), [
+    ("[a](" * 12_000, "(its busiest paragraph, starting '[a]([a]([a]([a]([a]([a]([a]([a', has 12,000 in 48,000 characters)"),
+    ("*a" * 2_000, "has more links and formatting marks ([ * _ ` \\) than the site renders quickly"),
+    ("a\n\n" * (limits.MAX_MARKDOWN_BLOCKS + 1), f"has {limits.MAX_MARKDOWN_BLOCKS + 1:,} paragraphs, list items and quotes"),
+    ("1. " * (limits.MAX_MARKDOWN_DEPTH + 1) + "a", f"nests lists or quotes more than {limits.MAX_MARKDOWN_DEPTH} levels"),
+    ("> " * (limits.MAX_MARKDOWN_DEPTH + 1) + "a", "nests lists or quotes"),
+])
+def test_markdown_over_its_work_limits_is_a_located_error(tmp_path, capsys, summary, problem):
+    """Python-Markdown is quadratic in a paragraph's links and marks: a text within MAX_TEXT_CHARS can still
+    cost minutes to render; the check refuses it first, at the field's line, and says how to fix it."""
+    status, out, at = summary_checked(tmp_path, capsys, summary)
+    assert status == 1
+    found = [m for m in out.splitlines() if m.startswith(at)]
+    assert found and problem in found[0] and " -- " in found[0] and len(found[0]) < 500, out
+
+
+@pytest.mark.parametrize("summary", [
+    "\n\n".join(FILLER * 13 + "[a link](https://example.org/x) " * 8 for _ in range(25)),  # 25 paragraphs, 8 links each
+    "\n\n".join(FILLER * 2 for _ in range(limits.MAX_MARKDOWN_BLOCKS - 10)),
+    "".join("    " * i + "- item\n" for i in range(limits.MAX_MARKDOWN_DEPTH)),
+    "[a](https://example.org/a) " * 100,
+    "я" * limits.MAX_TEXT_CHARS,
+])
+def test_long_markdown_within_the_limits_is_accepted(summary):
+    assert markdown_problem(summary) is None
