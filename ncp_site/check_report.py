@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .core.errors import DataError
+from .core.errors import DataError, listed
 from .core.records import count_records
 
 
@@ -110,7 +110,7 @@ def _problems(console: Console, noun: str, problems: list[DataError], colour: st
         group = list(group)
         mark = " · changed since the last commit" if changed and path in changed else ""
         console.print(Text(redact(f"── {path} ({len(group)}){mark}"), style="bold"))
-        for problem in group:
+        for problem in listed(group):
             console.print(_line(problem, colour, redact))
 
 
@@ -135,5 +135,6 @@ def as_json(summary: Summary, redact=lambda text: text) -> dict:
                 "fix": redact(p.fix), "message": redact(str(p))}
 
     return {"ok": not summary.errors, "records": summary.records, "translations": summary.translations,
-            "errors": [problem(p) for p in summary.errors], "warnings": [problem(p) for p in summary.warnings],
+            "errors": [problem(p) for p in listed(summary.errors)],
+            "warnings": [problem(p) for p in listed(summary.warnings)],
             "quotations": [redact(q) for q in summary.quotations]}
