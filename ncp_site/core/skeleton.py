@@ -28,7 +28,7 @@ from .languages import Languages
 from .limits import NOT_TEXT, character_problem
 from .localized import LanguageMap, SomeLanguages
 from .records import RecordFiles
-from .validation import validate
+from .validation import form_of, validate
 from .yamledit import double_quoted
 from .yamlsrc import Loader, YamlDoc
 
@@ -183,10 +183,17 @@ def field_notes(model: type[BaseModel]) -> dict[str, str]:
 
 def field_comment(info: FieldInfo, shape: Shape, note: str | None = None) -> str:
     """``required: one of: lead, supporting``: whether to fill it, and what it holds."""
+    if shape.kind == "text" and not shape.words:  # a text written as a pattern says (an id: ``record_id``)
+        shape = replace(shape, words=next(filter(None, (form_of(getattr(m, "pattern", None))
+                                                        for m in info.metadata)), None))
     words = info.description if info.description != shape.words else None
     words = words or note
     words = f"{words}; {describe(shape)}" if words and shape.kind in ("code", "date", "texts", "list") \
         else words or describe(shape)
+    if shape.kind == "text" and not shape.loose:  # an example YAML would read as a number is shown quoted
+        words = re.sub(r"(?<=e\.g\. )([^\s,;)]+)(?=$|[,;)]| or )",
+                       lambda m: m.group(1) if isinstance(yaml.safe_load(m.group(1)), str) else f'"{m.group(1)}"',
+                       words)
     if words.startswith(("required,", "required while", "required unless")):  # conditions checked after the record's shape
         return words
     return ("required: " if info.is_required() else "optional: ") + words
