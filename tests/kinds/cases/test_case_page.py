@@ -31,7 +31,8 @@ def withdrawn_in_initial_assessment() -> dict:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("cases"),
-                        [unreported(), withdrawn_in_initial_assessment(), case_record("kz0104", chapters=["IV", "V"])])
+                        [unreported(), withdrawn_in_initial_assessment(), case_record("kz0104", chapters=["IV", "V"]),
+                         case_record("kz0105", submitter={"type": "trade_union", "name_unknown": True})])
     project, errors = collect(root)
     assert errors == []
     return project
@@ -100,3 +101,10 @@ def test_the_register_says_not_reported_for_an_unknown_submission_date(project):
     for lang in LANGS:
         register = render_register(project.cases, project.words, lang, "supporting")
         assert f"<td>{project.words.ui('value.not_reported', lang)}</td>" in without_labels(register)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_submitter_whose_name_is_not_known_is_shown_by_type_alone(project, lang):
+    """Nothing is narrated as missing: the row gives the submitter's type, as for any other case, and no name."""
+    cell = facts(page(project, "kz0105", lang))[markup.unescape(project.words.ui("case.submitter", lang))]
+    assert cell == markup.unescape(project.words.label("submitter_trade_union", lang))
