@@ -1,6 +1,8 @@
 """Screenshots of the main page types in each language at 1280 and 390 px, for the README.
 
     python scripts/screenshots.py                  # build the site, refresh the README's pictures
+                                                   # (home and a case at 390 px, the register filtered,
+                                                   # the form with its error summary; each language)
     python scripts/screenshots.py --site site/     # use a site already built
     python scripts/screenshots.py --all --out dir/ # every main page type, both widths (as the tests do)
 
@@ -18,11 +20,61 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))  # the browser tests' helpers: tests/browsing.py
 
-from browsing import build_site, launch_chromium, main_pages, serve, shoot_pages  # noqa: E402
+from browsing import (  # noqa: E402
+    LANGUAGES,
+    build_site,
+    home_url,
+    launch_chromium,
+    main_pages,
+    offline_context,
+    serve,
+    shoot_pages,
+    shot_name,
+)
 
 OUT_DIR = REPO / "docs-screenshots"
-README_PICTURES = (("home", 1280), ("case", 390))
-"""The README shows these (``browsing.MAIN_PAGES`` names, widths)."""
+README_PICTURES = (("home", 390), ("case", 390))
+"""The README shows these (``browsing.MAIN_PAGES`` names, widths) and ``README_STATES``."""
+
+
+class State:
+    """A page in a state a visitor brings it to, for the README: ``fragment`` added to its address (a
+    register's filters), ``click`` a button first (the form's "prepare"), ``wait`` until an element is
+    shown (the filtered results, the error summary)."""
+
+    def __init__(self, name: str, page: str, width: int, fragment: str = "", click: str | None = None,
+                 wait: str | None = None):
+        self.name, self.page, self.width = name, page, width
+        self.fragment, self.click, self.wait = fragment, click, wait
+
+
+README_STATES = (
+    State("register-filtered", "register", 1280, fragment="#chapter=IV", wait="[data-ncp-register-results] li"),
+    State("submit-errors", "submit", 390, click="#ncp-compose", wait="#ncp-error-summary:not([hidden])"),
+)
+
+
+def shoot_states(browser, base_url: str, pages: dict[str, str], out_dir: Path, states=README_STATES) -> list[Path]:
+    """Each state (``State``) in every language, the top of the screen where the visitor is."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for state in states:
+        context = offline_context(browser, base_url, viewport={"width": state.width, "height": 900})
+        try:
+            page = context.new_page()
+            for lang in LANGUAGES:
+                page.goto(home_url(base_url, lang) + pages[state.page] + state.fragment, wait_until="load")
+                if state.click:
+                    page.click(state.click)
+                if state.wait:
+                    page.wait_for_selector(state.wait, timeout=20_000)
+                    page.wait_for_timeout(300)
+                path = out_dir / shot_name(state.name, lang, state.width)
+                page.screenshot(path=str(path))
+                written.append(path)
+        finally:
+            context.close()
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,9 +95,12 @@ def main(argv: list[str] | None = None) -> int:
         with serve(site_dir) as base_url, sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             try:
-                for path in shoot_pages(browser, base_url, main_pages(site_dir), args.out,
-                                        None if args.all else README_PICTURES):
+                pages = main_pages(site_dir)
+                for path in shoot_pages(browser, base_url, pages, args.out, None if args.all else README_PICTURES):
                     print(path)
+                if not args.all:
+                    for path in shoot_states(browser, base_url, pages, args.out):
+                        print(path)
             finally:
                 browser.close()
     return 0

@@ -1,10 +1,11 @@
 """The offline browser the browser tests (and the developer tools in ``scripts/``) look at the site with.
 
 The browser is Debian's ``chromium`` package driven by Playwright (``NCP_CHROMIUM`` overrides its
-path); ``playwright install`` is never needed. The built site is served from 127.0.0.1 and every
-request to another origin is aborted, so a page that depends on the network shows it.
-``shoot_pages`` photographs the main page types in each language at 1280 and 390 px
-(``tests/browser/test_layout.py``, ``scripts/screenshots.py``).
+path); ``playwright install`` is never needed. The built site is served from 127.0.0.1 (``serve``) and
+the browser resolves no other host name and goes through a proxy that does not exist for any other
+address (``OFFLINE_ARGS``), so a page that depends on the network shows it. ``shoot_pages``
+photographs the main page types in each language (``tests/browser/test_layout.py``,
+``scripts/screenshots.py``).
 """
 
 from __future__ import annotations
@@ -46,17 +47,29 @@ CHROMIUM_ARGS = [
 ]
 
 
+OFFLINE_RULES = "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+"""Chromium's host resolver rules: no host name but 127.0.0.1 resolves (``MAP host 127.0.0.1:port``
+rules may come first: ``launch_chromium(aliases=...)``)."""
+OFFLINE_ARGS = ["--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1"]
+"""A request to an address (no host name to resolve) goes to a proxy on the discard port, where nothing
+answers; 127.0.0.1 (loopback) is reached directly."""
+
+
 def chromium_path() -> str:
     return os.environ.get("NCP_CHROMIUM") or "/usr/bin/chromium"
 
 
-def launch_chromium(playwright):
-    """Debian's chromium, headless and quiet (no update checks, no background requests)."""
+def launch_chromium(playwright, aliases: dict[str, str] | None = None):
+    """Debian's chromium, headless, quiet (no update checks, no background requests) and offline: only
+    127.0.0.1 is reached. ``aliases`` maps a host name to a local ``127.0.0.1:port`` (the site's own
+    address, ``localhost``, to the server of a test build)."""
     path = chromium_path()
     if not Path(path).exists():
         raise SystemExit(f"{path}: no chromium here -- install Debian's package (apt-get install chromium) "
                          "or set NCP_CHROMIUM to a Chromium binary")
-    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
+    rules = ", ".join([*(f"MAP {host} {target}" for host, target in (aliases or {}).items()), OFFLINE_RULES])
+    return playwright.chromium.launch(executable_path=path, headless=True,
+                                      args=[*CHROMIUM_ARGS, *OFFLINE_ARGS, f"--host-resolver-rules={rules}"])
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -80,18 +93,9 @@ def serve(site_dir: Path) -> Iterator[str]:
 
 
 def offline_context(browser, base_url: str, **options):
-    """A browser context that reaches only ``base_url``'s origin: anything else is aborted."""
-    context = browser.new_context(**({"viewport": VIEWPORT} | options))
-    origin = base_url.rstrip("/")
-
-    def route(route):
-        if route.request.url == origin or route.request.url.startswith(origin + "/"):
-            route.continue_()
-        else:
-            route.abort()
-
-    context.route("**/*", route)
-    return context
+    """A browser context for the site at ``base_url`` (the browser itself reaches nothing but 127.0.0.1:
+    ``launch_chromium``)."""
+    return browser.new_context(**({"viewport": VIEWPORT} | options))
 
 
 def home_url(base_url: str, lang: str) -> str:

@@ -18,6 +18,7 @@ from builders import (
     load_kind,
     make_project,
     problem_at,
+    without_labels,
     write_texts,
 )
 from conftest import REPO
@@ -247,8 +248,9 @@ def test_every_annex_c_event_is_in_the_data():
     per_year = {}
     for e in real_events():
         per_year.setdefault(e.start.day.year, []).append(e)
-    assert len(per_year[2021]) == 8 + 3  # tables C.3 and C.4
-    assert len(per_year[2022]) == 16 + 8  # tables C.1 and C.2
+    # at least the tables' events: the Secretariat may add an event the review did not list
+    assert len(per_year[2021]) >= 8 + 3  # tables C.3 and C.4
+    assert len(per_year[2022]) >= 16 + 8  # tables C.1 and C.2
 
 
 def test_an_event_is_upcoming_until_its_last_day(tmp_path):
@@ -282,8 +284,8 @@ def real_project():
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_the_events_page_of_1_september_2022_lists_the_autumn_2022_events_as_upcoming(real_project, lang):
     september = dt.date(2022, 9, 1)
-    upcoming_part = event_pages.render_upcoming(real_project.data.events, real_project.words, lang, september)
-    past_part = event_pages.render_past(real_project.data.events, real_project.words, lang, september)
+    upcoming_part = event_pages.render_upcoming(real_project.events, real_project.words, lang, september)
+    past_part = event_pages.render_past(real_project.events, real_project.words, lang, september)
     for event_id in ANNEX_C_SEPTEMBER_TO_NOVEMBER_2022:
         assert f'id="{event_id}"' in upcoming_part
         assert f'id="{event_id}"' not in past_part
@@ -331,7 +333,7 @@ def test_statistics_show_ranges_as_ranges(tmp_path):
     project(tmp_path, {"2030.yml": VALID, "2031.yml": LATER})
     site, errors = collect(tmp_path)
     assert errors == []
-    html = event_pages.render_statistics(site.data.events, site.words, "en", dt.date(2040, 1, 1))
+    html = without_labels(event_pages.render_statistics(site.data.events, site.words, "en", dt.date(2040, 1, 1)))
     assert "<tr><th scope=\"row\">2030</th><td>3</td><td>36–84</td><td>0</td></tr>" in html
     assert "<tr><th scope=\"row\">2031</th><td>1</td><td>at least 50</td><td>1</td></tr>" in html
     assert "<td>4</td><td>at least 86</td><td>1</td></tr>" in html
@@ -482,7 +484,7 @@ def test_built_feeds_parse_back_with_the_same_uids_in_every_language_and_build(s
     assert len(set(uids["kk"])) == len(uids["kk"])
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SEPTEMBER_2022)  # another build date: the same UIDs
     for lang in uids:
-        feed = calendar.calendar_feed(real_project.data.events, real_project.words, lang, "http://localhost/")
+        feed = calendar.calendar_feed(real_project.events, real_project.words, lang, "http://localhost/")
         assert [str(v["UID"]) for v in vevents(feed)] == uids[lang]
     calendar_events = [e for e in real_events() if e.in_calendar]
     assert uids["kk"] == [f"{e.id}@{events.UID_DOMAIN}" for e in calendar_events]
@@ -526,16 +528,16 @@ def test_an_event_on_the_last_accepted_day_makes_every_calendar(tmp_path, monkey
         assert event_pages.render_upcoming(loaded.data.events, loaded.words, lang, dt.date(2022, 9, 1))
 
 
-def test_every_events_chart_has_a_text_alternative_and_the_tables_numbers(tmp_path):
+def test_every_events_chart_says_the_tables_numbers_in_text(tmp_path):
     project(tmp_path, {"2030.yml": VALID, "2031.yml": LATER})
     site, errors = collect(tmp_path)
     assert errors == []
     for lang in LANGS:
         pairs = chart_pairs(event_pages.render_statistics(site.data.events, site.words, lang, dt.date(2040, 1, 1)))
-        assert [p["svg"]["id"] for p in pairs] == ["events-by-role-chart", "events-by-group-chart"]
+        assert [p["figure"]["id"] for p in pairs] == ["events-by-role-chart", "events-by-group-chart"]
         for pair in pairs:
-            title_id, desc_id = pair["svg"]["aria-labelledby"].split()
-            assert pair["svg"]["role"] == "img" and pair["texts"][title_id] and pair["texts"][desc_id]
+            assert pair["title"] and len(pair["labels"]) == len(pair["values"])
+            assert all(bar["svg"]["aria-hidden"] == "true" for bar in pair["bars"])
             assert pair["values"] == pair["table"] and any(v != "0" for v in pair["values"])
 
 
