@@ -192,7 +192,7 @@ def test_every_chart_says_the_tables_labels_and_numbers_in_text(tmp_path):
 def test_the_mean_and_the_median_are_numbers_not_bars(tmp_path):
     """Unlike quantities are not compared by bars: the duration table has no chart."""
     records = [closed(f"kz{i:04d}", "2021-01-10", "2024-12-20", chapters=["IV"]) for i in range(1, 3)]
-    html = render_statistics(statistics_project(tmp_path, records).cases, statistics_project(tmp_path, records).words, "en")
+    html = render_statistics(statistics_project(tmp_path, records).data.cases, statistics_project(tmp_path, records).words, "en")
     duration = html[html.index('id="stats-duration"'):]
     assert "ncp-chart" not in duration and "1,440" in duration
 

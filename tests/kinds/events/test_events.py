@@ -284,8 +284,8 @@ def real_project():
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_the_events_page_of_1_september_2022_lists_the_autumn_2022_events_as_upcoming(real_project, lang):
     september = dt.date(2022, 9, 1)
-    upcoming_part = event_pages.render_upcoming(real_project.events, real_project.words, lang, september)
-    past_part = event_pages.render_past(real_project.events, real_project.words, lang, september)
+    upcoming_part = event_pages.render_upcoming(real_project.data.events, real_project.words, lang, september)
+    past_part = event_pages.render_past(real_project.data.events, real_project.words, lang, september)
     for event_id in ANNEX_C_SEPTEMBER_TO_NOVEMBER_2022:
         assert f'id="{event_id}"' in upcoming_part
         assert f'id="{event_id}"' not in past_part
@@ -484,7 +484,7 @@ def test_built_feeds_parse_back_with_the_same_uids_in_every_language_and_build(s
     assert len(set(uids["kk"])) == len(uids["kk"])
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SEPTEMBER_2022)  # another build date: the same UIDs
     for lang in uids:
-        feed = calendar.calendar_feed(real_project.events, real_project.words, lang, "http://localhost/")
+        feed = calendar.calendar_feed(real_project.data.events, real_project.words, lang, "http://localhost/")
         assert [str(v["UID"]) for v in vevents(feed)] == uids[lang]
     calendar_events = [e for e in real_events() if e.in_calendar]
     assert uids["kk"] == [f"{e.id}@{events.UID_DOMAIN}" for e in calendar_events]
