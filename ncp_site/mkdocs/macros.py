@@ -32,7 +32,7 @@ def _call(ncp, env, name, *args, **kwargs) -> str:
 # filters, so that an expression that walks attributes (``cycler.__init__.__globals__``) raises
 # ``SecurityError`` instead of reaching Python. The pages' check (``checks/page_templates.py``) refuses
 # such expressions before the build starts; this is defence in depth. Tested by
-# tests/mkdocs/test_macros_sandbox.py, which fails if mkdocs-macros keeps its environment elsewhere.
+# tests/mkdocs/test_templates_in_the_build.py, which fails if mkdocs-macros keeps its environment elsewhere.
 _SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
              "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
              "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",

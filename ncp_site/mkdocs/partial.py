@@ -5,7 +5,7 @@ have no source file, so MkDocs would rebuild all of them at every edit. Here a g
 rebuilt only when its Markdown, or what every page shows around it (footer, abbreviations, the
 interface's words), differs from the last good build's: an edit of one case rewrites that case's
 pages and the pages that list it, not the thousands of others. A page made from one record
-(``GeneratedPage.record``: a case's or an event's page) is not even rendered again while that
+(``Kind.record_pages``: a case's or an event's page) is not even rendered again while that
 record and the data of the kinds it read last time (``Project.reading``; the glossary and the
 interface's words always) are unchanged: an edited case does not render the events' pages again. A hand-written page is rebuilt every
 time (its macros read the data). A change outside ``data/`` (a page in ``docs/``, the theme,

@@ -551,7 +551,8 @@ def _register_with_i18n(config: MkDocsConfig, lang: str, files: Files, generated
     mkdocs-static-i18n (1.3) arranges only files that exist under ``docs_dir`` and offers no public
     way to add generated ones: its language switcher, ``hreflang`` links and sitemap read each
     file's ``locale`` and ``alternates`` (set in ``_generated``) and the plugin's
-    ``i18n_files_per_language``, which is filled here. Tested by tests/mkdocs/test_plugin.py.
+    ``i18n_files_per_language``, which is filled here. Tested by tests/built_site/test_site.py (the switcher) and
+    tests/browser/test_switcher.py.
     """
     for versions in generated:
         files.append(versions[lang])

@@ -79,7 +79,7 @@ def to_ical(cal: icalendar.Calendar, serialized: dict[int, bytes]) -> bytes:
 
     Every event is in its language's feed and in a file of its own: written once, its text serves both
     (icalendar's line folding was a tenth of a language's build at 5,000 events). Tested against
-    ``cal.to_ical()`` in tests/kinds/events/test_calendar.py."""
+    ``cal.to_ical()`` in tests/kinds/events/test_events.py."""
     components, cal.subcomponents = cal.subcomponents, []
     try:
         shell = cal.to_ical()
