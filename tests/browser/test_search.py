@@ -1,6 +1,6 @@
 """Search and the register's filters in the browser (Pagefind), in every language, offline.
 
-Expected results come from the built index (``site.search_fragments()``: each indexed page's text)
+Expected results come from the built index (the ``site`` fixture's ``search_fragments()``: each indexed page's text)
 and from the project's data, never from today's counts. The pages' policy forbids eval, so waiting
 is done with Playwright's assertions on locators (they run in Playwright's own isolated world) rather
 than with string ``wait_for_function``.
