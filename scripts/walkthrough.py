@@ -1,4 +1,4 @@
-"""The README walkthrough's pictures of an error, made by commands on a scratch copy of the repository.
+"""The walkthrough's pictures of an error (guide/data.md), made by commands on a scratch copy of the repository.
 
     python scripts/walkthrough.py                  # build the site, write docs-screenshots/walkthrough-*
     python scripts/walkthrough.py --site site/     # use a site already built
@@ -110,7 +110,7 @@ def preview_png(root: Path, site_dir: Path, out: Path, browser, lang: str = "ru"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="The README walkthrough's pictures of an error.")
+    parser = argparse.ArgumentParser(description="The walkthrough's pictures of an error (guide/data.md).")
     parser.add_argument("--site", type=Path, help="a built site to copy instead of building one")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help=f"where to write them (default: {OUT_DIR})")
     args = parser.parse_args(argv)

@@ -1,4 +1,4 @@
-"""The README walkthrough's pictures are made by a command: its terminal and schema pictures show the new case's errors."""
+"""The walkthrough's pictures (guide/data.md) are made by a command: its terminal and schema pictures show the new case's errors."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ The list is a UTF-8 file named by the environment variable ``NCP_NEVER_PUBLISH``
 from a repository secret): one name per line; ``#`` starts a comment; blank lines are ignored. An
 entry is known by its line in that file (``entry 3``), so that no message ever prints a name.
 
-How a name is matched (README, "Threat model"):
+How a name is matched (ARCHITECTURE.md, "Threat model"):
 
 - Text and names are compared in one form: NFKC (``Ｉｖａｎ`` is ``Ivan``), invisible characters
   dropped (zero-width spaces, soft hyphens, joiners, direction marks), runs of white space as one

@@ -110,7 +110,7 @@ class Sources:
         doc, errors, exists = self.data_file(relative)
         if not exists:
             return None, [DataError(self.path(relative), 1, "(file)", "does not exist",
-                                    "create it (see the README's data section) or restore it from git")]
+                                    "create it (see guide/data.md) or restore it from git")]
         return doc, errors
 
     def data_folder(self, relative: str) -> list[str]:
@@ -154,7 +154,7 @@ class Sources:
             else:
                 problem = "is not a file or folder the site reads"
                 fix = ("move it where its kind is kept (" + ", ".join(f"data/{f}/" for f in sorted(folders)[:4]) +
-                       "...; the README's data section lists them) or remove it")
+                       "...; guide/data.md lists them) or remove it")
             errors.append(DataError(shown, 1, "(file)", problem, fix))
         return errors
 

@@ -65,7 +65,7 @@ def validate(model: type[M], data: Any, doc: YamlDoc, languages: Languages, base
     data = _trimmed(model, data, (), tuple(languages), cut)
     counted = [DataError(doc.path, doc.line(base + loc), field_name(base + loc[:-1]),
                          f"and {count:,} more unknown keys in this {'record' if base or loc[:-1] else 'file'}",
-                         "remove them or correct their spelling (see the README's data section)") for loc, count in cut]
+                         "remove them or correct their spelling (see guide/data.md)") for loc, count in cut]
     try:
         result = _adapter(typing.cast(type, model)).validate_python(data, context={"languages": languages, **(context or {})})
     except ValidationError as exc:
@@ -182,7 +182,7 @@ def _explain_value(err: Mapping[str, Any], lang: str | None, languages: Language
         return (f"should be a mapping, got the text {_shown(value)}",
                 f"give one text per language: {', '.join(c + ':' for c in languages)} on separate indented lines")
     if kind == "extra_forbidden":
-        return "is not a known field", "remove it or correct its spelling (see the README's data section)"
+        return "is not a known field", "remove it or correct its spelling (see guide/data.md)"
     if kind in ("literal_error", "enum"):
         return f"{_shown(value)} is not allowed", f"use one of: {ctx.get('expected', '')}".replace("'", "")
     if kind.startswith("date") or kind.startswith("datetime"):

@@ -96,7 +96,7 @@ def read_bounded(path: Path, shown: str, what: str = "(file)") -> tuple[bytes | 
         return path.read_bytes(), []
     except FileNotFoundError:
         return None, [DataError(shown, 1, what, "does not exist",
-                                "create it (see the README's data section) or restore it from git")]
+                                "create it (see guide/data.md) or restore it from git")]
     except OSError as exc:
         return None, [DataError(shown, 1, what, f"cannot be read ({exc.strerror or exc})",
                                 "check that the file is readable (its permissions, the disk)")]
