@@ -4,13 +4,15 @@ what it notes of the data read while a page is made (``mkdocs serve --dirty`` re
 from __future__ import annotations
 
 import dataclasses
+import inspect
 from typing import Protocol
 
 import pytest
 from builders import REPO, case_record, load, make_project
 
 from ncp_site import kinds
-from ncp_site.core.kind import Kind, ReadsGlossary
+from ncp_site.core.kind import Kind, PageContext, ReadsGlossary
+from ncp_site.kinds.cases.pages import REGISTER_SECTIONS
 from ncp_site.core.sources import Sources
 from ncp_site.project import WORDS, load_project
 from ncp_site.site import files, preview
@@ -73,6 +75,31 @@ def test_each_kind_s_pages_and_files_read_only_its_own_data_the_words_and_what_i
                 kind.files(project, lang) if kind.files else None
             files.open_data_files(kind.open_data(project), project) if kind.open_data else None
         assert read <= allowed, f"{kind.name} reads {sorted(read - allowed)} without declaring it in Kind.needs"
+
+
+ARGUMENTS = {
+    "term": lambda data: [next(iter(data.glossary.concepts))],
+    "composition": lambda data: [data.members.compositions[0].id],
+    "cases_register": lambda data: [REGISTER_SECTIONS[0]],
+    "event_link": lambda data: [data.events[0].id],
+}
+"""What a page gives the macros that need an argument, taken from the data."""
+
+
+def test_each_kind_s_macros_read_only_its_own_data_the_words_and_what_it_needs(repository):
+    """The pages' macros too: a hand-written page is rendered again when the kinds its macros read change."""
+    project = repository
+    for kind in project.kinds:
+        allowed = {kind.name, *WORDS, *kind.needed}
+        for name, macro in kind.macros.items():
+            given = list(inspect.signature(macro).parameters.values())[2:]
+            needed = [p for p in given if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+            assert not needed or name in ARGUMENTS, f"{name} needs {[p.name for p in needed]}: add it to ARGUMENTS"
+            arguments = ARGUMENTS[name](project.data) if needed else []
+            with project.reading() as read:
+                for lang in project.config.languages:
+                    macro(project, PageContext(lang, f"{project.config.languages.prefix(lang)}about/"), *arguments)
+            assert read <= allowed, f"{kind.name}'s macro {name} reads {sorted(read - allowed)} without declaring it"
 
 
 def test_reading_notes_the_kinds_read_in_the_block_and_only_there(tmp_path):

@@ -21,6 +21,7 @@ SCRIPT = "assets/javascripts/ncp-submission.js"
 file to download, a page to print and, when the NCP's e-mail is set, an e-mail to send."""
 
 BAR_WIDTH = 700
+BAR_LEFT = 10
 
 
 class Needs(Protocol):
@@ -28,7 +29,6 @@ class Needs(Protocol):
 
     @property
     def contacts(self) -> object: ...
-BAR_LEFT = 10
 
 
 @dataclass(frozen=True)
