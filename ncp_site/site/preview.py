@@ -13,11 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.errors import DataError, DataErrors
 from ..core.kind import GeneratedPage, OutputFile
 from ..core.rendering import render_template
 from .pages import site_pages
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 SCRIPT = "assets/javascripts/ncp-preview.js"
 STYLESHEET = "assets/stylesheets/ncp-preview.css"
@@ -37,7 +41,7 @@ class RecordPage:
     procedure's timeframes, measured when the cases' pages are listed."""
 
 
-def listed_pages(project) -> tuple[list[GeneratedPage], dict[str, RecordPage]]:
+def listed_pages(project: Project) -> tuple[list[GeneratedPage], dict[str, RecordPage]]:
     """Every generated page (as ``site.pages.generated_pages``), and those made from one record by ``src_uri``:
     ``mkdocs serve --dirty`` renders such a page again only when its record or the data it read changed."""
     pages: list[GeneratedPage] = []
@@ -110,9 +114,9 @@ def edit_line(paths: str | tuple[str, ...] | None, lang: str, ui=None) -> str:
     return render_template(__file__, "preview_edit.html", lang=lang, say=say, paths=paths)
 
 
-def page_sources(project) -> dict[str, tuple[str, ...]]:
+def page_sources(project: Project) -> dict[str, tuple[str, ...]]:
     """What each generated page (by ``src_uri``, without a language) is made from: its record's own file, or the
-    line of the record's id in the file listing it; else the data of the kind that made it."""
+    line of the record's id in the file listing it (``Kind.record_pages``); else the data of the kind that made it."""
     found: dict[str, tuple[str, ...]] = {}
     ids: dict[str, dict[str, int]] = {}
     for kind in project.kinds:
@@ -120,8 +124,9 @@ def page_sources(project) -> dict[str, tuple[str, ...]]:
             continue
         data = tuple(project.sources.path(where) + ("" if where.endswith((".yml", ".yaml")) else "/")
                      for where in kind.data)
+        records = kind.record_pages(project) if kind.record_pages else {}
         for page in kind.pages(project):
-            record_id = getattr(page.record, "id", None)
+            record_id = getattr(records.get(page.src_uri), "id", None)
             where = _record_file(project, data, str(record_id), ids) if record_id else None
             found[page.src_uri] = (where,) if where else data
     return found
