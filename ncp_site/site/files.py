@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from ..core.kind import Kind, OutputFile
 from ..core.opendata import Dataset, csv_text, json_text, schema_text
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 Made = Callable[[str, "str | None", Callable[[], list[OutputFile]]], list[OutputFile]]
 """``made(kind, lang, make)``: the files ``make()`` makes for a kind (``lang`` None: the site's own);
@@ -18,13 +22,13 @@ def made_anew(kind: str, lang: str | None, make: Callable[[], list[OutputFile]])
     return make()
 
 
-def language_files(project, lang: str, made: Made = made_anew) -> list[OutputFile]:
+def language_files(project: Project, lang: str, made: Made = made_anew) -> list[OutputFile]:
     """Files of one language (its calendar feed, say)."""
     return [f for kind in project.kinds if kind.files
             for f in made(kind.name, lang, partial(kind.files, project, lang))]
 
 
-def site_files(project, made: Made = made_anew) -> list[OutputFile]:
+def site_files(project: Project, made: Made = made_anew) -> list[OutputFile]:
     """Files written once for the whole site: each kind's open data (``data/cases.json``, ``.csv``, ``.schema.json``)."""
     return [f for kind in project.kinds if kind.open_data
             for f in made(kind.name, None, partial(_open_data_files, kind, project))]

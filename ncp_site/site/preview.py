@@ -135,7 +135,7 @@ def page_sources(project: Project) -> dict[str, tuple[str, ...]]:
 _ID = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*['\"]?([^'\"#\s]+)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
-def _record_file(project, data: tuple[str, ...], record_id: str, ids: dict[str, dict[str, int]]) -> str | None:
+def _record_file(project: Project, data: tuple[str, ...], record_id: str, ids: dict[str, dict[str, int]]) -> str | None:
     for where in data:
         files = [where] if not where.endswith("/") else sorted(
             path for path in project.sources.errors if path.startswith(where) and "/" not in path[len(where):])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -18,6 +19,9 @@ from ..checks.terminology.term_calls import term_calls
 from ..core.errors import DataError
 from ..core.quotations import line_at
 from ..core.yamlsrc import Loader
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 SPELLINGS = ("preferred", "plural", "abbreviation", "forms", "admitted")
 
@@ -35,7 +39,7 @@ class PageChange:
         return f'{self.path}:{self.line}: term(\'{self.concept}\') ({self.lang}): form "{self.old}" -> "{self.new}"'
 
 
-def follow(project, changes, new_text: str) -> tuple[list[PageChange], list[DataError], dict[Path, str]]:
+def follow(project: Project, changes, new_text: str) -> tuple[list[PageChange], list[DataError], dict[Path, str]]:
     """The page edits that follow the glossary's changed spellings, the calls that would break, the new pages."""
     concepts = [c["id"] for c in (yaml.load(new_text, Loader=Loader) or {}).get("concepts", [])]
     new_data = yaml.load(new_text, Loader=Loader)

@@ -79,7 +79,7 @@ class ImportResult:
     """Units without a translation in the file."""
 
 
-def import_file(project, path: Path, apply: bool = False, by: str | None = None, on: dt.date | None = None,
+def import_file(project: Project, path: Path, apply: bool = False, by: str | None = None, on: dt.date | None = None,
                 skip_refused: bool = False) -> ImportResult:
     result = ImportResult()
     config: SiteConfig = project.config
@@ -160,7 +160,7 @@ def _squeezed(text: str) -> str:
 
 # --- planning the edits -------------------------------------------------------------------------
 
-def _plan(project, accepted, every: list[TranslationUnit], result: ImportResult, by, on) -> tuple[dict[Path, str], status.State]:
+def _plan(project: Project, accepted, every: list[TranslationUnit], result: ImportResult, by, on) -> tuple[dict[Path, str], status.State]:
     """The new text of each changed file, and the review state after the import."""
     config = project.config
     target = result.target
@@ -291,7 +291,7 @@ def _stripped(data):
     return data
 
 
-def _edited_page(project, path: str, edits, every, result: ImportResult) -> str | None:
+def _edited_page(project: Project, path: str, edits, every, result: ImportResult) -> str | None:
     full = project.config.root / path
     if not full.is_file() or "translation_pending" in front_matter(full.read_text(encoding="utf-8")):
         return _new_page(project, path, edits, every, result)
@@ -308,7 +308,7 @@ def _edited_page(project, path: str, edits, every, result: ImportResult) -> str 
     return "\n".join(lines)
 
 
-def _new_page(project, path: str, edits, every, result: ImportResult) -> str | None:
+def _new_page(project: Project, path: str, edits, every, result: ImportResult) -> str | None:
     """A page translated for the first time: the source page with every block translated."""
     by_block = {unit.block: new for unit, new in edits}
     unit = edits[0][0]
@@ -331,7 +331,7 @@ def _new_page(project, path: str, edits, every, result: ImportResult) -> str | N
 
 # --- checking and writing -----------------------------------------------------------------------
 
-def _checked(project, files: dict[Path, str]) -> list[DataError]:
+def _checked(project: Project, files: dict[Path, str]) -> list[DataError]:
     """Every check of ``ncp check`` on a scratch copy of the project with the new files."""
     config = project.config
     with tempfile.TemporaryDirectory(prefix="ncp-import-") as scratch:

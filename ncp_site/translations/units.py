@@ -20,12 +20,16 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..checks import translation_status as status
 from ..core.errors import display_path
 from ..core.sources import strip_front_matter
 from . import codes, segments
 from .history import History
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 STATES = ("new", "unreviewed", "stale", "reviewed")
 _WORDS = re.compile(r"\S+|\s+")
@@ -86,7 +90,7 @@ def word_diff(old: str, new: str) -> str:
     return "".join(out)
 
 
-def collect(project, target: str, source: str | None = None, history: History | None = None) -> list[TranslationUnit]:
+def collect(project: Project, target: str, source: str | None = None, history: History | None = None) -> list[TranslationUnit]:
     """Every unit whose source language is ``source`` (the site's source language by default)."""
     sources = project.sources
     source = source or sources.config.languages.source
