@@ -102,7 +102,7 @@ def test_register_lists_newest_first_and_supporting_separately(site):
 def test_open_data_has_every_case_in_all_languages(site):
     data = json.loads((site.root / "data" / "cases.json").read_text(encoding="utf-8"))
     records = data["specific_instances"]
-    assert len(records) == len(collect(PROJECT)[0].cases)
+    assert len(records) == len(collect(PROJECT)[0].data.cases)
     for record in records:
         assert set(record["summary"]) == set(LANGS)
         if record["submitter"]["withheld"]:
