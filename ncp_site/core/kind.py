@@ -126,8 +126,9 @@ class Kind(Generic[K]):
     """(project) -> its records as open data: the site writes ``data/<name>.json``, ``.csv`` and ``.schema.json``
     and lists them, with their columns, on the open-data pages."""
     record_pages: Callable[[Any], dict[str, Any]] | None = None
-    """(project) -> the generated pages each made from one record (and other kinds' data), by ``src_uri``, with
-    that record: the preview renders such a page again only when its record or that data changed."""
+    """(project) -> the record each of its generated pages shows, by ``src_uri``, for pages made from one record
+    (and other kinds' data): a case's page shows that case. What a page is made from, for whoever needs it (the
+    preview: its edit line and its rebuilds, ``site.preview``)."""
     new: tuple[NewRecord, ...] = ()  # the records ``ncp new`` can start (``core.skeleton``)
     file_models: dict[str, Any] = field(default_factory=dict)  # data path -> model of a whole file not made of records
     confirmed: Callable[[Any], Iterable[dt.date]] | None = None
