@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .citations import Citable
 from .errors import DataError
 from .skeleton import NewRecord
 from .sources import Sources
@@ -87,3 +88,4 @@ class Kind:
     site_files: Callable[[Any], list[OutputFile]] | None = None  # (project) -> language-independent files
     new: tuple[NewRecord, ...] = ()  # the records ``ncp new`` can start (``core.skeleton``)
     file_models: dict[str, Any] = field(default_factory=dict)  # data path -> model of a whole file not made of records
+    documents: Citable | None = None  # the documents it holds that records may cite as their sources

@@ -17,6 +17,8 @@ from .config import SiteConfig
 from .errors import DataError, display_path
 from .yamlsrc import YamlDoc, parse_bytes, read_bounded
 
+CITED_IDS = "documents"
+"""The key of the validation context holding the ids a record may cite (``core.citations``)."""
 STATE_FILE = "translation-state.yml"
 """Written by ``ncp translations reviewed``: a data file, but not data a visitor reads."""
 _SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
@@ -47,6 +49,8 @@ class Sources:
     """Problems found while reading or parsing each data file (the file's kind reports them)."""
     pages: dict[str, dict[str, PageSource]] = field(default_factory=dict)
     page_errors: list[DataError] = field(default_factory=list)
+    citable: frozenset[str] | None = None
+    """The ids of the documents a record may cite (``core.citations``), set before the kinds load; None: unchecked."""
 
     @classmethod
     def read(cls, config: SiteConfig) -> Sources:
@@ -81,6 +85,10 @@ class Sources:
                                               f"is not valid UTF-8 ({exc.reason})", "save the file with UTF-8 encoding"))
         page.meta = front_matter(page.text)
         self.pages.setdefault(key, {})[lang] = page
+
+    def validation_context(self) -> dict:
+        """What validating a record needs besides the languages: the ids it may cite, once read."""
+        return {} if self.citable is None else {CITED_IDS: self.citable}
 
     def path(self, relative: str) -> str:
         """The shown path of a file under the data folder (``cases`` -> ``data/cases``)."""

@@ -36,18 +36,15 @@ def case_facets(case: SpecificInstance) -> dict[str, list[str]]:
     """A case's value(s) of each filter: codes, the same in every language (and in a shared URL)."""
     submitted = case.dates.submission
     known = isinstance(submitted, dt.date)
-    return {"chapter": list(dict.fromkeys(case.chapters)), "status": [case.status],
-            "sector": [case.enterprise.sector], "submitter": [case.submitter.type],
-            "year": [str(submitted.year)] if known else [], "role": [case.ncp_role],
-            "host": [case.host_country]}
+    facets = {"chapter": list(dict.fromkeys(case.chapters)), "status": [case.status],
+              "sector": [case.enterprise.sector], "submitter": [case.submitter.type],
+              "year": [str(submitted.year)] if known else [], "role": [case.ncp_role],
+              "host": [case.host_country]}
+    return {key: [v for v in values if v != NOT_REPORTED] for key, values in facets.items()}  # nothing unknown is offered
 
 
 def facet_label(words: Words, lang: str, facet: str, value: str) -> str:
-    """A filter value as a visitor reads it, in the page's language, from the glossary (a status
-    not reported has a term of its own there, as on the case's page)."""
-    if value == NOT_REPORTED and facet != "status":
-        label = words.ui("value.not_reported", lang)
-        return label[:1].upper() + label[1:]
+    """A filter value as a visitor reads it, in the page's language, from the glossary."""
     if facet == "chapter":
         return f"{value}. {words.glossary.chapter_title(value, 2023, lang)}"
     if facet == "year":
@@ -124,7 +121,8 @@ def render_case_page(case: SpecificInstance, words: Words, lang: str, timing: li
     """A case's page; ``timed``: the site has a procedure, so the page measures the case against it."""
     url, prefix = case_url(case.id), words.languages.prefix
     others = [other for other in words.languages if other != lang and not case.pending_until(other)]
-    return render("case_page.md", lang=lang, words=words, case=case, stages=STAGES,
+    return render("case_page.md", lang=lang, words=words, case=case,
+                  stages=[s for s in STAGES if case.stage_state(s) != NOT_REPORTED],  # a date not known is not shown
                   sector=lambda code: words.glossary.label(sector_concept(code), lang),
                   other_langs=others, timing=timing, today=today, timed=timed,
                   segments=segments(timing) if timing else [],

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ...core.citations import Source
 from ...core.localized import Localized, Strict
 
 Group = Literal["about", "submitting", "handling", "confidentiality"]
@@ -26,3 +27,4 @@ class Question(Strict):
     question: Localized
     answer: Localized
     see: list[str] = Field(default_factory=list)  # site pages, as procedures/
+    sources: list[Source] = []  # the documents its facts come from (a "Source:" line under it)

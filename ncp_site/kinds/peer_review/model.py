@@ -22,7 +22,7 @@ from typing import Literal
 from pydantic import Field
 
 from ...core.documents import WebAddress
-from ...core.localized import Localized, Strict
+from ...core.localized import Localized, LocalizedLine, Strict
 
 Area = Literal["institutional_arrangements", "promotion", "specific_instances", "government_policies"]
 AREAS: tuple[str, ...] = Area.__args__
@@ -61,6 +61,7 @@ class Period(Strict):
 class PeerReview(Strict):
     id: str = Field(pattern=ID)
     title: Localized
+    citation: LocalizedLine | None = None  # how a "Source:" line names it: "OECD (2024), ..."; default: the title
     reviewers: Localized
     mission: Period
     declassified: dt.date  # the date the OECD approved the report for publication

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool
 
+from ...core.citations import Source
 from ...core.localized import Localized, Strict
 from ...core.timeframes import Stretch
 from ...core.vocabulary import Milestone
@@ -54,6 +55,7 @@ class Procedure(Strict):
     stages: list[Stage] = Field(min_length=1)
     deadlines: list[Deadline] = []
     checklist: list[ChecklistItem] = []
+    sources: list[Source] = []  # the documents its facts come from (a "Source:" line under the procedure's timeline)
 
     @property
     def months(self) -> int:
