@@ -73,9 +73,10 @@ def register_facets(cases: list[SpecificInstance], words: Words, lang: str) -> l
                         lambda key, value: facet_label(words, lang, key, value), order)
 
 
-EVERY_CASE_PAGE = "case.timeline"
-"""The interface text of a heading on every case page: the register searches it when only filters are
-chosen, so that Pagefind fetches the part of the index holding that word, not all of it."""
+EVERY_CASE_PAGE = "case.enterprise"
+"""The interface text of a label on every case page (one word; a case's stages are left out when no date is
+known): the register searches it when only filters are chosen, so that Pagefind fetches the part of the
+index holding that word, not all of it."""
 
 
 def render_register_filters(cases: list[SpecificInstance], words: Words, page: PageContext) -> str:
