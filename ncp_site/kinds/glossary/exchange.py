@@ -5,7 +5,8 @@ TBX (TBX-Basic style) is what Weblate and Crowdin import as a termbase: each con
 is preferred, admitted or deprecated, so the translation tools warn about the deprecated ones.
 A deprecated spelling's ``tig`` carries one ``Reason:`` note per site language, each with its
 ``xml:lang`` (the reason is written in every language, whatever the variant's own), and a
-``Source:`` note.
+``Source:`` note. A language's ``review_note`` (what a terminologist should check) is a ``Review:``
+note on its ``langSet``.
 
 CSV is for reviewers who work in a spreadsheet: one row per concept × language × term, with
 these columns (for a kk/ru/en site):
@@ -104,6 +105,8 @@ def _term_entry(concept: Concept) -> ET.Element:
             ET.SubElement(transaction, "transac", {"type": "transactionType"}).text = "approval"
             ET.SubElement(transaction, "date").text = terms.reviewed_on.isoformat()
             ET.SubElement(transaction, "transacNote", {"type": "responsibility"}).text = terms.reviewed_by
+        if terms.review_note:
+            ET.SubElement(lang_set, "note").text = f"Review: {terms.review_note}"
         _tig(lang_set, terms.preferred, "preferred")
         if terms.plural:
             _tig(lang_set, terms.plural, "admitted", grammaticalNumber="plural")
