@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from . import kinds
-from .checks import never_publish, parity, terminology, translation_status
+from .checks import never_publish, parity, quotes, terminology, translation_status
 from .core import citations
 from .core.config import SiteConfig, load_config
 from .core.errors import DataError, DataErrors
@@ -63,6 +63,7 @@ class Project:
             errors += errs
         errors += never_publish.source_errors(sources, project.never_publish)
         errors += parity.page_parity_errors(sources)
+        project.warnings += quotes.warnings(sources)
         errors += translation_status.pending_errors(sources, project.today)
         errors += translation_status.load_state(sources)[1]
         project.translations = translation_status.translation_report(sources, project.today)

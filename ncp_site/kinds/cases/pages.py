@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...core import documents
 from ...core.charts import bar_chart
 from ...core.facets import SCRIPT, Facet, Filters, count_facets, render_filters
 from ...core.formats import country_name
@@ -129,6 +130,7 @@ def render_case_page(case: SpecificInstance, words: Words, lang: str, timing: li
                   segments=segments(timing) if timing else [],
                   procedure_url=relative_url(prefix(lang) + url, prefix(lang) + PROCEDURE_URL),
                   facets=case_facets(case), register=REGISTER, sort=NEWEST_FIRST,
+                  doc_href=lambda value: documents.href(value, prefix(lang) + url, words.languages),
                   other_urls={o: relative_url(prefix(lang) + url, prefix(o) + url) for o in others})
 
 
@@ -172,8 +174,7 @@ def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) ->
                                             [(ui("case.chapter_n").replace("{n}", roman), n) for roman, _, n in chapters])}
     for caption, rows, unreported in tables:
         table_id = caption.replace(".", "-").replace("_", "-")
-        not_reported = ui("value.not_reported")
-        shown = rows + ([(not_reported[:1].upper() + not_reported[1:], unreported)] if unreported else [])
+        shown = rows + ([(ui("stats.no_sector"), unreported)] if unreported else [])
         charts[table_id] = bar_chart(f"{table_id}-chart", ui(caption), shown)
     if stats.mean_days is not None:
         charts["stats-duration"] = bar_chart("stats-duration-chart", ui("stats.duration"),
@@ -195,11 +196,35 @@ def case_pages(project) -> list[GeneratedPage]:
     return [GeneratedPage(f"{case_url(case.id)}index.md", page(case), record=case) for case in project.cases]
 
 
+FIELD_LABELS = {
+    "oecd_id": "case.oecd_database", "title": "case.title", "enterprise.name": "case.enterprise",
+    "enterprise.sector": "case.sector", "enterprise.home_country": "case.home_country",
+    "submitter.type": "register.submitter_type", "submitter.name": "case.submitter", "host_country": "case.host_country",
+    "ncp_role": "case.ncp_role", "lead_ncp": "case.lead_ncp", "supporting_ncps": "case.supporting_ncps",
+    "chapters": "case.chapters", "guidelines_edition": "case.edition", "keywords": "case.keywords",
+    "status": "case.status", "outcome": "case.outcome", "statements": "case.statements",
+    "oecd_url": "case.oecd_database", "sources": "citation.sources",
+    **{f"dates.{stage}": f"glossary:stage_{stage}" for stage in STAGES},
+}
+"""The label each open-data field has on the case pages: a ui key, or ``glossary:`` and a concept."""
+
+
+def field_labels(words: Words, labels: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Each field's label on the pages, in every language (a glossary term capitalised, as it heads a row)."""
+    def label(key: str, lang: str) -> str:
+        if key.startswith("glossary:"):
+            text = words.label(key.removeprefix("glossary:"), lang)
+            return text[:1].upper() + text[1:]
+        return words.ui(key, lang)
+    return {name: {lang: label(key, lang) for lang in words.languages} for name, key in labels.items()}
+
+
 def open_dataset(project) -> Dataset:
     """Every public field of every case, all languages, stable order (a withheld name is never stored)."""
     records = [c.public_dict() for c in sorted(project.cases, key=lambda c: c.id)]
     return Dataset("cases", "specific_instances", SpecificInstance, records,
-                   extra={"oecd_url": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Oecd Url"}})
+                   extra={"oecd_url": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Oecd Url"}},
+                   labels=field_labels(project.words, FIELD_LABELS))
 
 
 def open_data(project) -> list[OutputFile]:

@@ -244,9 +244,20 @@ def output_files(project, lang: str) -> list[OutputFile]:
     return calendar.files(project, lang) + feed.files(project, lang, lambda e: _when_text(e, lang, words))
 
 
+FIELD_LABELS = {"start": "events.date", "location": "events.location", "format": "events.format",
+                "ncp_role": "events.ncp_role", "organiser": "events.organiser", "audience": "events.audience",
+                "target_audience": "events.target_audience", "stakeholder_groups": "events.stakeholder_groups",
+                "chapters": "events.chapters", "topics": "events.topics", "materials": "events.materials",
+                "sources": "citation.sources"}
+"""The label each open-data field has on the event pages (ui keys)."""
+
+
 def open_dataset(project) -> Dataset:
     """Every event, all languages, in date order."""
-    return Dataset("events", "events", Event, [e.model_dump(mode="json") for e in project.events], extra={})
+    words = project.words
+    labels = {name: {lang: words.ui(key, lang) for lang in words.languages} for name, key in FIELD_LABELS.items()}
+    return Dataset("events", "events", Event, [e.model_dump(mode="json") for e in project.events], extra={},
+                   labels=labels)
 
 
 def open_data(project) -> list[OutputFile]:

@@ -60,7 +60,7 @@ def test_an_unreported_case_leaves_every_unknown_out(project, lang):
         assert ui(row) not in shown, row
     assert shown[ui("case.enterprise")] == "GM Korea" and shown[ui("case.lead_ncp")]
     assert timeline(html) == [] and ui("case.timeline") not in html and ui("case.chapters") not in html
-    for misleading in ("value.not_yet", "value.ongoing", "value.not_reported"):
+    for misleading in ("value.not_yet", "value.ongoing"):
         assert ui(misleading) not in html
     assert project.words.label("status_not_reported", lang) not in html
     shown_text = re.sub(r'<div class="ncp-register-data".*?</div>', "", html, flags=re.DOTALL)
@@ -102,4 +102,3 @@ def test_the_register_leaves_an_unknown_date_and_status_empty(project):
         register = render_register(project.cases, project.words, lang, "supporting")
         row = re.search(r'<tr>\n<td><a href="kr0101/">.*?</tr>', register, re.DOTALL).group(0)
         assert row.endswith("<td></td>\n<td></td>\n</tr>"), row  # the submission date and the status
-        assert project.words.ui("value.not_reported", lang) not in register
