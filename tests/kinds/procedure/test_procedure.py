@@ -125,7 +125,8 @@ def test_form_fields_come_from_the_checklist_and_mail_goes_to_the_contacts_addre
     project(tmp_path, contacts=dedent("""
         secretariat: {kk: Хатшылық, ru: Секретариат, en: Secretariat}
         email: ncp@example.kz
-        source: {kk: Дереккөз., ru: Источник., en: Source.}
+        sources:
+          - title: {kk: Дереккөз, ru: Источник, en: The source}
     """))
     site, errors = collect(tmp_path)
     assert errors == []
