@@ -157,6 +157,9 @@ def test_build_fails_on_data_errors_with_located_messages(tmp_path):
 # --- the review's facts: what is known, what was never reached, which edition, which events ------
 
 def _timeline(html: str) -> list[str]:
+    """The stages' texts; none when no stage date is known (the list is left out)."""
+    if 'class="ncp-timeline"' not in html:
+        return []
     body = html[html.index('class="ncp-timeline"'):]
     return re.findall(r"<li><strong>.*?</strong>: (.*?)</li>", body[:body.index("</ol>")])
 
