@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -70,7 +71,12 @@ def cmd_glossary_export(args) -> int:
             print(error)
         print("ncp glossary export: fix the glossary first (ncp check).", file=sys.stderr)
         return 1
-    text = (exchange.export_tbx if args.format == "tbx" else exchange.export_csv)(loaded)
+    if _unknown_languages(args.project, [args.source, *(args.target or [])], "ncp glossary export", "--source/--target"):
+        return 2
+    if args.format == "tbx":
+        text = exchange.export_tbx(loaded, args.source, tuple(args.target) if args.target else None)
+    else:
+        text = exchange.export_csv(loaded)
     if args.output:
         write_atomically(Path(args.output), text)
         print(f"wrote {args.output} ({len(loaded.concepts)} concepts, {args.format.upper()})", file=sys.stderr)
@@ -80,60 +86,195 @@ def cmd_glossary_export(args) -> int:
 
 
 def cmd_glossary_import(args) -> int:
+    """The changes of a reviewed CSV, and the pages whose term(..., form=…) follow a changed spelling."""
     from .kinds.glossary import exchange
+    from .translations import glossary_pages, writing
 
     if args.apply and args.project.errors:
         return _refuse(args.project, "ncp glossary import --apply")
-    result = exchange.import_csv(args.project, Path(args.file), apply_changes=args.apply)
+    project = args.project
+    result = exchange.import_csv(project, Path(args.file), apply_changes=args.apply, write=False)
     for change in result.changes:
         print(f"{result.glossary_path}:{change.line}: {change}")
+    page_changes, page_errors, pages = ([], [], {}) if result.new_text is None else glossary_pages.follow(
+        project, result.changes, result.new_text)
+    for change in page_changes:
+        print(change)
     for warning in result.warnings:  # cells a spreadsheet would run as formulas (CSV injection)
         print(warning)
-    for error in sorted(set(result.errors), key=lambda e: (e.path, e.line, e.field)):
+    errors = sorted(set(result.errors), key=lambda e: (e.path, e.line, e.field)) + page_errors
+    for error in errors:
         print(error)
-    if result.errors:
-        print(f"{len(set(result.errors))} problem(s) found; data/glossary.yml was not changed.", file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} problem(s) found; data/glossary.yml was not changed.", file=sys.stderr)
         return 1
-    if result.applied:
-        print(f"applied {len(result.changes)} change(s) to {result.glossary_path}.")
+    total = len(result.changes) + len(page_changes)
+    if args.apply and result.new_text is not None:
+        writing.write_all({project.config.data_dir / "glossary.yml": result.new_text, **pages}, project.config.root)
+        print(f"applied {total} change(s) to {result.glossary_path}"
+              + (f" and {len(pages)} page(s)." if pages else "."))
     elif result.changes:
-        print(f"{len(result.changes)} change(s) would be made; run again with --apply to write them.")
+        print(f"{total} change(s) would be made; run again with --apply to write them.")
     else:
         print("no changes: the CSV matches the glossary.")
     return 0
 
 
+def _unknown_languages(project: Project, langs: list[str] | None, command: str, option: str = "--lang") -> bool:
+    """A ``--lang`` the site does not have is an error (never an empty result that looks like success)."""
+    languages = project.config.languages
+    unknown = [lang for lang in langs or [] if lang is not None and lang not in languages]
+    for lang in unknown:
+        print(f"{command}: {option} {lang}: not a language of this site -- use one of: {languages.listing()}",
+              file=sys.stderr)
+    return bool(unknown)
+
+
 def cmd_status(args) -> int:
+    """Per language: each text short of a reviewed translation, then counts of texts and of source words."""
     report = args.project.translations
+    if _unknown_languages(args.project, args.lang, "ncp status"):
+        return 2
+    if args.lang:
+        report = report.for_language(args.lang[0])
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False, indent=2, default=str))
     else:
         for finding in report.findings:
             print(finding)
+        words = report.word_counts()
         for lang, counts in report.counts().items():
-            print(f"{lang}: " + ", ".join(f"{n} {state}" for state, n in counts.items()))
+            parts = [f"{n} {state.replace('unreviewed', 'never reviewed').replace('stale', 'source changed')} "
+                     f"({words[lang][state]} words)" for state, n in counts.items() if n]
+            done = report.reviewed.get(lang, (0, 0))
+            print(f"{lang}: " + ", ".join(parts + [f"{done[0]} reviewed ({done[1]} words)"]))
     counts = report.counts().values()
     if any(c["missing"] for c in counts):
         return 1
-    return 1 if args.strict and any(c["stale"] for c in counts) else 0
+    return 1 if args.strict and any(c["stale"] or c["unreviewed"] for c in counts) else 0
 
 
 def cmd_reviewed(args) -> int:
+    from .translations import review
+
     project = args.project
     if project.errors:
         return _refuse(project, "ncp translations reviewed")
+    if _unknown_languages(project, args.lang, "ncp translations reviewed"):
+        return 2
+    if not args.targets and not args.all:
+        print("ncp translations reviewed: name what you reviewed -- a file, a folder or a field "
+              "(data/cases/kz0003.yml, docs/about, data/cases/kz0003.yml#summary), with --lang for one "
+              "language; --all marks every translation of every text", file=sys.stderr)
+        return 2
     unmatched = translation_status.unmatched_targets(project.sources, args.targets)
     if unmatched:
         for target in unmatched:
             print(f"{target}: names no file, folder or text with translations -- check the path "
-                  "(e.g. data/cases/kz0003.yml or docs/about)", file=sys.stderr)
+                  "(e.g. data/cases/kz0003.yml, docs/about or data/cases/kz0003.yml#summary)", file=sys.stderr)
         return 1
-    marked, text = translation_status.mark_reviewed(project.sources, args.targets, args.lang or [])
-    write_atomically(translation_status.state_path(project.sources), text,
-                     project.sources.path(STATE_FILE))
-    for key in marked:
+    by, problem = review.reviewer(args.by, project.config.root)
+    if problem:
+        print(f"ncp translations reviewed: {problem}", file=sys.stderr)
+        return 2
+    result = translation_status.mark_reviewed(project.sources, args.targets, args.lang or [], by,
+                                              args.on or dt.date.today(), everything=args.all)
+    if result.marked:
+        write_atomically(translation_status.state_path(project.sources), result.text,
+                         project.sources.path(STATE_FILE))
+    for key in result.marked:
         print(f"reviewed: {key}")
-    print(f"{len(marked)} translation(s) marked as reviewed against their current source.")
+    if result.marked:
+        print(f"{len(result.marked)} translation(s) marked as reviewed by {by} against their current source"
+              + (f"; {len(result.already)} already were." if result.already else "."))
+    elif result.already:
+        print(f"already up to date: all {len(result.already)} matching translation(s) were reviewed against "
+              "their current source; nothing was written.")
+    else:
+        print("0 translations marked: the matching texts have no translation in "
+              + ("the language(s) given" if args.lang else "another language") + "; nothing was written.")
+    return 0
+
+
+def cmd_translations_export(args) -> int:
+    """Every text from one source language into one target language, as XLIFF 2.0 or PO for a CAT tool."""
+    from .translations import formats, units
+
+    project = args.project
+    if project.errors:
+        return _refuse(project, "ncp translations export")
+    if _unknown_languages(project, [args.lang, args.source or args.lang], "ncp translations export"):
+        return 2
+    source = args.source or project.config.languages.source
+    if args.lang == source:
+        print(f"ncp translations export: --lang {args.lang} is the source language -- name the language to translate "
+              "into (or another --source)", file=sys.stderr)
+        return 2
+    found = units.collect(project, args.lang, source)
+    data = (formats.write_po(found, source, args.lang, project.today) if args.format == "po"
+            else formats.write_xliff(found, source, args.lang))
+    write_atomically(Path(args.output), data)
+    states = {state: sum(u.state == state for u in found) for state in units.STATES}
+    print(f"wrote {args.output}: {len(found)} units from {source} into {args.lang} ("
+          + ", ".join(f"{n} {state}" for state, n in states.items()) + ")")
+    others = sorted({u.source for u in translation_status.data_units(project.sources) + translation_status.page_units(
+        project.sources)} - {source, args.lang})
+    for other in others:
+        print(f"texts written first in {project.config.languages.name(other)} are in their own file: "
+              f"ncp translations export --lang {args.lang} --source {other} -o {args.lang}.{other}.{_suffix(args.format)}")
+    return 0
+
+
+def _suffix(fmt: str) -> str:
+    return "po" if fmt == "po" else "xlf"
+
+
+def cmd_translations_import(args) -> int:
+    """Each change a translated file makes (a dry run), written with --apply when every check passes."""
+    from .translations import importer, review
+
+    project = args.project
+    if project.errors:
+        return _refuse(project, "ncp translations import")
+    by, _ = review.reviewer(args.by, project.config.root)
+    result = importer.import_file(project, Path(args.file), apply=args.apply, by=by, on=args.on,
+                                  skip_refused=args.skip_refused)
+    for change in result.changes:
+        print(change)
+    for key in result.reviewed:
+        print(f"reviewed: {key}" + (f" by {by}" if by else ""))
+    for key in result.unreviewed:
+        print(f"needs review again: {key} (changed without being marked reviewed)")
+    for problem in result.refused:
+        print(problem)
+    for error in result.errors:
+        print(error)
+    if result.errors or (result.refused and not args.skip_refused):
+        print(f"ncp translations import: nothing was written ({len(result.refused)} unit(s) refused, "
+              f"{len(result.errors)} other problem(s))" + ("; --skip-refused imports the rest" if result.refused
+                                                          and not result.errors else "") + ".", file=sys.stderr)
+        return 1
+    summary = f"{len(result.changes)} translation(s) changed, {len(result.reviewed)} review(s) recorded"
+    if result.applied:
+        print(f"applied: {summary}; `ncp check` passes.")
+    elif result.changes or result.reviewed or result.unreviewed:
+        print(f"{summary} would be made; run again with --apply to write them.")
+    else:
+        print("no changes: the file matches the site's texts.")
+    return 1 if result.refused else 0
+
+
+def cmd_translations_tmx(args) -> int:
+    from .translations import memory, units
+
+    project = args.project
+    if project.errors:
+        return _refuse(project, "ncp translations tmx")
+    if _unknown_languages(project, [args.source, args.target], "ncp translations tmx", "--source/--target"):
+        return 2
+    data, count = memory.write_tmx(units.collect(project, args.target, args.source), args.source, args.target)
+    write_atomically(Path(args.output), data)
+    print(f"wrote {args.output}: {count} reviewed segment(s) from {args.source} to {args.target}")
     return 0
 
 
@@ -197,6 +338,13 @@ def cmd_new(args) -> int:
     return 0
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date -- write it as YYYY-MM-DD") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ncp", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=None,
@@ -206,17 +354,43 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "json"], default="text",
                        help="text (coloured on a terminal, plain otherwise or when CI is set) or json")
     check.set_defaults(func=cmd_check)
-    status = commands.add_parser("status", help="missing, stale, pending and orphaned translations per language")
+    status = commands.add_parser("status", help="missing, never reviewed, stale (source changed), pending and "
+                                 "orphaned translations per language, with word counts")
     status.add_argument("--json", action="store_true", help="machine-readable output")
-    status.add_argument("--strict", action="store_true", help="exit 1 on stale translations too")
+    status.add_argument("--strict", action="store_true",
+                        help="exit 1 on translations never reviewed or whose source changed, too")
+    status.add_argument("--lang", action="append", help="only this language")
     status.set_defaults(func=cmd_status)
     trans = commands.add_parser("translations", help="translation workflow")
     trans_commands = trans.add_subparsers(dest="translations_command", required=True)
     reviewed = trans_commands.add_parser(
         "reviewed", help="mark translations as reviewed against the current source text")
-    reviewed.add_argument("targets", nargs="*", help="files, folders or field keys (default: everything)")
+    reviewed.add_argument("targets", nargs="*",
+                          help="files, folders or fields (path#field, as `ncp status` prints the key)")
     reviewed.add_argument("--lang", action="append", help="only this language (repeatable)")
+    reviewed.add_argument("--all", action="store_true", help="every translation of every text (no target needed)")
+    reviewed.add_argument("--by", help="who reviewed (default: git config user.name)")
+    reviewed.add_argument("--on", type=_date, help="when, YYYY-MM-DD (default: today)")
     reviewed.set_defaults(func=cmd_reviewed)
+    export = trans_commands.add_parser("export", help="every text to translate into one language, for a CAT tool")
+    export.add_argument("--lang", required=True, help="the language to translate into (kk, en...)")
+    export.add_argument("--source", help="the texts written first in this language (default: the site's source)")
+    export.add_argument("--format", choices=["xliff", "po"], default="xliff", help="XLIFF 2.0 (default) or PO")
+    export.add_argument("-o", "--output", required=True, help="file to write (kk.xlf, kk.po)")
+    export.set_defaults(func=cmd_translations_export)
+    imp = trans_commands.add_parser("import", help="show (and with --apply write) the translations of an XLIFF or PO file")
+    imp.add_argument("file", help="an XLIFF 2.0 or PO file from `ncp translations export`, translated")
+    imp.add_argument("--apply", action="store_true", help="write the changes (only when every check passes)")
+    imp.add_argument("--by", help="who reviewed the units marked reviewed (default: git config user.name)")
+    imp.add_argument("--on", type=_date, help="when they were reviewed, YYYY-MM-DD (default: today)")
+    imp.add_argument("--skip-refused", action="store_true",
+                     help="import the other units when some are refused (source changed, damaged codes)")
+    imp.set_defaults(func=cmd_translations_import)
+    tmx = trans_commands.add_parser("tmx", help="the reviewed translations as a TMX translation memory")
+    tmx.add_argument("--source", required=True, help="source language (ru)")
+    tmx.add_argument("--target", required=True, help="target language (kk, en)")
+    tmx.add_argument("-o", "--output", required=True, help="file to write (ru-kk.tmx)")
+    tmx.set_defaults(func=cmd_translations_tmx)
     new = commands.add_parser("new", help="start a new record (a case, an event...) with every field to fill in")
     new.add_argument("record", choices=sorted(new_records(all_kinds())), help="what to start")
     new.add_argument("--id", help="the record's id (e.g. kz-2026-enterprise); else derived from --date and --title-ru")
@@ -232,6 +406,10 @@ def build_parser() -> argparse.ArgumentParser:
     gloss_commands = gloss.add_subparsers(dest="glossary_command", required=True)
     export = gloss_commands.add_parser("export", help="write the glossary as TBX (termbase) or CSV")
     export.add_argument("--format", choices=["tbx", "csv"], default="tbx", help="file format (default: tbx)")
+    export.add_argument("--source", help="TBX: the header's language (default: the site's source language)")
+    export.add_argument("--target", action="append",
+                        help="TBX: a target language (repeatable); one --target gives the pair file of a Weblate "
+                             "glossary (default: every other language)")
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
     export.set_defaults(func=cmd_glossary_export)
     imp = gloss_commands.add_parser("import", help="show (and with --apply make) the changes in a reviewed CSV")

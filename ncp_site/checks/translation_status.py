@@ -1,15 +1,26 @@
-"""Translation status: what is missing, stale, pending or orphaned in each language.
+"""Translation status: what is missing, never reviewed, stale, pending or orphaned in each language.
 
 Every translatable text (a ``{kk, ru, en}`` field in ``data/``, or a page in ``docs/``) has a
 source language. When a translator has checked a translation against its source, ``ncp
-translations reviewed`` records a fingerprint of the source text in ``data/translation-state.yml``.
-A translation is *stale* when its source has changed since (or it was never reviewed).
+translations reviewed`` (or ``ncp translations import`` of a unit marked reviewed) records in
+``data/translation-state.yml`` a fingerprint of the source text, who reviewed it and when::
+
+    data/cases/kz0003.yml#summary:            # a field: path#field, as `ncp status` prints it
+      source: ru
+      kk: {by: A. Seitkali, date: 2026-12-07, fingerprint: 5d1c0e2a9b7f}
+      en: 5d1c0e2a9b7f                        # recorded before reviewers were: fingerprint only
+
+A translation is *unreviewed* when no review was ever recorded for it, and *stale* when its
+source changed after the review (the previous source is found in git by its fingerprint:
+``translations.history``). Records written before reviewers were recorded (a bare fingerprint)
+stay as they are; the file is never rewritten to another form as a whole.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,9 +31,13 @@ from ..core.sources import STATE_FILE, Sources
 from ..core.translation_meta import expired_pending_errors, localized_units
 from ..core.yamlsrc import field_name
 
-STATES = ("missing", "stale", "pending", "orphaned")
-_HEADER = ("# Written by `ncp translations reviewed`: the fingerprint of the source text each\n"
-           "# translation was last reviewed against. Do not edit by hand.\n")
+STATES = ("missing", "unreviewed", "stale", "pending", "orphaned")
+"""What a translation can be short of; ``reviewed`` (in step with its source) is the rest."""
+_HEADER = ("# Written by `ncp translations reviewed` and `ncp translations import`: for each text\n"
+           "# (path#field, or a page), the fingerprint of the source each translation was last\n"
+           "# reviewed against, who reviewed it and when. Do not edit by hand.\n")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NOT_WORDS = re.compile(r"\{\{.*?\}\}|\]\([^)]*\)|<[^>]+>|^---\n.*?\n---\n", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -37,6 +52,35 @@ class Unit:
     texts: dict[str, str]
     pending: dict[str, dt.date] = field(default_factory=dict)
     paths: dict[str, str] = field(default_factory=dict)
+    loc: tuple = ()
+    """The field's key path in its data file (empty for a page)."""
+
+
+@dataclass(frozen=True)
+class Review:
+    """One recorded review: the source fingerprint it was made against, and by whom, when (if recorded)."""
+
+    fingerprint: str
+    by: str | None = None
+    date: dt.date | None = None
+
+
+class _StateDumper(yaml.SafeDumper):
+    """Writes a review on one line (``{by: ..., date: ..., fingerprint: ...}``), a bare fingerprint as it was."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True  # one date shared by many reviews is written out each time, never as an anchor
+
+
+def _represent_review(dumper: yaml.SafeDumper, review: Review):
+    if review.by is None and review.date is None:
+        return dumper.represent_str(review.fingerprint)  # recorded before reviewers were: kept as it was
+    fields = {"by": review.by, "date": review.date, "fingerprint": review.fingerprint}
+    return dumper.represent_mapping("tag:yaml.org,2002:map", {k: v for k, v in fields.items() if v is not None},
+                                    flow_style=True)
+
+
+_StateDumper.add_representer(Review, _represent_review)
 
 
 @dataclass(frozen=True, order=True)
@@ -47,9 +91,15 @@ class Finding:
     line: int
     field: str
     detail: str
+    key: str = ""
+    words: int = 0
+    """Words of the source text: what a translator quotes by."""
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field} ({self.lang}): {self.state}: {self.detail}"
+
+    def as_json(self) -> dict:
+        return dict(self.__dict__)
 
 
 @dataclass
@@ -57,6 +107,8 @@ class Report:
     findings: list[Finding]
     units: int
     languages: tuple[str, ...]
+    reviewed: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Per language: the texts in step with their reviewed source, and their source words."""
 
     def of(self, state: str, lang: str) -> list[Finding]:
         return [f for f in self.findings if f.state == state and f.lang == lang]
@@ -64,13 +116,30 @@ class Report:
     def counts(self) -> dict[str, dict[str, int]]:
         return {lang: {state: len(self.of(state, lang)) for state in STATES} for lang in self.languages}
 
+    def word_counts(self) -> dict[str, dict[str, int]]:
+        """Source words per language and state, ``reviewed`` included: translators quote by the word."""
+        return {lang: {**{state: sum(f.words for f in self.of(state, lang)) for state in STATES},
+                       "reviewed": self.reviewed.get(lang, (0, 0))[1]} for lang in self.languages}
+
+    def for_language(self, lang: str) -> Report:
+        return Report([f for f in self.findings if f.lang == lang], self.units, (lang,),
+                      {lang: self.reviewed.get(lang, (0, 0))})
+
     def as_json(self) -> dict:
-        return {"units": self.units, "counts": self.counts(),
-                "findings": [f.__dict__ for f in self.findings]}
+        counts = self.counts()
+        for lang in self.languages:
+            counts[lang]["reviewed"] = self.reviewed.get(lang, (0, 0))[0]
+        return {"units": self.units, "counts": counts, "words": self.word_counts(),
+                "findings": [f.as_json() for f in self.findings]}
 
 
 def fingerprint(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:12]
+
+
+def word_count(text: str) -> int:
+    """Words a translator translates: macros, link targets, HTML tags and front matter left out."""
+    return len(_WORD.findall(_NOT_WORDS.sub(" ", text)))
 
 
 def _text(value) -> str:
@@ -87,7 +156,7 @@ def data_units(sources: Sources) -> list[Unit]:
             borrowed = doc.meta.borrowed.get(loc, {})
             texts = {lang: _text(v) for lang, v in unit.items() if v and lang not in borrowed}
             units.append(Unit(f"{doc.path}#{field_name(loc)}", doc.path, doc.line(loc), field_name(loc),
-                              doc.meta.source_for(loc), texts, doc.meta.pending_for(loc)))
+                              doc.meta.source_for(loc), texts, doc.meta.pending_for(loc), loc=loc))
     return units
 
 
@@ -121,28 +190,63 @@ def _as_date(value) -> dt.date | None:
         return None
 
 
-def load_state(sources: Sources) -> tuple[dict[str, dict[str, str]], list[DataError]]:
-    """The recorded review fingerprints; a located error when the file is not what the tool writes."""
+State = dict[str, dict]
+"""Per text key: ``source`` (a language code) and, per reviewed language, its ``Review``."""
+
+
+def load_state(sources: Sources) -> tuple[State, list[DataError]]:
+    """The recorded reviews; a located error when the file is not what the tool writes."""
     doc, errors, exists = sources.data_file(STATE_FILE)
     if not exists or doc is None:
         return {}, errors
     fix = f"restore {doc.path} from git, or delete it and run `ncp translations reviewed` again"
     data = doc.data or {}
     if not isinstance(data, dict) or not isinstance(data.get("translations", {}), dict):
-        return {}, [doc.error((), "is not a mapping 'translations:' of texts to fingerprints", fix)]
+        return {}, [doc.error((), "is not a mapping 'translations:' of texts to reviews", fix)]
     state = {}
     for key, entry in (data.get("translations") or {}).items():
-        if not isinstance(entry, dict) or not all(isinstance(v, str) for v in entry.values()):
-            errors.append(doc.error(("translations", key), "is not a mapping of languages to fingerprints", fix))
+        reviews = {lang: _review(value) for lang, value in entry.items()} if isinstance(entry, dict) else {}
+        if not isinstance(entry, dict) or not isinstance(entry.get("source"), str) or None in (
+                v for lang, v in reviews.items() if lang != "source"):
+            errors.append(doc.error(("translations", key), "is not a mapping of languages to reviews "
+                                    "(fingerprint, by, date)", fix))
             continue
-        state[str(key)] = dict(entry)
+        reviews["source"] = entry["source"]
+        state[str(key)] = reviews
     return state, errors
+
+
+def _review(value) -> Review | None:
+    if isinstance(value, str):
+        return Review(value)
+    if isinstance(value, dict) and isinstance(value.get("fingerprint"), str) and set(value) <= {"fingerprint", "by", "date"}:
+        date = value.get("date")
+        if date is not None and not isinstance(date, dt.date):
+            date = _as_date(date)
+        return Review(value["fingerprint"], str(value["by"]) if value.get("by") is not None else None, date)
+    return None
+
+
+def state_text(state: State) -> str:
+    """The state file's text: keys sorted, one review per line, each language's review as recorded."""
+    return _HEADER + yaml.dump({"translations": state}, Dumper=_StateDumper, allow_unicode=True, sort_keys=True,
+                               width=1000, default_flow_style=False)
+
+
+def unit_state(unit: Unit, lang: str, state: State) -> tuple[str, Review | None]:
+    """``reviewed``, ``unreviewed`` or ``stale`` for a translation that exists, and its recorded review."""
+    entry = state.get(unit.key, {})
+    review = entry.get(lang) if entry.get("source") == unit.source else None
+    if review is None:
+        return "unreviewed", None
+    return ("reviewed" if review.fingerprint == fingerprint(unit.texts[unit.source]) else "stale"), review
 
 
 def translation_report(sources: Sources, today: dt.date) -> Report:
     languages = sources.config.languages
     state, _ = load_state(sources)
     findings = []
+    reviewed = {lang: [0, 0] for lang in languages}
     units = data_units(sources) + page_units(sources)
     for unit in units:
         source_text = unit.texts.get(unit.source)
@@ -150,10 +254,9 @@ def translation_report(sources: Sources, today: dt.date) -> Report:
             for lang in unit.texts:
                 findings.append(Finding("orphaned", lang, unit.paths.get(lang, unit.path), unit.line, unit.field,
                                         f"its {languages.name(unit.source)} source is gone -- restore the source "
-                                        "or delete this translation"))
+                                        "or delete this translation", unit.key, word_count(unit.texts[lang])))
             continue
-        reviewed = state.get(unit.key, {})
-        source_fingerprint = fingerprint(source_text)
+        words = word_count(source_text)
         for lang in languages:
             if lang == unit.source:
                 continue
@@ -162,16 +265,26 @@ def translation_report(sources: Sources, today: dt.date) -> Report:
                 until = unit.pending[lang]
                 expired = until is None or until < today
                 findings.append(Finding("missing" if expired else "pending", lang, where, unit.line, unit.field,
-                                        f"translation pending until {until}" + (" (overdue)" if expired else "")))
+                                        f"translation pending until {until}" + (" (overdue)" if expired else ""),
+                                        unit.key, words))
             elif lang not in unit.texts:
                 findings.append(Finding("missing", lang, where, unit.line, unit.field,
-                                        f"no {languages.name(lang)} translation -- translate it from {languages.name(unit.source)}"))
-            elif reviewed.get("source") != unit.source or reviewed.get(lang) != source_fingerprint:
-                why = "never reviewed" if lang not in reviewed else f"its {languages.name(unit.source)} source changed"
-                findings.append(Finding("stale", lang, where, unit.line, unit.field,
-                                        f"{why} -- review it, then run `ncp translations reviewed {unit.path}`"))
+                                        f"no {languages.name(lang)} translation -- translate it from {languages.name(unit.source)}",
+                                        unit.key, words))
+            else:
+                status, review = unit_state(unit, lang, state)
+                if status == "reviewed":
+                    reviewed[lang][0] += 1
+                    reviewed[lang][1] += words
+                    continue
+                hint = f"`ncp translations reviewed {unit.key} --lang {lang}`"
+                why = ("never reviewed -- check it against its source, then run " if status == "unreviewed" else
+                       f"its {languages.name(unit.source)} source changed after the review"
+                       + (f" by {review.by}" if review.by else "") + (f" on {review.date}" if review.date else "")
+                       + " -- see what changed (`ncp translations export --lang " + lang + "`), update it, then run ")
+                findings.append(Finding(status, lang, where, unit.line, unit.field, why + hint, unit.key, words))
     return Report(sorted(findings, key=lambda f: (STATES.index(f.state), f.lang, f.path, f.line, f.field)),
-                  len(units), languages.codes)
+                  len(units), languages.codes, {lang: tuple(n) for lang, n in reviewed.items()})
 
 
 def pending_errors(sources: Sources, today: dt.date) -> list[DataError]:
@@ -201,33 +314,63 @@ def _matches(unit: Unit, target: str) -> bool:
             or unit.path.startswith(folder) or target in unit.paths.values())
 
 
-def mark_reviewed(sources: Sources, targets: list[str] = (), langs: list[str] = ()) -> tuple[list[str], str]:
-    """Record the current source fingerprint for the matching translations.
+@dataclass
+class Marked:
+    """What ``mark_reviewed`` did: the translations it marked, those already up to date, the new state text."""
 
-    Returns the keys marked and the new text of the state file (the caller writes it).
+    marked: list[str]
+    already: list[str]
+    text: str
+
+
+def mark_reviewed(sources: Sources, targets: list[str], langs: list[str], by: str, on: dt.date,
+                  everything: bool = False) -> Marked:
+    """Record the current source fingerprint, the reviewer and the date for the matching translations.
+
+    ``targets`` name files, folders or ``path#field`` keys; nothing is marked without one unless
+    ``everything`` says so. A translation already reviewed against its current source is left as
+    it was (its reviewer and date stay).
     """
+    if not targets and not everything:
+        raise ValueError("name what was reviewed (a file, folder or path#field), or pass --all")
     languages = sources.config.languages
     state, _ = load_state(sources)
-    marked = []
+    marked, already = [], []
     live = set()
     for unit in data_units(sources) + page_units(sources):
         live.add(unit.key)
         if targets and not any(_matches(unit, t) for t in targets):
             continue
-        source_text = unit.texts.get(unit.source)
-        if source_text is None:
+        if unit.texts.get(unit.source) is None:
             continue
-        entry = state.setdefault(unit.key, {})
-        if entry.get("source") != unit.source:
-            entry.clear()
-            entry["source"] = unit.source
         for lang in languages:
             if lang != unit.source and lang in unit.texts and (not langs or lang in langs):
-                if entry.get(lang) != fingerprint(source_text):
-                    entry[lang] = fingerprint(source_text)
-                    marked.append(f"{unit.key} ({lang})")
-    state = {key: value for key, value in sorted(state.items()) if key in live}
-    return marked, _HEADER + yaml.safe_dump({"translations": state}, allow_unicode=True, sort_keys=True, width=1000)
+                label = f"{unit.key} ({lang})"
+                if unit_state(unit, lang, state)[0] == "reviewed":
+                    already.append(label)
+                    continue
+                record_review(state, unit, lang, by, on)
+                marked.append(label)
+    state = {key: value for key, value in state.items() if key in live}
+    return Marked(marked, already, state_text(state))
+
+
+def record_review(state: State, unit: Unit, lang: str, by: str | None, on: dt.date | None) -> None:
+    """Mark one translation reviewed against its current source (a change of source language starts afresh)."""
+    entry = state.setdefault(unit.key, {})
+    if entry.get("source") != unit.source:
+        entry.clear()
+        entry["source"] = unit.source
+    entry[lang] = Review(fingerprint(unit.texts[unit.source]), by, on)
+
+
+def forget_review(state: State, key: str, lang: str) -> None:
+    """A translation changed without being marked reviewed: it needs a review again."""
+    entry = state.get(key)
+    if entry is not None:
+        entry.pop(lang, None)
+        if set(entry) <= {"source"}:
+            del state[key]
 
 
 def unmatched_targets(sources: Sources, targets: list[str]) -> list[str]:

@@ -57,6 +57,10 @@ def scalar_edit(text: str, root: yaml.Node, loc: tuple, value: str, verbatim: bo
     if not isinstance(node, yaml.ScalarNode):
         raise KeyError(f"no single value at {loc}")
     start, end = node.start_mark.index, node.end_mark.index
+    while text.startswith(("&", "!"), start):  # an anchor (&name) or a tag stays as it was
+        start = text.index(" ", start, end) + 1 if " " in text[start:end] else end
+        while text.startswith(" ", start):
+            start += 1
     style = node.style or ""
     if style in ("|", ">"):
         return Edit(start, end, _block(text[start:end], node.start_mark.column, value, style))
@@ -131,3 +135,106 @@ def value_at(data: Any, loc: tuple) -> Any:
         data = data[part]
     return data
 
+
+
+# --- adding and removing list items and keys (a glossary row added or deleted) ---------------------
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _content_end(text: str, node: yaml.Node) -> int:
+    """The end of the last line that holds ``node``'s content (a block node's end mark may be on the next line)."""
+    end = node.end_mark.index
+    while end > node.start_mark.index and text[end - 1] in " \n\t":
+        end -= 1
+    line_end = text.find("\n", end)
+    return len(text) if line_end < 0 else line_end
+
+
+def item_lines(value, indent: int) -> list[str]:
+    """A list item written as block YAML lines (``- text``, or ``- key: value`` lines for a mapping)."""
+    pad = " " * indent
+    if isinstance(value, dict):
+        lines: list[str] = []
+        for i, (key, sub) in enumerate(value.items()):
+            lead = pad + ("- " if i == 0 else "  ")
+            if isinstance(sub, dict):
+                lines.append(f"{lead}{key}:")
+                lines += [f"{pad}    {k}: {_scalar(v)}" for k, v in sub.items()]
+            else:
+                lines.append(f"{lead}{key}: {_scalar(sub)}")
+        return lines
+    return [f"{pad}- {_scalar(value)}"]
+
+
+def _scalar(value: str) -> str:
+    return value if _plain_is_safe(value, flow=False) else double_quoted(value)
+
+
+def append_items(text: str, root: yaml.Node, loc: tuple, values: list) -> Edit:
+    """``values`` (texts, or mappings of texts) added at the end of the list at ``loc``, in its style."""
+    node = _node_at(root, loc)
+    if not isinstance(node, yaml.SequenceNode):
+        raise KeyError(f"no list at {loc}")
+    if node.flow_style or not node.value:
+        if any(isinstance(value, dict) for value in values):
+            raise KeyError(f"the list at {loc} is written on one line")
+        close = node.end_mark.index - 1
+        shown = [v if _plain_is_safe(v, flow=True) else double_quoted(v) for v in values]
+        return Edit(close, close, (", " if node.value else "") + ", ".join(shown))
+    last = node.value[-1]
+    dash = last.start_mark.column - 2
+    at = _content_end(text, last)
+    return Edit(at, at, "".join("\n" + "\n".join(item_lines(value, dash)) for value in values))
+
+
+def insert_key_before(text: str, root: yaml.Node, mapping_loc: tuple, before: str, key: str, value) -> Edit:
+    """A new ``key:`` with a one-item list (or a text) on the line before the key ``before`` of a block mapping."""
+    mapping = _node_at(root, mapping_loc)
+    if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style:
+        raise KeyError(f"{mapping_loc} is not a block mapping")
+    pair = next(((k, v) for k, v in mapping.value if k.value == before), None)
+    if pair is None:
+        raise KeyError(f"no key {before} at {mapping_loc}")
+    column = pair[0].start_mark.column
+    at = _line_start(text, pair[0].start_mark.index)
+    if isinstance(value, (dict, list)):
+        items = value if isinstance(value, list) else [value]
+        lines = [" " * column + f"{key}:"] + [line for item in items for line in item_lines(item, column + 2)]
+    else:
+        lines = [" " * column + f"{key}: {_scalar(value)}"]
+    return Edit(at, at, "\n".join(lines) + "\n")
+
+
+def delete_item(text: str, root: yaml.Node, loc: tuple) -> Edit:
+    """The list item at ``loc`` removed (an emptied list is written ``[]``)."""
+    node = _node_at(root, loc[:-1])
+    if not isinstance(node, yaml.SequenceNode) or not isinstance(loc[-1], int) or not 0 <= loc[-1] < len(node.value):
+        raise KeyError(f"no list item at {loc}")
+    if node.flow_style:
+        rest = [item.value for i, item in enumerate(node.value) if i != loc[-1]]
+        if not all(isinstance(item, str) for item in rest):
+            raise KeyError(f"the list at {loc[:-1]} holds more than texts")
+        shown = [v if _plain_is_safe(v, flow=True) else double_quoted(v) for v in rest]
+        return Edit(node.start_mark.index, node.end_mark.index, "[" + ", ".join(shown) + "]")
+    item = node.value[loc[-1]]
+    if len(node.value) == 1:
+        key_end = text.rfind(":", 0, item.start_mark.index) + 1
+        return Edit(key_end, _content_end(text, item), " []")
+    start = _line_start(text, item.start_mark.index)
+    end = _content_end(text, item)
+    return Edit(start, min(end + 1, len(text)), "")
+
+
+def delete_key(text: str, root: yaml.Node, loc: tuple) -> Edit:
+    """The one-line ``key: value`` at ``loc`` removed from its block mapping."""
+    mapping = _node_at(root, loc[:-1])
+    if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style:
+        raise KeyError(f"{loc[:-1]} is not a block mapping")
+    pair = next(((k, v) for k, v in mapping.value if k.value == str(loc[-1])), None)
+    if pair is None or not isinstance(pair[1], yaml.ScalarNode) or pair[1].start_mark.line != pair[0].start_mark.line:
+        raise KeyError(f"no one-line value at {loc}")
+    start = _line_start(text, pair[0].start_mark.index)
+    end = _content_end(text, pair[1])
+    return Edit(start, min(end + 1, len(text)), "")

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from markupsafe import escape
 
+from ..checks.translation_status import STATES
 from ..core.kind import GeneratedPage, Page, PageContext
 from ..core.languages import relative_url
 from ..core.rendering import templates_of
@@ -94,7 +95,7 @@ def pending_page_markdown(project, page_key: str, lang: str, page_url: str, unti
 
 def translation_status_macro(project, page: PageContext) -> str:
     return render("translation_status.html", lang=page.lang, words=project.words, report=project.translations,
-                  states=("missing", "stale", "pending", "orphaned"))
+                  states=(*STATES, "reviewed"))
 
 
 def feed_link_macro(project, page: PageContext, name: str) -> str:

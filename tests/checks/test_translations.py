@@ -25,7 +25,7 @@ def findings(report_json, state):
 
 def reviewed_project(tmp_path, capsys, records):
     make_project(tmp_path, records)
-    assert cli.main(["--root", str(tmp_path), "translations", "reviewed"]) == 0
+    assert cli.main(["--root", str(tmp_path), "translations", "reviewed", "--all", "--by", "T"]) == 0
     capsys.readouterr()
     return tmp_path
 
@@ -46,7 +46,7 @@ def test_changing_the_russian_source_makes_kk_and_en_stale(tmp_path, capsys):
                                          ("data/cases/kz0101.yml", "summary", "en")}
     assert status(root, capsys, "--strict")[0] == 1
 
-    assert cli.main(["--root", str(root), "translations", "reviewed", "data/cases/kz0101.yml#summary"]) == 0
+    assert cli.main(["--root", str(root), "translations", "reviewed", "data/cases/kz0101.yml#summary", "--by", "T"]) == 0
     capsys.readouterr()
     assert not findings(status(root, capsys)[1], "stale")
 
@@ -123,9 +123,90 @@ def test_reviewed_writes_state_atomically_and_keeps_data_unchanged(tmp_path, cap
     make_project(tmp_path, [case_record("kz0101")])
     data_file = tmp_path / "data" / "cases" / "kz0101.yml"
     before = data_file.read_bytes()
-    cli.main(["--root", str(tmp_path), "translations", "reviewed", "--lang", "en"])
+    cli.main(["--root", str(tmp_path), "translations", "reviewed", "--all", "--by", "T", "--lang", "en"])
     assert data_file.read_bytes() == before
     state = yaml.safe_load((tmp_path / "data" / "translation-state.yml").read_text(encoding="utf-8"))
     entry = state["translations"]["data/cases/kz0101.yml#summary"]
     assert set(entry) == {"source", "en"}
     assert not list((tmp_path / "data").glob(".translation-state.yml.*"))
+
+
+def test_never_reviewed_is_told_apart_from_a_changed_source(tmp_path, capsys):
+    root = make_project(tmp_path, [case_record("kz0101"), case_record("kz0102")])
+    assert cli.main(["--root", str(root), "translations", "reviewed", "data/cases/kz0101.yml", "--by", "T"]) == 0
+    capsys.readouterr()
+    path = root / "data" / "cases" / "kz0101.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["summary"]["ru"] = "Новый текст краткого описания, из шести слов."
+    write_yaml(path, data)
+    _, report = status(root, capsys)
+    assert findings(report, "stale") == {("data/cases/kz0101.yml", "summary", "kk"),
+                                         ("data/cases/kz0101.yml", "summary", "en")}
+    assert ("data/cases/kz0102.yml", "summary", "kk") in findings(report, "unreviewed")
+    assert not any(path == "data/cases/kz0101.yml" for path, _, _ in findings(report, "unreviewed"))
+    stale = next(f for f in report["findings"] if f["state"] == "stale" and f["lang"] == "kk")
+    assert stale["words"] == 7 and stale["key"] == "data/cases/kz0101.yml#summary"
+    assert report["words"]["kk"]["stale"] == 7
+    assert report["counts"]["kk"]["reviewed"] > 0  # kz0101's title and keywords are still reviewed
+
+
+def test_status_for_one_language(tmp_path, capsys):
+    root = make_project(tmp_path, [case_record("kz0101")])
+    code, report = status(root, capsys, "--lang", "kk")
+    assert code == 0
+    assert set(report["counts"]) == {"kk"} and {f["lang"] for f in report["findings"]} == {"kk"}
+    assert cli.main(["--root", str(root), "status", "--lang", "kk"]) == 0
+    out = capsys.readouterr().out
+    assert "(kk): unreviewed: never reviewed -- check it against its source, then run " in out
+    assert "`ncp translations reviewed data/cases/kz0101.yml#summary --lang kk`" in out, "the hint marks kk only"
+    assert out.splitlines()[-1].startswith("kk: ") and " words)" in out.splitlines()[-1]
+    assert cli.main(["--root", str(root), "status", "--lang", "xx"]) == 2
+    assert "--lang xx: not a language of this site -- use one of" in capsys.readouterr().err
+
+
+def test_reviewed_without_a_target_refuses(tmp_path, capsys):
+    root = make_project(tmp_path, [case_record("kz0101")])
+    assert cli.main(["--root", str(root), "translations", "reviewed", "--by", "T"]) == 2
+    assert "name what you reviewed" in capsys.readouterr().err
+    assert not (root / "data" / "translation-state.yml").exists()
+
+
+def test_reviewed_tells_up_to_date_from_nothing_to_mark(tmp_path, capsys):
+    root = make_project(tmp_path, [case_record("kz0101")])
+    args = ["--root", str(root), "translations", "reviewed", "data/cases/kz0101.yml#summary", "--lang", "kk",
+            "--by", "Айгүл", "--on", "2026-12-01"]
+    assert cli.main(args) == 0
+    out = capsys.readouterr().out
+    assert "reviewed: data/cases/kz0101.yml#summary (kk)" in out and "1 translation(s) marked as reviewed by Айгүл" in out
+    state = yaml.safe_load((root / "data" / "translation-state.yml").read_text(encoding="utf-8"))
+    assert state["translations"]["data/cases/kz0101.yml#summary"] == {
+        "source": "ru", "kk": {"by": "Айгүл", "date": dt.date(2026, 12, 1),
+                               "fingerprint": state["translations"]["data/cases/kz0101.yml#summary"]["kk"]["fingerprint"]}}
+    before = (root / "data" / "translation-state.yml").read_bytes()
+    assert cli.main(args) == 0
+    assert "already up to date: all 1 matching translation(s)" in capsys.readouterr().out
+    assert (root / "data" / "translation-state.yml").read_bytes() == before
+    del (record := case_record("kz0102"))["summary"]["en"]
+    record["translation_pending"] = {"en": "2030-01-01"}
+    write_yaml(root / "data" / "cases" / "kz0102.yml", record)
+    assert cli.main(["--root", str(root), "translations", "reviewed", "data/cases/kz0102.yml#summary", "--lang", "en",
+                     "--by", "T"]) == 0
+    assert "0 translations marked: the matching texts have no translation" in capsys.readouterr().out
+
+
+def test_records_from_before_reviewers_were_recorded_are_kept(tmp_path, capsys):
+    root = make_project(tmp_path, [case_record("kz0101"), case_record("kz0102")])
+    from ncp_site.checks.translation_status import fingerprint
+    legacy = ("translations:\n"
+              "  data/cases/kz0101.yml#summary:\n"
+              f"    en: {fingerprint('Summary of kz0101 in ru.')}\n"
+              f"    kk: {fingerprint('Summary of kz0101 in ru.')}\n"
+              "    source: ru\n")
+    (root / "data" / "translation-state.yml").write_text(legacy, encoding="utf-8")
+    _, report = status(root, capsys)
+    assert ("data/cases/kz0101.yml", "summary", "kk") not in findings(report, "unreviewed") | findings(report, "stale")
+    assert cli.main(["--root", str(root), "translations", "reviewed", "data/cases/kz0102.yml", "--by", "T",
+                     "--on", "2026-12-01"]) == 0
+    text = (root / "data" / "translation-state.yml").read_text(encoding="utf-8")
+    assert legacy.split("\n", 1)[1] in text, "the old record is written back as it was"
+    assert "kk: {by: T, date: 2026-12-01, fingerprint: " in text

@@ -126,11 +126,11 @@ def _snapshot(folder):
 def test_translations_reviewed_reports_a_write_failure_and_touches_nothing(tmp_path, capsys, monkeypatch,
                                                                            where, failure):
     root = make_project(tmp_path, [case_record("kz0101")])
-    assert cli.main(["--root", str(root), "translations", "reviewed", "--lang", "en"]) == 0
+    assert cli.main(["--root", str(root), "translations", "reviewed", "--all", "--by", "T", "--lang", "en"]) == 0
     before = _snapshot(root / "data")
     capsys.readouterr()
     monkeypatch.setattr(files.os, where, failure)
-    assert cli.main(["--root", str(root), "translations", "reviewed"]) == 1
+    assert cli.main(["--root", str(root), "translations", "reviewed", "--all", "--by", "T"]) == 1
     captured = capsys.readouterr()
     assert captured.out.startswith("data/translation-state.yml:1: (file): could not be written (")
     assert "Traceback" not in captured.out + captured.err
@@ -139,9 +139,9 @@ def test_translations_reviewed_reports_a_write_failure_and_touches_nothing(tmp_p
 
 def test_translations_reviewed_stopped_by_sigterm_touches_nothing(tmp_path, capsys, monkeypatch):
     root = make_project(tmp_path, [case_record("kz0101")])
-    assert cli.main(["--root", str(root), "translations", "reviewed", "--lang", "en"]) == 0
+    assert cli.main(["--root", str(root), "translations", "reviewed", "--all", "--by", "T", "--lang", "en"]) == 0
     before = _snapshot(root / "data")
     monkeypatch.setattr(files.os, "fsync", lambda fd: os.kill(os.getpid(), signal.SIGTERM))
-    assert cli.main(["--root", str(root), "translations", "reviewed"]) == 128 + signal.SIGTERM
+    assert cli.main(["--root", str(root), "translations", "reviewed", "--all", "--by", "T"]) == 128 + signal.SIGTERM
     assert "data/translation-state.yml was left as it was" in capsys.readouterr().err
     assert _snapshot(root / "data") == before
