@@ -79,8 +79,9 @@ class Citable:
     documents: Callable[[Any], list[CitedDocument]]  # the kind's loaded value -> its documents
 
 
-def written_ids(sources: Sources, files: RecordFiles) -> set[str]:
-    """The ids written in a kind's files, valid or not (read before any kind loads)."""
+def written_ids(sources: Sources, files: RecordFiles) -> set[str] | None:
+    """The ids written in a kind's files, valid or not (read before any kind loads); None when a file of
+    them does not parse (its own error is reported: citing its documents is then not judged)."""
     if files.path.endswith((".yml", ".yaml")):
         paths = [sources.path(files.path)]
     else:
@@ -88,6 +89,8 @@ def written_ids(sources: Sources, files: RecordFiles) -> set[str]:
     ids: set[str] = set()
     for path in paths:
         doc = sources.docs.get(path)
+        if doc is None and path in sources.errors:
+            return None
         data = doc.data if doc is not None else None
         items = [data] if files.list_key is None else (data.get(files.list_key) if isinstance(data, dict) else None)
         for item in items if isinstance(items, list) else []:
@@ -96,8 +99,10 @@ def written_ids(sources: Sources, files: RecordFiles) -> set[str]:
     return ids
 
 
-def citable_ids(sources: Sources, citables: Iterable[Citable]) -> frozenset[str]:
-    return frozenset(i for citable in citables for i in written_ids(sources, citable.files))
+def citable_ids(sources: Sources, citables: Iterable[Citable]) -> frozenset[str] | None:
+    """Every id a record may cite; None (nothing checked) when a file holding documents does not parse."""
+    found = [written_ids(sources, citable.files) for citable in citables]
+    return None if any(ids is None for ids in found) else frozenset(i for ids in found for i in ids)
 
 
 @dataclass(frozen=True)

@@ -126,3 +126,11 @@ def test_a_language_is_named_in_the_page_language():
     assert [in_language("en", lang) for lang in LANGS] == ["ағылшын тілінде", "на английском языке", "in English"]
     assert [in_language("kk", lang) for lang in LANGS] == ["қазақ тілінде", "на казахском языке", "in Kazakh"]
     assert in_language("hi", "ru") == "на языке хинди", "a name that is not an adjective follows 'на языке'"
+
+
+def test_a_document_file_that_does_not_parse_is_its_own_error_not_every_citation(tmp_path):
+    root = project_with(tmp_path, [{"document": "review-2030", "where": WHERE}])
+    broken = root / "data" / "peer-reviews" / "review-2030.yml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "findings: [\n", encoding="utf-8")
+    _, errors = collect(root)
+    assert errors and all(e.path == "data/peer-reviews/review-2030.yml" for e in errors), errors
