@@ -353,6 +353,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate all data and pages, as the build does")
     check.add_argument("--format", choices=["text", "json"], default="text",
                        help="text (coloured on a terminal, plain otherwise or when CI is set) or json")
+    check.add_argument("--release", action="store_true",
+                       help="before publishing: also fail while a visitor cannot reach the NCP (no e-mail for "
+                            "the submission form, no postal address in data/contacts.yml)")
     check.set_defaults(func=cmd_check)
     status = commands.add_parser("status", help="missing, never reviewed, stale (source changed), pending and "
                                  "orphaned translations per language, with word counts")
@@ -423,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.root = (args.root or find_root(Path.cwd())).resolve()
     try:
-        args.project = load_project(args.root)
+        args.project = load_project(args.root, release=getattr(args, "release", False))
     except DataErrors as exc:
         print(exc.report())
         return 1

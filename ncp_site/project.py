@@ -20,7 +20,7 @@ from .checks import never_publish, parity, quotes, terminology, translation_stat
 from .core import citations
 from .core.config import SiteConfig, load_config
 from .core.errors import DataError, DataErrors
-from .core.formats import build_today, newest_date
+from .core.formats import build_today
 from .core.kind import Kind, LoadContext
 from .core.rendering import Words
 from .core.sources import Sources
@@ -46,10 +46,11 @@ class Project:
     """Names that must not appear in the data, the pages or the built site (``NCP_NEVER_PUBLISH``)."""
 
     @classmethod
-    def load(cls, config: SiteConfig, today: dt.date | None = None, environ=None) -> Project:
+    def load(cls, config: SiteConfig, today: dt.date | None = None, environ=None, release: bool = False) -> Project:
         """Load and check everything; ``errors`` lists every problem found (empty: publishable).
 
-        ``environ``: where ``NCP_NEVER_PUBLISH`` is read (the process environment by default).
+        ``environ``: where ``NCP_NEVER_PUBLISH`` is read (the process environment by default); ``release``:
+        also what publishing needs (``ncp check --release``, ``LoadContext.release``).
         """
         project = cls(config, Sources.read(config), today or build_today(), kinds=kinds.all_kinds())
         sources = project.sources
@@ -58,7 +59,7 @@ class Project:
         errors += [e for errs in sources.errors.values() for e in errs]  # every data file must read and parse
         errors += sources.page_errors
         for kind in project.kinds:
-            value, errs = kind.load(LoadContext(sources, project.loaded, project.today, project.warnings))
+            value, errs = kind.load(LoadContext(sources, project.loaded, project.today, project.warnings, release))
             project.loaded[kind.name] = value
             errors += errs
         errors += never_publish.source_errors(sources, project.never_publish)
@@ -87,11 +88,15 @@ class Project:
 
     @cached_property
     def data_as_of(self) -> dt.date | None:
-        """The newest date written in the data, not after the build date (a decision, a statement, a
-        status confirmed, a term reviewed): what every footer gives as the data's date. It is read
-        from the files, not from git, so the same files always say the same (a shallow CI checkout
+        """The newest day the data says something was confirmed or done (``Kind.confirmed``: a case's
+        status confirmed, a statement, an activity's status, a news item), not after the build date:
+        what every footer gives as the data's date. Planned days (an event, a deadline) and the
+        glossary's reviews of wording do not count, so a build years later says the same. It is read
+        from the records, not from git, so the same files always say the same (a shallow CI checkout
         or an archive has no history) and a change to code or wording does not move it."""
-        return newest_date(list(self.loaded.values()), self.today)
+        days = [day for kind in self.kinds if kind.confirmed and self.loaded.get(kind.name) is not None
+                for day in kind.confirmed(self.loaded[kind.name])]
+        return max((day for day in days if day <= self.today), default=None)
 
     @contextmanager
     def reading(self) -> Iterator[set[str]]:
@@ -150,8 +155,8 @@ class _Reads(dict):
         return super().items()
 
 
-def load_project(root, today: dt.date | None = None) -> Project:
-    return Project.load(load_config(root), today)
+def load_project(root, today: dt.date | None = None, release: bool = False) -> Project:
+    return Project.load(load_config(root), today, release=release)
 
 
 def _abbreviation_key(project: Project):

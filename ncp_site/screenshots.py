@@ -41,7 +41,7 @@ MAIN_PAGES = {
     "procedure": "procedures/",
     "action-plan": "action-plans/*/",
     "events": "events/",
-    "glossary": "glossary/",
+    "terms": "terms/",
     "submit": "submit/",
 }
 """One page of each main type, by name (``*``: the fullest such page of the built site).

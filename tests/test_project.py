@@ -28,3 +28,27 @@ def test_a_case_page_is_known_to_read_what_its_render_reads_and_not_the_other_ca
     with project.reading() as read:
         page.render("en")
     assert "procedure" in read | page.reads, "a case page shows the procedure's indicative timeframes"
+
+
+def test_the_data_s_date_is_the_newest_confirmed_day_never_a_planned_one_nor_the_build_date(tmp_path):
+    """Every footer's "data as of": a case's status confirmed on 15 April 2024 stays the data's date in a
+    build years later, whatever the data plans (an event in 2030) or the translators did (a term reviewed)."""
+    import datetime as dt
+
+    from builders import config, concept, glossary_data, write_texts, write_yaml
+
+    from ncp_site.project import Project
+
+    root = make_project(tmp_path, [case_record("kz0101", dates__submission="2022-12-01", status_as_of="2024-04-15")])
+    reviewed = concept("reviewed", en={"preferred": "reviewed", "status": "approved", "reviewed_by": "a reviewer",
+                                       "reviewed_on": "2026-11-22"})
+    write_yaml(root / "data" / "glossary.yml", glossary_data([reviewed]))
+    write_texts(root / "data" / "events", {"2030.yml": (
+        "events:\n  - id: 2030-03-seminar\n    title: {kk: Семинар, ru: Семинар, en: Seminar}\n"
+        "    start: 2030-03-10\n    format: online\n    ncp_role: organised\n    stakeholder_groups: [business]\n")})
+    for year in (2024, 2027, 2031):
+        project = Project.load(config(root), dt.date(year, 6, 1))
+        assert project.errors == []
+        assert project.data_as_of == dt.date(2024, 4, 15), year
+    assert Project.load(config(root), dt.date(2024, 4, 14)).data_as_of == dt.date(2022, 12, 1), \
+        "a day still to come is not yet a confirmation"

@@ -7,7 +7,6 @@ import os
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
-from pydantic import BaseModel
 
 from .errors import DataError, DataErrors
 
@@ -75,25 +74,3 @@ def build_today() -> dt.date:
     """"Today" for the build: SOURCE_DATE_EPOCH when set, so a build can be reproduced."""
     return build_time().date()
 
-
-def newest_date(data, today: dt.date) -> dt.date | None:
-    """The newest date in ``data`` (records, lists, mappings, nested) that is not after ``today``."""
-    newest, seen = None, set()
-    pending = [data]
-    while pending:
-        value = pending.pop()
-        if id(value) in seen:
-            continue
-        seen.add(id(value))
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        if isinstance(value, dt.date):
-            if value <= today and (newest is None or value > newest):
-                newest = value
-        elif isinstance(value, BaseModel):
-            pending.extend(getattr(value, name) for name in type(value).model_fields)
-        elif isinstance(value, dict):
-            pending.extend(value.values())
-        elif isinstance(value, (list, tuple, set, frozenset)) or hasattr(value, "__dataclass_fields__"):
-            pending.extend(value.__dict__.values() if hasattr(value, "__dataclass_fields__") else value)
-    return newest

@@ -8,7 +8,7 @@ offers each kind's macros to the hand-written pages. None of this knows about Mk
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +25,9 @@ class LoadContext:
     today: dt.date
     warnings: list[DataError] = field(default_factory=list)
     """Where a kind adds what is publishable but should be looked at (``DataWarning``); shared by all kinds."""
+    release: bool = False
+    """``ncp check --release``: the data is about to be published, so what a visitor needs must be there too
+    (the NCP's e-mail and address), not only what makes the data valid."""
 
     @property
     def languages(self):
@@ -88,4 +91,8 @@ class Kind:
     site_files: Callable[[Any], list[OutputFile]] | None = None  # (project) -> language-independent files
     new: tuple[NewRecord, ...] = ()  # the records ``ncp new`` can start (``core.skeleton``)
     file_models: dict[str, Any] = field(default_factory=dict)  # data path -> model of a whole file not made of records
+    confirmed: Callable[[Any], Iterable[dt.date]] | None = None
+    """(loaded data) -> the days its records say something was confirmed or done (a status confirmed, a
+    statement issued, an act adopted): the footer's "data as of" is the newest of them. Planned days (an
+    event, a deadline) are not confirmations, nor are the glossary's reviews of wording."""
     documents: Citable | None = None  # the documents it holds that records may cite as their sources

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .vocabulary import NOT_REPORTED
+from .vocabulary import NOT_REACHED, NOT_REPORTED
 
 BEYOND = ("longer", "overdue")
 """The states past the indicative timeframe (ended late, or still open after its due date)."""
@@ -56,12 +56,15 @@ class TimeTaken:
 
 
 def time_taken(stretches: list[Stretch], dates: Mapping[str, dt.date | str | None], closed: bool,
-               today: dt.date) -> list[TimeTaken]:
-    """Each stretch of a case against its indicative timeframe, as of ``today``.
+               as_of: dt.date | None) -> list[TimeTaken]:
+    """Each stretch of a case against its indicative timeframe.
 
-    A date may be ``not_reported`` (nothing can be judged) or ``not_reached``. A closed case that
-    skipped a recorded date (not accepted at the initial assessment, say) ended the stretch it was
-    in on its last recorded date; the stretches after it were not reached.
+    An open stretch is measured up to ``as_of``, the day the case's status was last confirmed, never
+    the build date: a status confirmed in 2024 says nothing about 2026. Without that day an open
+    stretch cannot be measured (``unknown``). A date may be ``not_reported`` (nothing can be judged)
+    or ``not_reached``: a stretch that ends on a stage the case never reached has no duration. A
+    closed case that skipped a recorded date without saying so (not accepted, no initial assessment
+    date) ended the stretch it was in on its last recorded date; the stretches after it were not reached.
     """
     known = {stage: day for stage, day in dates.items() if isinstance(day, dt.date)}
     last = max(known.values(), default=None)
@@ -80,13 +83,20 @@ def time_taken(stretches: list[Stretch], dates: Mapping[str, dt.date | str | Non
         if dates.get(stretch.end) == NOT_REPORTED:
             rows.append(TimeTaken(stretch, "unknown", started, due=due))
             continue
+        if dates.get(stretch.end) == NOT_REACHED:
+            rows.append(TimeTaken(stretch, "not_reached", started, due=due))
+            finished = True
+            continue
         ended = known.get(stretch.end)
         if ended is None and (closed or dates.get(stretch.end) is not None):
             ended, finished = (last if last and last > started else None), True
             if ended is None:
                 rows.append(TimeTaken(stretch, "unknown", started, due=due))
                 continue
-        until = ended or today
+        until = ended or as_of
+        if until is None:
+            rows.append(TimeTaken(stretch, "unknown", started, due=due))
+            continue
         beyond = max(0, (until - due).days)
         if ended is None:
             state: State = "overdue" if beyond else "open"

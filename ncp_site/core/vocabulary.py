@@ -27,6 +27,8 @@ MILESTONES: tuple[str, ...] = Milestone.__args__
 NOT_REPORTED = "not_reported"
 """An explicit value for a fact the sources do not give: left out of the pages, never counted as a value."""
 NotReported = Literal["not_reported"]
+NOT_REACHED = "not_reached"
+"""A specific instance's stage it closed without reaching (kz0003, withdrawn during the initial assessment)."""
 
 
 def edition_on(day: dt.date) -> int:

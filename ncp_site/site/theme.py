@@ -19,7 +19,9 @@ render = templates_of(__file__)
 FOOTER_PAGES = ("contacts/", "submit/", "accessibility/", "privacy/", "open-data/")
 """Pages every footer links to, in this order (each exists in every language)."""
 FEEDS_SECTION = "open-data/#feeds"
-"""Where the open-data page lists the Atom feeds: the footer's last link."""
+"""Where the open-data page lists the Atom feeds."""
+TRANSLATORS = "translators/"
+"""The translators' tools (glossary, translation status): out of the navigation and search, the footer's last link."""
 
 
 def footer(project, lang: str, root: str) -> Markup:
@@ -27,6 +29,7 @@ def footer(project, lang: str, root: str) -> Markup:
     base = root + project.config.languages.prefix(lang)
     links = [(f"footer.{page.strip('/')}", base + page) for page in FOOTER_PAGES]
     links.append(("footer.feeds", base + FEEDS_SECTION))
+    links.append(("footer.translators", base + TRANSLATORS))
     return Markup(render("footer.html", lang=lang, words=project.words, contacts=project.loaded.get("contacts"),
                          links=links, data_as_of=project.data_as_of))
 

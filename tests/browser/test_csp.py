@@ -17,7 +17,7 @@ import pytest
 from .conftest import LANGS, lang_path
 
 SITE_URL = "http://localhost/"  # NCP_SITE_URL of the test build (tests/conftest.py)
-PAGES = ["", "events/", "glossary/", "statistics/", "submit/", "search/"]  # and a case page (cases/<id>/), from the built site
+PAGES = ["", "events/", "terms/", "statistics/", "submit/", "search/"]  # and a case page (cases/<id>/), from the built site
 LISTEN = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", e => window.__cspViolations.push(
@@ -73,7 +73,7 @@ def _assert_policy(page):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page_path", [*PAGES, "case"], ids=["home", "events", "glossary", "statistics", "submit", "search", "case"])
+@pytest.mark.parametrize("page_path", [*PAGES, "case"], ids=["home", "events", "terms", "statistics", "submit", "search", "case"])
 def test_no_policy_violation(csp_page, case_page, lang, page_path):
     path = lang_path(lang, case_page if page_path == "case" else page_path)
     page = csp_page.open(path)

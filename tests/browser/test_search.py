@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from urllib.parse import urlsplit
 
 import pytest
-from builders import load
+from builders import load, load_kind
 from conftest import LANG_PREFIX, REPO
 
 from .conftest import LANGS, lang_path
@@ -127,6 +127,19 @@ def test_a_russian_inflected_form_finds_pages_with_other_forms(visit, site, quer
     found = search(page, query)
     assert set(found) <= with_stem, f"{query!r} found pages without the word: {set(found) - with_stem}"
     assert set(found) & other_forms_only, f"{query!r} found no page that has the word in another form only"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_word_visitors_use_finds_the_submission_route_first(visit, lang):
+    """Visitors search for "complaint", «жалоба», «шағым» (the glossary's also_called of a specific
+    instance), not the official term: the submission or procedure page comes first, in each language."""
+    glossary, _ = load_kind(REPO, "glossary")
+    words = glossary.entry("specific_instance", lang).also_called
+    assert words, "premise: the glossary gives the everyday word"
+    page = visit(lang_path(lang, "search/"))
+    for word in words:
+        found = search(page, word)
+        assert found and found[0] in {f"/{LANG_PREFIX[lang]}submit/", f"/{LANG_PREFIX[lang]}procedures/"}, (word, found)
 
 
 def test_the_search_query_stays_in_the_url_fragment(visit, site):

@@ -1,8 +1,10 @@
-"""The submission page in a real browser: the form flags what is missing, hands the text to the e-mail
-program as a mailto: link, sends no request; without JavaScript the page still gives the contacts."""
+"""The submission page in a real browser: the form flags what is missing, gives the completed submission
+as a file to download and a page to print (and, once the NCP's e-mail is set, a mailto: link), names the
+office and the call centre, sends no request; without JavaScript the page still gives the contacts."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -74,26 +76,55 @@ def test_an_e_mail_address_that_is_not_one_is_flagged(recorded):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_complete_form_becomes_a_mailto_link_carrying_every_field_and_nothing_is_sent(recorded, lang):
+def test_a_complete_form_becomes_a_file_a_printout_and_with_an_address_an_email_and_nothing_is_sent(recorded, lang):
     contacts, _ = load_kind(REPO, "contacts")
     page, requests = recorded(lang)
     values = fill_all(page)
     page.check("#ncp-f-identity-confidential")
     page.click("#ncp-compose")
     assert page.is_visible("#ncp-result")
-    href = page.get_attribute("#ncp-mailto", "href")
-    parts = urlsplit(href)
-    assert parts.scheme == "mailto" and parts.path == (contacts.email or "")
-    query = parse_qs(parts.query)
-    body = query["body"][0]
-    assert query["subject"][0]
+    body = page.input_value("#ncp-text")
     for field_id, value in values.items():
         label = page.text_content(f'label[for="{field_id}"] .ncp-label-text').strip()
-        assert f"{label}:\r\n{value}" in body, field_id
-    assert page.input_value("#ncp-text") == body.replace("\r\n", "\n")  # a textarea keeps \n only
+        assert f"{label}:\n{value}" in body, field_id
+    if contacts.email:
+        parts = urlsplit(page.get_attribute("#ncp-mailto", "href"))
+        assert parts.scheme == "mailto" and parts.path == contacts.email
+        query = parse_qs(parts.query)
+        assert query["subject"][0] and query["body"][0].replace("\r\n", "\n") == body
+    else:
+        assert page.locator("#ncp-mailto").count() == 0 and "mailto:" not in page.inner_html("#ncp-result")
+        shown = page.text_content("#ncp-result")
+        assert contacts.secretariat[lang] in shown and contacts.call_centre in shown, "the office and the call centre"
     assert page.evaluate("document.activeElement.id") == "ncp-result"
+    with page.expect_download() as download:
+        page.click("#ncp-download")
+    saved = download.value
+    assert saved.suggested_filename.endswith(".txt")
+    text = Path(saved.path()).read_bytes().decode("utf-8-sig")
+    subject = page.get_attribute("#ncp-submission", "data-ncp-subject")
+    assert text.startswith(subject) and body.replace("\n", "\r\n") in text
     page.wait_for_timeout(200)
-    assert requests == [], f"the form made requests: {requests}"
+    assert [r for r in requests if not r.startswith("blob:")] == [], f"the form made requests: {requests}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printing_the_submission_prints_the_completed_text_alone(recorded, lang):
+    page, _ = recorded(lang)
+    values = fill_all(page)
+    page.click("#ncp-compose")
+    page.evaluate("() => { window.print = () => document.documentElement.dataset.printed = 'yes'; }")
+    page.click("#ncp-print")
+    assert page.evaluate("() => document.documentElement.dataset.printed") == "yes"
+    assert page.evaluate("() => document.documentElement.classList.contains('ncp-printing-submission')")
+    page.emulate_media(media="print")
+    assert page.is_visible("#ncp-print-text") and all(v in page.inner_text("#ncp-print-text") for v in values.values())
+    for hidden in ("#ncp-submission", "#ncp-text", "#ncp-download", "h1", ".md-header", ".ncp-footer"):
+        assert page.is_hidden(hidden), hidden
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.is_visible("#ncp-submission"), "after printing the page is whole again"
+    page.emulate_media(media="screen")
+    assert page.is_hidden("#ncp-print-text")
 
 
 @pytest.mark.parametrize("lang", LANGS)

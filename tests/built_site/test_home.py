@@ -1,5 +1,6 @@
 """The home page answers in one screen: what the NCP is, how to raise an issue, the latest specific
-instances, the upcoming events (or that none is announced) and the latest news, from the data."""
+instances, the upcoming events (or, while none is announced, the latest ones, where new ones will appear,
+the calendar and the feed) and the latest news, from the data."""
 
 from __future__ import annotations
 
@@ -35,4 +36,10 @@ def test_home_page_calls_to_action_and_lists_from_the_data(site, lang):
     if upcoming:
         assert f'events/{upcoming[0].id}/"' in block
     else:
-        assert '<p class="ncp-empty">' in block
+        latest = sorted((e for e in data.events if e.last_day < TODAY), key=lambda e: e.sort_key)[-1]
+        assert f'events/{latest.id}/"' in block and f'<time datetime="{latest.start}">' in block
+        assert data.ui("events.brief_where", lang) in block
+    card = html[html.index(f'events/">{data.ui("events.all", lang)}</a>'):]
+    card = card[:card.index("</p>")]
+    assert re.search(r'href="[./a-z]*events\.ics" type="text/calendar"', card), card
+    assert re.search(r'href="[./a-z]*feeds/events\.xml" type="application/atom\+xml"', card), card

@@ -32,14 +32,15 @@ def variant(term: str, **extra) -> dict:
 
 
 def instance_concept() -> dict:
+    """As in the repository: the everyday words (also_called) are deprecated variants allowed beside the term."""
     return concept(
         "specific_instance", "procedure",
         en={"preferred": "specific instance", "plural": "specific instances", "status": "draft",
-            "deprecated": [variant("appeal"), variant("complaint")]},
+            "also_called": ["complaint"], "deprecated": [variant("appeal"), variant("complaint")]},
         ru={"preferred": "конкретный случай", "forms": ["конкретного случая", "конкретных случаев"], "status": "draft",
-            "deprecated": [variant("обращение"), variant("жалоба")]},
+            "also_called": ["жалоба"], "deprecated": [variant("обращение"), variant("жалоба")]},
         kk={"preferred": "нақты жағдай", "forms": ["нақты жағдайлардың"], "status": "draft",
-            "deprecated": [variant("шағым"), variant("арыз")]})
+            "also_called": ["шағым"], "deprecated": [variant("шағым"), variant("арыз")]})
 
 
 def ncp_concept() -> dict:
@@ -291,10 +292,10 @@ def test_term_macro_renders_a_linked_term_with_its_definition(project):
     from ncp_site.kinds.glossary.pages import render_term
     words = load(project).words
     html = render_term(words, "specific_instance", "ru", "ru/about/", form="конкретных случаев")
-    assert html == ('<a class="ncp-term" href="../../ru/glossary/#specific_instance" '
+    assert html == ('<a class="ncp-term" href="../../ru/terms/#specific_instance" '
                     'title="definition of specific_instance (ru)">конкретных случаев</a>')
     assert render_term(words, "specific_instance", "en", "en/", "plural", cap=True).endswith(">Specific instances</a>")
-    assert 'href="glossary/#specific_instance"' in render_term(words, "specific_instance", "kk", "")
+    assert 'href="terms/#specific_instance"' in render_term(words, "specific_instance", "kk", "")
 
 
 def test_computed_term_argument_error_names_the_page_line(project):
@@ -327,11 +328,11 @@ def test_the_html_scan_would_see_the_glossary_variants_if_they_were_not_marked(s
     glossary, _ = load_kind(REPO, "glossary")
     matcher = terminology.Matcher(glossary, KAZAKHSTAN)
     for lang in LANGS:
-        html = site.html(lang, "glossary/")
+        html = site.html(lang, "translators/glossary/")
         assert terminology.html_findings(html, lang, matcher) == []
         unmarked = html.replace(EXEMPT_CLASS, "plain")
         found = {(e.lang, e.field) for e in terminology.html_findings(unmarked, lang, matcher)}
-        assert ("en", '"appeal"') in found and ("ru", '"обращение"') in found and ("kk", '"шағым"') in found
+        assert ("en", '"appeal"') in found and ("ru", '"обращение"') in found and ("kk", '"арыз"') in found
 
 
 # --- the build itself -------------------------------------------------------------------------------
@@ -353,17 +354,100 @@ def _buildable(root: Path, pages: dict[str, dict[str, str]]) -> Path:
 def test_build_fails_on_a_deprecated_variant_and_links_terms_when_clean(tmp_path):
     root = make_project(tmp_path / "p", [case_record()], glossary_extra=EXTRA)
     _buildable(root, {"about/index.md": {"en": "# About\n\nA {{ term('specific_instance') }} here.\n"},
-                      "glossary/index.md": {lang: "# Glossary\n\n{{ glossary_page() }}\n" for lang in LANGS}})
+                      "terms/index.md": {lang: "# Terms\n\n{{ terms_page() }}\n" for lang in LANGS}})
     good = run_mkdocs_build(root, tmp_path / "site")
     assert good.returncode == 0, good.stderr
     html = (tmp_path / "site" / "en" / "about" / "index.html").read_text(encoding="utf-8")
-    assert ('<a class="ncp-term" href="../../en/glossary/#specific_instance" '
+    assert ('<a class="ncp-term" href="../../en/terms/#specific_instance" '
             'title="definition of specific_instance (en)">specific instance</a>') in html
-    glossary_html = (tmp_path / "site" / "en" / "glossary" / "index.html").read_text(encoding="utf-8")
-    assert 'id="specific_instance"' in glossary_html
+    terms_html = (tmp_path / "site" / "en" / "terms" / "index.html").read_text(encoding="utf-8")
+    assert 'id="specific_instance"' in terms_html
 
     write_pages(root, "about", {"en": "# About\n\nAn appeal here.\n"})
     bad = run_mkdocs_build(root, tmp_path / "site2")
     assert bad.returncode != 0
     assert ('docs/about/index.en.md:3: "appeal" (en) is deprecated -- use "specific instance" '
             "(glossary: specific_instance)") in bad.stdout + bad.stderr
+
+
+# --- the everyday word beside the term, and a concept whose own name holds a variant ----------------
+
+def everyday_concepts() -> list[dict]:
+    """specific_instance with its everyday words (also_called) and the UN Guiding Principles' grievance mechanism."""
+    grievance = concept("grievance_mechanism", "general",
+                        en={"preferred": "grievance mechanism", "status": "draft"},
+                        ru={"preferred": "механизм рассмотрения жалоб", "status": "draft"},
+                        kk={"preferred": "шағымдарды қарау тетігі", "plural": "шағымдарды қарау тетіктері",
+                            "status": "draft"})
+    return [instance_concept(), ncp_concept(), grievance]
+
+
+@pytest.fixture(scope="module")
+def everyday(tmp_path_factory) -> terminology.Matcher:
+    root = tmp_path_factory.mktemp("everyday")
+    write_yaml(root / "data" / "glossary.yml", glossary_data(everyday_concepts()))
+    glossary, errors = load_kind(root, "glossary")
+    assert not errors
+    return terminology.Matcher(glossary, KAZAKHSTAN)
+
+
+@pytest.mark.parametrize("lang, allowed, refused", [
+    ("en", "Raise a concern or complaint about a company's conduct: a specific instance.",
+     "Send us your complaint. We reply within a week, and handle each specific instance."),
+    ("ru", "Подать жалобу на поведение компании: конкретный случай.",
+     "Жалобы рассматривает НКП. Каждый конкретный случай рассматривается отдельно."),
+    ("kk", "Компанияның іс-әрекетіне шағым беру: нақты жағдай.",
+     "Шағымыңызды жіберіңіз! Әр нақты жағдай бөлек қаралады."),
+])
+def test_the_everyday_word_is_allowed_only_in_a_sentence_that_names_the_term(everyday, lang, allowed, refused):
+    assert everyday.find(allowed, lang) == []
+    hits = everyday.find(refused, lang)
+    assert [h.concept_id for h in hits] == ["specific_instance"] and hits[0].start < refused.index(".!"[lang == "kk"])
+
+
+def test_the_term_macro_names_the_term_in_a_page(tmp_path, capsys):
+    root = make_project(tmp_path, [case_record()], glossary_extra=everyday_concepts())
+    page = write_pages(root, "submit", {"en": "# Submit\n\nA complaint about a company is raised as a\n"
+                                              "{{ term('specific_instance') }}: this page helps.\n"})["en"]
+    assert check(root, capsys)[0] == 0
+    page.write_text("# Submit\n\nA complaint about a company is raised here.\nA {{ term('specific_instance') }} "
+                    "is what the NCP handles.\n", encoding="utf-8")
+    code, out = check(root, capsys)
+    assert code == 1 and 'docs/submit/index.en.md:3: "complaint" (en) is deprecated' in out
+
+
+def test_a_variant_that_is_not_an_everyday_word_is_refused_even_beside_the_term(everyday):
+    assert [h.found for h in everyday.find("An appeal is a specific instance.", "en")] == ["appeal"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Кәсіпорындардың өздері құрған шағымдарды қарау тетіктеріне жүгінуге болады."),
+    ("kk", "Өзінің шағымдарды қарау тетігі арқылы."),
+    ("ru", "Например, через собственный механизм рассмотрения жалоб."),
+    ("ru", "Негосударственным механизмам рассмотрения жалоб."),
+])
+def test_the_grievance_mechanism_is_a_concept_of_its_own(everyday, lang, text):
+    assert everyday.find(text, lang) == []
+    bare = {"kk": "Шағымдар қабылданады.", "ru": "Жалобы принимаются."}[lang]
+    assert everyday.find(bare, lang) != [], "the word alone is still a misnaming"
+
+
+def test_also_called_must_be_a_deprecated_variant(tmp_path, capsys):
+    instance = instance_concept()
+    instance["terms"]["en"]["also_called"] = ["grumble"]
+    root = make_project(tmp_path, glossary_extra=[instance])
+    code, out = check(root, capsys)
+    assert code == 1 and "also_called lists 'grumble', which is not one of this language's deprecated variants" in out
+
+
+def test_the_glossary_s_own_also_called_list_is_not_linted(tmp_path, capsys):
+    root = make_project(tmp_path, glossary_extra=everyday_concepts())
+    assert check(root, capsys)[0] == 0
+
+
+def test_the_built_page_is_read_a_block_at_a_time_links_and_tooltips_included(everyday):
+    heading = ('<h2>Raise a complaint about a company, <abbr title="National Contact Point">NCP</abbr>: a '
+               '<a class="ncp-term" href="terms/#specific_instance" title="An issue ...">specific instance</a></h2>')
+    assert terminology.html_findings(heading, "en", everyday) == []
+    apart = "<p>Raise a complaint about a company.</p><p>It is a <a>specific instance</a>.</p>"
+    assert [e.field for e in terminology.html_findings(apart, "en", everyday)] == ['"complaint"']

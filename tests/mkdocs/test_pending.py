@@ -24,5 +24,5 @@ def test_pending_page_renders_its_terms_in_the_source_language(tmp_path):
     source = html[html.index('<div lang="ru">'):]
     terms = re.findall(r'class="ncp-term"[^>]*>([^<]*)<', source)
     assert terms and all(term.endswith(" ru") for term in terms), terms
-    assert 'href="../../ru/glossary/#specific_instance"' in source
+    assert 'href="../../ru/terms/#specific_instance"' in source
     assert set(LANGS) == {"kk", "ru", "en"}

@@ -22,8 +22,9 @@ from ncp_site.site.search_index import (
 )
 
 LANGS = ("kk", "ru", "en")
-EXCLUDED = {"search/", "translation-status/"}
-"""Pages not in the index: the search page itself and the machine list of translations."""
+EXCLUDED = {"search/", "translators/", "translators/glossary/", "translators/translation-status/", "glossary/",
+            "translation-status/"}
+"""Pages not in the index: the search page itself, the translators' tools and the notes at their old addresses."""
 
 
 def built_pages(site, lang: str) -> dict[str, str]:

@@ -16,7 +16,8 @@ from .inflection import _normalise
 from .matcher import Matcher
 
 EXEMPT_CLASS = "ncp-term-variants"
-"""The glossary page's rows listing deprecated variants carry this class; the HTML scan skips them."""
+"""What lists deprecated variants on purpose carries this class (the translators' glossary rows, the terms
+page's everyday words); the HTML scan skips it."""
 
 
 class TerminologyError(DataError):
@@ -63,7 +64,7 @@ def page_findings(sources: Sources, matcher: Matcher) -> Findings:
         text = page.text
         prose, quotes = split_quotations(text)
         found.quotations += [Quotation(page.shown, line_at(text, at), page.lang, q) for at, q in quotes]
-        for hit in matcher.find(prose, page.lang):
+        for hit in matcher.find(prose, page.lang, context=text):
             found.errors.append(terminology_error(page.shown, line_at(prose, hit.start), hit.found, page.lang,
                                                   hit.preferred, hit.concept_id))
     return found
@@ -135,12 +136,12 @@ def data_findings(sources: Sources, matcher: Matcher) -> Findings:
     """Deprecated variants and historical quotations in every localized field of every data file.
 
     The glossary itself is linted too (definitions, preferred terms, forms), except the
-    ``deprecated`` lists, which name the variants on purpose.
+    ``deprecated`` and ``also_called`` lists, which name the variants on purpose.
     """
     found = Findings([], [])
     glossary_file = sources.path("glossary.yml")
     for doc in sources.translatable():
-        skip = NOT_TRANSLATIONS | {"deprecated"} if doc.path == glossary_file else NOT_TRANSLATIONS
+        skip = NOT_TRANSLATIONS | {"deprecated", "also_called"} if doc.path == glossary_file else NOT_TRANSLATIONS
         lines = doc.text.splitlines()
         for loc, lang, text in localized_texts(doc.data, sources.config.languages, skip=skip):
             if _borrowed(doc, loc, lang):
@@ -158,15 +159,22 @@ def data_findings(sources: Sources, matcher: Matcher) -> Findings:
     return found
 
 class _TextByLanguage(HTMLParser):
-    """Visible text of an HTML page, per language (``lang`` attributes), without marked quotations."""
+    """Visible text of an HTML page, per language (``lang`` attributes), without marked quotations.
+
+    The text of one block (a paragraph, a heading, a cell) in one language is one chunk, its links and
+    emphasis included, so that a sentence is read whole: an everyday word is allowed beside a term
+    that is a link (``Matcher``)."""
 
     _SKIP = {"script", "style", "template", "svg"}
     _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    _INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s",
+               "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "br", "wbr"}
 
     def __init__(self, lang: str):
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, str, bool]] = [("", lang, False)]
         self.chunks: list[tuple[str, str, int]] = []
+        self._open: tuple[str, int] | None = None  # the chunk being read: its language and its index
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -174,12 +182,16 @@ class _TextByLanguage(HTMLParser):
         classes = (attrs.get("class") or "").split()
         skipped = skipped or tag in self._SKIP or EXEMPT_CLASS in classes or (tag == "q" and QUOTE_CLASS in classes)
         lang = attrs.get("lang") or lang
-        if attrs.get("title") and not skipped:
+        if tag not in self._INLINE:
+            self._open = None
+        if attrs.get("title") and not skipped:  # a tooltip is text of its own; the sentence around it goes on
             self.chunks.append((lang, attrs["title"], self.getpos()[0]))
         if tag not in self._VOID:
             self.stack.append((tag, lang, skipped))
 
     def handle_endtag(self, tag):
+        if tag not in self._INLINE:
+            self._open = None
         for depth in range(len(self.stack) - 1, 0, -1):
             if self.stack[depth][0] == tag:
                 del self.stack[depth:]
@@ -187,8 +199,16 @@ class _TextByLanguage(HTMLParser):
 
     def handle_data(self, data):
         _, lang, skipped = self.stack[-1]
-        if not skipped and data.strip():
+        if skipped:
+            self._open = None
+            return
+        if self._open is not None and self._open[0] == lang:
+            at = self._open[1]
+            chunk_lang, text, line = self.chunks[at]
+            self.chunks[at] = (chunk_lang, text + data, line)
+        elif data.strip():
             self.chunks.append((lang, data, self.getpos()[0]))
+            self._open = (lang, len(self.chunks) - 1)
 
 
 def html_findings(html: str, lang: str, matcher: Matcher, shown: str = "page") -> list[DataError]:

@@ -2,11 +2,11 @@
 
 from ...core.kind import Kind
 from ...core.skeleton import NewRecord
-from . import feed, load, pages
+from . import feed, load, model, pages
 from .model import SpecificInstance
 
 KIND = Kind(name="cases", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, pages=pages.case_pages,
             files=feed.files, site_files=pages.open_data,
-            new=(NewRecord("case", SpecificInstance, load.FILES),))
+            new=(NewRecord("case", SpecificInstance, load.FILES),), confirmed=model.confirmed_days)
 
 __all__ = ["KIND", "SpecificInstance"]

@@ -64,6 +64,11 @@ def record_errors(case: SpecificInstance, at: Located) -> list[DataError]:
     if case.status_as_of and submitted and case.status_as_of < submitted:
         errors.append(at.error(("status_as_of",), f"{case.status_as_of} is before the submission ({submitted})",
                                 "write the day the status was last confirmed, on or after the submission"))
+    elif case.status_as_of and case.is_ongoing and (later := [(s, d) for s, d in present if d > case.status_as_of]):
+        stage, day = later[-1]
+        errors.append(at.error(("status_as_of",), f"{case.status_as_of} is before dates.{stage} ({day}), "
+                                                  "but an open stage is measured up to it",
+                                f"write the day the status was last confirmed, on or after {day}"))
     if case.status == NOT_REPORTED and case.is_lead:
         errors.append(at.error(("status",), "not_reported is the status of a case another NCP leads",
                                 "write the case's status: the Kazakhstan NCP leads it and knows it"))
@@ -74,6 +79,10 @@ def record_errors(case: SpecificInstance, at: Located) -> list[DataError]:
         errors.append(at.error(("guidelines_edition",), "is not known, so the chapters' titles are not either",
                                 "add guidelines_edition: 2011 or 2023, or the submission date"))
     for i, statement in enumerate(case.statements):
+        if statement.kind == "final_statement" and case.dates.conclusion == NOT_REACHED:
+            errors.append(at.error(("statements", i, "kind"), "is a final statement but dates.conclusion is not_reached",
+                                    "a final statement concludes the case: write the conclusion date in dates, "
+                                    "or remove the statement if it was not issued"))
         submitted = case.date_of("submission")
         if submitted and statement.date < submitted:
             errors.append(at.error(("statements", i, "date"),
@@ -101,7 +110,8 @@ def record_errors(case: SpecificInstance, at: Located) -> list[DataError]:
 
 
 def stage_errors(case: SpecificInstance, at: Located) -> list[DataError]:
-    """What each stage's value may be: "not reached" only once a case is closed, "not yet" only while it can come."""
+    """What each stage's value may be: "not reached" only once a case is closed and never before a stage
+    it reached, "not yet" only while it can come; no final statement without a conclusion."""
     errors = []
     submission = case.dates.submission
     if case.is_lead and not case.date_of("submission"):
@@ -112,9 +122,15 @@ def stage_errors(case: SpecificInstance, at: Located) -> list[DataError]:
                                 "add the date, or not_reported if the lead NCP has not reported it"))
     for stage in STAGES[1:]:
         value = getattr(case.dates, stage)
+        later = [(s, case.date_of(s)) for s in STAGES[STAGES.index(stage) + 1:] if case.date_of(s)]
         if value == NOT_REACHED and not case.is_closed:
             errors.append(at.error(("dates", stage), f"is not_reached but the case is not closed ({case.status})",
                                     "leave it empty while the stage can still come, or update the status"))
+        elif value == NOT_REACHED and later:
+            errors.append(at.error(("dates", stage), f"is not_reached but a later stage has a date "
+                                                     f"({later[0][0]}: {later[0][1]})",
+                                    "a case that reached a later stage went through this one: write its date, "
+                                    "or not_reported if the sources do not give it"))
         elif value is None and not case.may_still_reach(stage) and not (case.is_closed and stage == "conclusion"):
             why = ("the lead NCP has not reported it" if case.status == NOT_REPORTED
                    else f"the case is closed ({case.status})")

@@ -21,7 +21,7 @@ from ...core.localized import (
     Name,
     Strict,
 )
-from ...core.vocabulary import MILESTONES, NOT_REPORTED, Chapter, edition_on
+from ...core.vocabulary import MILESTONES, NOT_REACHED, NOT_REPORTED, Chapter, edition_on
 
 OECD_DATABASE_URL = "https://mneguidelines.oecd.org/database/instances/{}.htm"
 
@@ -36,8 +36,6 @@ StatementKind = Literal["initial_assessment", "final_statement", "follow_up_stat
 STAGES = MILESTONES
 ONGOING = ("under_initial_assessment", "good_offices", "follow_up")
 CLOSED = ("not_accepted", "concluded", "withdrawn")
-NOT_REACHED = "not_reached"
-"""A stage's value when the case closed without reaching it (kz0003, withdrawn during the initial assessment)."""
 ENDED_FOR_GOOD = ("not_accepted", "withdrawn")
 """Closed cases for which no stage can still come (a concluded case may still be followed up)."""
 
@@ -100,7 +98,7 @@ StageDate = Annotated[dt.date | str | None, PlainValidator(_stage_date)]
 class Enterprise(Strict):
     name: Name
     sector: Sector
-    home_country: ReportedCountry
+    home_country: ReportedCountry  # the enterprise group's home country (its parent company's), not where the enterprise is registered
 
 
 class Submitter(Strict):
@@ -208,6 +206,11 @@ class SpecificInstance(Strict):
     def sort_key(self):
         return (self.date_of("submission") or dt.date.min, self.id)
 
+    def confirmed_days(self) -> list[dt.date]:
+        """The days this record says something happened or was confirmed: its stages, statements, status."""
+        days = [self.date_of(stage) for stage in STAGES] + [s.date for s in self.statements] + [self.status_as_of]
+        return [day for day in days if day]
+
     def public_dict(self) -> dict:
         """Every public field, for the open-data export (a withheld name is never stored)."""
         data = self.model_dump(mode="json")
@@ -216,3 +219,7 @@ class SpecificInstance(Strict):
         return data
 
 
+
+
+def confirmed_days(cases: list[SpecificInstance]) -> list[dt.date]:
+    return [day for case in cases for day in case.confirmed_days()]

@@ -44,10 +44,15 @@ def case_facets(case: SpecificInstance) -> dict[str, list[str]]:
     return {key: [v for v in values if v != NOT_REPORTED] for key, values in facets.items()}  # nothing unknown is offered
 
 
-def facet_label(words: Words, lang: str, facet: str, value: str) -> str:
-    """A filter value as a visitor reads it, in the page's language, from the glossary."""
+def facet_label(words: Words, lang: str, facet: str, value: str, editions: tuple[int, ...] = ()) -> str:
+    """A filter value as a visitor reads it, in the page's language, from the glossary. A chapter is titled
+    as in the editions of the Guidelines its cases fall under (``editions``; the 2023 edition when none is
+    known): chapter VII of a 2011-edition case is not the 2023 chapter VII."""
     if facet == "chapter":
-        return f"{value}. {words.glossary.chapter_title(value, 2023, lang)}"
+        titles = {e: words.glossary.chapter_title(value, e, lang) for e in editions or (2023,)}
+        if len(set(titles.values())) == 1:
+            return f"{value}. {next(iter(titles.values()))}"
+        return f"{value}. " + "; ".join(f"{title} ({edition})" for edition, title in titles.items())
     if facet == "year":
         return value
     if facet == "host":
@@ -70,8 +75,10 @@ def register_facets(cases: list[SpecificInstance], words: Words, lang: str) -> l
             return sorted(values, key=Status.__args__.index)  # the order of the procedure
         return sorted(values, key=lambda v: facet_label(words, lang, key, v).casefold())
 
+    editions = {chapter: tuple(sorted({c.edition for c in cases if chapter in c.chapters and c.edition}))
+                for chapter in {ch for c in cases for ch in c.chapters}}
     return count_facets(cases, case_facets, {key: words.ui(FACET_HEADINGS[key], lang) for key in FACETS},
-                        lambda key, value: facet_label(words, lang, key, value), order)
+                        lambda key, value: facet_label(words, lang, key, value, editions.get(value, ())), order)
 
 
 EVERY_CASE_PAGE = "case.enterprise"
@@ -105,10 +112,10 @@ def register_section(cases: list[SpecificInstance], section: str) -> list[Specif
 
 
 def render_register(cases: list[SpecificInstance], words: Words, lang: str, section: str,
-                    procedure=None, today=None) -> str:
-    """A register section; each case past an indicative timeframe (as of ``today``) carries the marker."""
+                    procedure=None) -> str:
+    """A register section; each case past an indicative timeframe (as of its confirmed status) carries the marker."""
     shown = register_section(cases, section)
-    beyond = {c.id for c in shown if beyond_timeframe(case_timing(c, procedure, today))}
+    beyond = {c.id for c in shown if beyond_timeframe(case_timing(c, procedure))}
     return render("cases_table.html", lang=lang, words=words, cases=shown, beyond=beyond,
                   show_conclusion=section == "closed", base="")
 
@@ -119,14 +126,14 @@ def render_latest(cases: list[SpecificInstance], words: Words, lang: str, count:
 
 
 def render_case_page(case: SpecificInstance, words: Words, lang: str, timing: list[TimeTaken] | None = None,
-                     today=None, timed: bool = False) -> str:
+                     timed: bool = False) -> str:
     """A case's page; ``timed``: the site has a procedure, so the page measures the case against it."""
     url, prefix = case_url(case.id), words.languages.prefix
     others = [other for other in words.languages if other != lang and not case.pending_until(other)]
     return render("case_page.md", lang=lang, words=words, case=case,
                   stages=[s for s in STAGES if case.stage_state(s) != NOT_REPORTED],  # a date not known is not shown
                   sector=lambda code: words.glossary.label(sector_concept(code), lang),
-                  other_langs=others, timing=timing, today=today, timed=timed,
+                  other_langs=others, timing=timing, as_of=measured_to(case), timed=timed,
                   segments=segments(timing) if timing else [],
                   procedure_url=relative_url(prefix(lang) + url, prefix(lang) + PROCEDURE_URL),
                   facets=case_facets(case), register=REGISTER, sort=NEWEST_FIRST,
@@ -145,12 +152,18 @@ def chapter_rows(by_chapter: dict[str, dict[int, int]], glossary, lang: str) -> 
     return rows
 
 
-def case_timing(case: SpecificInstance, procedure, today) -> list[TimeTaken] | None:
+def measured_to(case: SpecificInstance) -> dt.date | None:
+    """The day an open case's stages are measured up to: its status's last confirmed day (None once closed)."""
+    return None if case.is_closed else case.status_as_of
+
+
+def case_timing(case: SpecificInstance, procedure) -> list[TimeTaken] | None:
     """Each stretch of the case against the procedure's indicative timeframes (``data/procedure.yml``),
-    as of the build date; None when there is no procedure or the case's dates are not reported."""
+    up to the day its status was last confirmed, whatever the build date; None when there is no
+    procedure or the case's dates are not reported."""
     if procedure is None or case.dates.submission is None:
         return None
-    return time_taken(procedure.stretches(), case.dates.model_dump(), case.is_closed, today)
+    return time_taken(procedure.stretches(), case.dates.model_dump(), case.is_closed, measured_to(case))
 
 
 def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) -> str:
@@ -189,10 +202,9 @@ def case_pages(project) -> list[GeneratedPage]:
     procedure = project.loaded.get("procedure")
 
     def page(case: SpecificInstance):
-        timing = case_timing(case, procedure, project.today)
+        timing = case_timing(case, procedure)
         return lambda lang: Page(f"{case_url(case.id)}index.md", lang, case.title[lang],
-                                 render_case_page(case, project.words, lang, timing, project.today,
-                                                  procedure is not None))
+                                 render_case_page(case, project.words, lang, timing, procedure is not None))
     return [GeneratedPage(f"{case_url(case.id)}index.md", page(case), record=case) for case in project.cases]
 
 
@@ -237,7 +249,7 @@ def open_data(project) -> list[OutputFile]:
 
 MACROS = {
     "cases_register": lambda project, page, section: render_register(
-        project.cases, project.words, page.lang, section, project.loaded.get("procedure"), project.today),
+        project.cases, project.words, page.lang, section, project.loaded.get("procedure")),
     "latest_cases": lambda project, page, count=3: render_latest(project.cases, project.words, page.lang, count),
     "case_statistics": lambda project, page: render_statistics(project.cases, project.words, page.lang),
     "cases_register_filters": lambda project, page: render_register_filters(project.cases, project.words, page),

@@ -6,11 +6,16 @@ announced event sorts by when it takes place.
 
 from __future__ import annotations
 
-from ...core.feeds import Feed, FeedEntry, atom_feed
+from ...core.feeds import FEEDS_DIR, Feed, FeedEntry, atom_feed
 from ...core.kind import OutputFile
 from .model import PAGE_URL
 
 NAME = "events"
+
+
+def path_of(prefix: str) -> str:
+    """Where a language's events feed is, from the site's root (``ru/feeds/events.xml``)."""
+    return f"{prefix}{FEEDS_DIR}{NAME}.xml"
 
 
 def feed_of(project, lang: str) -> Feed:

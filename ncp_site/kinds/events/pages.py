@@ -94,14 +94,14 @@ def split_years(groups: list[tuple[int, list[Event]]]) -> tuple[list, list]:
 def render_upcoming(events: list[Event], words: Words, lang: str, today: dt.date) -> str:
     chosen = upcoming(events, today)
     if not chosen:
-        return render("events_none.html", lang=lang, words=words, key="events.none_upcoming", today=today)
+        return render("events_none.html", lang=lang, words=words, key="events.none_upcoming")
     return _table(chosen, words, lang)
 
 
 def render_past(events: list[Event], words: Words, lang: str, today: dt.date) -> str:
     chosen = past(events, today)
     if not chosen:
-        return render("events_none.html", lang=lang, words=words, key="events.none_past", today=today)
+        return render("events_none.html", lang=lang, words=words, key="events.none_past")
     shown, linked = split_years(by_year(chosen))
     return render("events_past.html", lang=lang, words=words, shown=shown, linked=linked,
                   when=lambda e: _when_text(e, lang, words),
@@ -215,11 +215,14 @@ def _cap(text: str) -> str:
 
 def render_upcoming_brief(events: list[Event], words: Words, lang: str, today: dt.date, page_url: str,
                           count: int = 3) -> str:
-    """The next few events for the home page, or a plain statement that none is announced."""
+    """The next few events for the home page; while none is announced, where new ones will be and the
+    latest ones, with their dates (never "none as of" the build date, which says nothing about the data)."""
     chosen = upcoming(events, today)[:count]
-    page = relative_url(page_url, words.languages.prefix(lang) + PAGE_URL)
-    return render("events_upcoming_brief.html", lang=lang, words=words, events=chosen, today=today, page=page,
-                  when=lambda e: _when_text(e, lang, words))
+    prefix = words.languages.prefix(lang)
+    return render("events_upcoming_brief.html", lang=lang, words=words, events=chosen,
+                  latest=[] if chosen else past(events, today)[:count],
+                  page=relative_url(page_url, prefix + PAGE_URL), calendar=relative_url(page_url, prefix + FEED),
+                  feed=relative_url(page_url, feed.path_of(prefix)), when=lambda e: _when_text(e, lang, words))
 
 
 def render_calendar_link(words: Words, lang: str) -> str:

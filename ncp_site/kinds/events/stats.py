@@ -44,9 +44,10 @@ class AudienceTotal:
 
 @dataclass(frozen=True)
 class EventStatistics:
-    """Figures about the NCP's promotional events held up to ``today`` (an upcoming event has reached no one yet)."""
+    """Figures about the NCP's promotional events held up to ``today`` (an upcoming event has reached no one
+    yet); ``latest`` is the newest one's day, which the page names (never the build date)."""
 
-    today: dt.date
+    latest: dt.date | None
     not_counted: int  # held events that are not the NCP's promotional events (the peer review's mission)
     years: list[int]
     by_role: dict[str, dict[int, int]]
@@ -63,7 +64,7 @@ def event_statistics(events: list[Event], today: dt.date) -> EventStatistics:
     role = Counter((e.ncp_role, e.start.day.year) for e in held)
     group = Counter((g, e.start.day.year) for e in held for g in dict.fromkeys(e.stakeholder_groups))
     return EventStatistics(
-        today=today,
+        latest=max((e.start.day for e in held), default=None),
         not_counted=len(held_all) - len(held),
         years=years,
         by_role={r: {y: role[r, y] for y in years} for r in ROLES},

@@ -42,6 +42,9 @@ class TermEntry(Strict):
     forms: list[Text] = []
     abbreviation: Text | None = None
     admitted: list[Text] = []
+    also_called: list[Text] = []
+    """Everyday words visitors use for the concept and search for ("complaint", «жалоба», «шағым»), each
+    also a deprecated variant: running text may use one only beside the term itself (the terminology lint)."""
     deprecated: list[DeprecatedTerm] = []
     status: Literal["draft", "approved"]
     reviewed_by: Text | None = None
@@ -52,6 +55,16 @@ class TermEntry(Strict):
         """Every spelling a page may use for this concept: preferred, plural, abbreviation, forms, admitted."""
         spellings = [self.preferred, self.plural, self.abbreviation, *self.forms, *self.admitted]
         return [s for s in spellings if s]
+
+    @model_validator(mode="after")
+    def _everyday_words_are_deprecated_variants(self):
+        """An everyday word is allowed only beside the term: the lint needs it as a variant to find it elsewhere."""
+        variants = {d.term.casefold() for d in self.deprecated}
+        for word in self.also_called:
+            if word.casefold() not in variants:
+                raise ValueError(f"also_called lists '{word}', which is not one of this language's deprecated "
+                                 f"variants -- add it under deprecated (with its reason and source), or remove it")
+        return self
 
     @model_validator(mode="after")
     def _approval_is_signed(self):

@@ -7,6 +7,7 @@ from .model import Composition, Institution, LegalAct, Member
 
 KIND = Kind(name="members", load=load.load, data=(load.ACTS.path, load.COMPOSITIONS.path), macros=pages.MACROS,
             new=(NewRecord("legal-act", LegalAct, load.ACTS), NewRecord("composition", Composition, load.COMPOSITIONS, dated="start"),
-                 NewRecord("member", Member, load.COMPOSITIONS, titled=None, inside=(("members", None),))))
+                 NewRecord("member", Member, load.COMPOSITIONS, titled=None, inside=(("members", None),))),
+            confirmed=lambda institution: [act.adopted for act in institution.acts])
 
 __all__ = ["KIND", "Institution"]

@@ -6,6 +6,7 @@ from . import feed, load, pages
 from .model import NewsItem
 
 KIND = Kind(name="news", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, files=feed.files,
-            new=(NewRecord("news", NewsItem, load.FILES, dated="date"),))
+            new=(NewRecord("news", NewsItem, load.FILES, dated="date"),),
+            confirmed=lambda items: [item.date.first for item in items])
 
 __all__ = ["KIND", "NewsItem"]

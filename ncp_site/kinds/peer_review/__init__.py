@@ -17,6 +17,7 @@ KIND = Kind(name="peer_review", load=load.load, data=(load.FILES.path,), macros=
             new=(NewRecord("peer-review", PeerReview, load.FILES),
                  NewRecord("recommendation", Finding, load.FILES, dated="status_date", titled="topic",
                            inside=(("findings", None),))),
+            confirmed=lambda reviews: [day for r in reviews for day in (r.declassified, *(f.status_date for f in r.findings))],
             documents=Citable(load.FILES, cited))
 
 __all__ = ["KIND", "PeerReview"]

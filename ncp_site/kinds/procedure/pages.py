@@ -14,7 +14,8 @@ from .model import Procedure
 
 render = templates_of(__file__)
 SCRIPT = "assets/javascripts/ncp-submission.js"
-"""The form's same-origin script (overrides/assets/): checks completeness, builds the mailto: link."""
+"""The form's same-origin script (overrides/assets/): checks completeness, then offers the submission as a
+file to download, a page to print and, when the NCP's e-mail is set, an e-mail to send."""
 
 BAR_WIDTH = 700
 BAR_LEFT = 10
@@ -52,9 +53,12 @@ def render_checklist(procedure: Procedure, words: Words, lang: str) -> str:
 
 
 def render_form(procedure: Procedure, contacts, words: Words, page: PageContext) -> str:
-    """The form: completeness checked in the browser, the text handed to the visitor's e-mail program."""
+    """The form: completeness checked in the browser; the completed submission to download or print and
+    hand in at the office named beside it (or give by telephone), or, once ``data/contacts.yml`` has the
+    NCP's e-mail, to send from the visitor's e-mail program."""
     return render("submission_form.html", lang=page.lang, words=words, checklist=procedure.checklist,
-                  email=getattr(contacts, "email", None) or "", script=relative_url(page.url, SCRIPT))
+                  contacts=contacts, email=getattr(contacts, "email", None) or "",
+                  script=relative_url(page.url, SCRIPT))
 
 
 def render_next_steps(procedure: Procedure, words: Words, lang: str) -> str:

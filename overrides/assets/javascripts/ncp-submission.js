@@ -1,7 +1,9 @@
 /*
   The submission form (submit/): checks that every required field is filled, shows what is missing
-  next to the field (aria-invalid, aria-describedby, focus on the first one), then hands the text to
-  the visitor's e-mail program as a mailto: link. It sends nothing anywhere: no request, no storage.
+  next to the field (aria-invalid, aria-describedby, focus on the first one), then offers the completed
+  submission as a text file to download, a page to print (only the submission is printed) and, when
+  the NCP's e-mail address is on the page, a mailto: link for the visitor's e-mail program. It sends
+  nothing anywhere: no request, no storage (the file is made in the browser).
   Every word it shows comes from the page (data-ncp-* attributes), in the page's language.
   Without JavaScript the form stays a printable list of fields and the page gives the contacts.
 */
@@ -16,6 +18,10 @@
   var result = document.getElementById("ncp-result");
   var link = document.getElementById("ncp-mailto");
   var text = document.getElementById("ncp-text");
+  var download = document.getElementById("ncp-download");
+  var printed = document.getElementById("ncp-print-text");
+  var print = document.getElementById("ncp-print");
+  var file = null;
   var fields = Array.prototype.slice.call(form.querySelectorAll("[data-ncp-field]"));
 
   function labelOf(field) {
@@ -93,11 +99,29 @@
       return;
     }
     var body = compose();
-    link.href = "mailto:" + form.dataset.ncpTo + "?subject=" + encodeURIComponent(form.dataset.ncpSubject) +
-      "&body=" + encodeURIComponent(body);
+    if (link) {
+      link.href = "mailto:" + form.dataset.ncpTo + "?subject=" + encodeURIComponent(form.dataset.ncpSubject) +
+        "&body=" + encodeURIComponent(body);
+    }
+    var whole = form.dataset.ncpSubject + "\r\n\r\n" + body + "\r\n";
+    if (file) {
+      URL.revokeObjectURL(file);
+    }
+    file = URL.createObjectURL(new Blob(["\ufeff" + whole], { type: "text/plain;charset=utf-8" }));
+    download.href = file;
     text.value = body;
+    printed.textContent = whole;
     result.hidden = false;
     result.focus();
+  });
+
+  // Only the submission is printed: the rest of the page is hidden while the browser prints (ncp.css).
+  print.addEventListener("click", function () {
+    document.documentElement.classList.add("ncp-printing-submission");
+    window.print();
+  });
+  window.addEventListener("afterprint", function () {
+    document.documentElement.classList.remove("ncp-printing-submission");
   });
 
   fields.forEach(function (field) {

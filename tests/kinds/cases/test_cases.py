@@ -94,6 +94,12 @@ BROKEN = [
      "follow_up:", "dates.follow_up", None, "is not_reached but the case is not closed (good_offices)"),
     ("status not_reported on a lead case", "status: not_accepted\noutcome: not_accepted",
      "status: not_reported\noutcome: null", "status:", "status", None, "the status of a case another NCP leads"),
+    ("'not reached' before a stage with a date (kz0003 once)", "initial_assessment: not_reported",
+     "initial_assessment: not_reached", "initial_assessment:", "dates.initial_assessment", None,
+     "is not_reached but a later stage has a date (conclusion: 2022-07-01)"),
+    ("an ongoing case confirmed before its last stage", "status: not_accepted\noutcome: not_accepted",
+     "status: good_offices\noutcome: null\nstatus_as_of: 2022-06-01", "status_as_of:", "status_as_of", None,
+     "2022-06-01 is before dates.conclusion (2022-07-01), but an open stage is measured up to it"),
 ]
 
 
@@ -104,6 +110,16 @@ def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, l
     make_project(tmp_path)
     (tmp_path / "data" / "cases" / "kz0101.yml").write_text(text, encoding="utf-8")
     assert words in problem_at(tmp_path, capsys, "cases/kz0101.yml", text, fragment, field, lang)
+
+
+def test_a_final_statement_needs_a_conclusion(tmp_path, capsys):
+    text = (VALID.replace("conclusion: 2022-07-01", "conclusion: not_reached")
+            .replace("statements: []", "statements:\n  - kind: final_statement\n    date: 2022-07-01\n"
+                                       "    documents:\n      en: https://example.org/statement"))
+    make_project(tmp_path)
+    (tmp_path / "data" / "cases" / "kz0101.yml").write_text(text, encoding="utf-8")
+    problem = problem_at(tmp_path, capsys, "cases/kz0101.yml", text, ("statements:", "kind:"), "statements[0].kind")
+    assert "is a final statement but dates.conclusion is not_reached" in problem
 
 
 def test_duplicate_id_names_both_files(tmp_path, capsys):

@@ -64,7 +64,20 @@ def test_the_register_counts_each_value_and_labels_it_in_the_page_language(proje
     assert "not_reported" not in status, "a status the lead NCP did not report is offered as no value"
     assert status["under_initial_assessment"] == "Status under initial assessment ru", "the glossary's term, capitalised"
     chapter = {o.value: o.label for o in facets["chapter"].options}
-    assert chapter["IV"] == "IV. " + project.words.glossary.chapter_title("IV", 2023, "ru")
+    assert chapter["IV"] == "IV. " + project.words.glossary.chapter_title("IV", 2011, "ru"), "both cases are 2011's"
+
+
+def test_a_chapter_is_labelled_by_the_editions_of_its_cases(tmp_path):
+    """Chapter VII of a 2011-edition case (Telia) is not titled with the 2023 edition's chapter VII."""
+    records = [case_record("kz0001", chapters=["VII"], dates__submission="2021-12-06"),
+               case_record("kz0002", chapters=["IV"], dates__submission="2021-06-10"),
+               case_record("kz0003", chapters=["IV"], dates__submission="2024-01-10")]
+    project = load(make_project(tmp_path, records))
+    title = project.words.glossary.chapter_title
+    for lang in ("kk", "ru", "en"):
+        chapter = {o.value: o.label for o in register_facets(project.cases, project.words, lang)[0].options}
+        assert chapter["VII"] == f"VII. {title('VII', 2011, lang)}"
+        assert chapter["IV"] == f"IV. {title('IV', 2011, lang)} (2011); {title('IV', 2023, lang)} (2023)"
 
 
 def test_the_filter_form_is_hidden_without_javascript_and_complete(project):

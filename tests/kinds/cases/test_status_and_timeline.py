@@ -35,7 +35,7 @@ def case_page(project: Project, lang: str) -> str:
 
 
 def register(project: Project, lang: str) -> str:
-    return render_register(project.cases, project.words, lang, "ongoing", project.loaded["procedure"], project.today)
+    return render_register(project.cases, project.words, lang, "ongoing", project.loaded["procedure"])
 
 
 def marker(project: Project, lang: str) -> str:
@@ -48,14 +48,13 @@ def gantt_notes(html: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_changing_a_case_s_dates_changes_the_stage_durations_and_the_marker(tmp_path, lang):
-    today = dt.date(2024, 3, 10)
-    recent = project_with(tmp_path / "recent", today)
+    recent = project_with(tmp_path / "recent", dt.date(2026, 1, 1), status_as_of="2024-03-10")
     page = case_page(recent, lang)
     assert "ncp-gantt__row--beyond" not in page and marker(recent, lang) not in page
     assert marker(recent, lang) not in register(recent, lang)
-    assert "60" in gantt_notes(page)[0]  # 2024-01-10 to 2024-03-10
+    assert "60" in gantt_notes(page)[0]  # 2024-01-10 to 2024-03-10, the day the status was confirmed
 
-    assessed = project_with(tmp_path / "assessed", dt.date(2024, 10, 10),
+    assessed = project_with(tmp_path / "assessed", dt.date(2026, 1, 1), status_as_of="2024-10-10",
                             dates__initial_assessment="2024-09-10", status="good_offices")
     page = case_page(assessed, lang)
     notes = gantt_notes(page)
@@ -66,16 +65,31 @@ def test_changing_a_case_s_dates_changes_the_stage_durations_and_the_marker(tmp_
 
 
 @pytest.mark.parametrize("before, beyond", [(True, False), (False, True)])
-def test_the_build_date_decides_whether_an_open_stage_is_past_its_deadline(tmp_path, monkeypatch, before, beyond):
+def test_the_confirmed_status_decides_whether_an_open_stage_is_past_its_deadline(tmp_path, before, beyond):
     day = DUE - dt.timedelta(days=1) if before else DUE + dt.timedelta(days=1)
-    epoch = int(dt.datetime.combine(day, dt.time(12), dt.UTC).timestamp())
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
-    project = project_with(tmp_path)
-    assert project.today == day
+    project = project_with(tmp_path, status_as_of=str(day))
     for lang in ("kk", "ru", "en"):
         assert (marker(project, lang) in register(project, lang)) is beyond
         assert (marker(project, lang) in case_page(project, lang)) is beyond
         assert ("ncp-timing--overdue" in case_page(project, lang)) is beyond
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_build_date_never_moves_an_open_stage(tmp_path, monkeypatch, lang):
+    """Alstom's status was last confirmed on 15 April 2024: its page reads the same built in 2024 or 2031."""
+    pages = []
+    for year in (2024, 2031):
+        epoch = int(dt.datetime(year, 6, 1, 12, tzinfo=dt.UTC).timestamp())
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+        project = project_with(tmp_path / str(year), status_as_of="2024-04-15")
+        assert project.today == dt.date(year, 6, 1)
+        pages.append((case_page(project, lang), register(project, lang)))
+    assert pages[0] == pages[1]
+    page = pages[0][0]
+    assert gantt_notes(page)[0].startswith(f"{(dt.date(2024, 4, 15) - SUBMITTED).days}")
+    before, after = project.words.ui("case.measured_to", lang).split("{date}")
+    assert f'{before}<time datetime="2024-04-15">' in page, "the table says up to which day it measures"
+    assert "2031" not in page
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])

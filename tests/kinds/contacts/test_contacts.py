@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import unescape
 
 import pytest
@@ -85,3 +86,49 @@ def test_the_real_contacts_hold_a_way_to_reach_the_ncp():
     contacts, errors = load_kind(REPO, "contacts")
     assert errors == []
     assert contacts.call_centre or contacts.email or contacts.phone
+
+
+@pytest.mark.parametrize("lang, names", [("kk", "ағылшын тілі"), ("ru", "английский"), ("en", None)])
+def test_the_bot_s_language_is_named_in_the_page_s_language_where_it_is_another(tmp_path, lang, names):
+    project(tmp_path)
+    site, _ = collect(tmp_path)
+    html = unescape(pages.render_contacts(site.contacts, site.words, lang))
+    bot = html[html.index("t.me/example_bot</a>"):html.index("</dd>", html.index("t.me/example_bot</a>"))]
+    assert (site.words.ui("contacts.answers_in", lang).replace("{languages}", names) in bot) if names else bot == "t.me/example_bot</a>"
+    assert "English" not in bot or lang == "en"
+
+
+def release_check(root, capsys, *extra) -> tuple[int, str]:
+    from ncp_site import cli
+    code = cli.main(["--root", str(root), "check", *extra])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def test_a_release_needs_the_email_and_the_address_and_names_exactly_what_is_missing(tmp_path, capsys):
+    text = VALID.replace("email: ncp@example.kz\n", "email: null\n")
+    path = project(tmp_path, text)
+    assert release_check(tmp_path, capsys)[0] == 0, "without --release the check passes"
+    code, out = release_check(tmp_path, capsys, "--release")
+    problems = {line.split(": ")[1]: line for line in out.splitlines() if line.startswith("data/contacts.yml:")}
+    assert code == 1 and sorted(problems) == ["address", "email"]
+    lines = text.splitlines()
+    assert problems["email"].startswith(f"data/contacts.yml:{lines.index('email: null') + 1}: email: is empty")
+    assert problems["address"].startswith("data/contacts.yml:1: address: is empty"), "not written: the file's first line"
+    assert all(" -- fill in " in p for p in problems.values())
+
+    path.write_text(text.replace("email: null\n", "email: ncp@example.kz\naddress:\n  kk: Астана\n  ru: Астана\n"
+                                                  "  en: Astana\n"), encoding="utf-8")
+    assert release_check(tmp_path, capsys, "--release")[0] == 0
+
+
+def test_a_release_of_the_repository_lists_exactly_the_contact_fields_the_secretariat_must_fill_in(capsys):
+    """The sources give no e-mail or address: the publishing workflow's check fails on those, and only on those."""
+    contacts, _ = load_kind(REPO, "contacts")
+    missing = sorted(name for name in ("email", "address") if not getattr(contacts, name))
+    code, out = release_check(REPO, capsys, "--release")
+    errors = [line for line in out.splitlines() if re.match(r"[\w/.-]+:\d+: ", line) and ": warning:" not in line]
+    assert sorted(e.split(": ")[1] for e in errors) == missing
+    assert all(e.startswith("data/contacts.yml:") for e in errors)
+    assert code == (1 if missing else 0)
+    assert release_check(REPO, capsys)[0] == 0

@@ -23,7 +23,7 @@ from builders import (
 from conftest import REPO
 from markupsafe import escape
 
-from ncp_site.core.formats import build_today
+from ncp_site.core.formats import build_today, format_date
 from ncp_site.kinds.events import calendar
 from ncp_site.kinds.events import model as events
 from ncp_site.kinds.events import pages as event_pages
@@ -263,7 +263,8 @@ def test_page_says_plainly_when_nothing_is_upcoming(tmp_path):
     site, errors = collect(tmp_path)
     assert errors == []
     html = event_pages.render_upcoming(site.events, site.words, "en", dt.date(2032, 1, 1))
-    assert "As of January 1, 2032, no upcoming events have been announced." in html
+    assert site.words.ui("events.none_upcoming", "en").replace("'", "&#39;") in html
+    assert "2032" not in html, "the build date says nothing about the events"
     html = event_pages.render_upcoming(site.events, site.words, "ru", dt.date(2030, 1, 1))
     assert '<tr id="2030-03-seminar">' in html and '<a href="2030-03-seminar/">' in html
     assert "<time datetime=\"2030-12-30\">30 декабря 2030\u202fг. – 2 января 2031\u202fг.</time>" in html
@@ -313,6 +314,17 @@ def test_statistics_count_only_events_already_held(tmp_path):
     stats = event_stats.event_statistics(loaded, dt.date(2030, 5, 20))
     assert stats.per_year == {2030: 2}  # the December forum has not started
     assert (stats.audience[2030].low, stats.audience[2030].high) == (10 + 25, 50 + 25)
+    assert stats.latest == max(e.start.day for e in loaded if e.start.day <= dt.date(2030, 5, 20))
+
+
+def test_the_figures_name_the_latest_event_counted_never_the_build_date(tmp_path):
+    project(tmp_path, {"2030.yml": VALID})
+    site, errors = collect(tmp_path)
+    assert errors == []
+    for lang in ("kk", "ru", "en"):
+        html = event_pages.render_statistics(site.events, site.words, lang, dt.date(2040, 1, 1))
+        latest = max(e.start.day for e in site.events)
+        assert f'({format_date(latest, lang)})' in html and "2040" not in html
 
 
 def test_statistics_show_ranges_as_ranges(tmp_path):

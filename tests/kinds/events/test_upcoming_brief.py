@@ -1,11 +1,13 @@
-"""The home page's upcoming events: the next few, soonest first, or a plain statement that none is
-announced, always with a link to the events page."""
+"""The home page's events: the next few, soonest first; while none is announced, where new ones will
+appear and the latest ones with their dates; always the events page, the calendar and the feed."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from builders import collect, dedent, make_project, write_texts
+from markupsafe import escape
 
 from ncp_site.kinds.events import pages as event_pages
 
@@ -49,9 +51,22 @@ def test_next_events_soonest_first_linked_to_the_events_page(tmp_path):
     assert "2030-05-webinar" not in one and '<a href="../en/events/">All events</a>' in one
 
 
-def test_none_upcoming_is_said_plainly_with_the_events_page_link(tmp_path):
+def test_while_none_is_announced_the_latest_events_are_shown_with_their_dates_and_where_new_ones_appear(tmp_path):
     site = site_with_events(tmp_path)
-    html = event_pages.render_upcoming_brief(site.events, site.words, "kk", dt.date(2031, 1, 1), "")
-    assert "алдағы іс-шаралар жарияланған жоқ" in html
-    assert '<a href="events/">Барлық іс-шаралар</a>' in html
-    assert "<ul" not in html
+    for lang, home in (("kk", ""), ("ru", "ru/"), ("en", "en/")):
+        html = event_pages.render_upcoming_brief(site.events, site.words, lang, dt.date(2031, 1, 1), home)
+        ui = lambda key: str(escape(site.words.ui(key, lang)))
+        assert ui("events.brief_where") in html and ui("events.brief_latest") in html
+        assert html.index("2030-05-webinar/") < html.index("2030-03-seminar/"), "newest first"
+        assert '<time datetime="2030-05-20">' in html
+        assert "2031" not in html, "the build date is never announced"
+        for target, kind in (("events/", None), ("events.ics", "text/calendar"), ("feeds/events.xml", "application/atom+xml")):
+            assert re.search(rf'<a href="[./]*{home}{re.escape(target)}"' + (f' type="{re.escape(kind)}"' if kind else ">"), html), target
+
+
+def test_before_any_event_the_brief_says_only_where_events_will_appear(tmp_path):
+    make_project(tmp_path)
+    site, errors = collect(tmp_path)
+    assert errors == []
+    html = event_pages.render_upcoming_brief(site.events, site.words, "ru", dt.date(2031, 1, 1), "ru/")
+    assert site.words.ui("events.brief_where", "ru") in html and "<ul" not in html

@@ -97,7 +97,7 @@ def test_spelling_accepts_the_entry_forms_only(real):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_glossary_page_shows_every_concept_with_its_anchor(site, real, lang):
-    html = site.html(lang, "glossary/")
+    html = site.html(lang, "translators/glossary/")
     for concept in real.concepts.values():
         assert f'<div class="ncp-concept" id="{concept.id}">' in html
     for category in CATEGORIES:
@@ -107,7 +107,7 @@ def test_glossary_page_shows_every_concept_with_its_anchor(site, real, lang):
 
 
 def test_glossary_page_sets_the_three_languages_side_by_side_with_variants_and_review(site, real):
-    html = site.html("ru", "glossary/")
+    html = site.html("ru", "translators/glossary/")
     entry = html[html.index('id="specific_instance"'):]
     entry = entry[:entry.index("</table>")]
     for lang in LANGS:
@@ -122,7 +122,7 @@ def test_glossary_page_sets_the_three_languages_side_by_side_with_variants_and_r
 @pytest.mark.parametrize("lang", LANGS)
 def test_glossary_page_gives_each_variant_its_reason_in_the_page_language(site, real, lang):
     from markupsafe import escape
-    html = site.html(lang, "glossary/")
+    html = site.html(lang, "translators/glossary/")
     shown = 0
     for concept in real.concepts.values():
         entry = html[html.index(f'id="{concept.id}"'):]

@@ -143,12 +143,40 @@ def test_form_fields_come_from_the_checklist_and_mail_goes_to_the_contacts_addre
     assert 'id="ncp-compose"' in html and 'type="button"' in html and " hidden>" in html  # shown by the script only
 
 
-def test_without_an_email_address_the_mail_has_no_recipient_and_the_page_says_so(tmp_path):
-    project(tmp_path)
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_until_the_email_is_set_the_submission_is_downloaded_or_printed_and_handed_in(tmp_path, lang):
+    """No mailto: with no recipient, no "look the address up elsewhere": the office and the call centre."""
+    project(tmp_path, contacts=dedent("""
+        secretariat: {kk: ҰБО хатшылығы, ru: Секретариат НКП, en: NCP Secretariat}
+        email: null
+        address: null
+        call_centre: "+7 7172 99 99 12"
+        source: {kk: Дереккөз., ru: Источник., en: Source.}
+    """))
+    site, errors = collect(tmp_path)
+    assert errors == []
+    html = pages.render_form(site.procedure, site.contacts, site.words, PageContext(lang, "submit/"))
+    ui = lambda key: str(escape(site.words.ui(key, lang)))
+    assert "mailto:" not in html and 'id="ncp-mailto"' not in html
+    assert ui("submit.ready_to_hand_in") in html
+    hand_in = html[html.index('<ul class="ncp-hand-in">'):]
+    assert site.contacts.secretariat[lang] in hand_in and 'href="tel:&#43;77172999912"' in hand_in
+    assert re.search(r'<a id="ncp-download" class="md-button md-button--primary" href="#" download="[^"]+\.txt">', html)
+    assert '<button type="button" id="ncp-print" class="md-button">' in html and 'id="ncp-print-text"' in html
+
+
+def test_with_the_email_the_submission_is_also_an_email_and_the_address_is_named(tmp_path):
+    project(tmp_path, contacts=dedent("""
+        secretariat: {kk: Хатшылық, ru: Секретариат, en: Secretariat}
+        email: ncp@example.kz
+        address: {kk: Астана, ru: Астана, en: Astana}
+        source: {kk: Дереккөз., ru: Источник., en: Source.}
+    """))
     site, _ = collect(tmp_path)
-    html = pages.render_form(site.procedure, None, site.words, PageContext("en", "en/submit/"))
-    assert 'data-ncp-to=""' in html and 'href="mailto:"' in html
-    assert escape(site.words.ui("submit.no_address", "en")) in html
+    html = pages.render_form(site.procedure, site.contacts, site.words, PageContext("en", "en/submit/"))
+    assert '<a id="ncp-mailto" class="md-button md-button--primary" href="mailto:ncp@example.kz">' in html
+    assert "Secretariat, Astana" in html and 'id="ncp-download"' in html
+    assert escape(site.words.ui("submit.ready_to_hand_in", "en")) not in html
 
 
 # --- one source: the procedure's timeframes measure every specific instance ---------------------
