@@ -41,7 +41,8 @@ def case_facets(case: SpecificInstance) -> dict[str, list[str]]:
               "sector": [case.enterprise.sector], "submitter": [case.submitter.type],
               "year": [str(submitted.year)] if known else [], "role": [case.ncp_role],
               "host": [case.host_country]}
-    return {key: [v for v in values if v != NOT_REPORTED] for key, values in facets.items()}  # nothing unknown is offered
+    # nothing unknown is offered; a status kept by the lead NCP is a status of its own
+    return {key: [v for v in values if v != NOT_REPORTED or key == "status"] for key, values in facets.items()}
 
 
 def facet_label(words: Words, lang: str, facet: str, value: str, editions: tuple[int, ...] = ()) -> str:
