@@ -1,3 +1,3 @@
 """mkdocs-macros entry point (``module_name: macros`` in mkdocs.yml). Logic lives in ``ncp_site``."""
 
-from ncp_site.mkdocs.macros import define_env  # noqa: F401
+from ncp_site.mkdocs.macros import define_env, on_pre_page_macros  # noqa: F401

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from . import kinds
-from .checks import never_publish, parity, quotes, terminology, translation_status
+from .checks import never_publish, page_html, page_templates, parity, quotes, terminology, translation_status
 from .core import citations
 from .core.config import SiteConfig, load_config
 from .core.errors import DataError, DataErrors
@@ -27,6 +27,9 @@ from .core.sources import Sources
 
 WORDS = ("glossary", "ui", "abbreviations")
 """The kinds ``Project.words`` is made of: what every page reads, whether or not it says so."""
+SITE_MACROS = ("translation_status", "feed_link", "open_data_files", "feeds_list")
+"""The macros pages may call beyond the kinds' (``site.pages.SITE_MACROS``, which the project may not import):
+named here so that the page check knows every macro."""
 
 
 @dataclass
@@ -58,12 +61,16 @@ class Project:
         project.never_publish, errors = never_publish.from_environment(os.environ if environ is None else environ)
         errors += [e for errs in sources.errors.values() for e in errs]  # every data file must read and parse
         errors += sources.page_errors
+        errors += sources.file_errors
+        errors += sources.unread_errors([path for kind in project.kinds for path in kind.data])
         for kind in project.kinds:
             value, errs = kind.load(LoadContext(sources, project.loaded, project.today, project.warnings, release))
             project.loaded[kind.name] = value
             errors += errs
         errors += never_publish.source_errors(sources, project.never_publish)
         errors += parity.page_parity_errors(sources)
+        errors += page_templates.page_template_errors(sources, project.macro_names())
+        errors += page_html.page_html_errors(sources)
         project.warnings += quotes.warnings(sources)
         errors += translation_status.pending_errors(sources, project.today)
         errors += translation_status.load_state(sources)[1]
@@ -125,6 +132,10 @@ class Project:
 
     def macros(self) -> dict:
         return {name: macro for kind in self.kinds for name, macro in kind.macros.items()}
+
+    def macro_names(self) -> list[str]:
+        """Every macro a page may call: the kinds' and the site's."""
+        return [*self.macros(), *SITE_MACROS]
 
 
 class _Reads(dict):

@@ -173,6 +173,19 @@ def problem_at(root: Path, capsys, path: str, text: str, fragment, field: str, l
     return problem
 
 
+def summary_checked(tmp_path: Path, capsys, summary: str, lang: str = "en") -> tuple[int, str, str]:
+    """``ncp check`` of a project whose one case has ``summary`` in ``lang``: the exit status, the output and
+    the prefix of a problem at the summary's line (``data/cases/kz0101.yml:37: summary (en): ``)."""
+    record = case_record("kz0101")
+    record["summary"][lang] = summary
+    root = make_project(tmp_path, [record])
+    rows = (root / "data/cases/kz0101.yml").read_text(encoding="utf-8").splitlines()
+    start = rows.index("summary:")
+    line = next(i for i, row in enumerate(rows[start:], start + 1) if row.startswith(f"  {lang}:"))
+    status, out = check_unchanged(root, capsys, root / "data" / "cases")
+    return status, out, f"data/cases/kz0101.yml:{line}: summary ({lang}): "
+
+
 def write_texts(folder: Path, files: dict[str, str]) -> Path:
     """Write hand-written YAML texts (so tests know their lines) into a data folder."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -233,12 +246,13 @@ def _set(data, loc: tuple, value) -> None:
     data[loc[-1]] = value
 
 
-def plant_everywhere(root: Path, payload, rounds: int = 12) -> dict[int, tuple[str, tuple]]:
+def plant_everywhere(root: Path, *payloads, rounds: int = 12) -> dict[int, tuple[str, tuple]]:
     """Replace every string in every data file under ``root`` by ``payload(n)`` where the data allows it.
 
     Generic over the data kinds: each string value is replaced, the project is loaded as ``ncp check``
-    does, and the values the check refuses (codes, ids, dates, addresses...) get their original back,
-    until the project loads without errors. Returns ``n -> (data file, key path)`` of what stayed planted.
+    does, and a value the check refuses gets the next payload (a Markdown field refuses a script link),
+    then its original back (codes, ids, dates, addresses...), until the project loads without errors.
+    Returns ``n -> (data file, key path)`` of what stayed planted.
     """
     from ncp_site.core.sources import STATE_FILE
     from ncp_site.core.yamlsrc import field_name
@@ -248,12 +262,12 @@ def plant_everywhere(root: Path, payload, rounds: int = 12) -> dict[int, tuple[s
              for p in sorted((root / "data").rglob("*.yml")) if p.name != STATE_FILE}
     planted: dict[int, tuple[str, tuple]] = {}
     original: dict[int, str] = {}
+    tried: dict[int, int] = {}
     for shown, data in files.items():
         for loc, text in list(strings_of(data)):
             n = len(planted) + 1
-            planted[n], original[n] = (shown, loc), text
-            slots = "".join(re.findall(r"\{\w+\}", text))  # interface wording keeps its placeholders
-            _set(data, loc, payload(n) + slots)
+            planted[n], original[n], tried[n] = (shown, loc), text, 0
+            _set(data, loc, payloads[0](n) + _slots(text))
 
     def described(loc: tuple) -> tuple[str, str | None]:
         if loc and loc[-1] in languages:
@@ -261,7 +275,7 @@ def plant_everywhere(root: Path, payload, rounds: int = 12) -> dict[int, tuple[s
         return field_name(loc), None
 
     errors: list = []
-    for _ in range(rounds):
+    for _ in range(rounds + len(payloads)):
         for shown, data in files.items():
             write_yaml(root / shown, data)
         errors = load(root).errors
@@ -274,9 +288,19 @@ def plant_everywhere(root: Path, payload, rounds: int = 12) -> dict[int, tuple[s
                      if any(e.path == shown and described(loc)[0].startswith(e.field) for e in errors)]
         assert exact, "errors not caused by a planted value:\n" + "\n".join(map(str, errors))
         for n in exact:
-            shown, loc = planted.pop(n)
-            _set(files[shown], loc, original[n])
+            shown, loc = planted[n]
+            tried[n] += 1
+            if tried[n] < len(payloads):
+                _set(files[shown], loc, payloads[tried[n]](n) + _slots(original[n]))
+            else:
+                del planted[n]
+                _set(files[shown], loc, original[n])
     raise AssertionError("planting did not converge:\n" + "\n".join(map(str, errors)))
+
+
+def _slots(text: str) -> str:
+    """Interface wording keeps its placeholders (``{n}``)."""
+    return "".join(re.findall(r"\{\w+\}", text))
 
 
 class _ChartPairs(HTMLParser):

@@ -24,8 +24,9 @@ from .documents import WebAddress
 from .localized import LanguageMap, LocalizedLine, Strict
 from .records import RecordFiles
 from .sources import CITED_IDS, Sources
+from .validation import pattern
 
-ID = r"^[a-z0-9][a-z0-9.-]*$"
+ID = pattern(r"^[a-z0-9][a-z0-9.-]*$", "the id of a document of this site, e.g. peer-review-2024")
 
 
 class Source(Strict):

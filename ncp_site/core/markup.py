@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html.parser import HTMLParser
 from typing import Annotated, Any
 
 import markdown
@@ -23,8 +24,9 @@ import nh3
 from markupsafe import Markup, escape
 from pydantic import AfterValidator, StringConstraints
 
-from .addresses import address_problem
-from .limits import MAX_TEXT_CHARS
+from .addresses import address_problem, is_web_address
+from .errors import shown
+from .limits import MAX_MARKDOWN_BLOCKS, MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_WORK, MAX_TEXT_CHARS
 from .quotations import QUOTE_CLASS, historical_quotes
 
 # Characters Markdown acts on, wherever they stand: links and images ([ ] !), attr_list ({ }),
@@ -81,19 +83,125 @@ def _keep_address(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+def _converter(abbreviations: bool) -> markdown.Markdown:
+    """Python-Markdown that reads no HTML: raw HTML (blocks and tags), character references and
+    ``<autolinks>`` stay text, which the serializer escapes, so they are shown as written. Nothing is
+    escaped before Markdown reads the text: every ``&lt;`` escaping wrote was one more inline match, and
+    Markdown's work grows with the matches in a paragraph (``MAX_MARKDOWN_WORK``)."""
+    converter = markdown.Markdown(extensions=["abbr"] if abbreviations else [], output_format="html")
+    converter.preprocessors.deregister("html_block")
+    for pattern in ("html", "entity", "autolink", "automail"):
+        converter.inlinePatterns.deregister(pattern)
+    return converter
+
+
+def _markdown_html(source: str, abbreviations: str = "") -> str:
+    """The text as Python-Markdown writes it, before sanitising. ``&`` is written ``&amp;`` first: the
+    serializer keeps what looks like a character reference, and ``&lt;`` in the data is shown as typed."""
+    text = source.replace("&", "&amp;") + ("\n\n" + abbreviations if abbreviations else "")
+    return _converter(bool(abbreviations)).convert(text)
+
+
 def render_markdown(source: str, abbreviations: str = "") -> Markup:
     """A Markdown text as sanitised HTML: no raw HTML, links only to allowed addresses.
 
     ``abbreviations``: definitions for Markdown's ``abbr`` extension (``*[OECD]: ...`` lines), so
     that the text's abbreviations get their expansion as they do in a page.
     """
-    escaped = str(escape(str(source)))  # raw HTML is shown as text; historical-quotation markers are restored below
-    converter = markdown.Markdown(extensions=["abbr"] if abbreviations else [], output_format="html")
-    html = converter.convert(escaped + ("\n\n" + abbreviations if abbreviations else ""))
-    html = str(historical_quotes(Markup(html)))
+    html = str(historical_quotes(Markup(_markdown_html(str(source), abbreviations))))
     clean = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, attribute_filter=_keep_address,
                       url_schemes={"http", "https", "mailto"}, link_rel=None, strip_comments=True)
     return Markup(markdown_inert(clean.strip(), line_breaks=False))
+
+
+_MARKS = "[*_`\\"
+"""What opens a link, an image, emphasis, code or an escape: each one Python-Markdown matches in a
+paragraph costs another pass over it."""
+_NESTED = ("ul", "ol", "blockquote")
+_NESTING = re.compile(r"(?<![^\s>])(?:[-*+]|\d{1,9}[.)])(?=\s)|>")
+"""What may open a list or a quote (a list marker after a space or a line start, ``>``): a text nests no
+deeper than it has of these, and has at most twice as many blocks as it has of these and of lines
+(a list and its item, a code block and its code)."""
+
+
+def markdown_problem(text: str) -> str | None:
+    """Why a Markdown text may not be published (``problem -- fix``), or None: more work than the
+    ``limits`` allow (Python-Markdown is quadratic in a paragraph's links and marks), or a link or an
+    image it would drop."""
+    problem = _structure_problem(text) if _maybe_heavy(text) else None
+    if problem is None and ("](" in text or "]:" in text):
+        problem = _link_problem(text)
+    return problem
+
+
+def _maybe_heavy(text: str) -> bool:
+    """False when counting shows the text is within every Markdown limit (most texts: no parsing needed)."""
+    marks = sum(text.count(mark) for mark in _MARKS)
+    if marks * len(text) > MAX_MARKDOWN_WORK:
+        return True
+    nesting = len(_NESTING.findall(text))
+    return nesting >= MAX_MARKDOWN_DEPTH or 2 * (text.count("\n") + nesting + 1) > MAX_MARKDOWN_BLOCKS
+
+
+def _structure_problem(text: str) -> str | None:
+    """The text's blocks as Python-Markdown parses them (no inline work yet), measured against the limits."""
+    converter = _converter(False)
+    lines = text.split("\n")
+    for step in converter.preprocessors:
+        lines = step.run(lines)
+    root = converter.parser.parseDocument(lines).getroot()
+    blocks, work, heaviest, stack = 0, 0, (0, 0, ""), [(root, 0)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > MAX_MARKDOWN_DEPTH:
+            return (f"nests lists or quotes more than {MAX_MARKDOWN_DEPTH} levels deep -- "
+                    "write the list flat, or publish the text as a document under docs/ and link it")
+        blocks += element is not root
+        inline = element.text or ""
+        marks = sum(inline.count(mark) for mark in _MARKS)
+        work += marks * len(inline)
+        heaviest = max(heaviest, (marks * len(inline), marks, inline))
+        stack.extend((child, depth + (child.tag in _NESTED)) for child in element)
+    if blocks > MAX_MARKDOWN_BLOCKS:
+        return (f"has {blocks:,} paragraphs, list items and quotes, more than the {MAX_MARKDOWN_BLOCKS:,} a text may "
+                "have -- join short lines into paragraphs, or publish the text as a document under docs/ and link it")
+    if work > MAX_MARKDOWN_WORK:
+        _, marks, inline = heaviest
+        return (f"has more links and formatting marks ([ * _ ` \\) than the site renders quickly (its busiest paragraph, "
+                f"starting {shown(inline[:30])}, has {marks:,} in {len(inline):,} characters) -- split long paragraphs "
+                "with blank lines, link less, or publish the text as a document under docs/ and link it")
+    return None
+
+
+def _link_problem(text: str) -> str | None:
+    """The first link or image of the text the site would not show: an address ``address_problem`` refuses,
+    a path (a text shown on many pages cannot link relative to one of them), an image (texts show none)."""
+    found = _Links()
+    found.feed(_markdown_html(text))
+    found.close()
+    for tag, value in found.links:
+        if tag == "img":
+            return (f"shows the image {shown(value)}, but texts show no images -- "
+                    "link the picture instead: [what it shows](https://...)")
+        problem = address_problem(value)
+        if problem is not None:
+            return f"a link's address {problem.split(' -- ', 1)[0]} -- write a https:// (or http://, mailto:) address"
+        if not is_web_address(value):
+            return (f"a link's address {shown(value)} is not a web address -- write the full address "
+                    "(https://..., mailto:...): a link in this text cannot point inside the site")
+    return None
+
+
+class _Links(HTMLParser):
+    """``(tag, address)`` of every ``<a href>`` and ``<img src>`` Python-Markdown wrote."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        wanted = {"a": "href", "img": "src"}.get(tag)
+        self.links += [(tag, value or "") for name, value in attrs if name == wanted]
 
 
 class MarkdownSource(str):
@@ -104,6 +212,9 @@ class MarkdownSource(str):
 
 
 def _markdown(value: str) -> MarkdownSource:
+    problem = markdown_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return MarkdownSource(value)
 
 

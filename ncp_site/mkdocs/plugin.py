@@ -15,6 +15,8 @@ import gc
 import json
 import logging
 import os
+import shutil
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
@@ -23,7 +25,7 @@ from markupsafe import escape
 from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..checks import published
@@ -40,7 +42,7 @@ from ..site.held_html import HeldHtml
 from ..site.html_safety import external_links
 from ..site.search_index import SearchIndexError, build_search_index, keep_words_apart
 from .config import NcpConfig
-from .parallel import ONLY_LANGUAGE
+from .parallel import ONLY_LANGUAGE, replace_site
 from .partial import PartialRebuilds
 
 log = get_plugin_logger(__name__)
@@ -63,9 +65,13 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     _kept_files: set[int] = set()
     _checked_names = None  # the never-publish names the last search of the built site looked for
     fragments = site_theme.Fragments()  # replaced at every language build's on_env
+    command: str | None = None  # what on_startup was told: build, gh-deploy, serve
+    publish_to: Path | None = None  # where ``mkdocs build`` puts the site once every check passed
+    work: Path | None = None  # the folder it is written to meanwhile
 
     def on_startup(self, *, command, dirty) -> None:
         """Defined so that MkDocs keeps this instance (and its Project) across ``mkdocs serve`` rebuilds."""
+        self.command = command
         self.partial = PartialRebuilds() if command == "serve" and dirty else None
         if self.partial is not None:  # its warning would fail every --strict rebuild; PartialRebuilds is why it is safe here
             logging.getLogger("mkdocs.commands.build").addFilter(
@@ -101,6 +107,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             errors = DataErrors(self.project.errors)
             report = "The data has errors:\n" + errors.report()
             raise PluginError(self.project.never_publish.redact(report)) from errors  # a listed name is never printed
+        self._write_elsewhere(config)
         # One 404.html for all languages (GitHub Pages serves a single one), written by the default language.
         if self.current_language(config) == site_config.languages.default:
             config.theme.static_templates.add("404.html")
@@ -245,19 +252,31 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             return lang
         return site_pages.content_language(self.project, _page_key(page.file.src_uri), lang)
 
-    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-        """A page whose translation is pending shows its source, marked with its language, under a banner.
+    @event_priority(50)  # before mkdocs-macros (0) renders the page: the source's macros must run
+    def _pending_source(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+        """A page whose translation is pending shows its source, marked with its language (its banner comes
+        after the macros ran: it is data text)."""
+        if page.meta.get("translation_pending") and page.file.abs_src_path is not None:
+            source = site_pages.pending_source_markdown(self.project, _page_key(page.file.src_uri))
+            markdown = source if source is not None else markdown
+        return markdown
 
-        Every page gets the abbreviation key of its text's language from the one register (Markdown's ``abbr``).
-        """
+    @event_priority(-50)  # after mkdocs-macros (0) rendered the page: no data text is ever template input
+    def _data_text(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+        """What the data adds to every page, once its macros ran: a pending page's banner, the held HTML of a
+        generated page, and the abbreviation key of the page text's language from the one register
+        (Markdown's ``abbr``)."""
         until = page.meta.get("translation_pending")
         if until and page.file.abs_src_path is not None:
             alternates = {code: alt.url for code, alt in getattr(page.file, "alternates", {}).items()}
-            markdown = site_pages.pending_page_markdown(self.project, _page_key(page.file.src_uri),
-                                                        page.file.locale, page.url, until, alternates)
+            banner = site_pages.pending_banner(self.project, _page_key(page.file.src_uri), page.file.locale,
+                                               page.url, until, alternates)
+            markdown = self.held.hold(banner) + "\n\n" + markdown if banner.strip() else markdown
         if page.file.generated_by is not None:
             markdown = self.held.hold_blocks(markdown)
         return markdown + self.project.abbreviations.markdown_key(self.content_language(page))
+
+    on_page_markdown = CombinedEvent(_pending_source, _data_text)
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
         """The held HTML back in (``HeldHtml``); heading permalinks' tooltip in the page's language (toc writes
@@ -288,6 +307,38 @@ class NcpPlugin(BasePlugin[NcpConfig]):
                 return
             self._index_site(config)
             self._check_published(Path(config.site_dir))  # after indexing: the search index is scanned too
+            self._publish(config)
+
+    def _write_elsewhere(self, config: MkDocsConfig) -> None:
+        """``mkdocs build`` writes the site into a folder beside its own and moves it into place once every check
+        passed (``_publish``), as ``scripts/build`` does: a failed build (a never-publish name found in the built
+        site, say) leaves the site folder as it was. Not under ``mkdocs serve`` (its own temporary folder) nor
+        in a language process of ``scripts/build`` (which merges and moves their folders itself)."""
+        if self.command not in ("build", "gh-deploy") or os.environ.get(ONLY_LANGUAGE) or self.publish_to is not None:
+            return
+        self.publish_to = Path(config.site_dir).resolve()
+        self.publish_to.parent.mkdir(parents=True, exist_ok=True)
+        self.work = Path(tempfile.mkdtemp(prefix=".ncp-build-", dir=self.publish_to.parent))
+        config.site_dir = str(self.work / "site")
+        log.info(f"the site is written to {self.work} and moved to {self.publish_to} once every check passed")
+
+    def _publish(self, config: MkDocsConfig) -> None:
+        if self.publish_to is not None:
+            replace_site(self.publish_to, Path(config.site_dir), self.work)
+            config.site_dir = str(self.publish_to)  # gh-deploy publishes from it next
+            self._forget_work()
+
+    def on_build_error(self, *, error) -> None:
+        self._forget_work()
+
+    def on_shutdown(self) -> None:
+        self._forget_work()
+
+    def _forget_work(self) -> None:
+        """What a failed (or finished) ``mkdocs build`` wrote meanwhile is removed: it may hold a never-publish name."""
+        if self.work is not None:
+            shutil.rmtree(self.work, ignore_errors=True)
+        self.work = self.publish_to = None
 
     def _index_in_preview(self, site_dir: Path) -> None:
         """``mkdocs serve --dirty``: the search index, then the never-publish search of it; a problem is logged
@@ -397,7 +448,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             raise DataErrors([_term_error(version, context.lang, args, kwargs, exc)]) from None
 
     def macro_names(self) -> list[str]:
-        return [*self.project.macros(), *site_pages.SITE_MACROS]
+        return self.project.macro_names()
 
 
 def _release_markdown(page) -> None:
@@ -528,27 +579,36 @@ def _stats(files) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
-class _Redacting(logging.Filter):
-    """Rewrites every log line with names on the never-publish list replaced by their entry numbers."""
+class _RedactingRecords:
+    """A log record factory: every record, whichever logger makes it (``mkdocs.*``, ``properdocs.*``, a
+    plugin's own), is made with the names on the never-publish list replaced by their entry numbers,
+    before any filter, handler or formatter sees it."""
 
-    def __init__(self, names):
-        super().__init__()
+    def __init__(self, make, names):
+        self.make = make
         self.names = names
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        redacted = self.names.redact(message)
-        if redacted != message:
-            record.msg, record.args = redacted, None
-        return True
+    def __call__(self, *args, **kwargs) -> logging.LogRecord:
+        record = self.make(*args, **kwargs)
+        if self.names:
+            try:
+                message = record.getMessage()
+            except (TypeError, ValueError):  # arguments that do not fit the message: logging reports it when emitting
+                return record
+            redacted = self.names.redact(message)
+            if redacted != message:
+                record.msg, record.args = redacted, None
+            if record.exc_info:
+                record.exc_text = self.names.redact(logging.Formatter().formatException(record.exc_info))
+        return record
 
 
 def _redact_logs(names) -> None:
     """Other plugins log data too (mkdocs-static-i18n prints each language's ``site_name``): no listed name
-    may reach the terminal or a CI log, whoever logs it. The filter sits on every handler MkDocs logs through."""
-    handlers = logging.getLogger("mkdocs").handlers + logging.getLogger().handlers
-    for handler in handlers:
-        for old in [f for f in handler.filters if isinstance(f, _Redacting)]:
-            handler.removeFilter(old)
-        if names:
-            handler.addFilter(_Redacting(names))
+    may reach the terminal or a CI log, whoever logs it and whatever the engine calls its loggers
+    (ProperDocs logs under ``properdocs``): so the records are redacted as they are made, not by name."""
+    make = logging.getLogRecordFactory()
+    if isinstance(make, _RedactingRecords):
+        make.names = names
+    else:
+        logging.setLogRecordFactory(_RedactingRecords(make, names))

@@ -81,16 +81,22 @@ def content_language(project, page_key: str, lang: str) -> str:
     return source.lang if source is not None else lang
 
 
-def pending_page_markdown(project, page_key: str, lang: str, page_url: str, until,
-                          alternate_urls: dict[str, str]) -> str:
-    """A pending page: a banner in the page's language, then the source text marked with its language."""
+def pending_source_markdown(project, page_key: str) -> str | None:
+    """A pending page's text: its source's, marked with its language (a page: its macros are rendered)."""
     source = pending_source(project, page_key)
+    if source is None:
+        return None
+    return f'<div lang="{source.lang}" markdown>\n\n{source.body}\n\n</div>\n'
+
+
+def pending_banner(project, page_key: str, lang: str, page_url: str, until, alternate_urls: dict[str, str]) -> str:
+    """A pending page's banner in the page's language, with links to the versions that exist (HTML made from
+    the data: added once the page's macros ran)."""
     available = [code for code, version in project.sources.pages.get(page_key, {}).items()
                  if code in project.config.languages and "translation_pending" not in version.meta]
     others = {code: relative_url(page_url, alternate_urls[code]) for code in available if code in alternate_urls}
-    banner = render("pending_banner.html", lang=lang, words=project.words, until=until,
-                    other_langs=list(others), other_urls=others)
-    return f'{banner}\n<div lang="{source.lang}" markdown>\n\n{source.body}\n\n</div>\n'
+    return render("pending_banner.html", lang=lang, words=project.words, until=until,
+                  other_langs=list(others), other_urls=others)
 
 
 def translation_status_macro(project, page: PageContext) -> str:

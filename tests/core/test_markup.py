@@ -10,8 +10,12 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from builders import summary_checked
 from conftest import REPO
 
+from ncp_site.core import markup
 from ncp_site.core.config import _ConfigLoader
 from ncp_site.core.markup import MarkdownSource, plain_html, render_markdown
 from ncp_site.core.rendering import _join
@@ -114,3 +118,41 @@ def test_a_markdown_value_is_its_sanitised_html_in_a_template_and_its_text_elsew
 
 def test_a_list_joined_in_a_template_is_escaped_item_by_item():
     assert _join(["[a](javascript:1)", "<b>"], ", ") == "&#91;a&#93;(javascript:1), &lt;b&gt;"
+
+
+def test_a_markdown_field_shows_character_references_and_html_as_typed():
+    shown = "".join(read(str(render_markdown("AT&T wrote &lt;b&gt; and <b>bold</b> &amp; &#1040;"))).text)
+    assert shown == "AT&T wrote &lt;b&gt; and <b>bold</b> &amp; &#1040;"
+
+
+@pytest.mark.parametrize(("summary", "problem"), [
+    ("See [the statement](javascript:alert(1)).", "a link's address 'javascript:alert(1)' is a 'javascript:' address"),
+    ("See [it](JaVaScRiPt:alert(1)).", "is a 'JaVaScRiPt:' address"),
+    ("See [the procedure](procedures/index.md).", "a link's address 'procedures/index.md' is not a web address"),
+    ("See [x](//evil.example/a).", "'//evil.example/a' has no scheme"),
+    ("![the logo](https://example.org/logo.png)", "shows the image 'https://example.org/logo.png', but texts show no images"),
+    ("See [the report][r].\n\n[r]: data:text/html,x", "is a 'data:' address"),
+])
+def test_a_link_the_site_would_not_show_is_a_located_error(tmp_path, capsys, summary, problem):
+    """Before, such a link was silently shown as plain text; the README says such an address is an error."""
+    status, out, at = summary_checked(tmp_path, capsys, summary)
+    assert status == 1
+    assert any(m.startswith(at) and problem in m and " -- " in m for m in out.splitlines()), out
+
+
+def test_web_and_mail_links_in_a_markdown_field_pass(tmp_path, capsys):
+    status, out, _ = summary_checked(tmp_path, capsys, "See [the OECD](https://www.oecd.org/) or [write](mailto:ncp@example.org).")
+    assert status == 0, out
+
+
+MARKDOWN_PIECES = ("a", "word ", "\n", "\n\n", "- ", "* ", "+ ", "1. ", "2) ", "> ", "    ", "\t", "#", "## ", "[a](",
+                   "https://x.org", ")", "]", "[", "*", "_", "`", "\\", "---", "===", "<b>", "&amp;", "1", ".")
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=200), repeat=st.integers(1, 40))
+def test_a_text_the_quick_count_passes_is_within_every_markdown_limit(pieces, repeat):
+    """Most texts are only counted (``_maybe_heavy``); whatever that lets through, parsing would let through too."""
+    text = "".join(pieces) * repeat
+    if not markup._maybe_heavy(text):
+        assert markup._structure_problem(text) is None, text

@@ -8,6 +8,9 @@ anchors and aliases, bytes that are not UTF-8.
 from __future__ import annotations
 
 import copy
+import os
+import tempfile
+from pathlib import Path
 
 import yaml
 from hypothesis import strategies as st
@@ -24,12 +27,21 @@ DAYS = ("9999-12-31", "0001-01-01", "0000-01-01", "2022-02-30", "2022-13-01", "1
 NUMBERS = ("1e400", "-0", "0x1F", "0o17", "1_000", ".inf", "-.inf", ".nan", "99999999999999999999999",
            "10-50", "<10", "50+", "-5", "5--1")
 
+MARKER = Path(tempfile.gettempdir()) / f"ncp-fuzz-evaluated-{os.getpid()}"
+"""The file a planted template creates if anything renders data text as a template (it must never exist)."""
+TEMPLATES = ("{{ 7*7 }}", "{% if true %}yes{% endif %}", "{# comment #}", "{{ config.site_name }}", "{% raw %}",
+             "{{ term('x') }}", "{%- set x = 1 -%}", "{{", "}}", "{%", "#}",
+             f"{{{{ cycler.__init__.__globals__.os.popen('touch {MARKER}').read() }}}}",
+             f"{{% for c in [].__class__.__base__.__subclasses__() %}}{{{{ c.__init__.__globals__.os.popen('touch "
+             f"{MARKER}') if 'os' in c.__init__.__globals__ }}}}{{% endfor %}}")
+"""Template syntax (Jinja, as mkdocs-macros reads it): data text is never rendered as a template."""
+
 TOKENS = ("&a ", "*a", "&a [*a, *a, *a]", "*nothing", ": ", "- ", "-", "[", "]", "{", "}", ", ", "? ", ":",
           "!!python/object/apply:os.system ['true'] ", "!!binary ", "!!int ", "!!float ", "!!bool ", "!!str ",
           "!!timestamp ", "!!set ", "!!omap ", "!!map ", "!!seq ", "!!null ", "!custom ", "!<tag:x> ",
           "%YAML 1.1\n---\n", "%TAG ! tag:x:\n---\n", "---\n", "...\n", "|\n", ">-\n", "|+\n", "\t", "  ", "\n",
           "#", "'", '"', "\\", "<<: *a\n", "<<: {a: 1}\n", '"\\ud800"', '"\\0"', '"\\x1b"', '"\\U0010FFFF"',
-          "~", "null", "true", "yes", "on", "=1+1", *DAYS, *NUMBERS, *INVISIBLE)
+          "~", "null", "true", "yes", "on", "=1+1", *DAYS, *NUMBERS, *INVISIBLE, *TEMPLATES)
 
 BILLION_LAUGHS = ('lol0: &l0 [x, x, x, x, x, x, x, x, x]\n'
                   + "".join(f"lol{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]\n" for i in range(1, 9)))
@@ -47,8 +59,14 @@ def scalars(vocabulary: list[str]) -> st.SearchStrategy:
     return st.one_of(
         st.none(), st.booleans(), st.integers(), st.integers(min_value=10**30), st.floats(), text(),
         st.sampled_from(DAYS + NUMBERS), st.dates(), st.sampled_from(vocabulary), huge(),
-        st.tuples(st.sampled_from(vocabulary), text()).map("".join),
+        st.tuples(st.sampled_from(vocabulary), text()).map("".join), templated(vocabulary),
     )
+
+
+def templated(vocabulary: list[str]) -> st.SearchStrategy[str]:
+    """A text of the data with template syntax in it (before, after or instead of it)."""
+    return st.tuples(st.sampled_from(vocabulary) | st.just(""), st.sampled_from(TEMPLATES),
+                     st.sampled_from(vocabulary) | st.just("")).map(" ".join)
 
 
 def values(vocabulary: list[str]) -> st.SearchStrategy:
@@ -106,9 +124,13 @@ def _mutate(draw, data, vocabulary):
         key = draw(st.sampled_from(list(node) if isinstance(node, dict) else range(len(node))))
         parents.append((node, key))
         node = node[key]
-    action = draw(st.sampled_from(("replace", "replace", "delete", "add", "wrap", "nest", "repeat", "huge")))
+    action = draw(st.sampled_from(("replace", "replace", "delete", "add", "wrap", "nest", "repeat", "huge",
+                                   "template")))
     if action == "replace":
         new = draw(values(vocabulary))
+    elif action == "template":
+        new = draw(st.sampled_from(TEMPLATES)) if not isinstance(node, str) else \
+            draw(st.sampled_from((f"{node} {{}}", f"{{}} {node}", "{}"))).format(draw(st.sampled_from(TEMPLATES)))
     elif action == "delete" and parents:
         parent, key = parents[-1]
         del parent[key]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from fuzz import profiles  # noqa: F401 (loads the Hypothesis profile NCP_FUZZ names)
-from fuzz.mutations import mutated_records, mutated_texts, random_documents, words
+from fuzz.mutations import MARKER, mutated_records, mutated_texts, random_documents, words
 from fuzz.seeds import Target, data_locations, make_seed_project
 from hypothesis import given
 from hypothesis import strategies as st
@@ -24,7 +24,7 @@ from ncp_site.core.config import SiteConfig, load_config
 from ncp_site.core.errors import DataError, DataErrors
 from ncp_site.core.kind import PageContext
 from ncp_site.project import Project
-from ncp_site.site.pages import SITE_MACROS, generated_pages
+from ncp_site.site.pages import SITE_MACROS, generated_pages, page_markdown
 
 SECONDS = 30  # a check of this small project takes about 0.3 s; nothing may take a hundred times that
 KINDS = sorted(data_locations())
@@ -58,7 +58,8 @@ def test_the_seed_project_is_valid_and_holds_data_of_every_kind(seed):
 
 
 def check_survives(seed: Seed, target: Target, content: bytes) -> None:
-    """The property: located errors or success, within the bound; what passes renders."""
+    """The property: located errors or success, within the bound; what passes renders; nothing is ever
+    evaluated as a template (a planted one would create ``MARKER``)."""
     path = seed.root / target.path
     original = None if target.new else path.read_bytes()
     path.write_bytes(content)
@@ -84,6 +85,7 @@ def check_survives(seed: Seed, target: Target, content: bytes) -> None:
                 render_everything(project)
             except DataErrors as exc:  # what the build would report; located like the check's errors
                 assert all(e.path and e.line >= 1 for e in exc.errors), exc.report()
+        assert not MARKER.exists(), "data text was evaluated as a template"
     finally:
         if original is None:
             path.unlink(missing_ok=True)
@@ -97,7 +99,7 @@ def render_everything(project: Project) -> None:
     for lang in project.config.languages:
         here = PageContext(lang, project.config.languages.prefix(lang))
         for page in pages:
-            page.render(lang)
+            assert "render_macros: false" in page_markdown(page.render(lang)), "mkdocs-macros must not render data"
         for kind in project.kinds:
             if kind.files:
                 kind.files(project, lang)

@@ -1,5 +1,6 @@
-"""Data text is shown as text everywhere: script, HTML and Markdown planted in every text field of
-every data kind stay inert in every page, ``<title>``, the search data and the calendars, in kk, ru and en.
+"""Data text is shown as text everywhere: script, HTML, Markdown and template syntax planted in every
+text field of every data kind stay inert in every page, ``<title>``, the search data and the calendars,
+in kk, ru and en; no data text is ever evaluated as a template (the build would create a file if it were).
 
 The fixture is a copy of the repository whose every data string the checks accept as a payload
 carries one (``builders.plant_everywhere``: generic over the data files, so a kind added later is
@@ -12,23 +13,41 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import icalendar
 import pytest
+import yaml
 from builders import LANGS, copy_of_repository, plant_everywhere
 from conftest import LANG_PREFIX, run_mkdocs_build
 
 
+def template(n: int) -> str:
+    """Jinja in every form mkdocs-macros would evaluate; the last one creates a file in the project folder."""
+    return (f" {{{{ {n}*{n} }}}} {{% if 1 %}}statement-{n}{{% endif %}} {{# comment-{n} #}} "
+            f"{{{{ cycler.__init__.__globals__.os.popen('touch evaluated-{n}').read() }}}}")
+
+
 def payload(n: int) -> str:
-    """Every vector at once: an address-like start, a script, an event handler, a Markdown link and attr_list."""
+    """Every vector at once: an address-like start, a script, an event handler, a Markdown link and attr_list,
+    template syntax."""
     return (f"javascript:alert({n})// <script>alert({n})</script> X<img src=x onerror=alert({n})> "
-            f"[x](javascript:alert({n})) {{: onmouseover=alert({n}) }}")
+            f"[x](javascript:alert({n})) {{: onmouseover=alert({n}) }}" + template(n))
+
+
+def markdown_payload(n: int) -> str:
+    """For a Markdown field, which refuses a link to a script as an error: the rest of the vectors."""
+    return (f"javascript:alert({n})// <script>alert({n})</script> X<img src=x onerror=alert({n})> "
+            f"{{: onmouseover=alert({n}) }}" + template(n))
 
 
 SHOWN = re.compile(r"<script>alert\((\d+)\)</script> X<img src=x onerror=alert\(\1\)>")
 """The payload as a visitor reads it (decoded text, not markup)."""
+TEMPLATE_SHOWN = re.compile(r"\{\{ (\d+)\*\1 \}\} \{% if 1 %\}statement-\1\{% endif %\} \{# comment-\1 #\} "
+                            r"\{\{ cycler\.__init__\.__globals__\.os\.popen\('touch evaluated-\1'\)\.read\(\) \}\}")
+"""The template syntax as written: shown, never evaluated."""
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
 
 
@@ -74,9 +93,16 @@ def planted(tmp_path_factory):
     for page in (root / "docs").rglob("*.md"):  # inflected forms are glossary strings, replaced below
         text = page.read_text(encoding="utf-8")
         page.write_text(re.sub(r",\s*form=(['\"])(?:(?!\1).)*\1", "", text), encoding="utf-8")
-    fields = plant_everywhere(root, payload)
+    register = yaml.safe_load((root / "data" / "abbreviations.yml").read_text(encoding="utf-8"))["abbreviations"]
+    for lang in LANGS:  # every abbreviation of data/abbreviations.yml used in a page: its (planted) expansion is shown
+        page = root / "docs" / "about" / f"index.{lang}.md"
+        used = " ".join(group[lang]["abbr"] for group in register if lang in group)
+        page.write_text(page.read_text(encoding="utf-8") + f"\n{used}\n", encoding="utf-8")
+    fields = plant_everywhere(root, payload, markdown_payload)
     result = run_mkdocs_build(root, root / "site")
     assert result.returncode == 0, f"the site with planted payloads does not build:\n{result.stdout}\n{result.stderr}"
+    evaluated = sorted(p.name for p in root.rglob("evaluated-*"))
+    assert not evaluated, f"data text was evaluated as a template: {evaluated}"
     return root / "site", fields
 
 
@@ -103,6 +129,26 @@ def test_pages_show_payloads_as_text_only(planted, lang):
         shown |= {int(m.group(1)) for m in SHOWN.finditer("".join(scan.text))}
     assert not live, "live markup from the data:\n" + "\n".join(live[:20])
     assert len(shown) > 100, "the planted texts should be visible as text on the pages"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_template_syntax_is_shown_as_written(planted, lang):
+    """Every planted field's template syntax reaches the page as text, in the page and in abbreviations'
+    expansions (which the plugin adds to every page's Markdown once mkdocs-macros has run)."""
+    site, fields = planted
+    shown, evaluated, abbreviations = set(), [], set()
+    for page in html_pages(site, lang):
+        html = page.read_text(encoding="utf-8")
+        text = "".join(inert(html).text)
+        shown |= {int(m.group(1)) for m in TEMPLATE_SHOWN.finditer(text)}
+        evaluated += [f"{page.relative_to(site)}: statement-{n}" for n in re.findall(r"(?<!%\})statement-(\d+)", text)]
+        titles = (unescape(t) for t in re.findall(r'<abbr title="([^"]*)"', html))
+        abbreviations |= {int(m.group(1)) for title in titles for m in TEMPLATE_SHOWN.finditer(title)}
+    assert not evaluated, "a planted {% if %} was evaluated:\n" + "\n".join(evaluated[:20])
+    assert len(shown) > 100, "the planted template syntax should be visible as text on the pages"
+    planted_expansions = {n for n, (path, loc) in fields.items() if path == "data/abbreviations.yml" and loc[-1] == "expansion"}
+    assert planted_expansions and planted_expansions & abbreviations, \
+        "the abbreviations' planted expansions should be shown as written in <abbr title>"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -147,7 +193,8 @@ def test_calendars_carry_the_payload_as_plain_text(planted, lang):
         assert all(re.match(r"^[A-Z][A-Z0-9-]*[;:]", line) for line in unfolded.split("\r\n") if line), feed
         for event in icalendar.Calendar.from_ical(raw).walk("VEVENT"):
             summary = str(event["SUMMARY"])
-            assert re.fullmatch(re.escape(payload(_number(summary) or 0)), summary), f"{feed}: {summary!r}"
+            n = _number(summary) or 0
+            assert summary in (payload(n), markdown_payload(n)), f"{feed}: {summary!r}"
             summaries += 1
     assert summaries
 

@@ -15,6 +15,7 @@ from pydantic import Field
 
 from ...core.citations import Source
 from ...core.localized import Localized, Strict
+from ...core.validation import record_id
 
 Group = Literal["about", "submitting", "handling", "confidentiality"]
 GROUPS: tuple[str, ...] = Group.__args__
@@ -22,7 +23,7 @@ PAGE_URL = "faq/"
 
 
 class Question(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = record_id()
     group: Group
     question: Localized
     answer: Localized

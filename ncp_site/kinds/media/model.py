@@ -9,16 +9,15 @@ the link. The date is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as far as it is kn
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from ...core.citations import Source
 from ...core.documents import WebAddress
 from ...core.localized import AnyLanguage, Localized, Name, Strict, Text
 from ...core.partial_dates import PartialDateField
+from ...core.validation import record_id
 
 
 class MediaItem(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = record_id()
     title: Localized
     original_title: Text | None = None
     publisher: Name

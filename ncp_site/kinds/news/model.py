@@ -19,13 +19,13 @@ from pydantic import Field
 from ...core.citations import Source
 from ...core.localized import Localized, Strict
 from ...core.partial_dates import PartialDateField
+from ...core.validation import record_id
 
-ID = r"^[a-z0-9][a-z0-9-]*$"
 PAGE_URL = "news/"
 
 
 class NewsItem(Strict):
-    id: str = Field(pattern=ID)
+    id: str = record_id()
     date: PartialDateField
     title: Localized
     summary: Localized

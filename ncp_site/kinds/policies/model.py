@@ -16,6 +16,7 @@ from pydantic import Field
 from ...core.citations import Source
 from ...core.documents import WebAddress
 from ...core.localized import Localized, Strict
+from ...core.validation import record_id
 
 Reference = Literal["yes", "no", "proposed", "not_applicable"]
 REFERENCES: tuple[str, ...] = Reference.__args__
@@ -29,7 +30,7 @@ class PolicyText(Strict):
 
 
 class Policy(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = record_id()
     name: Localized
     authority: Localized
     ncp_role: Localized

@@ -1,0 +1,146 @@
+"""Pages may call the site's macros with written-out values, and nothing else.
+
+mkdocs-macros renders every page in ``docs/`` as a Jinja template, and Jinja reaches Python: an
+expression such as ``{{ cycler.__init__.__globals__.os.popen('id').read() }}`` runs a shell command
+in the build. So every ``{{ ... }}`` in a page (and a front-matter ``title``, which mkdocs-macros
+renders too) must be one call of a registered macro whose arguments are constants
+(``{{ term('final_statement', form='итогового заявления') }}``); statement tags (``{% ... %}``),
+variables, attributes, items, filters, operators and computed arguments are refused, each a located
+error. Comments (``{# ... #}``) and ``{% raw %}`` text are only text and pass. Nothing here renders
+a template: pages are lexed and parsed, never evaluated. The build also renders pages in Jinja's
+sandbox (``ncp_site/mkdocs/macros.py``), should anything pass this check.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+
+import jinja2
+from jinja2 import nodes
+
+from ..core.errors import DataError, shown
+from ..core.sources import PageSource, Sources, strip_front_matter
+
+_PARSER = jinja2.Environment()  # mkdocs-macros' delimiters (mkdocs.yml sets no j2_* option); never renders
+_EXAMPLE = "{{ term('enterprise') }}"
+_MARKERS = ("{{", "{%", "{#")
+
+
+def page_template_errors(sources: Sources, macro_names: Iterable[str]) -> list[DataError]:
+    """Every expression of every page version that is not a macro call with written-out values."""
+    names = frozenset(macro_names)
+    return [error for page in sources.page_versions() for error in page_errors(page, names)]
+
+
+def page_errors(page: PageSource, names: frozenset[str]) -> list[DataError]:
+    body = strip_front_matter(page.text)
+    first_line = page.text[:len(page.text) - len(body)].count("\n")  # the body's lines follow the front matter's
+    errors = [_error(page, first_line + line, problem, fix) for line, problem, fix in template_problems(body, names)]
+    title = page.meta.get("title")
+    if isinstance(title, str) and any(marker in title for marker in _MARKERS):
+        line = next((i for i, text in enumerate(page.text.splitlines()[:first_line], 1) if text.startswith("title:")), 1)
+        errors += [_error(page, line, f"title: {problem}", fix) for _, problem, fix in template_problems(title, names)]
+    return errors
+
+
+def _error(page: PageSource, line: int, problem: str, fix: str) -> DataError:
+    return DataError(page.shown, line, "page", problem, fix, page.lang or None)
+
+
+def template_problems(text: str, names: frozenset[str]) -> list[tuple[int, str, str]]:
+    """``(line, problem, fix)`` for each refused part of ``text`` (lines counted from 1).
+
+    Jinja's lexer stops at a syntax error: what comes before it is checked too, what comes after it once
+    it is corrected."""
+    found: list[tuple[int, str, str]] = []
+    while any(marker in text for marker in _MARKERS):
+        try:
+            tokens = list(_PARSER.lex(text))
+        except jinja2.TemplateSyntaxError as exc:
+            found.insert(0, (exc.lineno, f"is not a valid template ({exc.message})", _SYNTAX_FIX))
+            text = "\n".join(text.split("\n")[:max(exc.lineno - 1, 0)])
+            continue
+        found[:0] = _tag_problems(tokens, names)
+        break
+    return sorted(found, key=lambda problem: problem[0])
+
+
+def _tag_problems(tokens: list[tuple[int, str, str]], names: frozenset[str]) -> Iterator[tuple[int, str, str]]:
+    for line, kind, source in _tags(tokens):
+        if kind == "block":
+            yield line, f"{shown(source)} is a template statement, which pages may not use", \
+                f"remove it: a page holds text and macro calls such as {_EXAMPLE} only"
+        elif not source.endswith(("}}", "%}")):
+            yield line, f"{shown(source)} is not closed", _SYNTAX_FIX
+        else:
+            problem = expression_problem(source, names)
+            if problem is not None:
+                yield line, *problem
+
+
+_SYNTAX_FIX = (f"write each macro call as {_EXAMPLE}; to show '{{{{' or '{{%' as text, "
+               "write it between {% raw %} and {% endraw %}")
+
+
+def _tags(tokens: list[tuple[int, str, str]]) -> Iterator[tuple[int, str, str]]:
+    """``(line, "variable" or "block", source)`` of every ``{{ ... }}`` and ``{% ... %}`` (``raw`` and comments
+    excepted); one left open at the end of the text is given as far as it goes."""
+    start, parts, kind = 0, [], None
+    for line, token, value in tokens:
+        if token in ("variable_begin", "block_begin"):
+            start, parts, kind = line, [value], token.removesuffix("_begin")
+        elif kind is not None:
+            parts.append(value)
+            if token in ("variable_end", "block_end"):
+                yield start, kind, "".join(parts)
+                kind = None
+    if kind is not None:
+        yield start, kind, "".join(parts)
+
+
+def expression_problem(source: str, names: frozenset[str]) -> tuple[str, str] | None:
+    """Why one ``{{ ... }}`` is refused (``problem``, ``fix``), or None for a macro call with constant arguments."""
+    try:
+        template = _PARSER.parse(source)
+    except jinja2.TemplateSyntaxError as exc:
+        return f"{shown(source)} is not a valid macro call ({exc.message})", _SYNTAX_FIX
+    output = template.body[0] if len(template.body) == 1 else None
+    expression = output.nodes[0] if isinstance(output, nodes.Output) and len(output.nodes) == 1 else None
+    refused = f"{shown(source)} is not allowed in a page: "
+    fix = f"pages may only call the site's macros with written-out values, e.g. {_EXAMPLE}"
+    if expression is None:
+        return refused + "it is not one macro call", fix
+    if not isinstance(expression, nodes.Call):
+        return refused + f"it is {_noun(expression)}, not a macro call", fix
+    if not isinstance(expression.node, nodes.Name):
+        return refused + f"it calls {_noun(expression.node)}, not a macro", fix
+    name = expression.node.name
+    if name not in names:
+        close = difflib.get_close_matches(name, sorted(names), n=1)
+        return (f"{shown(source)} calls '{name}', which is not a macro of this site",
+                f"did you mean '{close[0]}'?" if close else fix)
+    if expression.dyn_args is not None or expression.dyn_kwargs is not None:
+        return refused + "its arguments are unpacked (* or **)", fix
+    for argument in [*expression.args, *(keyword.value for keyword in expression.kwargs)]:
+        if not isinstance(argument, nodes.Const):
+            return refused + f"an argument of '{name}' is {_noun(argument)}, not a written-out value", \
+                f"write each argument as text in quotes or a number, e.g. {_EXAMPLE}"
+    return None
+
+
+def _noun(node: nodes.Node) -> str:
+    """What a refused part of an expression is, in a message."""
+    if isinstance(node, nodes.Getattr):
+        return f"an attribute ('.{node.attr}')"
+    if isinstance(node, nodes.Getitem):
+        return "an item ('[...]')"
+    if isinstance(node, nodes.Filter):
+        return f"a filter ('|{node.name}')"
+    if isinstance(node, nodes.Test):
+        return f"a test ('is {node.name}')"
+    if isinstance(node, nodes.Name):
+        return f"a variable ('{node.name}')"
+    if isinstance(node, nodes.Const):
+        return "a constant"
+    return f"an expression ({type(node).__name__.lower()})"

@@ -1,0 +1,46 @@
+"""Plain ``mkdocs build`` writes the site beside its folder and moves it into place only once every check
+passed, as ``scripts/build`` does: a build that fails late (a never-publish name found in the built site)
+leaves the site folder as it was and nothing else behind."""
+
+from __future__ import annotations
+
+from builders import buildable, case_record, make_project
+from conftest import run_mkdocs_build
+
+from ncp_site.checks.never_publish import ENVIRONMENT
+
+NAME = "Айгерім Сәрсенова"
+
+
+def old_site(folder):
+    (folder / "site").mkdir(parents=True)
+    (folder / "site" / "index.html").write_text("the site before", encoding="utf-8")
+    return folder / "site"
+
+
+def test_a_build_that_fails_its_last_check_leaves_the_site_as_it_was(tmp_path):
+    root = buildable(make_project(tmp_path / "project", [case_record()]), {})
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("          name: English\n",
+                                                    f"          name: English\n          site_name: {NAME}\n"),
+                                     encoding="utf-8")  # only the built pages hold the name: found after writing them
+    names = tmp_path / "names.txt"
+    names.write_text(NAME + "\n", encoding="utf-8")
+    site = old_site(tmp_path / "out")
+    result = run_mkdocs_build(root, site, env={ENVIRONMENT: str(names)})
+    assert result.returncode != 0 and "never-publish" in result.stdout + result.stderr
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the site before"
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"], "nothing the failed build wrote is left"
+
+
+def test_a_build_that_passes_replaces_the_whole_site(tmp_path):
+    root = buildable(make_project(tmp_path / "project", [case_record()]), {})
+    site = old_site(tmp_path / "out")
+    (site / "removed-page").mkdir()
+    result = run_mkdocs_build(root, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "en" / "cases" / "kz0101" / "index.html").is_file()
+    assert (site / "index.html").read_text(encoding="utf-8") != "the site before"
+    assert not (site / "removed-page").exists()
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
