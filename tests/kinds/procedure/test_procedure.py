@@ -151,7 +151,7 @@ def test_until_the_email_is_set_the_submission_is_downloaded_or_printed_and_hand
         email: null
         address: null
         call_centre: "+7 7172 99 99 12"
-        source: {kk: Дереккөз., ru: Источник., en: Source.}
+        sources: [{title: {kk: Дереккөз, ru: Источник, en: The source}}]
     """))
     site, errors = collect(tmp_path)
     assert errors == []
@@ -170,7 +170,7 @@ def test_with_the_email_the_submission_is_also_an_email_and_the_address_is_named
         secretariat: {kk: Хатшылық, ru: Секретариат, en: Secretariat}
         email: ncp@example.kz
         address: {kk: Астана, ru: Астана, en: Astana}
-        source: {kk: Дереккөз., ru: Источник., en: Source.}
+        sources: [{title: {kk: Дереккөз, ru: Источник, en: The source}}]
     """))
     site, _ = collect(tmp_path)
     html = pages.render_form(site.procedure, site.contacts, site.words, PageContext("en", "en/submit/"))
