@@ -230,13 +230,20 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         root = relative_url(page.url, "")
         context["ncp_footer"] = self.fragments.cached(
             ("footer", lang, root), lambda: site_theme.footer(self.project, lang, root))
+        self._theme_context(context, lang)
         return context
+
+    def _theme_context(self, context, lang: str) -> None:
+        """The NCP's mark and the theme's words in the page's language (partials/logo.html, main.html)."""
+        context["ncp_mark"] = self.fragments.cached(("mark", lang), lambda: site_theme.mark(self.project, lang))
+        context["ncp_theme"] = self.fragments.cached(("theme", lang), lambda: site_theme.theme_words(self.project, lang))
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
         """The 404 page's footer: it is served at any address, so its links start at the site's root."""
         if template_name == "404.html":
             root = (context.get("base_url") or "").rstrip("/") + "/"
             context["ncp_footer"] = site_theme.footer(self.project, self.current_language(config), root)
+            self._theme_context(context, self.current_language(config))
         return context
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
@@ -290,6 +297,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
         title = escape(self.project.words.ui("page.permalink", lang))
         html = keep_words_apart(html.replace('title="Permanent link"', f'title="{title}"'))
+        html = site_theme.without_links_in_summaries(html)
         return external_links(html, config.site_url)
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100), whose post-build builds the other languages

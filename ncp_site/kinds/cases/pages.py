@@ -126,15 +126,23 @@ def render_latest(cases: list[SpecificInstance], words: Words, lang: str, count:
                   cases=[c for c in cases if c.is_lead][:count], base="cases/")
 
 
+CURRENT_STAGE = {"under_initial_assessment": "stage_initial_assessment", "good_offices": "good_offices",
+                 "follow_up": "stage_follow_up"}
+"""The stage an ongoing case is in, by its status (a glossary concept): the key facts' "current stage"."""
+
+
 def render_case_page(case: SpecificInstance, words: Words, lang: str, timing: list[TimeTaken] | None = None,
                      timed: bool = False) -> str:
     """A case's page; ``timed``: the site has a procedure, so the page measures the case against it."""
     url, prefix = case_url(case.id), words.languages.prefix
     others = [other for other in words.languages if other != lang and not case.pending_until(other)]
-    return render("case_page.md", lang=lang, words=words, case=case,
+    stage = CURRENT_STAGE.get(case.status)
+    current = words.glossary.label(stage, lang) if stage and words.glossary.has(stage) else None
+    timing = [row for row in timing if row.state != "unknown"] if timing else None  # a stretch not measurable is left out
+    return render("case_page.md", lang=lang, words=words, case=case, current_stage=current,
                   stages=[s for s in STAGES if case.stage_state(s) != NOT_REPORTED],  # a date not known is not shown
                   sector=lambda code: words.glossary.label(sector_concept(code), lang),
-                  other_langs=others, timing=timing, as_of=measured_to(case), timed=timed,
+                  other_langs=others, timing=timing, as_of=measured_to(case), timed=timed and bool(timing),
                   segments=segments(timing) if timing else [],
                   procedure_url=relative_url(prefix(lang) + url, prefix(lang) + PROCEDURE_URL),
                   facets=case_facets(case), register=REGISTER, sort=NEWEST_FIRST,
@@ -190,10 +198,6 @@ def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) ->
         table_id = caption.replace(".", "-").replace("_", "-")
         shown = rows + ([(ui("stats.no_sector"), unreported)] if unreported else [])
         charts[table_id] = bar_chart(f"{table_id}-chart", ui(caption), shown)
-    if stats.mean_days is not None:
-        charts["stats-duration"] = bar_chart("stats-duration-chart", ui("stats.duration"),
-                                             [(ui("stats.mean_days"), round(stats.mean_days)),
-                                              (ui("stats.median_days"), round(stats.median_days))])
     return render("cases_statistics.html", lang=lang, words=words, stats=stats, tables=tables, charts=charts,
                   chapters=chapters, adopted=GUIDELINES_2023_ADOPTED)
 

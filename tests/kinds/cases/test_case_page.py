@@ -7,7 +7,7 @@ import html as markup
 import re
 
 import pytest
-from builders import LANGS, case_record, collect, make_project
+from builders import LANGS, case_record, collect, make_project, without_labels
 
 from ncp_site.kinds.cases.pages import render_case_page, render_register
 
@@ -84,7 +84,8 @@ def test_an_open_case_still_says_not_yet(project, lang):
 
 
 def test_the_chapter_number_follows_each_language_word_order(project):
-    lines = {lang: re.findall(r"^- (.*?)\. ", page(project, "kz0104", lang), re.MULTILINE) for lang in LANGS}
+    chapters = {lang: facts(page(project, "kz0104", lang))[project.words.ui("case.chapters", lang)] for lang in LANGS}
+    lines = {lang: [line.split(". ")[0] for line in cell.split("<br>")] for lang, cell in chapters.items()}
     assert lines == {"kk": ["IV тарау", "V тарау"], "ru": ["Глава IV", "Глава V"], "en": ["Chapter IV", "Chapter V"]}
 
 
@@ -101,6 +102,6 @@ def test_stage_labels_are_capitalised_where_they_head_a_line_or_column(project, 
 def test_the_register_leaves_an_unknown_date_empty(project):
     for lang in LANGS:
         register = render_register(project.cases, project.words, lang, "supporting")
-        row = re.search(r'<tr>\n<td><a href="kr0101/">.*?</tr>', register, re.DOTALL).group(0)
+        row = re.search(r'<tr>\n<td><a href="kr0101/">.*?</tr>', without_labels(register), re.DOTALL).group(0)
         status = project.words.label("status_not_reported", lang)
         assert row.endswith(f"<td></td>\n<td>{status}</td>\n</tr>"), row  # the submission date, then the status

@@ -13,6 +13,7 @@ from builders import (
     make_project,
     problem_at,
     vocabulary_ids,
+    without_labels,
 )
 from conftest import REPO
 
@@ -126,7 +127,7 @@ def test_every_version_is_listed_in_the_page_language(tmp_path, lang):
 def test_matrix_marks_every_language_of_every_document(tmp_path):
     project(tmp_path, VALID)
     site, _ = collect(tmp_path)
-    html = reports.render_matrix(site.reports, site.words, "en")
+    html = without_labels(reports.render_matrix(site.reports, site.words, "en"))
     rows = html.split("<tr>")[2:]
     assert len(rows) == 2
     assert rows[0].count('hreflang="') == 2 and "<td>from the NCP Secretariat</td>" in rows[0]
@@ -143,7 +144,7 @@ def test_built_reports_page_links_versions_and_names_missing_ones(site, lang):
     real, errors = load_kind(REPO, "reports")
     assert real and errors == []
     html = site.html(lang, "reports/")
-    assert 'class="ncp-reports-matrix"' in html
+    assert 'class="ncp-reports-matrix' in html
     for report in real:
         assert report.title[lang].replace("'", "&#39;") in html
         for code, url in report.documents.available().items():
