@@ -102,6 +102,6 @@ def test_stage_labels_are_capitalised_where_they_head_a_line_or_column(project, 
 def test_the_register_leaves_an_unknown_date_empty(project):
     for lang in LANGS:
         register = render_register(project.cases, project.words, lang, "supporting")
-        row = re.search(r'<tr>\n<td><a href="kr0101/">.*?</tr>', without_labels(register), re.DOTALL).group(0)
+        row = re.search(r'<tr>\n<th scope="row"><a href="kr0101/">.*?</tr>', without_labels(register), re.DOTALL).group(0)
         status = project.words.label("status_not_reported", lang)
         assert row.endswith(f"<td></td>\n<td>{status}</td>\n</tr>"), row  # the submission date, then the status
