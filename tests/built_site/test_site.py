@@ -225,3 +225,9 @@ def test_events_figures_count_only_the_ncps_promotional_events(site, lang):
         article = article[article.index(f'id="{event.id}"'):]
         article = article[:article.index("</article>")]
         assert ("ncp-event-kind" in article) == (not event.is_promotional), event.id
+
+
+def test_no_page_of_the_built_site_names_its_source_file(site):
+    """The preview's "edit: data/cases/..." line (tests/mkdocs/test_serve.py) never reaches the published site."""
+    for path in site.root.rglob("*.html"):
+        assert "ncp-preview-edit" not in path.read_text(encoding="utf-8"), path

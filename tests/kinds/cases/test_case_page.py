@@ -31,7 +31,8 @@ def withdrawn_in_initial_assessment() -> dict:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("cases"),
-                        [unreported(), withdrawn_in_initial_assessment(), case_record("kz0104", chapters=["IV", "V"])])
+                        [unreported(), withdrawn_in_initial_assessment(), case_record("kz0104", chapters=["IV", "V"]),
+                         case_record("kz0105", submitter={"type": "trade_union", "name_unknown": True})])
     project, errors = collect(root)
     assert errors == []
     return project
@@ -105,3 +106,10 @@ def test_the_register_leaves_an_unknown_date_empty(project):
         row = re.search(r'<tr>\n<th scope="row"><a href="kr0101/">.*?</tr>', without_labels(register), re.DOTALL).group(0)
         status = project.words.label("status_not_reported", lang)
         assert row.endswith(f"<td></td>\n<td>{status}</td>\n</tr>"), row  # the submission date, then the status
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_submitter_whose_name_is_not_known_is_shown_by_type_alone(project, lang):
+    """Nothing is narrated as missing: the row gives the submitter's type, as for any other case, and no name."""
+    cell = facts(page(project, "kz0105", lang))[markup.unescape(project.words.ui("case.submitter", lang))]
+    assert cell == markup.unescape(project.words.label("submitter_trade_union", lang))
