@@ -16,7 +16,8 @@ from functools import cached_property
 from typing import Any
 
 from . import kinds
-from .checks import never_publish, page_html, page_templates, parity, terminology, translation_status
+from .checks import never_publish, page_html, page_templates, parity, quotes, terminology, translation_status
+from .core import citations
 from .core.config import SiteConfig, load_config
 from .core.errors import DataError, DataErrors
 from .core.formats import build_today
@@ -58,6 +59,7 @@ class Project:
         also what publishing needs (``ncp check --release``, ``LoadContext.release``).
         """
         sources, today = Sources.read(config), today or build_today()
+        sources.citable = citations.citable_ids(sources, [k.documents for k in kinds.KINDS if k.documents])
         names, errors = never_publish.from_environment(os.environ if environ is None else environ)
         errors += [e for errs in sources.errors.values() for e in errs]  # every data file must read and parse
         errors += sources.page_errors
@@ -74,6 +76,7 @@ class Project:
         errors += parity.page_parity_errors(sources)
         errors += page_templates.page_template_errors(sources, project.macro_names())
         errors += page_html.page_html_errors(sources)
+        project.warnings += quotes.warnings(sources)
         errors += translation_status.pending_errors(sources, project.today)
         errors += translation_status.load_state(sources)[1]
         project.translations = translation_status.translation_report(sources, project.today)
@@ -83,7 +86,8 @@ class Project:
             errors += terms.errors
             project.quotations = terms.quotations
         if glossary is not None and ui is not None:
-            project.loaded_words = Words(glossary, ui, config.languages, project.data.abbreviations.markdown_key)
+            project.loaded_words = Words(glossary, ui, config.languages, project.data.abbreviations.markdown_key,
+                                         _documents(project))
         project.errors = sorted(set(errors), key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
         project.warnings.sort(key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
         return project
@@ -156,3 +160,13 @@ class _Reading(Data):
 
 def load_project(root, today: dt.date | None = None, release: bool = False) -> Project:
     return Project.load(load_config(root), today, release=release)
+
+
+def _documents(project: Project) -> dict[str, citations.CitedDocument]:
+    """The documents the kinds hold that records cite as sources, by id (a kind that did not load has none)."""
+    found: dict[str, citations.CitedDocument] = {}
+    for kind in project.kinds:
+        value = getattr(project.data, kind.name)
+        if kind.documents is not None and value is not None:
+            found.update((d.id, d) for d in kind.documents.documents(value))
+    return found

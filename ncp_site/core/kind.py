@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
+from .citations import Citable
 from .errors import DataError
 from .opendata import Dataset
 from .skeleton import NewRecord
@@ -135,6 +136,7 @@ class Kind(Generic[K]):
     """(loaded data) -> the days its records say something was confirmed or done (a status confirmed, a
     statement issued, an act adopted): the footer's "data as of" is the newest of them. Planned days (an
     event, a deadline) are not confirmations, nor are the glossary's reviews of wording."""
+    documents: Citable | None = None  # the documents it holds that records may cite as their sources
 
     @property
     def needed(self) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool, model_validator
 
+from ...core.citations import Source
 from ...core.localized import Localized, Strict
 from ...core.timeframes import Stretch
 from ...core.validation import CODE, record_id
@@ -72,6 +73,7 @@ class Procedure(Strict):
     stages: list[Stage] = Field(min_length=1)
     deadlines: list[Deadline] = []
     checklist: list[ChecklistItem] = []
+    sources: list[Source] = []  # the documents its facts come from (a "Source:" line under the procedure's timeline)
 
     @property
     def months(self) -> int:
