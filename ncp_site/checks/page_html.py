@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-
-import markdown
+from typing import TYPE_CHECKING
 
 from ..core.addresses import address_problem
 from ..core.errors import DataError, shown
 from ..core.markup import ATTRIBUTES, TAGS
 from ..core.quotations import blanked, delimited
 from ..core.sources import PageSource, Sources, strip_front_matter
+
+if TYPE_CHECKING:
+    import markdown
 
 EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables")
 """The Markdown extensions in mkdocs.yml that make HTML from a page's text (tests/checks/test_page_html.py
@@ -50,6 +52,8 @@ _FIX = "remove it; write the text in Markdown (headings, lists, links, emphasis,
 
 
 def page_html_errors(sources: Sources) -> list[DataError]:
+    import markdown  # only when a page is checked, not when every page's result comes from the cache
+
     converter = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
     return [error for page in sources.page_versions() for error in page_errors(page, converter)]
 

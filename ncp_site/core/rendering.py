@@ -15,9 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from babel import Locale
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
@@ -26,6 +25,9 @@ from .formats import country_name, format_date, language_name
 from .languages import Languages
 from .markup import MarkdownSource, plain_html, render_markdown
 from .quotations import historical_quotes
+
+if TYPE_CHECKING:
+    import jinja2  # imported when a template is first loaded: `ncp check` renders none
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ _SHARED = str(Path(__file__).resolve().parent / "templates")
 
 @functools.cache
 def _environment(folder: str) -> jinja2.Environment:
+    import jinja2
+
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder), jinja2.FileSystemLoader(_SHARED)]),
         autoescape=True,
