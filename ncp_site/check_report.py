@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .core.errors import DataError
+from .core.errors import DataError, listed
 from .core.records import count_records
 
 
@@ -84,7 +84,7 @@ def _problems(console: Console, noun: str, problems: list[DataError], colour: st
                                key=lambda p: p.path):
         group = list(group)
         console.print(Text(redact(f"── {path} ({len(group)})"), style="bold"))
-        for problem in group:
+        for problem in listed(group):
             console.print(_line(problem, colour, redact))
 
 
@@ -109,5 +109,6 @@ def as_json(summary: Summary, redact=lambda text: text) -> dict:
                 "fix": redact(p.fix), "message": redact(str(p))}
 
     return {"ok": not summary.errors, "records": summary.records, "translations": summary.translations,
-            "errors": [problem(p) for p in summary.errors], "warnings": [problem(p) for p in summary.warnings],
+            "errors": [problem(p) for p in listed(summary.errors)],
+            "warnings": [problem(p) for p in listed(summary.warnings)],
             "quotations": [redact(q) for q in summary.quotations]}

@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
 from . import editor_schemas
 from .checks import translation_status
 from .core.errors import DataErrors, display_path
-from .core.files import Interrupted, WriteFailed, write_atomically
+from .core.files import Interrupted, WriteFailed, write_atomically, write_output
 from .core.sources import STATE_FILE
 from .kinds import all_kinds
 from .project import Project, load_project
@@ -78,10 +79,17 @@ def cmd_glossary_export(args) -> int:
     else:
         text = exchange.export_csv(loaded)
     if args.output:
-        write_atomically(Path(args.output), text)
+        write_output(Path(args.output), text, args.project.config.root, args.output)
         print(f"wrote {args.output} ({len(loaded.concepts)} concepts, {args.format.upper()})", file=sys.stderr)
-    else:
+        return 0
+    try:
         sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:  # a full disk behind a redirection (> file), a closed pipe
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python flushes stdout once more at exit
+        print(f"ncp glossary export: the output could not be written ({exc.strerror or exc}) -- free space on the "
+              "disk, or write to a file with -o", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -213,7 +221,7 @@ def cmd_translations_export(args) -> int:
     found = units.collect(project, args.lang, source)
     data = (formats.write_po(found, source, args.lang, project.today) if args.format == "po"
             else formats.write_xliff(found, source, args.lang))
-    write_atomically(Path(args.output), data)
+    write_output(Path(args.output), data, project.config.root, args.output)
     states = {state: sum(u.state == state for u in found) for state in units.STATES}
     print(f"wrote {args.output}: {len(found)} units from {source} into {args.lang} ("
           + ", ".join(f"{n} {state}" for state, n in states.items()) + ")")
@@ -273,7 +281,7 @@ def cmd_translations_tmx(args) -> int:
     if _unknown_languages(project, [args.source, args.target], "ncp translations tmx", "--source/--target"):
         return 2
     data, count = memory.write_tmx(units.collect(project, args.target, args.source), args.source, args.target)
-    write_atomically(Path(args.output), data)
+    write_output(Path(args.output), data, project.config.root, args.output)
     print(f"wrote {args.output}: {count} reviewed segment(s) from {args.source} to {args.target}")
     return 0
 
@@ -297,6 +305,9 @@ def cmd_schemas(args) -> int:
     project = args.project
     root = project.config.root
     written = 0
+    if not (root / editor_schemas.FOLDER).is_dir():
+        (root / editor_schemas.FOLDER).mkdir()
+        print(f"ncp schemas: created the folder {editor_schemas.FOLDER}/")
     for name, schema in editor_schemas.schemas(project.kinds, tuple(project.config.languages)).items():
         path = root / editor_schemas.FOLDER / f"{name}.json"
         text = editor_schemas.text_of(schema)
@@ -323,13 +334,17 @@ def cmd_new(args) -> int:
     choices = new_records(project.kinds)
     new = choices[args.record]
     try:
-        placed = skeleton.place(new, project.config.data_dir, tuple(project.config.languages), args.id, args.date,
+        placed = skeleton.place(new, project.config.data_dir, project.config.languages, args.id, args.date,
                                 args.title_ru, header=schema_header(project, new), within=args.within,
                                 under=args.under)
     except skeleton.CannotStart as exc:
         print(f"ncp new {args.record}: {exc}", file=sys.stderr)
         return 1
     shown = display_path(placed.path, project.config.root)
+    folder = placed.path.parent
+    if not folder.is_dir() and folder.parent == project.config.data_dir:
+        folder.mkdir()  # the kind's own folder, not yet made (the first news item)
+        print(f"created the folder {display_path(folder, project.config.root)}/")
     write_atomically(placed.path, placed.text, shown)
     action = "added to" if placed.appended else "wrote"
     noun = new.name if new.inside else new.files.noun

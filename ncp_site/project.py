@@ -59,6 +59,8 @@ class Project:
         project.never_publish, errors = never_publish.from_environment(os.environ if environ is None else environ)
         errors += [e for errs in sources.errors.values() for e in errs]  # every data file must read and parse
         errors += sources.page_errors
+        errors += sources.file_errors
+        errors += sources.unread_errors([path for kind in project.kinds for path in kind.data])
         for kind in project.kinds:
             value, errs = kind.load(LoadContext(sources, project.loaded, project.today, project.warnings, release))
             project.loaded[kind.name] = value

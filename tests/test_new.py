@@ -200,3 +200,63 @@ def test_a_record_inside_another_needs_an_existing_parent(repo, capsys):
     status, _, err = run(repo, capsys, "new", "activity", "--in", "action-plan-2023", "--under", "nope", "--id", "x")
     assert status == 1 and "give --under, one of: " in err
     assert snapshot(repo) == before
+
+
+@pytest.mark.parametrize("args, message", [
+    (["case", "--id", "a..b"], "--id 'a..b': 'a..b' is not written as this field is -- write two lower-case Latin "
+                               "letters (a country's code)"),
+    (["case", "--id", "kz.yml"], "--id 'kz.yml': 'kz.yml' is not written as this field is"),
+    (["faq", "--id", "Who-Pays"], "--id 'Who-Pays': 'Who-Pays' is not written as this field is -- write lower-case"),
+    (["case", "--id", "kz" + "a" * 298], "is 300 characters long, more than the 100 allowed here -- shorten it"),
+    (["event", "--date", "0001-01-01", "--id", "x"], "--date '0001-01-01': '0001-01-01' is outside the years "
+                                                     "1990-2100 this site accepts"),
+    (["event", "--date", "2026-W01-1", "--title-ru", "Семинар"], "--date '2026-W01-1': '2026-W01-1' is not a date"),
+    (["news", "--date", "20260101", "--id", "x"], "--date '20260101': '20260101' is not a date"),
+    (["event", "--date", "2026-05", "--id", "x"], "--date '2026-05': write the day as YYYY-MM-DD"),
+    (["recommendation", "--in", "peer-review-2024", "--id", "9.9", "--date", "1900-01-01"],
+     "--date '1900-01-01': '1900-01-01' is outside the years 1990-2100"),
+    (["recommendation", "--in", "peer-review-2024", "--id", "nine", "--date", "2026-01-01"],
+     "--id 'nine': 'nine' is not written as this field is -- write the recommendation's number"),
+    (["event", "--date", "2026-05-04", "--title-ru", "Семинар\x1b[2J"], "--title-ru holds the control character "
+                                                                          "U+001B, which no text may hold"),
+    (["activity", "--in", "../../../outside", "--under", "promotion", "--id", "x"],
+     "there is no plan '../../../outside' in data/action-plans/ -- give the id of one: action-plan-2023"),
+])
+def test_arguments_ncp_check_would_refuse_are_refused_and_nothing_is_written(repo, capsys, args, message):
+    """``ncp new`` validates its arguments with the record's own fields, the rules ``ncp check`` applies: before,
+    these wrote files ``ncp check`` then refused, appended outside the repository, or ended in a traceback."""
+    before = snapshot(repo)
+    outside = repo.parent / "outside.yml"
+    status, out, err = run(repo, capsys, "new", *args)
+    assert status == 1 and err.startswith(f"ncp new {args[0]}: ") and message in err, err
+    assert snapshot(repo) == before and not outside.exists()
+
+
+def test_every_id_ncp_new_accepts_passes_ncp_check(tmp_path, capsys):
+    """The other side of the same rule: an id and a date at the edges of what the fields allow load cleanly."""
+    root = copy_of_repository(tmp_path / "repo")
+    status, _, err = run(root, capsys, "new", "case", "--id", "kz" + "9" * 98)
+    assert status == 0, err
+    status, _, err = run(root, capsys, "new", "event", "--date", "2100-12-31", "--title-ru", "Семинар")
+    assert status == 0, err
+    status, out, _ = run(root, capsys, "check")
+    problems = errors_in(out)
+    assert problems and all(re.search(r": (is empty|lists nothing) -- ", p) for p in problems), problems
+
+
+def test_the_first_record_of_a_kind_makes_its_folder_and_says_so(tmp_path, capsys):
+    root = copy_of_repository(tmp_path / "repo")
+    for year in (root / "data" / "news").glob("*.yml"):
+        year.unlink()
+    (root / "data" / "news").rmdir()
+    status, out, err = run(root, capsys, "new", "news", "--date", "2026-05-04", "--id", "first")
+    assert status == 0, err
+    assert "created the folder data/news/" in out and (root / "data" / "news" / "first.yml").is_file()
+
+
+def test_translations_reviewed_refuses_a_language_the_site_does_not_have(repo, capsys):
+    before = snapshot(repo)
+    status, _, err = run(repo, capsys, "translations", "reviewed", "--lang", "xx", "--all")
+    assert status == 2
+    assert "ncp translations reviewed: --lang xx: not a language of this site -- use one of: kk, ru, en" in err
+    assert snapshot(repo) == before

@@ -4,25 +4,51 @@ The list is a UTF-8 file named by the environment variable ``NCP_NEVER_PUBLISH``
 from a repository secret): one name per line; ``#`` starts a comment; blank lines are ignored. An
 entry is known by its line in that file (``entry 3``), so that no message ever prints a name.
 
-A name matches whatever the letter case (casefold), Unicode form (NFKC: ``Ｉｖａｎ`` is ``Ivan``),
-runs of spaces and line breaks, and invisible characters (zero-width spaces, soft hyphens, joiners,
-direction marks) inside it; only as whole words, so that a short name is not found inside another word.
+How a name is matched (README, "Threat model"):
 
-``ncp check`` and the build scan every data file (its values and its comments) and every page;
-the build also scans every file it wrote (``checks.published``).
+- Text and names are compared in one form: NFKC (``Ｉｖａｎ`` is ``Ivan``), invisible characters
+  dropped (zero-width spaces, soft hyphens, joiners, direction marks), runs of white space as one
+  space, then each letter replaced by what it looks like whatever its case (``_Forms``): its
+  confusables skeleton (Unicode TS #39, from ICU's ``SpoofChecker``: ``Ivаn`` with a Cyrillic а,
+  ``Petrοv`` with a Greek ο, ``ПЕТРОB`` with a Latin B are ``Ivan Petrov``, ``ПЕТРОВ``), without
+  accents (``Zoë`` is ``Zoe``). Both sides go through the same steps, so a Cyrillic name is still
+  matched as Cyrillic; a hit is reported where it was written.
+- The words of a name match in any order (``Petrov, Ivan``), next to each other with one to three
+  characters that are not letters or digits between them (spaces, punctuation, ``-``, ``_``, ``.``,
+  ``+``: so slugs and file names like ``ivan-petrov`` and ``Ivan_Petrov.pdf`` too), and only as whole
+  words: a short name is never found inside another word.
+- Each word of four letters or more also matches in the forms the terminology lint derives
+  (``terminology.inflection``): Russian case endings (``Ивана Петрова``, ``Иваном Петровым``), Kazakh
+  suffix chains (``Сәрсенованың``, ``Сәрсеновке``), English plural and possessive endings. A name of
+  one word takes those endings only from six letters on (a surname alone, ``Сәрсенова``): a shorter
+  one-word entry, often a given name that is also a word (``Ана``, ``Жанар``), matches only as
+  written, since its endings would be other words (``анаға``, "to the mother"; ``жаңарды``).
+- In a name of two words or more, all but one word may be an initial with its full stop
+  (``И. Петров``, ``Petrov I.``), if a word of four letters or more is written in full.
+- The text is also searched with HTML character references (``&#1048;``), percent-encoding
+  (``%D0%98``, ``%20``) and ``\\u0418`` escapes decoded.
+
+``ncp check`` and the build scan every data file (its values and its comments), every page and the
+name of every file and folder under ``data/`` and ``docs/``; the build also scans every file it
+wrote (``checks.published``).
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from ..core.errors import DataError
+import icu
+
+from ..core.errors import DataError, display_path
 from ..core.sources import Sources
 from ..core.yamlsrc import YamlDoc, field_name
+from .terminology.inflection import name_word_pattern, name_word_stem
 
 ENVIRONMENT = "NCP_NEVER_PUBLISH"
 _SPACES = ("\u00a0", "\u202f", "\u2009")  # no-break, narrow no-break (Babel's dates and numbers), thin
@@ -30,17 +56,30 @@ FIX = ("remove it, or write 'withheld: true' in its place where a party asked no
        "(a name that was ever committed must also be removed from the git history: ask a maintainer)")
 _IGNORED = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
                       "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U000e0000-\U000e0fff]")
+INFLECTED_FROM = 4
+"""Letters a word needs to be matched with its endings (and to stand in full beside initials)."""
+INFLECTED_ALONE_FROM = 6
+"""Letters a one-word entry needs to be matched with its endings: a given name alone is often a word too
+(Ана "mother", Сәуле "ray", Жанар: жаңарды "was renewed", since ң looks like н)."""
+_BEFORE = r"(?<![^\W_])"  # a name starts and ends where a word does; "_" separates words (Ivan_Petrov)
+_AFTER = r"(?![^\W_])"
+_BETWEEN = r"[\W_]{1,3}"
 
 
 def fold(text: str) -> str:
-    """The form names are compared in: NFKC, casefolded, invisible characters dropped, spaces collapsed."""
+    """NFKC, casefolded, invisible characters dropped, spaces collapsed: how the list's names are kept."""
+    return _prepared(text).casefold()
+
+
+def _prepared(text: str) -> str:
+    """NFKC, invisible characters dropped, spaces collapsed: the first step of the matching form."""
     for space in _SPACES:  # what NFKC would do, done first so that most lines need no normalising
         if space in text:
             text = text.replace(space, " ")
     text = _nfkc(text)
     if _IGNORED.search(text):
         text = _IGNORED.sub("", text)
-    return " ".join(_nfkc(text.casefold()).split())
+    return " ".join(text.split())
 
 
 def _nfkc(text: str) -> str:
@@ -51,14 +90,66 @@ def _nfkc(text: str) -> str:
                      for line in text.split("\n"))
 
 
+class _Forms(dict):
+    """Each character's matching form, computed once; marks vanish, and spaces and punctuation stay, since
+    they separate words.
+
+    A letter or digit becomes what it looks like: its TS #39 skeleton (ICU's ``SpoofChecker``) without
+    accents, casefolded. Skeletons tell case apart (Cyrillic в's is ʙ, a small capital; В's is B), and
+    names must match whatever the case, so a Latin or Cyrillic letter is casefolded first and, where its
+    small letter looks like no Latin letter but its capital does (в, к, м, н, т), takes its capital's
+    look; a capital of another script (Greek Β, Η, Ν) takes its own. A capital's ``l`` (TS #39 writes I
+    as l) is an ``i``, so that I and i stay one letter and l another.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.checker = icu.SpoofChecker()
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if unicodedata.combining(char):
+            form = ""
+        elif not char.isalnum():
+            form = char
+        else:
+            if char.isupper() and not unicodedata.name(char, "").startswith(("LATIN", "CYRILLIC")):
+                look = self.capital_look(char)
+            else:
+                small = unicodedata.normalize("NFKC", char.casefold())
+                look = self.look(small)
+                if not look.isascii() and self.capital_look(small.upper()).isascii():
+                    look = self.capital_look(small.upper())
+            form = self.look(unicodedata.normalize("NFKC", look.casefold())).casefold()
+        self[code] = form
+        return form
+
+    def look(self, text: str) -> str:
+        """The TS #39 skeleton of ``text``, without accents."""
+        return "".join(c for c in unicodedata.normalize("NFD", self.checker.getSkeleton(0, text))
+                       if not unicodedata.combining(c))
+
+    def capital_look(self, text: str) -> str:
+        return self.look(text).replace("l", "i")
+
+
+_FORMS = _Forms()
+"""A cache of a pure function of one character (ICU's tables do not change while running)."""
+
+
+def matching_form(text: str) -> str:
+    """The form text and names are compared in (the module's docstring says which steps)."""
+    return _prepared(text).translate(_FORMS)
+
+
 def _fold_piece(piece: str) -> str:
-    """``fold`` of one character and its combining marks; white space stays one space."""
+    """``_prepared`` of one character and its combining marks; white space stays one space."""
     text = _IGNORED.sub("", unicodedata.normalize("NFKC", piece))
-    return "".join(" " if c.isspace() else c for c in unicodedata.normalize("NFKC", text.casefold()))
+    return "".join(" " if c.isspace() else c for c in text)
 
 
 def fold_mapped(text: str) -> tuple[str, list[int], list[int]]:
-    """``fold(text)``, with the start and end offset in ``text`` of each character of the result.
+    """``matching_form(text)``, with the start and end offset in ``text`` of each character of the result.
 
     Folding goes one base character with its combining marks at a time, so that a hit can be
     traced back to the line it was written on.
@@ -76,9 +167,10 @@ def fold_mapped(text: str) -> tuple[str, list[int], list[int]]:
                 if out:
                     ends[-1] = j
                 continue
-            out.append(char)
-            starts.append(i)
-            ends.append(j)
+            for form in _FORMS[ord(char)]:
+                out.append(form)
+                starts.append(i)
+                ends.append(j)
         i = j
     return "".join(out), starts, ends
 
@@ -91,42 +183,233 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class _Name:
+    """One entry of the list, ready to be searched for in a text's matching form."""
+
+    entry: int
+    anchors: tuple[str, ...]  # one of them begins a word in any text that holds the name
+    run: re.Pattern  # as many words of the name as it has, next to each other
+    words: tuple[re.Pattern, ...]  # each word written in full, in any of its forms
+    initials: tuple[re.Pattern | None, ...]  # each word as its initial and a full stop
+    long: tuple[bool, ...]  # the words that may stand in full beside initials
+    reach: int  # how far before one of its words the name can begin, at most
+
+    @classmethod
+    def of(cls, name: str, entry: int) -> _Name:
+        words = _NAME_WORD.findall(name)  # Jean-Pierre, "Astana & Co": what is between words separates them
+        alone = len(words) == 1
+        spell = matching_form
+        forms, anchors = [], []
+        for word in words:
+            if len(word) >= (INFLECTED_ALONE_FROM if alone else INFLECTED_FROM):
+                forms.append(name_word_pattern(word, spell))
+                anchors.append(spell(name_word_stem(word)))
+            else:
+                forms.append(re.escape(spell(word)))
+                anchors.append(spell(word))
+        initials = [None if alone or not spell(w[0]) else re.escape(spell(w[0])) + r"(?=\.)" for w in words]
+        token = "(?:" + "|".join(forms + [i for i in initials if i]) + ")"
+        run = _BEFORE + token + (f"(?:{_BETWEEN}{token}){{{len(words) - 1}}}" if len(words) > 1 else "") + _AFTER
+        reach = sum(2 * len(spell(w)) + _LONGEST_ENDING + len(_BETWEEN) for w in words)
+        return cls(entry, tuple(a for a in anchors if a), re.compile(run), tuple(re.compile(f) for f in forms),
+                   tuple(re.compile(i + _AFTER) if i else None for i in initials),
+                   tuple(len(w) >= INFLECTED_FROM for w in words), reach)
+
+    def spans(self, form: str, near: list[int]):
+        """``(start, end)`` of every place in ``form`` (a matching form) where this name is written, tried only
+        at the words just before and at ``near`` (where one of its anchors begins a word, in order)."""
+        done = 0
+        for at in near:
+            if at < done:
+                continue
+            for word in _WORD_START.finditer(form, max(done, at - self.reach), at + 1):
+                match = self.run.match(form, word.start())
+                if match is not None and self._each_word_once(form, match.start(), match.end(),
+                                                               frozenset(range(len(self.words)))):
+                    yield match.start(), match.end()
+                    done = match.end()
+                    break
+
+    def _each_word_once(self, form: str, at: int, end: int, left: frozenset,
+                        initial: bool = False, long_in_full: bool = False) -> bool:
+        """Whether ``form[at:end]`` is each word of the name once, in any order; where initials stand for
+        words, a word of ``INFLECTED_FROM`` letters or more is written in full."""
+        if not left:
+            return at == end and (long_in_full or not initial)
+        ends = [m.end() for m in _WORD_END.finditer(form, at, end)]  # where a word written in full may end
+        for i in left:
+            tokens = [(p, True) for p in ends if self.words[i].fullmatch(form, at, p)]  # Ivan's Petrov: ivan or ivan's
+            initial_here = self.initials[i].match(form, at) if self.initials[i] is not None else None
+            if initial_here is not None and initial_here.end() <= end:  # not cut at ``end``: its full stop follows
+                tokens.append((initial_here.end(), False))
+            for after, full in tokens:
+                rest = left - {i}
+                if rest:
+                    between = _SEPARATOR.match(form, after, end)
+                    if between is None:
+                        continue
+                    after = between.end()
+                if self._each_word_once(form, after, end, rest, initial or not full,
+                                        long_in_full or (full and self.long[i])):
+                    return True
+        return False
+
+
+_SEPARATOR = re.compile(_BETWEEN)
+_NAME_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD_START = re.compile(_BEFORE + r"[^\W_]")
+_WORD_END = re.compile(r"[^\W_]" + _AFTER)
+_LONGEST_ENDING = 30  # characters of the matching form a word's ending may add (a Kazakh suffix chain, spelt)
+
+
+@dataclass(frozen=True)
+class View:
+    """A decoded form of a text and, for each of its characters, where it was in the original."""
+
+    text: str
+    starts: list[int] | None  # None: the original itself
+    ends: list[int] | None
+    original: str
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Where ``text[start:end]`` was in the original."""
+        if self.starts is None:
+            return start, end
+        if not self.starts:
+            return 0, len(self.original)
+        return self.starts[min(start, len(self.starts) - 1)], self.ends[min(end, len(self.ends)) - 1]
+
+    def line(self, offset: int) -> int:
+        """The line of the original that ``text[offset]`` was on."""
+        return self.original.count("\n", 0, self.span(offset, offset + 1)[0]) + 1
+
+    def rewritten(self, pattern: re.Pattern, replace) -> View:
+        """This view with every match of ``pattern`` replaced by ``replace(match)``, still mapped to the original."""
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        base_starts = self.starts if self.starts is not None else range(len(self.text))
+        base_ends = self.ends if self.ends is not None else range(1, len(self.text) + 1)
+        last = 0
+        for match in pattern.finditer(self.text):
+            out.append(self.text[last:match.start()])
+            starts += base_starts[last:match.start()]
+            ends += base_ends[last:match.start()]
+            replacement = replace(match)
+            out.append(replacement)
+            starts += [base_starts[match.start()]] * len(replacement)
+            ends += [base_ends[match.end() - 1]] * len(replacement)
+            last = match.end()
+        out.append(self.text[last:])
+        starts += base_starts[last:]
+        ends += base_ends[last:]
+        return View("".join(out), starts, ends, self.original)
+
+    @classmethod
+    def of(cls, text: str) -> View:
+        return cls(text, None, None, text)
+
+
+def _utf16(match: re.Match) -> str:
+    units = bytes.fromhex(match.group(0).replace("\\u", ""))
+    return units.decode("utf-16-be", "replace")
+
+
+def _utf8(match: re.Match) -> str:
+    return bytes.fromhex(match.group(0).replace("%", "")).decode("utf-8", "replace")
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_DECODINGS = (  # in this order: a JSON escape may write "&", a character reference "%"
+    ("\\u", re.compile(r"(?:\\u[0-9a-fA-F]{4})+"), _utf16),  # JSON and JavaScript: \u0418
+    ("&", _ENTITY, lambda m: html.unescape(m.group(0))),  # HTML: &#1048; &#x418; &Iuml;
+    ("%", re.compile(r"(?:%[0-9A-Fa-f]{2})+"), _utf8),  # addresses: %D0%98 %20
+)
+
+
+def decoded(text: str) -> str:
+    """``text`` with every escape and encoding ``find`` knows decoded (the quick way, not mapped)."""
+    for marker, pattern, replace in _DECODINGS:
+        if marker in text:
+            text = pattern.sub(replace, text)
+    return text
+
+
+def decoded_view(text: str) -> View:
+    """``decoded(text)``, each of its characters mapped to where it was in ``text``."""
+    view = View.of(text)
+    for marker, pattern, replace in _DECODINGS:
+        if marker in view.text:
+            view = view.rewritten(pattern, replace)
+    return view
+
+
+@dataclass(frozen=True)
 class NeverPublish:
     """The folded names, each with its entry number (its line in the list file)."""
 
     names: dict[str, int]
 
-    @property
-    def pattern(self) -> re.Pattern | None:
-        if not self.names:
-            return None
-        alternatives = "|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-
     def __bool__(self) -> bool:
         return bool(self.names)
 
-    def appears_in(self, text: str, pattern: re.Pattern | None = None) -> bool:
-        """Whether a name is in ``text``: the common answer (no) costs one fold and a substring search per name."""
-        folded = fold(text)
-        if not any(name in folded for name in self.names):
-            return False
-        pattern = pattern or self.pattern
-        return pattern is not None and pattern.search(folded) is not None
+    @cached_property
+    def _names(self) -> tuple[_Name, ...]:
+        return tuple(_Name.of(name, entry) for name, entry in self.names.items())
 
-    def find(self, text: str, pattern: re.Pattern | None = None) -> list[Hit]:
-        """Every name in ``text``, located in ``text`` itself (the whole text where it cannot be located)."""
-        if not self.appears_in(text, pattern):
+    @cached_property
+    def _anchors(self) -> tuple[re.Pattern, dict[str, list[str]]]:
+        """One search for the words that begin a listed name's words (the common answer, none, costs one pass
+        over the text), and the anchors by their first character."""
+        anchors = sorted({a for name in self._names for a in name.anchors}, key=len, reverse=True)
+        by_first: dict[str, list[str]] = {}
+        for anchor in anchors:
+            by_first.setdefault(anchor[0], []).append(anchor)
+        pattern = _BEFORE + "(?:" + "|".join(re.escape(a) for a in anchors) + ")" if anchors else "(?!)"
+        return re.compile(pattern), by_first
+
+    def _spans(self, form: str):
+        """Every ``(start, end, entry)`` of a listed name in ``form`` (a matching form)."""
+        pattern, by_first = self._anchors
+        found: dict[str, list[int]] = {}
+        for match in pattern.finditer(form):
+            at = match.start()
+            for anchor in by_first[form[at]]:
+                if form.startswith(anchor, at):
+                    found.setdefault(anchor, []).append(at)
+        if not found:
+            return
+        for name in self._names:
+            if not found.keys().isdisjoint(name.anchors):
+                near = sorted({at for anchor in name.anchors for at in found.get(anchor, ())})
+                for start, end in name.spans(form, near):
+                    yield start, end, name.entry
+
+    def appears_in(self, text: str) -> bool:
+        """Whether a name is in ``text``, as written or decoded: the common answer (no) costs one fold."""
+        return bool(self.names) and next(self._spans(matching_form(decoded(text))), None) is not None
+
+    def find(self, text: str) -> list[Hit]:
+        """Every name in ``text``, as written or decoded, located in ``text`` itself."""
+        if not self.appears_in(text):
             return []
-        pattern = pattern or self.pattern
-        folded, starts, ends = fold_mapped(text)
-        hits = [Hit(starts[m.start()], ends[m.end() - 1], self.names[m.group(0)]) for m in pattern.finditer(folded)]
-        return hits or [Hit(0, len(text), self.names[pattern.search(fold(text)).group(0)])]
+        view = decoded_view(text)
+        form, starts, ends = fold_mapped(view.text)
+        hits = {Hit(*view.span(starts[start], ends[end - 1]), entry) for start, end, entry in self._spans(form)}
+        if not hits:  # folding the whole text and folding it piece by piece differ (rare): the whole text
+            hits = {Hit(0, len(text), next(self._spans(matching_form(decoded(text))))[2])}
+        return sorted(hits, key=lambda h: (h.start, h.end, h.entry))
 
     def redact(self, text: str) -> str:
         """``text`` with every name replaced by its entry number: for messages that quote data."""
-        for hit in sorted(self.find(text), key=lambda h: h.start, reverse=True):
-            text = text[:hit.start] + f"[never-publish entry {hit.entry}]" + text[hit.end:]
+        spans: list[list[int]] = []
+        for hit in self.find(text):
+            if spans and hit.start < spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hit.end)
+            else:
+                spans.append([hit.start, hit.end, hit.entry])
+        for start, end, entry in reversed(spans):
+            text = text[:start] + f"[never-publish entry {entry}]" + text[end:]
         return text
 
 
@@ -139,7 +422,8 @@ def read_list(path: Path) -> tuple[NeverPublish, list[DataError]]:
         return NeverPublish({}), [DataError(where, 1, "(environment)", "names a file that does not exist",
                                             f"give the path of the never-publish list, or unset {ENVIRONMENT}")]
     except (OSError, UnicodeDecodeError) as exc:
-        return NeverPublish({}), [DataError(where, 1, "(environment)", f"cannot be read as UTF-8 text ({type(exc).__name__})",
+        return NeverPublish({}), [DataError(where, 1, "(environment)",
+                                            f"cannot be read as UTF-8 text ({type(exc).__name__})",
                                             "save the list as UTF-8 text, one name per line")]
     names: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
@@ -160,32 +444,37 @@ def hit_error(path: str, line: int, field: str, entry: int, lang: str | None = N
 
 
 def source_errors(sources: Sources, names: NeverPublish) -> list[DataError]:
-    """Every listed name in a data file (values and comments) or a page, at its line."""
+    """Every listed name in a data file (values and comments), a page, or the name of a file or folder, at its line."""
     if not names:
         return []
-    pattern = names.pattern
-    languages = sources.config.languages
+    config = sources.config
+    languages = config.languages
     errors: list[DataError] = []
-    for shown in [*sources.errors, *(page.shown for page in sources.page_versions())]:
-        errors += [hit_error(shown, 1, "(file name)", hit.entry) for hit in names.find(shown, pattern)]
+    for path in _files_and_folders(config.data_dir, config.docs_dir):
+        for hit in names.find(path.name):
+            errors.append(hit_error(names.redact(display_path(path, config.root)), 1, "(file name)", hit.entry))
     for doc in sources.docs.values():
-        errors += _data_errors(doc, names, pattern, languages)
+        errors += _data_errors(doc, names, languages)
     for page in sources.page_versions():
         lang = page.lang if page.lang in languages else None
-        for view in _page_views(page.text, names, pattern):
-            errors += [hit_error(page.shown, view.line(hit.start), "page", hit.entry, lang)
-                       for hit in names.find(view.text, pattern)]
+        view = View.of(page.text)
+        errors += [hit_error(page.shown, view.line(hit.start), "page", hit.entry, lang)
+                   for hit in names.find(page.text)]
     return sorted(set(errors))
 
 
-def _data_errors(doc: YamlDoc, names: NeverPublish, pattern, languages) -> list[DataError]:
+def _files_and_folders(*folders: Path) -> list[Path]:
+    return sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*"))
+
+
+def _data_errors(doc: YamlDoc, names: NeverPublish, languages) -> list[DataError]:
     errors = []
     for loc, value in _strings(doc.data):
         lang = loc[-1] if loc and loc[-1] in languages else None
         field = field_name(loc[:-1] if lang else loc)
-        errors += [hit_error(doc.path, doc.line(loc), field, hit.entry, lang) for hit in names.find(value, pattern)]
+        errors += [hit_error(doc.path, doc.line(loc), field, hit.entry, lang) for hit in names.find(value)]
     for number, comment in _comments(doc.text):
-        errors += [hit_error(doc.path, number, "(comment)", hit.entry) for hit in names.find(comment, pattern)]
+        errors += [hit_error(doc.path, number, "(comment)", hit.entry) for hit in names.find(comment)]
     return errors
 
 
@@ -210,55 +499,3 @@ def _comments(text: str):
         match = _COMMENT.search(line)
         if match:
             yield number, match.group(1)
-
-
-@dataclass(frozen=True)
-class View:
-    """A decoded form of a text and, for each of its characters, where it was in the original."""
-
-    text: str
-    origin: list[int] | None  # None: the same offsets as the original
-    original: str
-
-    def line(self, offset: int) -> int:
-        at = offset if self.origin is None else self.origin[min(offset, len(self.origin) - 1)] if self.origin else 0
-        return self.original.count("\n", 0, at) + 1
-
-
-def _page_views(text: str, names: NeverPublish, pattern) -> list[View]:
-    """A page as written, and with its HTML character references decoded (``&#1048;`` is И) where that matters."""
-    import html
-
-    views = [View(text, None, text)]
-    if "&" in text and names.appears_in(html.unescape(text), pattern):
-        views.append(decoded_entities(text))
-    return views
-
-
-_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
-
-
-def decoded_entities(text: str, view: View | None = None) -> View:
-    """``text`` with HTML character references decoded, mapped back to ``view`` (or ``text``)."""
-    import html
-
-    out: list[str] = []
-    origin: list[int] = []
-    last = 0
-    base = view.origin if view is not None else None
-
-    def where(i: int) -> int:
-        return base[i] if base is not None and i < len(base) else i
-
-    for match in _ENTITY.finditer(text):
-        for i in range(last, match.start()):
-            out.append(text[i])
-            origin.append(where(i))
-        for char in html.unescape(match.group(0)):
-            out.append(char)
-            origin.append(where(match.start()))
-        last = match.end()
-    for i in range(last, len(text)):
-        out.append(text[i])
-        origin.append(where(i))
-    return View("".join(out), origin, view.original if view is not None else text)

@@ -7,8 +7,11 @@ on the first one, so one run shows everything.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from .limits import MAX_LISTED_PER_FILE
 
 
 @dataclass(frozen=True, order=True)
@@ -48,9 +51,28 @@ class DataErrors(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        lines = [str(e) for e in self.errors]
+        lines = [str(e) for e in listed(self.errors)]
         lines.append(f"{len(self.errors)} error(s) in the data; nothing was published.")
         return "\n".join(lines)
+
+
+def listed(errors: list[DataError], per_file: int = MAX_LISTED_PER_FILE) -> list[DataError]:
+    """The errors as they are shown, in their order: at most ``per_file`` for each file, the rest counted
+    in one error where the first of them was."""
+    total = Counter(e.path for e in errors)
+    if all(n <= per_file for n in total.values()):
+        return list(errors)
+    seen: Counter = Counter()
+    shown_errors = []
+    for error in errors:
+        seen[error.path] += 1
+        if seen[error.path] <= per_file:
+            shown_errors.append(error)
+        elif seen[error.path] == per_file + 1:
+            shown_errors.append(type(error)(error.path, error.line, "(file)",
+                                            f"and {total[error.path] - per_file:,} more problem(s) in this file, "
+                                            "from this line on", "fix the ones above, then run ncp check again"))
+    return shown_errors
 
 
 MAX_PROBLEM = 400
@@ -70,6 +92,8 @@ def _printable(text: str) -> str:
 
 def shown(value) -> str:
     """A value quoted in a message: on one line (line breaks and control characters escaped), at most 60 characters."""
+    if isinstance(value, int) and value.bit_length() > 10_000:  # Python will not print 4,300 digits or more
+        return "a number of thousands of digits"
     text = f"'{value}'" if isinstance(value, str) else repr(value)
     short = _printable(text[:120])
     return short if len(short) <= 60 else short[:57] + "..."

@@ -11,6 +11,7 @@ up: the next write of the same file removes what it left.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import stat
@@ -41,14 +42,19 @@ class Interrupted(BaseException):
 
 def write_atomically(path: Path, content: str | bytes, shown: str | None = None) -> None:
     """Replace ``path`` by ``content`` (text is written as UTF-8), or raise ``WriteFailed`` / ``Interrupted``
-    with the file unchanged and no temporary file left."""
+    with the file unchanged and no temporary file left.
+
+    Only a regular file is replaced: a link, a device (``/dev/full``), a pipe or a folder is refused, as
+    is a path whose folder does not exist (a mistyped folder is never created)."""
     path = Path(path)
     shown = shown or path.as_posix()
+    problem = _target_problem(path)
+    if problem:
+        raise WriteFailed(DataError(shown, 1, "(file)", *problem))
     data = content.encode("utf-8") if isinstance(content, str) else content
     tmp: str | None = None
     with _stopping_raises(shown):
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             _remove_leftovers(path)
             with _signals_held():
                 fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -61,14 +67,47 @@ def write_atomically(path: Path, content: str | bytes, shown: str | None = None)
                 os.replace(tmp, path)
                 tmp = None
         except OSError as exc:
-            raise WriteFailed(DataError(
-                shown, 1, "(file)", f"could not be written ({exc.strerror or exc})",
-                "check that the folder is writable and the disk has space, then run the command again; "
-                "the file was left as it was")) from exc
+            fix = ("the disk is full: free some space on it, then run the command again"
+                   if exc.errno in (errno.ENOSPC, errno.EDQUOT) else
+                   "check that the folder is writable and the disk has space, then run the command again")
+            raise WriteFailed(DataError(shown, 1, "(file)", f"could not be written ({exc.strerror or exc})",
+                                        fix + "; the file was left as it was")) from exc
         finally:
             if tmp is not None:
                 with _signals_held(), contextlib.suppress(OSError):
                     os.unlink(tmp)
+
+
+def write_output(path: Path, content: str | bytes, root: Path, shown: str | None = None) -> None:
+    """Write a file whose path a person gave (``ncp glossary export -o``), as ``write_atomically`` does, but
+    never over the project's sources: anything under ``data/`` or ``docs/`` is refused, whatever the path's
+    spelling (``./data/../data/glossary.yml``, a link to the folder)."""
+    shown = shown or Path(path).as_posix()
+    where = Path(path).resolve()
+    for folder in ("data", "docs"):
+        if where.is_relative_to((Path(root) / folder).resolve()):
+            raise WriteFailed(DataError(shown, 1, "(file)", f"is under {folder}/, which holds the site's sources",
+                                        "write the file elsewhere (e.g. glossary.tbx in the project's folder); "
+                                        "nothing under data/ or docs/ is ever written by an export"))
+    write_atomically(path, content, shown)
+
+
+def _target_problem(path: Path) -> tuple[str, str] | None:
+    """Why ``path`` may not be written (``problem, fix``), or None."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        return f"cannot be checked ({exc.strerror or exc})", "give the path of a file in an existing folder"
+    if mode is not None and not stat.S_ISREG(mode):
+        what = ("a link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode) else
+                "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+        return f"is {what}, which is never written over", "give the path of a regular file (or of a new one)"
+    if not path.parent.is_dir():
+        return (f"cannot be written: the folder {path.parent.as_posix()}/ does not exist",
+                "create the folder first, or correct the path")
+    return None
 
 
 def _mode_for(path: Path) -> int:

@@ -7,6 +7,7 @@ and far below what would slow a check down or run it out of memory; each error n
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 """A data file, page or CSV: 10 MB. The largest data file is the glossary (180 KB); a year of events
@@ -29,6 +30,14 @@ MAX_TEXT_CHARS = 50_000
 """A summary, a definition, a note: some paragraphs. The longest today is a summary of 1,173
 characters; 50,000 (about 15 printed pages) holds a whole final statement, which is better
 published as a document and linked."""
+
+MAX_UNKNOWN_LISTED = 10
+"""Unknown keys listed for one record; the rest are counted in one line (640,000 of them once printed
+640,000 lines and took a minute)."""
+
+MAX_LISTED_PER_FILE = 50
+"""Problems listed for one file (``errors.listed``); the rest are counted in one line: a file that is
+wrong throughout needs its first mistakes fixed, not a million lines."""
 
 FIRST_DAY = dt.date(1990, 1, 1)
 LAST_DAY = dt.date(2100, 12, 31)
@@ -60,3 +69,38 @@ register (Markdown's ``abbr``): 16,000 one-letter paragraphs took 5 s."""
 MAX_MARKDOWN_DEPTH = 8
 """Lists and quotes inside each other in one Markdown text (Python-Markdown nests ``1. `` written
 16,000 times 900 levels deep, in 1 s)."""
+
+
+MAX_ID_CHARS = 100
+"""A record's id names its page's folder and often its file. The longest today has 48 characters;
+``ncp new`` derives at most 71 (a date and 60 characters of a title); a file name may have 255 bytes."""
+
+MAX_NUMBER_DIGITS = 20
+"""A number in the data is a year, an edition, a count: 20 digits hold any count there is. A 5,000-digit
+number cannot even be printed by Python without raising its limit."""
+
+
+def _noncharacters() -> str:
+    """U+FDD0..U+FDEF and the last two code points of every plane: never text (Unicode's noncharacters)."""
+    ends = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}-{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    return "\ufdd0-\ufdef" + ends
+
+
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff" + _noncharacters() + "]")
+"""Characters no text may hold, however it is written (typed, or as a YAML escape such as ``"\\u0007"``):
+the control characters but tab and line breaks (C0, DEL, C1), a half of a surrogate pair, and Unicode's
+noncharacters (U+FFFE, U+FFFF...). XML 1.0 (the feeds, the sitemap, TBX) cannot hold most of them, a
+browser shows them as boxes or not at all, and a terminal acts on some (ESC). One rule for every text:
+data values, CSV cells imported into the data, pages."""
+
+
+def character_problem(char: str) -> str:
+    """What a character of ``NOT_TEXT`` is, in a message: ``the control character U+0007``."""
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        what = "half of a surrogate pair"
+    elif code < 0xA0:
+        what = "the control character"
+    else:
+        what = "the noncharacter"
+    return f"{what} U+{code:04X}"

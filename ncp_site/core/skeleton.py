@@ -23,10 +23,14 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from . import yamledit
+from .errors import shown
+from .languages import Languages
+from .limits import NOT_TEXT, character_problem
 from .localized import LanguageMap, SomeLanguages
 from .records import RecordFiles
+from .validation import validate
 from .yamledit import double_quoted
-from .yamlsrc import Loader
+from .yamlsrc import Loader, YamlDoc
 
 INDENT = "  "
 
@@ -238,24 +242,44 @@ class Placement:
     appended: bool
 
 
-def place(new: NewRecord, data_dir, languages: tuple[str, ...], record_id: str | None = None,
+def check_arguments(new: NewRecord, languages: Languages, record_id: str | None, date: str | None,
+                    title_ru: str | None = None, derived: bool = False) -> None:
+    """Raise ``CannotStart`` unless ``ncp check`` would accept the date, the title and the id given on the
+    command line (``derived``: the id was made from the date and the title): they are validated by the
+    record's own fields (the one definition of an id, a date, a title), as they will be in the data file."""
+    id_option = "the id made from --date and --title-ru" if derived else "--id"
+    given = {name: (option, value) for name, option, value in ((new.dated, "--date", date),
+                                                               (new.titled, "--title-ru", title_ru),
+                                                               ("id", id_option, record_id))
+             if name and value is not None and name in new.model.model_fields}
+    for option, value in given.values():
+        if found := NOT_TEXT.search(value):
+            raise CannotStart(f"{option} holds {character_problem(found.group())}, which no text may hold -- "
+                              "type it again without it")
+    values = {name: {"ru": value} if name == new.titled else value for name, (_, value) in given.items()}
+    _, errors = validate(new.model, values, YamlDoc("", None), languages) if given else (None, [])
+    for name, (option, value) in given.items():
+        for error in errors:
+            if error.field == name and error.lang in (None, "ru"):
+                raise CannotStart(f"{option} {shown(value)}: {error.problem} -- {error.fix}")
+    if date is not None and new.dated and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        raise CannotStart(f"--date {shown(date)}: write the day as YYYY-MM-DD, e.g. 2026-03-15")
+
+
+def place(new: NewRecord, data_dir, languages: Languages, record_id: str | None = None,
           date: str | None = None, title_ru: str | None = None, header: str = "", within: str | None = None,
           under: str | None = None) -> Placement:
-    """The file a new record goes to and its new text; raises ``CannotStart`` rather than overwrite anything."""
-    if new.inside:
-        return _place_inside(new, data_dir, languages, record_id, date, title_ru, within, under)
-    if date is not None:
-        try:
-            dt.date.fromisoformat(date)
-        except ValueError:
-            raise CannotStart(f"--date {date!r} is not a date -- write YYYY-MM-DD, e.g. 2026-03-15") from None
-    if record_id is None:
+    """The file a new record goes to and its new text; raises ``CannotStart`` rather than overwrite anything,
+    or write what ``ncp check`` would then refuse."""
+    derived = record_id is None and not new.inside
+    if derived:
         if not title_ru:
             raise CannotStart("give the new record's id with --id, or --title-ru (and --date) to derive it")
         record_id = "-".join(part for part in (date if new.dated else None, slug(title_ru)) if part)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", record_id):
-        raise CannotStart(f"--id {record_id!r} is not an id -- use lower-case Latin letters, digits and hyphens, "
-                          "e.g. kz-2026-enterprise")
+    check_arguments(new, languages, record_id, date, title_ru, derived)
+    languages = tuple(languages)
+    if new.inside:
+        return _place_inside(new, data_dir, languages, record_id, date, title_ru, within, under)
     filled: dict[str, Any] = {"id": record_id}
     if new.dated and date:
         filled[new.dated] = dt.date.fromisoformat(date)
@@ -311,9 +335,11 @@ def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru
     if not within:
         raise CannotStart(f"give --in: the id of the {where.noun} the new record goes into")
     if where.list_key is None:
+        records = sorted(path.stem for path in (data_dir / where.path).glob("*.yml"))
+        if within not in records:  # never a path: --in ../../x named a file outside the data
+            raise CannotStart(f"there is no {where.noun} {shown(within)} in data/{where.path}/ -- give the id of one: "
+                              + ", ".join(records[:5]) + (", ..." if len(records) > 5 else ""))
         path, loc = data_dir / where.path / f"{within}.yml", ()
-        if not path.is_file():
-            raise CannotStart(f"there is no {where.noun} '{within}' (data/{where.path}/{within}.yml)")
     else:
         path = data_dir / where.path
     old = path.read_text(encoding="utf-8") if path.is_file() else ""
@@ -342,8 +368,8 @@ def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru
         loc += (choices.index(under),)
     filled: dict[str, Any] = {}
     if "id" in new.model.model_fields:
-        if not record_id or not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", record_id):
-            raise CannotStart("give the new record's id with --id (lower-case Latin letters, digits, '.' and '-')")
+        if not record_id:
+            raise CannotStart("give the new record's id with --id")
         if re.search(rf"^\s*-?\s*id:\s*['\"]?{re.escape(record_id)}['\"]?\s*(#.*)?$", old, re.MULTILINE):
             raise CannotStart(f"{path} already has a record with id {record_id} -- choose another id")
         filled["id"] = record_id

@@ -6,6 +6,7 @@ work on these parsed documents and pages; nothing reads a source file a second t
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,8 +15,9 @@ import yaml
 
 from . import translation_meta
 from .config import SiteConfig
-from .errors import DataError, display_path
-from .yamlsrc import YamlDoc, parse_bytes, read_bounded
+from .errors import DataError, display_path, shown
+from .limits import NOT_TEXT
+from .yamlsrc import YamlDoc, forbidden_characters, parse_bytes, read_bounded
 
 STATE_FILE = "translation-state.yml"
 """Written by ``ncp translations reviewed``: a data file, but not data a visitor reads."""
@@ -47,12 +49,22 @@ class Sources:
     """Problems found while reading or parsing each data file (the file's kind reports them)."""
     pages: dict[str, dict[str, PageSource]] = field(default_factory=dict)
     page_errors: list[DataError] = field(default_factory=list)
+    file_errors: list[DataError] = field(default_factory=list)
+    """Links, special files and unreadable folders under ``data/`` and ``docs/``: never read nor published."""
+    other_files: list[str] = field(default_factory=list)
+    """Shown paths of the files under ``data/`` not named ``*.yml`` (``unread_errors`` reports them)."""
 
     @classmethod
     def read(cls, config: SiteConfig) -> Sources:
         sources = cls(config)
-        for path in _files(config.data_dir, ("*.yml", "*.yaml")):
+        data, sources.file_errors = _files(config.data_dir, config.root)
+        docs, errors = _files(config.docs_dir, config.root)
+        sources.file_errors += errors
+        for path in data:
             shown = display_path(path, config.root)
+            if path.suffix != ".yml":
+                sources.other_files.append(shown)
+                continue
             raw, errors = read_bounded(path, shown)
             doc, more = parse_bytes(raw, shown) if raw is not None else (None, [])
             errors += more
@@ -61,8 +73,9 @@ class Sources:
             sources.errors[shown] = errors
             if doc is not None:
                 sources.docs[shown] = doc
-        for path in _files(config.docs_dir, ("*.md",)):
-            sources._add_page(path)
+        for path in docs:
+            if path.suffix == ".md":
+                sources._add_page(path)
         return sources
 
     def _add_page(self, path: Path) -> None:
@@ -79,6 +92,7 @@ class Sources:
         except UnicodeDecodeError as exc:
             self.page_errors.append(DataError(page.shown, raw[:exc.start].count(b"\n") + 1, "page",
                                               f"is not valid UTF-8 ({exc.reason})", "save the file with UTF-8 encoding"))
+        self.page_errors += forbidden_characters(page.text, page.shown, "page", NOT_TEXT)
         page.meta = front_matter(page.text)
         self.pages.setdefault(key, {})[lang] = page
 
@@ -115,10 +129,90 @@ class Sources:
         return shown.rsplit("/", 1)[-1]
 
 
-def _files(folder: Path, patterns: tuple[str, ...]) -> list[Path]:
+    def unread_errors(self, data: list[str]) -> list[DataError]:
+        """A located error for each file under ``data/`` that no kind reads (``data``: the files and folders
+        the kinds read, as ``Kind.data`` names them): a case saved as ``kz0004.yaml`` or in ``data/case/``
+        would otherwise be left out of the site without a word."""
+        files = {path for path in data if path.endswith(".yml")} | {STATE_FILE}
+        folders = {path for path in data if not path.endswith(".yml")}
+        prefix = self.path("").rstrip("/") + "/"
+        errors = []
+        for shown in sorted([*self.errors, *self.other_files]):
+            relative = shown[len(prefix):]
+            folder, _, name = relative.rpartition("/")
+            if relative in files or (folder in folders and name.endswith(".yml")):
+                continue
+            stem, dot, suffix = name.rpartition(".")
+            renamed = f"{folder}/{stem}.yml" if folder else f"{stem}.yml"
+            if dot and suffix.lower() in ("yml", "yaml") and (renamed in files or folder in folders):
+                problem = "is not read: data files are named *.yml"
+                fix = f"rename it to {name[:-len(suffix)]}yml"
+            elif any(folder.startswith(f"{known}/") for known in folders):
+                top = next(known for known in folders if folder.startswith(f"{known}/"))
+                problem, fix = f"is not read: the files of data/{top}/ are read from that folder alone", \
+                    f"move it to data/{top}/"
+            else:
+                problem = "is not a file or folder the site reads"
+                fix = ("move it where its kind is kept (" + ", ".join(f"data/{f}/" for f in sorted(folders)[:4]) +
+                       "...; the README's data section lists them) or remove it")
+            errors.append(DataError(shown, 1, "(file)", problem, fix))
+        return errors
+
+
+def _files(folder: Path, root: Path) -> tuple[list[Path], list[DataError]]:
+    """Every regular file under ``folder`` but hidden ones (an editor's, never published), and a located error
+    for each link, special file and folder that cannot be read there.
+
+    A link is refused wherever it points. One to a file outside the repository publishes that file
+    (``/proc/self/environ`` published the build's environment); one inside it may reach what is never
+    published (``.git/``, a local ``.env``, ``.venv/``). Nothing here needs one: a copy of the file does.
+    """
+    def error(path: Path, what: str, problem: str, fix: str) -> DataError:
+        return DataError(display_path(path, root), 1, what, problem, fix)
+
+    if folder.is_symlink():
+        return [], [error(folder, "(folder)", _link(folder), "make it a folder of its own: copy what it holds")]
     if not folder.is_dir():
-        return []
-    return sorted({p for pattern in patterns for p in folder.rglob(pattern) if p.is_file()})
+        return [], []
+    files, errors, waiting = [], [], [folder]
+    while waiting:
+        current = waiting.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            errors.append(error(current, "(folder)", f"cannot be read ({exc.strerror or exc}), so its files would "
+                                "be left out", "make it readable (chmod u+rx), or move it out of the repository"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_symlink() and entry.is_dir():
+                    errors.append(error(path, "(folder)", _link(path), "make it a folder of its own: copy what it holds"))
+                elif entry.is_symlink():
+                    errors.append(error(path, "(file)", _link(path), "replace the link by a copy of the file"))
+                elif entry.is_dir(follow_symlinks=False):
+                    waiting.append(path)
+                elif entry.is_file(follow_symlinks=False):
+                    files.append(path)
+                else:
+                    errors.append(error(path, "(file)", "is not a regular file (a device, a pipe or a socket)",
+                                        "remove it: only files and folders are read and published"))
+            except OSError as exc:
+                errors.append(error(path, "(file)", f"cannot be read ({exc.strerror or exc})",
+                                    "check that the file is readable (its permissions, the disk)"))
+    return sorted(files), errors
+
+
+def _link(path: Path) -> str:
+    """Why a link is refused, naming where it points (outside the repository or not)."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    return f"is a link (to {shown(target)}), which is never read or published"
 
 
 def front_matter(text: str) -> dict:

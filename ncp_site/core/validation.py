@@ -3,17 +3,41 @@
 from __future__ import annotations
 
 import functools
-from typing import Any, TypeVar
+import types
+import typing
+from typing import Annotated, Any, TypeVar, Union
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from .errors import DataError
 from .errors import shown as _shown
 from .languages import Languages
-from .limits import MAX_LINE_CHARS
+from .limits import MAX_ID_CHARS, MAX_LINE_CHARS, MAX_UNKNOWN_LISTED
+from .localized import LanguageMap, SomeLanguages
 from .yamlsrc import YamlDoc, field_name
 
 M = TypeVar("M", bound=BaseModel)
+
+_FORMS: dict[str, str] = {}
+"""What a field's pattern asks for, in words, by pattern (``pattern``)."""
+
+
+def pattern(regex: str, form: str) -> str:
+    """``regex`` for ``Field(pattern=...)``, with the words a mistake is explained in (``form``: what to write,
+    with an example), so that no error quotes a regular expression."""
+    _FORMS[regex] = form
+    return regex
+
+
+ID = pattern(r"^[a-z0-9][a-z0-9-]*$", "lower-case Latin letters, digits and hyphens, e.g. 2026-05-04-seminar")
+CODE = pattern(r"^[a-z][a-z0-9_]*$", "lower-case Latin letters, digits and underscores, starting with a letter, "
+               "e.g. specific_instance")
+
+
+def record_id(regex: str = ID) -> Any:
+    """A record's id: ``regex``, and at most ``MAX_ID_CHARS`` (it names a page's folder, often a file).
+    ``ncp new`` checks an id given on its command line with the same field."""
+    return Field(pattern=regex, max_length=MAX_ID_CHARS)
 
 _TYPE_WORDS = {
     "string_type": "text",
@@ -31,12 +55,52 @@ _TYPE_WORDS = {
 def validate(model: type[M], data: Any, doc: YamlDoc, languages: Languages, base: tuple = (),
              context: dict | None = None) -> tuple[M | None, list[DataError]]:
     """The model, or None and a located error for each problem pydantic found."""
+    cut: list[tuple[tuple, int]] = []
+    data = _trimmed(model, data, (), tuple(languages), cut)
+    counted = [DataError(doc.path, doc.line(base + loc), field_name(base + loc[:-1]),
+                         f"and {count:,} more unknown keys in this {'record' if base or loc[:-1] else 'file'}",
+                         "remove them or correct their spelling (see the README's data section)") for loc, count in cut]
     try:
         result = _adapter(model).validate_python(data, context={"languages": languages, **(context or {})})
     except ValidationError as exc:
-        return None, [e for err in exc.errors() for e in _to_errors(err, doc, base, languages)]
+        return None, [e for err in exc.errors() for e in _to_errors(err, doc, base, languages)] + counted
+    if counted:
+        return None, counted
     _mark_translations(result, doc, base)
     return result, []
+
+
+def _trimmed(annotation: Any, data: Any, loc: tuple, languages: tuple[str, ...], cut: list) -> Any:
+    """``data`` with the keys a model (or a text per language) does not know cut after the first
+    ``MAX_UNKNOWN_LISTED`` of each mapping, each cut noted in ``cut`` as (where the first cut key is, how many):
+    640,000 unknown keys cost pydantic a minute and a gigabyte to list, and nobody reads such a list."""
+    while typing.get_origin(annotation) is Annotated or typing.get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if typing.get_origin(annotation) is not Annotated and len(args) != 1:
+            return data  # a choice of types: pydantic alone knows which applies
+        annotation = args[0]
+    if isinstance(data, list) and typing.get_origin(annotation) is list and typing.get_args(annotation):
+        items = [_trimmed(typing.get_args(annotation)[0], item, loc + (i,), languages, cut) for i, item in enumerate(data)]
+        return items if any(new is not old for new, old in zip(items, data)) else data
+    if not isinstance(data, dict) or not isinstance(annotation, type):
+        return data
+    if issubclass(annotation, BaseModel):
+        fields = annotation.model_fields
+        known = set(fields) | {f.alias for f in fields.values() if f.alias}
+    elif issubclass(annotation, (LanguageMap, SomeLanguages)):  # a text or an address per language
+        fields, known = {}, set(languages)
+    else:
+        return data
+    unknown = [key for key in data if key not in known]
+    if len(unknown) > MAX_UNKNOWN_LISTED:
+        dropped = set(unknown[MAX_UNKNOWN_LISTED:])
+        cut.append((loc + (unknown[MAX_UNKNOWN_LISTED],), len(dropped)))
+        data = {key: value for key, value in data.items() if key not in dropped}
+    inner = {key: _trimmed(fields[key].annotation, value, loc + (key,), languages, cut)
+             for key, value in data.items() if key in fields and isinstance(value, (dict, list))}
+    if any(inner[key] is not data[key] for key in inner):
+        data = {**data, **inner}
+    return data
 
 
 @functools.cache
@@ -123,11 +187,16 @@ def _explain_value(err: dict, lang: str | None, languages: Languages) -> tuple[s
             f"add at least {ctx.get('min_length')} item(s)"
     if kind == "string_too_short":
         return "is empty", "write the text, or remove the field if it is optional"
+    if kind == "string_pattern_mismatch":
+        form = _FORMS.get(ctx.get("pattern", ""))
+        return (f"{_shown(value)} is not written as this field is",
+                f"write {form}" if form else "write it as the same field of the other records is written")
     if kind == "string_too_long":
         limit = ctx["max_length"]
         length = f"{len(value):,} characters long" if isinstance(value, str) else "too long"
         return (f"is {length}, more than the {limit:,} allowed here",
-                "shorten it" + (" (a title or a name is one line)" if limit <= MAX_LINE_CHARS else
+                "shorten it" + (" (an id names a page's address and often a file)" if limit == MAX_ID_CHARS else
+                                " (a title or a name is one line)" if limit <= MAX_LINE_CHARS else
                                 "; publish a longer text as a document under docs/ and link it"))
     if kind in _TYPE_WORDS:
         what = _TYPE_WORDS[kind]

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError, display_path
-from .limits import MAX_ALIAS_VALUES, MAX_FILE_BYTES, MAX_NESTING
+from .limits import MAX_ALIAS_VALUES, MAX_FILE_BYTES, MAX_NESTING, MAX_NUMBER_DIGITS, NOT_TEXT, character_problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -31,6 +31,14 @@ _MAY_BE_TYPED = frozenset(key for key in _resolver.yaml_implicit_resolvers if ke
 # The characters YAML forbids (YAML 1.1, section 5.1), as libyaml and PyYAML check them.
 _FORBIDDEN = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 _SHOWN_FORBIDDEN = 10
+_YAML_TAG = "tag:yaml.org,2002:"
+_TAG_WORDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "empty",
+              "binary": "base64 data", "str": "text"}
+_NUMBER_TAGS = (_YAML_TAG + "int", _YAML_TAG + "float")
+_COLLECTION_TAGS = (_YAML_TAG + "map", _YAML_TAG + "seq")
+_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
+            "e": "\x1b", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 
 
 @dataclass
@@ -104,11 +112,6 @@ def parse_bytes(raw: bytes, shown: str) -> tuple[YamlDoc | None, list[DataError]
     return parse_yaml(text, shown)
 
 
-def yaml_files(folder: Path) -> list[Path]:
-    """The data files of a folder, in a stable order."""
-    return sorted(Path(folder).glob("*.yml")) + sorted(Path(folder).glob("*.yaml"))
-
-
 def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[DataError]]:
     forbidden = forbidden_characters(text, shown)
     if forbidden:
@@ -133,14 +136,24 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[DataError]]:
     return doc, builder.errors
 
 
+def _digits(number: str) -> int:
+    """The digits of a written number (``0x`` and a sign are not; a hexadecimal digit is)."""
+    return sum(c.isalnum() for c in re.sub(r"^[-+]?0[xob]", "", number.strip()))
+
+
+def _shown_tag(tag: str) -> str:
+    return f"'{tag}'" if len(tag) <= 40 else f"'{tag[:37]}...'"
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def forbidden_characters(text: str, shown: str, what: str = "(yaml)") -> list[DataError]:
-    """A located error for each line holding a character YAML forbids (NUL, other control characters)."""
+def forbidden_characters(text: str, shown: str, what: str = "(yaml)", forbidden: re.Pattern = _FORBIDDEN) -> list[DataError]:
+    """A located error for each line holding a character YAML forbids (NUL, other control characters), or
+    with ``forbidden=limits.NOT_TEXT`` one that no text may hold (a page's)."""
     errors, lines = [], set()
-    for match in _FORBIDDEN.finditer(text):
+    for match in forbidden.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         if line in lines:
             continue
@@ -150,8 +163,8 @@ def forbidden_characters(text: str, shown: str, what: str = "(yaml)") -> list[Da
                                     "this may not be a text file; save it again as UTF-8 text"))
             break
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        errors.append(DataError(shown, line, what, f"column {column} holds the control character "
-                                f"U+{ord(match.group()):04X}, which is not allowed",
+        errors.append(DataError(shown, line, what, f"column {column} holds {character_problem(match.group())}, "
+                                "which is not allowed",
                                 "delete it (most editors do not show it: retype the text around it)"))
     return errors
 
@@ -184,6 +197,9 @@ class _Builder:
     def __init__(self, text: str, doc: YamlDoc):
         self.events = yaml.parse(text, Loader=Loader)
         self.doc = doc
+        self.text = text
+        self.may_hide = "\\" in text or NOT_TEXT.search(text) is not None
+        """Whether a value may hold a character no text may (written as an escape, or one YAML allows)."""
         self.errors: list[DataError] = []
         self.lines: list[tuple[tuple, int]] = []
         self.anchors: dict[str, tuple[Any, list[tuple[tuple, int]], int]] = {}
@@ -224,6 +240,8 @@ class _Builder:
             return value
         if kind is yaml.AliasEvent:
             return self.alias(event, loc, record)
+        if event.tag is not None and event.tag != "!" and event.tag not in _COLLECTION_TAGS:
+            self.errors.append(self.tag_error(event, loc))
         self.depth += 1
         if self.depth > MAX_NESTING:
             raise self.refuse(event.start_mark.line + 1, f"values are nested more than {MAX_NESTING} levels deep",
@@ -241,6 +259,8 @@ class _Builder:
 
     def scalar(self, event, loc: tuple) -> Any:
         tag, text = event.tag, event.value
+        if self.may_hide and (found := NOT_TEXT.search(text)):
+            self.errors.append(self.character_error(event, loc, found.group()))
         if tag is None or tag == "!":
             if not event.implicit[0] or (text and text[0] not in _MAY_BE_TYPED):
                 return text  # quoted, or plain text that no implicit type can start with
@@ -255,15 +275,53 @@ class _Builder:
         if tag == _STR or tag == _TIMESTAMP:
             return text
         constructor = _constructor.yaml_constructors.get(tag)
+        line, written = event.start_mark.line + 1, f"'{one_line(text)[:40]}'" + ("..." if len(text) > 40 else "")
         if constructor is None:
+            self.errors.append(self.tag_error(event, loc))
+            return text
+        if tag in _NUMBER_TAGS and (digits := _digits(text)) > MAX_NUMBER_DIGITS:
+            self.errors.append(DataError(self.doc.path, line, field_name(loc),
+                                         f"{written} is a number of {digits:,} digits, more "
+                                         f"than the {MAX_NUMBER_DIGITS} a number in this data may have",
+                                         "correct the number, or put the value in quotes if it is text"))
             return text
         try:
             return constructor(_constructor, yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style))
         except (ValueError, KeyError, TypeError, yaml.YAMLError):
-            self.errors.append(DataError(self.doc.path, event.start_mark.line + 1, field_name(loc),
-                                         f"'{one_line(text)[:40]}' cannot be read as {tag.replace('tag:yaml.org,2002:', '!!')}",
+            what = _TAG_WORDS.get(tag.removeprefix(_YAML_TAG), tag.replace(_YAML_TAG, "!!"))
+            self.errors.append(DataError(self.doc.path, line, field_name(loc), f"{written} cannot be read as {what}",
                                          "correct the value, or put it in quotes to keep it as text"))
             return text
+
+    def tag_error(self, event, loc: tuple) -> DataError:
+        """A tag the data never uses (``!foo``, ``!!python/object``): the value would be read as something it is not."""
+        tag = event.tag if not event.tag.startswith(_YAML_TAG) else "!!" + event.tag[len(_YAML_TAG):]
+        return DataError(self.doc.path, event.start_mark.line + 1, field_name(loc),
+                         f"the YAML tag {_shown_tag(tag)} is not used in this data",
+                         f"remove {_shown_tag(tag)} before the value (write the value alone)")
+
+    def character_error(self, event, loc: tuple, char: str) -> DataError:
+        """Where a character no text may hold is written: its line and column, the escape that wrote it."""
+        at, written = self.written_at(event, char)
+        line = self.text.count("\n", 0, at) + 1
+        column = at - (self.text.rfind("\n", 0, at) + 1) + 1
+        how = f" (written {written})" if written else ""
+        return DataError(self.doc.path, line, field_name(loc),
+                         f"column {column} holds {character_problem(char)}{how}, which no text may hold",
+                         "delete it" + (f": remove {written} from the value" if written else
+                                        " (most editors do not show it: retype the text around it)"))
+
+    def written_at(self, event, char: str) -> tuple[int, str | None]:
+        """The offset in the file where ``char`` of a scalar is written, and the escape that wrote it (or None)."""
+        start, end = event.start_mark.index, event.end_mark.index
+        if event.style == '"':
+            for match in _ESCAPE.finditer(self.text, start, end):
+                code = match.group(1)
+                decoded = chr(int(code[1:], 16)) if len(code) > 1 else _ESCAPES.get(code, code)
+                if decoded == char:
+                    return match.start(), match.group()
+        found = self.text.find(char, start, end)
+        return (found, None) if found >= 0 else (start, None)
 
     def mapping(self, loc: tuple, record: bool) -> dict:
         out: dict = {}

@@ -7,7 +7,8 @@ each writing to its own folder; the folders are then merged, the sitemap joined,
 index and the never-publish search run once over the whole site, as the one-process build does at
 its end. The result is the same site byte for byte (tests/mkdocs/test_parallel.py).
 
-The site folder is replaced only when everything succeeded: a failed build leaves it as it was.
+The site folder is replaced only when everything succeeded: a failed or stopped build (SIGTERM,
+Ctrl-C) leaves it as it was and removes its work folder (``.ncp-build-*`` beside the site folder).
 This process does not load the data itself (each language's build validates it and stops with the
 same report as ``ncp check``): at 10,000 cases a Project held here for the whole build would add
 800 MB to the peak.
@@ -20,6 +21,7 @@ import gzip
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -41,6 +43,22 @@ _URLSET_END = "\n</urlset>"
 
 class BuildFailed(RuntimeError):
     """A language's build, the merge, the search index or the never-publish search failed; the site was kept."""
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGINT (Ctrl-C) arrived: the build unwinds (its language builds killed, its work folder
+    removed) and the site is left as it was."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(signal.Signals(signum).name)
+
+
+def _stop(signum, frame):
+    """The first stop signal ends the build; further ones must not cut its cleanup short."""
+    for stopping in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(stopping, signal.SIG_IGN)
+    raise Stopped(signum)
 
 
 @dataclass(frozen=True)
@@ -95,8 +113,10 @@ def _build_languages(root: Path, languages: list[str], work: Path, jobs: int, sa
                     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
                                str(root / "mkdocs.yml"), "--site-dir", str(work / lang)]
                     env = {**os.environ, ONLY_LANGUAGE: lang}
-                    running[lang] = (subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT),
-                                     time.monotonic(), log)
+                    with _signals_held():  # a process started is a process the cleanup below knows of
+                        running[lang] = (subprocess.Popen(command, cwd=root, env=env, stdout=log,
+                                                          stderr=subprocess.STDOUT, preexec_fn=_unblocked),
+                                         time.monotonic(), log)
                 for lang, (process, started, log) in list(running.items()):
                     if process.poll() is None:
                         continue
@@ -201,14 +221,30 @@ def _index(site: Path, languages) -> str:
 def replace_site(site_dir: Path, merged: Path, work: Path) -> None:
     """``merged`` becomes ``site_dir`` by renames (the old site is removed only once the new one is in place)."""
     old = work / "old"
-    if site_dir.exists():
-        site_dir.rename(old)
+    with _signals_held():  # a stop between the renames would lose the old site with the work folder
+        if site_dir.exists():
+            site_dir.rename(old)
+        try:
+            merged.rename(site_dir)
+        except OSError:
+            if old.exists():
+                old.rename(site_dir)
+            raise
+
+
+def _unblocked() -> None:
+    """In a language build's process: the signals held while it was started are not held there."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """SIGTERM and SIGINT wait until a step that must not be cut in two is done."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
     try:
-        merged.rename(site_dir)
-    except OSError:
-        if old.exists():
-            old.rename(site_dir)
-        raise
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -236,11 +272,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     site_dir = args.site_dir or root / "site"
     started = time.monotonic()
+    for stopping in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(stopping, _stop)
     try:
         build(config, site_dir, jobs=args.jobs, say=lambda line: print(names.redact(line)), names=names)
     except BuildFailed as exc:
         print(names.redact(str(exc)), file=sys.stderr)
         return 1
+    except Stopped as exc:
+        print(f"The build was stopped ({exc}); the site was left as it was.", file=sys.stderr)
+        return 128 + exc.signum
     print(f"Site built in {site_dir} in {time.monotonic() - started:.1f} s "
           f"({', '.join(config.languages)}, one process each).")
     return 0

@@ -579,27 +579,36 @@ def _stats(files) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
-class _Redacting(logging.Filter):
-    """Rewrites every log line with names on the never-publish list replaced by their entry numbers."""
+class _RedactingRecords:
+    """A log record factory: every record, whichever logger makes it (``mkdocs.*``, ``properdocs.*``, a
+    plugin's own), is made with the names on the never-publish list replaced by their entry numbers,
+    before any filter, handler or formatter sees it."""
 
-    def __init__(self, names):
-        super().__init__()
+    def __init__(self, make, names):
+        self.make = make
         self.names = names
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        redacted = self.names.redact(message)
-        if redacted != message:
-            record.msg, record.args = redacted, None
-        return True
+    def __call__(self, *args, **kwargs) -> logging.LogRecord:
+        record = self.make(*args, **kwargs)
+        if self.names:
+            try:
+                message = record.getMessage()
+            except (TypeError, ValueError):  # arguments that do not fit the message: logging reports it when emitting
+                return record
+            redacted = self.names.redact(message)
+            if redacted != message:
+                record.msg, record.args = redacted, None
+            if record.exc_info:
+                record.exc_text = self.names.redact(logging.Formatter().formatException(record.exc_info))
+        return record
 
 
 def _redact_logs(names) -> None:
     """Other plugins log data too (mkdocs-static-i18n prints each language's ``site_name``): no listed name
-    may reach the terminal or a CI log, whoever logs it. The filter sits on every handler MkDocs logs through."""
-    handlers = logging.getLogger("mkdocs").handlers + logging.getLogger().handlers
-    for handler in handlers:
-        for old in [f for f in handler.filters if isinstance(f, _Redacting)]:
-            handler.removeFilter(old)
-        if names:
-            handler.addFilter(_Redacting(names))
+    may reach the terminal or a CI log, whoever logs it and whatever the engine calls its loggers
+    (ProperDocs logs under ``properdocs``): so the records are redacted as they are made, not by name."""
+    make = logging.getLogRecordFactory()
+    if isinstance(make, _RedactingRecords):
+        make.names = names
+    else:
+        logging.setLogRecordFactory(_RedactingRecords(make, names))

@@ -30,3 +30,26 @@ def test_names_that_are_not_on_the_site_are_not_found(site):
     listed = NeverPublish({fold(name): n for n, name in enumerate(["Айгерім Сәрсенова", "Zoë Ångström", "Qwertz Uiopü"],
                                                                   start=1)})
     assert site_errors(site.root, listed) == []
+
+
+LOOK_ALIKES = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
+"""Latin letters and the Cyrillic letters that look the same."""
+
+
+def test_every_case_title_typed_with_look_alikes_and_its_words_reversed_is_found(site):
+    """The case titles listed as a careless editor might type them (Cyrillic letters for the Latin ones that
+    look the same, the words in reverse order): each is still found in its page and in the open data."""
+    project, _ = collect(REPO)
+    titles = {case.id: case.title["en"] for case in project.cases}
+    typed = {n: " ".join(reversed(titles[case.id].translate(LOOK_ALIKES).split()))
+             for n, case in enumerate(project.cases, start=1)}
+    assert all(typed[n] != titles[case.id] for n, case in enumerate(project.cases, start=1) if titles[case.id].isascii())
+    listed = NeverPublish({fold(text): n for n, text in reversed(typed.items())})
+    found: dict[int, set[str]] = {}
+    for error in site_errors(site.root, listed):
+        entry = int(error.problem.rsplit("entry ", 1)[1].rstrip(")"))
+        found.setdefault(entry, set()).add(error.path.split("/site/", 1)[1])
+    for n, case in enumerate(project.cases, start=1):
+        if listed.names[fold(typed[n])] != n:
+            continue  # two cases with the same title: the first one's entry
+        assert {f"{LANG_PREFIX['en']}cases/{case.id}/index.html", "data/cases.json"} <= found.get(n, set()), case.id

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import itertools
+import re
 import json
 import subprocess
 import sys
 import textwrap
 
 import pytest
-from builders import case_record, check_unchanged, make_project, summary_checked, write_yaml
+from builders import case_record, check_unchanged, make_project, problem_at, summary_checked, write_yaml
 
 from ncp_site import cli
 from ncp_site.core import limits
+from ncp_site.core.errors import shown
 from ncp_site.core.markup import markdown_problem
 from ncp_site.core.yamlsrc import parse_yaml
 
@@ -93,15 +95,90 @@ def test_control_characters_after_cyrillic_text_are_located_by_character_not_byt
         (3, "column 4 holds the control character U+001B, which is not allowed")]
 
 
-@pytest.mark.parametrize(("text", "line", "what"), [
-    ("a: 1\nb: !!int twelve\n", 2, "!!int"),
-    ("a: !!float x\n", 1, "!!float"),
-    ("a: 1\nb: " + "1" * 5000 + "\n", 2, "!!int"),
+@pytest.mark.parametrize(("escape", "code"), [
+    ("\\u0000", "U+0000"), ("\\0", "U+0000"), ("\\u001b", "U+001B"), ("\\e", "U+001B"), ("\\a", "U+0007"),
+    ("\\x7f", "U+007F"), ("\\x85", "U+0085"), ("\\N", "U+0085"), ("\\u009b", "U+009B"), ("\\uFFFE", "U+FFFE"),
+    ("\\uFFFF", "U+FFFF"), ("\\uFDD0", "U+FDD0"), ("\\U0001FFFF", "U+1FFFF"),
 ])
-def test_a_value_its_tag_cannot_read_is_a_located_error(text, line, what):
+def test_a_control_character_written_as_an_escape_is_a_located_error(tmp_path, capsys, escape, code):
+    """Before: these passed ``ncp check`` and the build died in feedgen (lxml refuses them in XML)."""
+    root = make_project(tmp_path, [case_record("kz0101")])
+    path = root / "data" / "cases" / "kz0101.yml"
+    text = path.read_text(encoding="utf-8").replace("  en: Case kz0101 (en)", f'  en: "Case {escape} kz0101"')
+    path.write_text(text, encoding="utf-8")
+    problem = problem_at(root, capsys, "cases/kz0101.yml", text, ("title:", "  en:"), "title.en")
+    assert ": column 13 holds " in problem and f" {code} (written {escape}), which no text may hold" in problem
+
+
+def test_tab_and_line_breaks_written_as_escapes_are_text():
+    doc, errors = parse_yaml('a: "one\\ttwo\\nthree\\r\\n"\nb: "\\\\a is a backslash and a"\n', "f.yml")
+    assert errors == [] and doc.data == {"a": "one\ttwo\nthree\r\n", "b": "\\a is a backslash and a"}
+
+
+def test_an_escape_is_located_on_its_own_line_of_a_value_written_over_several():
+    _, errors = parse_yaml('a: 1\nb: "first line\n  second \\u0007 line"\n', "f.yml")
+    assert [(e.line, e.field, e.problem[:40]) for e in errors] == [(3, "b", "column 10 holds the control character U+")]
+
+
+def test_a_half_surrogate_escape_is_a_located_error():
+    _, errors = parse_yaml('a: 1\nb: "\\ud800"\n', "f.yml")
+    assert [e.line for e in errors] == [2] and "invalid Unicode character escape code" in errors[0].problem
+
+
+def test_a_control_character_in_a_key_is_a_located_error():
+    _, errors = parse_yaml('a: 1\n"b\\e": 2\n', "f.yml")
+    assert [(e.line, e.problem[:52]) for e in errors] == [(2, "column 3 holds the control character U+001B (written")]
+
+
+def test_a_control_character_in_a_page_is_a_located_error(tmp_path, capsys):
+    root = make_project(tmp_path, [case_record("kz0101")])
+    (root / "docs" / "index.ru.md").write_text("# Главная\n\nТекст\x1b[31m и \x9b.\n", encoding="utf-8")
+    status, out = check_unchanged(root, capsys, root / "docs")
+    assert status == 1
+    assert ("docs/index.ru.md:3: page: column 6 holds the control character U+001B, which is not allowed -- "
+            "delete it") in out
+
+
+@pytest.mark.parametrize(("text", "line", "what"), [
+    ("a: 1\nb: !!int twelve\n", 2, "'twelve' cannot be read as a whole number"),
+    ("a: !!float x\n", 1, "'x' cannot be read as a number"),
+    ("a: 1\nb: " + "1" * 5000 + "\n", 2, "is a number of 5,000 digits, more than the 20 a number in this data may have"),
+    ("a: 1\nb: 0x" + "f" * 5000 + "\n", 2, "is a number of 5,000 digits"),
+])
+def test_a_value_its_tag_cannot_read_is_a_located_error_in_plain_words(text, line, what):
     _, errors = parse_yaml(text, "f.yml")
     assert [(e.line, e.field) for e in errors] == [(line, "a" if line == 1 else "b")]
-    assert f"cannot be read as {what}" in errors[0].problem
+    assert what in errors[0].problem and "!!" not in errors[0].problem and "Python" not in str(errors[0])
+
+
+def test_a_huge_number_in_any_field_is_a_located_error_not_a_traceback(tmp_path, capsys):
+    """Before: a 5,000-digit hexadecimal number reached pydantic as an int, whose message Python could not print."""
+    root = make_project(tmp_path, [case_record("kz0101")])
+    path = root / "data" / "cases" / "kz0101.yml"
+    text = path.read_text(encoding="utf-8").replace("lead_ncp: KZ", "lead_ncp: 0x" + "f" * 5000)
+    path.write_text(text, encoding="utf-8")
+    status, out = check_unchanged(root, capsys, root.joinpath(*CASES))
+    line = next(i for i, text in enumerate(text.splitlines(), 1) if text.startswith("lead_ncp:"))
+    assert status == 1 and f"data/cases/kz0101.yml:{line}: lead_ncp: '0xffff" in out
+    assert "is a number of 5,000 digits" in out and "set_int_max_str_digits" not in out
+
+
+def test_a_message_can_quote_a_number_python_will_not_print():
+    assert shown(16 ** 5000) == "a number of thousands of digits" and shown(12) == "12"
+
+
+@pytest.mark.parametrize("text", ["a: !foo lead\n", "a: 1\nb: !foo {c: 1}\n", "a: 1\nb: !!python/object:os.system x\n",
+                                  "a: 1\nb: !<tag:example.org,2026:x> [1]\n"])
+def test_a_yaml_tag_the_data_does_not_use_is_a_located_error(text):
+    doc, errors = parse_yaml(text, "f.yml")
+    line = text.count("\n")
+    assert [(e.line, e.field) for e in errors] == [(line, "a" if line == 1 else "b")]
+    assert "is not used in this data -- remove" in str(errors[0])
+
+
+def test_the_yaml_tags_of_plain_values_still_work():
+    doc, errors = parse_yaml("a: !!str 12\nb: !!int '7'\nc: !!map {d: 1}\ne: !!seq [1]\nf: ! x\n", "f.yml")
+    assert errors == [] and doc.data == {"a": "12", "b": 7, "c": {"d": 1}, "e": [1], "f": "x"}
 
 
 def test_a_data_file_over_the_size_limit_is_refused_unread(tmp_path, capsys):
@@ -214,3 +291,62 @@ def test_markdown_over_its_work_limits_is_a_located_error(tmp_path, capsys, summ
 ])
 def test_long_markdown_within_the_limits_is_accepted(summary):
     assert markdown_problem(summary) is None
+
+
+# --- a file that is wrong throughout: the listing is capped, the rest counted ----------------------
+
+def _unknown_keys(text: str, n: int, under: str | None = None) -> str:
+    if under is None:
+        return text + "".join(f"x{i}: 1\n" for i in range(n))
+    return text.replace(f"{under}:\n", f"{under}:\n" + "".join(f"  x{i}: 1\n" for i in range(n)), 1)
+
+
+@pytest.mark.parametrize(("under", "field", "where"), [(None, "(file)", "file"), ("enterprise", "enterprise", "record"),
+                                                       ("title", "title", "record")])
+def test_unknown_keys_are_listed_ten_then_counted(tmp_path, capsys, under, field, where):
+    root = make_project(tmp_path, [case_record("kz0101")])
+    path = root / "data" / "cases" / "kz0101.yml"
+    text = _unknown_keys(path.read_text(encoding="utf-8"), 5_000, under)
+    path.write_text(text, encoding="utf-8")
+    status, out = check_unchanged(root, capsys, root.joinpath(*CASES))
+    lines = [line for line in out.splitlines() if line.startswith("data/cases/kz0101.yml:")]
+    assert status == 1 and len(lines) == 11, lines
+    eleventh = text.splitlines().index(("  " if under else "") + "x10: 1") + 1
+    assert lines[-1] == (f"data/cases/kz0101.yml:{eleventh}: {field}: and 4,990 more unknown keys in this {where} -- "
+                         "remove them or correct their spelling (see the README's data section)")
+
+
+def test_ten_unknown_keys_are_all_listed(tmp_path, capsys):
+    root = make_project(tmp_path, [case_record("kz0101")])
+    path = root / "data" / "cases" / "kz0101.yml"
+    path.write_text(_unknown_keys(path.read_text(encoding="utf-8"), 10), encoding="utf-8")
+    status, out = check_unchanged(root, capsys, root.joinpath(*CASES))
+    assert status == 1 and out.count("is not a known field") == 10 and "more unknown keys" not in out
+
+
+def test_problems_past_fifty_in_one_file_are_counted(tmp_path, capsys):
+    root = make_project(tmp_path, [case_record("kz0101")])
+    events = "events:\n" + "".join(f"  - id: e{i}\n    start: 2022-13-01\n" for i in range(30))
+    (root / "data" / "events").mkdir()
+    (root / "data" / "events" / "2022.yml").write_text(events, encoding="utf-8")
+    status, out = check_unchanged(root, capsys, root / "data" / "events")
+    lines = [line for line in out.splitlines() if line.startswith("data/events/2022.yml:")]
+    assert status == 1 and len(lines) == limits.MAX_LISTED_PER_FILE + 1
+    assert re.fullmatch(r"data/events/2022\.yml:\d+: \(file\): and \d+ more problem\(s\) in this file, from this line "
+                        r"on -- fix the ones above, then run ncp check again", lines[-1])
+    total = int(re.search(r"(\d+) error\(s\) in 1 file", out).group(1))
+    assert total == limits.MAX_LISTED_PER_FILE + int(re.search(r"and (\d+) more", lines[-1]).group(1))
+
+
+def test_two_hundred_thousand_unknown_keys_cost_little_memory_and_print_a_few_lines(tmp_path):
+    """Before: 640,000 unknown keys printed 640,036 lines, took 70 s and 1 GB (200,000: 89 s and 370 MB here)."""
+    root = make_project(tmp_path, [case_record("kz0101")])
+    path = root / "data" / "cases" / "kz0101.yml"
+    path.write_text(_unknown_keys(path.read_text(encoding="utf-8"), 200_000), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(root)], capture_output=True, text=True,
+                          timeout=300, preexec_fn=_limit_memory, check=False)
+    result = json.loads(done.stdout)
+    assert result["status"] == 1 and "Traceback" not in result["out"] + result["err"]
+    assert "and 199,990 more unknown keys in this file" in result["out"]
+    assert len(result["out"].splitlines()) < 100
+    assert result["peak_mb"] < 250, result  # about 140 MB

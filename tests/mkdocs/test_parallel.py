@@ -2,8 +2,10 @@
 
 import gzip
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,50 @@ def test_merge_refuses_two_different_files_at_one_place(tmp_path):
     ru = _part(tmp_path / "ru", {"data/cases.json": b"[2]"}, "")
     with pytest.raises(parallel.BuildFailed, match="data/cases.json: two language builds wrote different files"):
         parallel.merge([kk, ru], tmp_path / "site")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_stopped_build_says_so_in_one_line_and_leaves_no_work_folder(tmp_path, signum):
+    """Before: SIGTERM left ``.ncp-build-*/`` (19 MB) in the repository root and Ctrl-C printed a traceback."""
+    project = copy_of_repository(tmp_path / "p")
+    site_dir = tmp_path / "out" / "site"
+    site_dir.mkdir(parents=True)
+    (site_dir / "index.html").write_text("the last good site", encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1", "NCP_SITE_URL": "http://localhost/"}
+    build = subprocess.Popen([sys.executable, "-m", "ncp_site.mkdocs.parallel", "--root", str(project), "--site-dir",
+                              str(site_dir)], cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, start_new_session=True)
+    deadline, running = time.monotonic() + 120, []
+    while len(running) < 3:  # a language build per language, each with the work folder on its command line
+        assert build.poll() is None and time.monotonic() < deadline, "the build never started its languages"
+        time.sleep(0.1)
+        work = next((p for p in site_dir.parent.iterdir() if p.name.startswith(".ncp-build-")), None)
+        running = _processes_naming(work) if work else []
+    for pid in running:  # the signals the build holds while it starts them are not held in them
+        blocked = next((int(line.split()[1], 16) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                        if line.startswith("SigBlk:")), 0)
+        assert not blocked & (1 << (signal.SIGTERM - 1) | 1 << (signal.SIGINT - 1))
+    build.send_signal(signum)  # to the build alone, as `kill <pid>` does (Ctrl-C also reaches the children)
+    out, err = build.communicate(timeout=120)
+    assert build.returncode == 128 + signum, out + err
+    assert err == f"The build was stopped ({signal.Signals(signum).name}); the site was left as it was.\n"
+    assert sorted(p.name for p in site_dir.parent.iterdir()) == ["site"]
+    assert files_of(site_dir) == {"index.html": b"the last good site"}
+    assert _processes_naming(work) == [], "the language builds were stopped too"
+
+
+def _processes_naming(path: Path) -> list[int]:
+    """The processes whose command line names ``path`` (from /proc, as pgrep -f does)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and str(path).encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_the_work_folder_is_ignored_by_git():
+    ignored = subprocess.run(["git", "check-ignore", "-q", ".ncp-build-abc123/site/index.html"], cwd=REPO, check=False)
+    assert ignored.returncode == 0

@@ -15,9 +15,17 @@ from ncp_site import cli
 GUIDE = REPO / "guide" / "weblate.md"
 
 
+def documented_block() -> list[str]:
+    return re.search(r"```sh\n# weblate-files\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S).group(1).splitlines()
+
+
 def documented_commands() -> list[list[str]]:
-    block = re.search(r"```sh\n# weblate-files\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S).group(1)
-    return [line.split()[1:] for line in block.splitlines() if line.startswith("ncp ")]
+    return [line.split()[1:] for line in documented_block() if line.startswith("ncp ")]
+
+
+def documented_folders() -> list[str]:
+    """The folders the guide makes first (``mkdir -p``): no command makes a missing folder."""
+    return [folder for line in documented_block() if line.startswith("mkdir -p ") for folder in line.split()[2:]]
 
 
 def documented_masks() -> dict[str, str]:
@@ -31,6 +39,8 @@ def test_every_documented_file_is_written_and_read_back(project, capsys, tmp_pat
     monkeypatch.chdir(tmp_path)
     commands = documented_commands()
     assert len(commands) >= 6
+    for folder in documented_folders():
+        Path(folder).mkdir(parents=True, exist_ok=True)
     for args in commands:
         assert cli.main(["--root", str(project), *args]) == 0, args
     capsys.readouterr()

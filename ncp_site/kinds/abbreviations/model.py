@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pydantic import ConfigDict, Field
 
 from ...core.localized import Strict, Text
+from ...core.validation import CODE, pattern, record_id
 
 
 class Entry(Strict):
-    abbr: str = Field(pattern=r"^[^\]\[\s*][^\]\[\n]*$", max_length=20)
+    abbr: str = Field(pattern=pattern(r"^[^\]\[\s*][^\]\[\n]*$", "the abbreviation on one line, without [ ] or a leading * or space, e.g. MNE"), max_length=20)
     expansion: Text
 
 
@@ -28,7 +29,7 @@ class Group(Strict):
     """
 
     model_config = ConfigDict(extra="allow", frozen=True)
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    id: str = record_id(CODE)
 
 
 @dataclass(frozen=True)

@@ -29,13 +29,13 @@ from ...core.localized import (
     LocalizedMarkdown,
     Strict,
 )
+from ...core.validation import pattern, record_id
 from ...core.vocabulary import StakeholderGroup
 
 Category = Literal["regulatory_support", "operational_organisational", "promotion", "specific_instances"]
 CATEGORIES: tuple[str, ...] = Category.__args__
 ActivityStatus = Literal["planned", "in_progress", "done", "carried_over", "dropped"]
 STATUSES: tuple[str, ...] = ActivityStatus.__args__
-ID = r"^[a-z0-9][a-z0-9-]*$"
 
 
 def _concept_or_name(value):
@@ -60,7 +60,7 @@ Responsible = Annotated[Body, BeforeValidator(_concept_or_name)]
 
 
 class Activity(Strict):
-    id: str = Field(pattern=ID)
+    id: str = record_id()
     title: LocalizedLine
     expected_output: Localized | None = None
     verification: Localized | None = None
@@ -71,7 +71,8 @@ class Activity(Strict):
     status: ActivityStatus
     status_date: Day | None = None
     evidence: Address | None = None
-    carried_over_to: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
+    carried_over_to: str | None = Field(default=None, pattern=pattern(
+        r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$", "the plan's id, / and the activity's id, e.g. action-plan-2025/ap2025-01"))
     note: Localized | None = None
 
     @property
@@ -94,7 +95,7 @@ class Period(Strict):
 
 
 class ActionPlan(Strict):
-    id: str = Field(pattern=ID)
+    id: str = record_id()
     title: LocalizedLine
     year: int | None = Field(default=None, ge=2012, le=2100)
     period: Period | None = None

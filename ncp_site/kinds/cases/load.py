@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...core import documents
 from ...core.errors import DataError, DataWarning
 from ...core.kind import LoadContext
 from ...core.records import Located, RecordFiles, load_records
@@ -24,7 +25,10 @@ FILES = RecordFiles("cases", "specific instance", "data/cases/kz0003.yml")
 
 
 def load(ctx: LoadContext) -> tuple[list[SpecificInstance], list[DataError]]:
-    found, errors = load_records(ctx.sources, FILES, SpecificInstance, record_errors)
+    def checked(case: SpecificInstance, at: Located) -> list[DataError]:
+        return record_errors(case, at) + document_errors(case, at, ctx)
+
+    found, errors = load_records(ctx.sources, FILES, SpecificInstance, checked)
     glossary = ctx.loaded.get("glossary")
     if glossary is not None:
         errors += vocabulary_errors(glossary)
@@ -43,6 +47,13 @@ def stale_status(at: Located, today: dt.date, max_age: int) -> DataWarning | Non
                                    f"the status ({case.status}) was last confirmed on {case.status_as_of}, "
                                    f"{(today - case.status_as_of).days} days ago (more than {max_age})",
                                    "check the case's status with the NCP, then update status and status_as_of"))
+
+
+def document_errors(case: SpecificInstance, at: Located, ctx: LoadContext) -> list[DataError]:
+    """Each statement's documents as every kind's: a web address, or a file that exists under docs/."""
+    return [e for i, statement in enumerate(case.statements)
+            for e in documents.versions_errors(at.doc, at.loc + ("statements", i, "documents"), statement.documents,
+                                               ctx.docs_dir, ctx.languages)]
 
 
 def record_errors(case: SpecificInstance, at: Located) -> list[DataError]:

@@ -20,6 +20,7 @@ from ...core.localized import (
     Name,
     Strict,
 )
+from ...core.validation import pattern, record_id
 from ...core.vocabulary import MILESTONES, NOT_REACHED, NOT_REPORTED, Chapter, edition_on
 
 OECD_DATABASE_URL = "https://mneguidelines.oecd.org/database/instances/{}.htm"
@@ -130,8 +131,8 @@ class Statement(Strict):
 
 
 class SpecificInstance(Strict):
-    id: str = Field(pattern=r"^[a-z]{2}[a-z0-9-]*$")
-    oecd_id: str | None = Field(default=None, pattern=r"^[a-z]{2}\d{4}$")
+    id: str = record_id(pattern(r"^[a-z]{2}[a-z0-9-]*$", "two lower-case Latin letters (a country's code), then letters, digits and hyphens, e.g. kz0003"))
+    oecd_id: str | None = Field(default=None, pattern=pattern(r"^[a-z]{2}\d{4}$", "the id of the OECD database: the lead NCP's two-letter country code in lower case and four digits, e.g. kz0003 or nl0031"))
     title: LocalizedLine
     enterprise: Enterprise
     submitter: Submitter

@@ -14,13 +14,14 @@ from pydantic import Field, field_validator
 
 from ...core.errors import shown
 from ...core.localized import LanguageCode, LanguageVersions, Localized, Strict
+from ...core.validation import pattern
 
-PHONE = r"^\+[0-9][0-9 ]{6,20}[0-9]$"
-EMAIL = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
+PHONE = pattern(r"^\+[0-9][0-9 ]{6,20}[0-9]$", "+, the country code and the number, digits and spaces, e.g. +7 7172 74 90 00")
+EMAIL = pattern(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", "an e-mail address, e.g. ncp@example.kz")
 
 
 class Telegram(Strict):
-    url: str = Field(pattern=r"^https://t\.me/[A-Za-z0-9_]+$")
+    url: str = Field(pattern=pattern(r"^https://t\.me/[A-Za-z0-9_]+$", "https://t.me/ and the channel's name, e.g. https://t.me/ncp_kazakhstan"))
     languages: list[LanguageCode] = []  # the languages the bot answers in, where known
 
 

@@ -16,6 +16,7 @@ from pydantic import Field
 
 from ...core.documents import WebAddress
 from ...core.localized import AnyLanguage, Localized, Strict, Text
+from ...core.validation import record_id
 
 Scope = Literal["general", "sectoral"]
 SCOPES: tuple[str, ...] = Scope.__args__
@@ -24,7 +25,7 @@ OFFICIAL_HOSTS = ("oecd.org",)
 
 
 class Guidance(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = record_id()
     scope: Scope
     sector: Localized | None = None
     title: Localized

@@ -43,6 +43,7 @@ from ...core.localized import (
     Name,
     Strict,
 )
+from ...core.validation import record_id
 from ...core.vocabulary import Chapter, StakeholderGroup, edition_on
 
 TIME_ZONE = "Asia/Almaty"
@@ -173,7 +174,7 @@ class Material(Strict):
 
 
 class Event(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = record_id()
     title: LocalizedLine
     kind: EventKind = "promotional"
     start: WhenField

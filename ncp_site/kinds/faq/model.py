@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import Field
 
 from ...core.localized import Localized, Strict
+from ...core.validation import record_id
 
 Group = Literal["about", "submitting", "handling", "confidentiality"]
 GROUPS: tuple[str, ...] = Group.__args__
@@ -21,7 +22,7 @@ PAGE_URL = "faq/"
 
 
 class Question(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = record_id()
     group: Group
     question: Localized
     answer: Localized

@@ -57,6 +57,7 @@ from translate.storage import tbx
 from ...core import translation_meta
 from ...core.errors import DataError, display_path
 from ...core.files import write_atomically
+from ...core.limits import NOT_TEXT, character_problem
 from ...core.opendata import FORMULA_START, is_formula, spreadsheet_safe  # noqa: F401 (FORMULA_START: part of this module's interface)
 from ...core.validation import validate
 from ...core.yamledit import (Edit, append_items, apply, compose, delete_item, delete_key, insert_after,
@@ -345,8 +346,22 @@ def _rows(reader, shown: str, known: tuple[str, ...],
                                     "keep one cell per column (quote texts that contain commas)"))
             continue
         lang = values[header.index("lang")].strip()
+        refused = [_character_error(v, found, line, h, lang, shown) for h, v in zip(header, values)
+                   if (found := NOT_TEXT.search(v))]
+        if refused:
+            errors += refused
+            continue
         rows.append((line, {h: _cell(v, line, h, lang, shown, warnings) for h, v in zip(header, values)}))
     return rows, errors
+
+
+def _character_error(value: str, found, line: int, column: str, lang: str, shown: str) -> DataError:
+    """A cell holding a character no text may hold (``limits.NOT_TEXT``), as the data's own check reports it."""
+    field, lang = ("reason", column[len(REASON):]) if column.startswith(REASON) else (column, lang)
+    return DataError(shown, line, field, f"character {found.start() + 1} of the cell holds "
+                     f"{character_problem(found.group())}, which no text may hold",
+                     "delete it from the cell (it may have been pasted in with the text), then import again",
+                     lang or None)
 
 
 def _cell(value: str, line: int, column: str, lang: str, shown: str, warnings: list[DataError] | None) -> str:

@@ -12,9 +12,10 @@ import difflib
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import Field, GetCoreSchemaHandler, model_validator
+from pydantic import GetCoreSchemaHandler, model_validator
 
 from ...core.localized import Day, LanguageMap, Localized, Strict, Text
+from ...core.validation import CODE, record_id
 
 Category = Literal[
     "title", "institution", "procedure", "principle", "general", "chapter", "case_status",
@@ -86,7 +87,7 @@ class Terms(LanguageMap):
 
 
 class Concept(Strict):
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    id: str = record_id(CODE)
     category: Category
     source: Text
     definition: Localized

@@ -9,15 +9,14 @@ when the source does not give it: the page then says the date is not reported.
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from ...core.documents import WebAddress
 from ...core.localized import AnyLanguage, Localized, Name, Strict, Text
 from ...core.partial_dates import PartialDateField
+from ...core.validation import record_id
 
 
 class MediaItem(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = record_id()
     title: Localized
     original_title: Text | None = None
     publisher: Name

@@ -9,13 +9,13 @@ membership. Private persons are never named: a person appears only with the posi
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ...core.localized import LanguageVersions, Localized, Name, Strict
+from ...core.localized import Day, LanguageVersions, Localized, Name, Strict
+from ...core.validation import pattern, record_id
 from ...core.vocabulary import StakeholderGroup
 
 ActKind = Literal["government_resolution", "ministerial_order", "ncp_decision"]
@@ -25,11 +25,11 @@ Role = Literal["chair", "deputy_chair", "member"]
 
 
 class LegalAct(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = record_id()
     kind: ActKind
-    number: str = Field(pattern=r"^[0-9A-Za-z/-]+$")
-    adopted: dt.date
-    in_force: dt.date | None = None  # when it took effect, if later than its adoption
+    number: str = Field(pattern=pattern(r"^[0-9A-Za-z/-]+$", "the number the act was given: Latin letters, digits, / and -, e.g. 124 or 12-VII"))
+    adopted: Day
+    in_force: Day | None = None  # when it took effect, if later than its adoption
     amends: str | None = None  # the id of the act it amends
     title: Localized  # what the act does, in the site's own words
     documents: LanguageVersions = LanguageVersions()
@@ -60,11 +60,11 @@ class Member(Strict):
 
 
 class Composition(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = record_id()
     title: Localized
     legal_basis: list[str] = Field(min_length=1)  # ids of the acts that set this composition
-    start: dt.date
-    end: dt.date | None = None  # None: the composition in force
+    start: Day
+    end: Day | None = None  # None: the composition in force
     summary: Localized | None = None  # how it decides, what changed
     secretariat: Localized  # where the NCP Secretariat is hosted
     source: Localized  # where the list of members comes from

@@ -19,8 +19,8 @@ from pydantic import Field
 from ...core.documents import WebAddress
 from ...core.localized import Localized, Strict
 from ...core.partial_dates import PartialDateField
+from ...core.validation import record_id
 
-ID = r"^[a-z0-9][a-z0-9-]*$"
 PAGE_URL = "news/"
 
 
@@ -32,7 +32,7 @@ class Source(Strict):
 
 
 class NewsItem(Strict):
-    id: str = Field(pattern=ID)
+    id: str = record_id()
     date: PartialDateField
     title: Localized
     summary: Localized

@@ -14,7 +14,6 @@ How progress counts (shown on the tracker, computed, never typed in):
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
@@ -22,24 +21,24 @@ from typing import Literal
 from pydantic import Field
 
 from ...core.documents import WebAddress
-from ...core.localized import Localized, Strict
+from ...core.localized import Day, Localized, Strict
+from ...core.validation import pattern, record_id
 
 Area = Literal["institutional_arrangements", "promotion", "specific_instances", "government_policies"]
 AREAS: tuple[str, ...] = Area.__args__
 Status = Literal["not_reported", "not_implemented", "in_progress", "partially_implemented", "implemented"]
 STATUSES: tuple[str, ...] = Status.__args__
-ID = r"^[a-z0-9][a-z0-9-]*$"
 
 
 class Finding(Strict):
-    id: str = Field(pattern=r"^\d+\.\d+$")
+    id: str = record_id(pattern(r"^\d+\.\d+$", "the recommendation's number: two numbers joined by a dot, e.g. 3.1"))
     area: Area
     topic: Localized
     finding: Localized
     recommendation: Localized
     response: Localized | None = None
     status: Status
-    status_date: dt.date
+    status_date: Day
     status_source: Localized
     evidence: str | None = None
     related_activities: list[str] = Field(default_factory=list)
@@ -54,16 +53,16 @@ class Finding(Strict):
 
 
 class Period(Strict):
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
 
 
 class PeerReview(Strict):
-    id: str = Field(pattern=ID)
+    id: str = record_id()
     title: Localized
     reviewers: Localized
     mission: Period
-    declassified: dt.date  # the date the OECD approved the report for publication
+    declassified: Day  # the date the OECD approved the report for publication
     url: WebAddress
     findings: list[Finding] = Field(min_length=1)
 

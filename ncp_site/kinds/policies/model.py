@@ -15,6 +15,7 @@ from pydantic import Field
 
 from ...core.documents import WebAddress
 from ...core.localized import Localized, Strict
+from ...core.validation import record_id
 
 Reference = Literal["yes", "no", "proposed", "unknown", "not_applicable"]
 REFERENCES: tuple[str, ...] = Reference.__args__
@@ -28,7 +29,7 @@ class Source(Strict):
 
 
 class Policy(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = record_id()
     name: Localized
     authority: Localized
     ncp_role: Localized

@@ -15,9 +15,10 @@ from pydantic import Field, StrictBool
 
 from ...core.localized import Localized, Strict
 from ...core.timeframes import Stretch
+from ...core.validation import CODE, record_id
 from ...core.vocabulary import Milestone
 
-Id = Field(pattern=r"^[a-z][a-z0-9_]*$")
+Id = record_id(CODE)
 Input = Literal["text", "email", "tel", "textarea", "checkbox"]
 Autocomplete = Literal["name", "email", "tel", "organization"]
 

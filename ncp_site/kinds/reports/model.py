@@ -18,6 +18,7 @@ from ...core.localized import (
     LocalizedMarkdown,
     Strict,
 )
+from ...core.validation import record_id
 
 Kind = Literal["annual_report", "code_of_conduct", "due_diligence_checklist", "violations_register",
                "monograph", "procedures", "submission_form"]
@@ -26,7 +27,7 @@ PAGE_URL = "reports/"
 
 
 class Report(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = record_id()
     kind: Kind
     year: int | None = Field(default=None, ge=2012, le=2100)
     title: LocalizedLine

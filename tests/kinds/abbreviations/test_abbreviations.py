@@ -98,9 +98,10 @@ def test_the_same_abbreviation_defined_twice_is_reported(tmp_path, capsys):
 @pytest.mark.parametrize("old, new, fragment, field, lang, words", [
     ("      expansion: environmental, social and governance\n", "", "  en:\n      abbr: ESG",
      "abbreviations[0].en.expansion", None, "is missing"),
-    ("  - id: esg\n", "  - id: ESG\n", "id: ESG", "abbreviations[0].id", None, "should match pattern"),
+    ("  - id: esg\n", "  - id: ESG\n", "id: ESG", "abbreviations[0].id", None,
+     "'ESG' is not written as this field is -- write lower-case Latin letters, digits and underscores"),
     ("  en:\n      abbr: ESG", "  en:\n      abbr: ESG [x]", "abbr: ESG [x]", "abbreviations[0].en.abbr", None,
-     "should match pattern"),
+     "is not written as this field is -- write the abbreviation on one line, without [ ]"),
 ])
 def test_mistakes_in_own_file_are_located(tmp_path, capsys, old, new, fragment, field, lang, words):
     own = OWN.replace(old, new)

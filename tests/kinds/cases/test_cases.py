@@ -67,6 +67,14 @@ def test_valid_record_loads(tmp_path):
     assert case.duration_days == 136
 
 
+STATEMENT = dedent("""
+    statements:
+      - kind: final_statement
+        date: 2022-07-01
+        documents:
+          ru: {}
+""").rstrip("\n")
+
 BROKEN = [
     # (what is wrong, replace this, with this, line fragment, field, lang, words in the message)
     ("YAML syntax", "chapters: [IV, V]", "chapters: [IV, V", "chapters:", "(yaml)", None, "invalid YAML"),
@@ -94,6 +102,13 @@ BROKEN = [
      "follow_up:", "dates.follow_up", None, "is not_reached but the case is not closed (good_offices)"),
     ("status not_reported on a lead case", "status: not_accepted\noutcome: not_accepted",
      "status: not_reported\noutcome: null", "status:", "status", None, "the status of a case another NCP leads"),
+    ("OECD id in another form", "oecd_id: null", "oecd_id: KZ_0001", "oecd_id:", "oecd_id", None,
+     "'KZ_0001' is not written as this field is -- write the id of the OECD database: the lead NCP's two-letter "
+     "country code in lower case and four digits, e.g. kz0003"),
+    ("a statement's document outside docs/", "statements: []", STATEMENT.format("../../../../../other-repo/phish.html"),
+     "ru: ../", "statements[0].documents", "ru", "'../../../../../other-repo/phish.html' is not a path inside docs/"),
+    ("a statement's document that does not exist", "statements: []", STATEMENT.format("cases/files/none.pdf"),
+     "ru: cases/", "statements[0].documents", "ru", "'cases/files/none.pdf' does not exist under docs/ -- add the file"),
     ("'not reached' before a stage with a date (kz0003 once)", "initial_assessment: not_reported",
      "initial_assessment: not_reached", "initial_assessment:", "dates.initial_assessment", None,
      "is not_reached but a later stage has a date (conclusion: 2022-07-01)"),
@@ -110,6 +125,31 @@ def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, l
     make_project(tmp_path)
     (tmp_path / "data" / "cases" / "kz0101.yml").write_text(text, encoding="utf-8")
     assert words in problem_at(tmp_path, capsys, "cases/kz0101.yml", text, fragment, field, lang)
+
+
+def test_a_statement_may_link_a_file_under_docs_or_a_web_address(tmp_path):
+    make_project(tmp_path)
+    (tmp_path / "docs" / "cases" / "files").mkdir(parents=True)
+    (tmp_path / "docs" / "cases" / "files" / "final.ru.pdf").write_bytes(b"%PDF-1.4\n")
+    text = VALID.replace("statements: []", STATEMENT.format("cases/files/final.ru.pdf") +
+                         "\n      en: https://mneguidelines.oecd.org/database/instances/kz0001.htm")
+    (tmp_path / "data" / "cases" / "kz0101.yml").write_text(text, encoding="utf-8")
+    cases, errors = load_kind(tmp_path, "cases")
+    assert errors == [] and cases[0].statements[0].documents.available() == {
+        "ru": "cases/files/final.ru.pdf", "en": "https://mneguidelines.oecd.org/database/instances/kz0001.htm"}
+
+
+@pytest.mark.parametrize("length", [100, 101])
+def test_an_id_is_at_most_100_characters(tmp_path, capsys, length):
+    """An id names its page's folder and its file (a file name holds 255 bytes): ``ncp new`` checks the same field."""
+    case_id = "kz" + "0" * (length - 2)
+    make_project(tmp_path, [case_record(case_id)])
+    status = cli.main(["--root", str(tmp_path), "check"])
+    out = capsys.readouterr().out
+    if length == 100:
+        assert "characters long" not in out
+    else:
+        assert status == 1 and f"data/cases/{case_id}.yml:1: id: is 101 characters long, more than the 100 allowed here" in out
 
 
 def test_a_final_statement_needs_a_conclusion(tmp_path, capsys):

@@ -46,9 +46,9 @@ def test_valid_file_loads(tmp_path):
 
 BROKEN = [
     ("not an e-mail address", "email: ncp@example.kz", "email: ncp-at-example.kz", "email:", "email", None,
-     "should match pattern"),
+     "'ncp-at-example.kz' is not written as this field is -- write an e-mail address, e.g. ncp@example.kz"),
     ("not a phone number", 'call_centre: "+7 7172 99 99 12"', 'call_centre: "7172-99-99"', "call_centre:", "call_centre",
-     None, "should match pattern"),
+     None, "is not written as this field is -- write +, the country code and the number"),
     ("not a web address", "ru: https://example.kz/ru/", "ru: example.kz/ru/", "links:", "links", None,
      "is not a web address"),
     ("missing language", "  en: NCP Secretariat\n", "", "secretariat:", "secretariat", "en", "text is missing"),

@@ -537,6 +537,24 @@ def test_an_imported_text_over_its_field_limit_is_refused(project, capsys, tmp_p
     assert (project / "data" / "glossary.yml").read_bytes() == before
 
 
+def test_an_imported_cell_holding_a_control_character_is_refused_at_its_csv_line(project, capsys, tmp_path):
+    """The rule of every text (``limits.NOT_TEXT``): before, the import wrote them and the build then failed."""
+    rows = export_rows(project, capsys)
+    row(rows, "specific_instance", "ru", "preferred")["term"] = "конкретный случай\x1b[31m"
+    row(rows, "specific_instance", "en", "deprecated", 1)["reason_kk"] = "Сот\x07"
+    reviewed = write_rows(tmp_path / "r.csv", rows)
+    lines = reviewed.read_text(encoding="utf-8").splitlines()
+    before = (project / "data" / "glossary.yml").read_bytes()
+    code, out = run(project, capsys, "import", str(reviewed), "--apply")
+    assert code == 1 and "\x1b" not in out and "\x07" not in out
+    term = next(i for i, text in enumerate(lines, 1) if "\x1b" in text)
+    reason = next(i for i, text in enumerate(lines, 1) if "\x07" in text)
+    assert (f"r.csv:{term}: term (ru): character 18 of the cell holds the control character U+001B, which no text "
+            "may hold -- delete it from the cell") in out
+    assert f"r.csv:{reason}: reason (kk): character 4 of the cell holds the control character U+0007" in out
+    assert (project / "data" / "glossary.yml").read_bytes() == before
+
+
 @pytest.mark.parametrize("failure", ["disk full", "SIGTERM"])
 def test_import_apply_that_cannot_finish_writing_leaves_the_glossary_as_it_was(project, capsys, tmp_path,
                                                                                 monkeypatch, failure):
