@@ -13,7 +13,6 @@ import os
 import sys
 from pathlib import Path
 
-from . import editor_schemas
 from .checks import translation_status
 from .core.errors import DataErrors, display_path
 from .core.files import Interrupted, WriteFailed, write_atomically, write_output
@@ -293,6 +292,8 @@ def new_records(kinds) -> dict:
 
 def schema_header(project: Project, new) -> str:
     """The first line that ties a new data file to its JSON Schema, when ``ncp schemas`` has written it."""
+    from . import editor_schemas
+
     name = editor_schemas.name_of(new.files.path)
     if not (project.config.root / editor_schemas.FOLDER / f"{name}.json").is_file():
         return ""
@@ -302,6 +303,8 @@ def schema_header(project: Project, new) -> str:
 
 def cmd_schemas(args) -> int:
     """Write schemas/ from the models and start every data file with the line naming its schema."""
+    from . import editor_schemas
+
     project = args.project
     root = project.config.root
     written = 0
@@ -364,6 +367,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ncp", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=None,
                         help="project folder (default: found from the current directory)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="read every file afresh and keep nothing in .cache/ (the result is the same either way)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate all data and pages, as the build does")
     check.add_argument("--format", choices=["text", "json"], default="text",
@@ -441,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.root = (args.root or find_root(Path.cwd())).resolve()
     try:
-        args.project = load_project(args.root, release=getattr(args, "release", False))
+        args.project = load_project(args.root, release=getattr(args, "release", False), cached=not args.no_cache)
     except DataErrors as exc:
         print(exc.report())
         return 1

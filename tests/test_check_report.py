@@ -69,8 +69,8 @@ def repo(tmp_path_factory):
 def test_warnings_alone_do_not_fail_the_check_and_json_is_machine_readable(repo, capsys, monkeypatch):
     real = cli.load_project
 
-    def with_warning(root, today=None, release=False):
-        project = real(root, today, release)
+    def with_warning(root, today=None, release=False, cached=False):
+        project = real(root, today, release, cached)
         project.warnings.append(WARNING)
         return project
 

@@ -11,11 +11,13 @@ every link against ``core.addresses``. Each refusal is a located ``ncp check`` e
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from ..core.addresses import address_problem
+from ..core.cache import cached_with
 from ..core.errors import DataError, shown
 from ..core.markup import ATTRIBUTES, TAGS
 from ..core.quotations import blanked, delimited
@@ -52,10 +54,16 @@ _FIX = "remove it; write the text in Markdown (headings, lists, links, emphasis,
 
 
 def page_html_errors(sources: Sources) -> list[DataError]:
-    import markdown  # only when a page is checked, not when every page's result comes from the cache
+    """Every page version's refused HTML (each page's kept in its cache entry: it depends on the page alone)."""
+    converter = functools.cache(_converter)  # made at the first page not in the cache
+    return [error for page in sources.page_versions()
+            for error in cached_with(sources.entries.get(page.shown), "html", lambda: page_errors(page, converter()))]
 
-    converter = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
-    return [error for page in sources.page_versions() for error in page_errors(page, converter)]
+
+def _converter() -> markdown.Markdown:
+    import markdown
+
+    return markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
 
 
 def page_errors(page: PageSource, converter: markdown.Markdown) -> list[DataError]:

@@ -18,6 +18,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from ..core.cache import cached_with
 from ..core.errors import DataError, shown
 from ..core.sources import PageSource, Sources, strip_front_matter
 
@@ -39,9 +40,12 @@ def _parser() -> jinja2.Environment:
 
 
 def page_template_errors(sources: Sources, macro_names: Iterable[str]) -> list[DataError]:
-    """Every expression of every page version that is not a macro call with written-out values."""
+    """Every expression of every page version that is not a macro call with written-out values (each page's
+    kept in its cache entry with the macros' names)."""
     names = frozenset(macro_names)
-    return [error for page in sources.page_versions() for error in page_errors(page, names)]
+    key = "\n".join(sorted(names))
+    return [error for page in sources.page_versions()
+            for error in cached_with(sources.entries.get(page.shown), "templates", lambda: page_errors(page, names), key)]
 
 
 def page_errors(page: PageSource, names: frozenset[str]) -> list[DataError]:

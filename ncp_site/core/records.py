@@ -75,7 +75,7 @@ def load_records(sources: Sources, where: RecordFiles, model: type[M],
             errors += errs
             if data is None:
                 continue
-            record, errs = validate(model, data, doc, sources.config.languages, loc)
+            record, errs = validate(model, data, doc, sources.config.languages, loc, entry=sources.entries.get(shown))
             errors += errs
             if record is None:
                 continue

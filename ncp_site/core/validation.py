@@ -9,6 +9,7 @@ from typing import Annotated, Any, TypeVar, Union
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
+from .cache import Entry
 from .errors import DataError
 from .errors import shown as _shown
 from .languages import Languages
@@ -53,8 +54,19 @@ _TYPE_WORDS = {
 
 
 def validate(model: type[M], data: Any, doc: YamlDoc, languages: Languages, base: tuple = (),
-             context: dict | None = None) -> tuple[M | None, list[DataError]]:
-    """The model, or None and a located error for each problem pydantic found."""
+             context: dict | None = None, entry: Entry | None = None) -> tuple[M | None, list[DataError]]:
+    """The model, or None and a located error for each problem pydantic found.
+
+    ``entry``: the file's cache entry (``Sources.entries``). The result is kept there when ``data`` is the
+    file's own value at ``base`` (then the file's bytes, the code and the configuration decide it)."""
+    if entry is not None and context is None and data is _at(doc.data, base):
+        return entry.remember(f"valid {model.__module__}.{model.__qualname__} {base!r}",
+                              lambda: _validate(model, data, doc, languages, base))
+    return _validate(model, data, doc, languages, base, context)
+
+
+def _validate(model: type[M], data: Any, doc: YamlDoc, languages: Languages, base: tuple = (),
+              context: dict | None = None) -> tuple[M | None, list[DataError]]:
     cut: list[tuple[tuple, int]] = []
     data = _trimmed(model, data, (), tuple(languages), cut)
     counted = [DataError(doc.path, doc.line(base + loc), field_name(base + loc[:-1]),

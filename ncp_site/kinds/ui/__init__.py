@@ -38,7 +38,7 @@ def load(ctx: LoadContext) -> tuple[UiText | None, list[DataError]]:
                                          f"write 'key:' followed by {', '.join(c + ':' for c in ctx.languages)} lines")]
     strings = {}
     for key, value in doc.data.items():
-        text, errs = validate(Localized, value, doc, ctx.languages, (key,))
+        text, errs = validate(Localized, value, doc, ctx.languages, (key,), entry=ctx.sources.entries.get(doc.path))
         errors += errs
         if text is not None:
             strings[key] = text
