@@ -20,7 +20,7 @@ from .cache import Entry, SourceCache, digest_of
 from .config import SiteConfig
 from .errors import DataError, display_path, shown
 from .limits import NOT_TEXT
-from .yamlsrc import YamlDoc, forbidden_characters, parse_bytes, read_bounded
+from .yamlsrc import KeptDoc, YamlDoc, forbidden_characters, parse_bytes, read_bounded
 
 STATE_FILE = "translation-state.yml"
 """Written by ``ncp translations reviewed``: a data file, but not data a visitor reads."""
@@ -175,8 +175,9 @@ class Sources:
 
 def _parsed(entry: Entry, raw: bytes, shown: str, config: SiteConfig,
             translatable: bool) -> tuple[YamlDoc | None, list[DataError]]:
-    """The file parsed, its translation keys extracted (from the cache when these bytes were parsed before).
-    The text is not kept in the cache: it is the bytes decoded again."""
+    """The file parsed, its translation keys extracted; from the cache when these bytes were parsed before,
+    as a ``KeptDoc`` that is unpickled only if something reads its values or lines (a run whose checks of the
+    file all come from the cache does not)."""
     def parse() -> tuple[YamlDoc | None, list[DataError]]:
         doc, errors = parse_bytes(raw, shown)
         if doc is not None and translatable:
@@ -185,17 +186,17 @@ def _parsed(entry: Entry, raw: bytes, shown: str, config: SiteConfig,
 
     if entry.cache is None:
         return parse()
+    made: list[YamlDoc | None] = []
 
-    def parse_for_cache() -> tuple[YamlDoc | None, list[DataError]]:
+    def kept() -> tuple[list[DataError], object, bytes | None]:
         doc, errors = parse()
-        if doc is not None:
-            doc.text = ""
-        return doc, errors
+        made.append(doc)
+        return errors, (doc.meta if doc is not None else None), (KeptDoc.snapshot(doc) if doc is not None else None)
 
-    doc, errors = entry.remember("parsed", parse_for_cache)
-    if doc is not None:
-        doc.text = raw.decode("utf-8-sig")
-    return doc, errors
+    errors, meta, snapshot = entry.remember("parsed", kept)
+    if made:
+        return made[0], errors
+    return (KeptDoc(shown, snapshot, raw, meta) if snapshot is not None else None), errors
 
 
 def _files(folder: Path, root: Path) -> tuple[list[Path], list[DataError]]:
