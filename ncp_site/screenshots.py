@@ -1,12 +1,15 @@
 """Screenshots of the main page types in each language at 1280 and 390 px, and the offline browser they need.
 
     python -m ncp_site.screenshots                  # build the site, refresh the README's pictures
+                                                    # (home and a case at 390 px, the register filtered,
+                                                    # the form with its error summary; each language)
     python -m ncp_site.screenshots --site site/     # use a site already built
     python -m ncp_site.screenshots --all --out dir/ # every main page type, both widths (as the tests do)
 
 The browser is Debian's ``chromium`` package driven by Playwright (``NCP_CHROMIUM`` overrides its
-path); ``playwright install`` is never needed. The site is served from 127.0.0.1 and every request
-to another origin is aborted, so a page that depends on the network shows it. The browser tests in
+path); ``playwright install`` is never needed. The site is served from 127.0.0.1 and the browser
+resolves no other host name and goes through a proxy that does not exist for any other address
+(``OFFLINE_ARGS``), so a page that depends on the network shows it. The browser tests in
 ``tests/browser/`` use the same helpers.
 """
 
@@ -45,8 +48,25 @@ MAIN_PAGES = {
     "submit": "submit/",
 }
 """One page of each main type, by name (``*``: the fullest such page of the built site).
-The README shows ``README_PICTURES``."""
-README_PICTURES = (("home", 1280), ("case", 390))
+The README shows ``README_PICTURES`` and ``README_STATES``."""
+README_PICTURES = (("home", 390), ("case", 390))
+
+
+class State:
+    """A page in a state a visitor brings it to, for the README: ``fragment`` added to its address (a
+    register's filters), ``click`` a button first (the form's "prepare"), ``wait`` until an element is
+    shown (the filtered results, the error summary)."""
+
+    def __init__(self, name: str, page: str, width: int, fragment: str = "", click: str | None = None,
+                 wait: str | None = None):
+        self.name, self.page, self.width = name, page, width
+        self.fragment, self.click, self.wait = fragment, click, wait
+
+
+README_STATES = (
+    State("register-filtered", "register", 1280, fragment="#chapter=IV", wait="[data-ncp-register-results] li"),
+    State("submit-errors", "submit", 390, click="#ncp-compose", wait="#ncp-error-summary:not([hidden])"),
+)
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -55,17 +75,29 @@ CHROMIUM_ARGS = [
 ]
 
 
+OFFLINE_RULES = "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+"""Chromium's host resolver rules: no host name but 127.0.0.1 resolves (``MAP host 127.0.0.1:port``
+rules may come first: ``launch_chromium(aliases=...)``)."""
+OFFLINE_ARGS = ["--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1"]
+"""A request to an address (no host name to resolve) goes to a proxy on the discard port, where nothing
+answers; 127.0.0.1 (loopback) is reached directly."""
+
+
 def chromium_path() -> str:
     return os.environ.get("NCP_CHROMIUM") or "/usr/bin/chromium"
 
 
-def launch_chromium(playwright):
-    """Debian's chromium, headless and quiet (no update checks, no background requests)."""
+def launch_chromium(playwright, aliases: dict[str, str] | None = None):
+    """Debian's chromium, headless, quiet (no update checks, no background requests) and offline: only
+    127.0.0.1 is reached. ``aliases`` maps a host name to a local ``127.0.0.1:port`` (the site's own
+    address, ``localhost``, to the server of a test build)."""
     path = chromium_path()
     if not Path(path).exists():
         raise SystemExit(f"{path}: no chromium here -- install Debian's package (apt-get install chromium) "
                          "or set NCP_CHROMIUM to a Chromium binary")
-    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
+    rules = ", ".join([*(f"MAP {host} {target}" for host, target in (aliases or {}).items()), OFFLINE_RULES])
+    return playwright.chromium.launch(executable_path=path, headless=True,
+                                      args=[*CHROMIUM_ARGS, *OFFLINE_ARGS, f"--host-resolver-rules={rules}"])
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -89,18 +121,9 @@ def serve(site_dir: Path) -> Iterator[str]:
 
 
 def offline_context(browser, base_url: str, **options):
-    """A browser context that reaches only ``base_url``'s origin: anything else is aborted."""
-    context = browser.new_context(**({"viewport": VIEWPORT} | options))
-    origin = base_url.rstrip("/")
-
-    def route(route):
-        if route.request.url == origin or route.request.url.startswith(origin + "/"):
-            route.continue_()
-        else:
-            route.abort()
-
-    context.route("**/*", route)
-    return context
+    """A browser context for the site at ``base_url`` (the browser itself reaches nothing but 127.0.0.1:
+    ``launch_chromium``)."""
+    return browser.new_context(**({"viewport": VIEWPORT} | options))
 
 
 def home_url(base_url: str, lang: str) -> str:
@@ -145,6 +168,29 @@ def shoot_pages(browser, base_url: str, pages: dict[str, str], out_dir: Path, pi
     return written
 
 
+def shoot_states(browser, base_url: str, pages: dict[str, str], out_dir: Path, states=README_STATES) -> list[Path]:
+    """Each state (``State``) in every language, the top of the screen where the visitor is."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for state in states:
+        context = offline_context(browser, base_url, viewport={"width": state.width, "height": 900})
+        try:
+            page = context.new_page()
+            for lang in LANGUAGES:
+                page.goto(home_url(base_url, lang) + pages[state.page] + state.fragment, wait_until="load")
+                if state.click:
+                    page.click(state.click)
+                if state.wait:
+                    page.wait_for_selector(state.wait, timeout=20_000)
+                    page.wait_for_timeout(300)
+                path = out_dir / shot_name(state.name, lang, state.width)
+                page.screenshot(path=str(path))
+                written.append(path)
+        finally:
+            context.close()
+    return written
+
+
 def build_site(site_dir: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NCP_SITE_URL": "http://localhost/"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
@@ -171,9 +217,12 @@ def main(argv: list[str] | None = None) -> int:
         with serve(site_dir) as base_url, sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             try:
-                for path in shoot_pages(browser, base_url, main_pages(site_dir), args.out,
-                                        None if args.all else README_PICTURES):
+                pages = main_pages(site_dir)
+                for path in shoot_pages(browser, base_url, pages, args.out, None if args.all else README_PICTURES):
                     print(path)
+                if not args.all:
+                    for path in shoot_states(browser, base_url, pages, args.out):
+                        print(path)
             finally:
                 browser.close()
     return 0

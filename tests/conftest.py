@@ -1,18 +1,37 @@
-"""One build of the real site per test session; tests assert on its HTML in every language."""
+"""One build of the real site per test run, shared by every pytest-xdist worker; tests assert on its HTML
+in every language.
+
+Markers, given by folder (README: Tests): ``unit`` (every test outside the three folders below),
+``site`` (tests/built_site: the run's build of the real site), ``browser`` (tests/browser: Chromium),
+``fuzz`` (tests/fuzz). ``published`` marks the checks that gate a data-only publication (links, HTML
+validity, never-publish, parity, language attributes); ``NCP_TEST_SITE=site bash scripts/test -m
+published`` runs them on a site ``scripts/build`` has built, without building again.
+``NCP_TEST_PROJECT`` names another project whose site is built and checked instead of this repository's
+(a copy of its data with a new record of every kind: tests/test_new_records.py).
+"""
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
+
+PROJECT = Path(os.environ.get("NCP_TEST_PROJECT") or REPO).resolve()
+"""The project whose data the built-site and browser tests read and whose site they check."""
+GIVEN_SITE = os.environ.get("NCP_TEST_SITE")
+"""A site built already (``scripts/build``'s ``site/``): the ``published`` checks read it as it is."""
+FOLDER_MARKERS = {"browser": "browser", "built_site": "site", "fuzz": "fuzz"}
+TESTS = Path(__file__).parent
 
 LANG_PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
 BUILD_EPOCH = "1700000000"  # 14 November 2023: fixed, so assertions do not depend on the test day
@@ -65,9 +84,61 @@ class BuiltSite:
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Each test gets the marker of its folder; the tests that need the built site run last, so the
+    other tests run while it is built (``_start_site_build``)."""
+    for item in items:
+        folder = Path(item.path).relative_to(TESTS).parts[0]
+        item.add_marker(FOLDER_MARKERS.get(folder, "unit"))
+        if GIVEN_SITE and "site" in item.fixturenames and not item.get_closest_marker("published"):
+            item.add_marker(pytest.mark.skip(reason="NCP_TEST_SITE is a production build: it is for -m published"))
+    items.sort(key=lambda item: "site" in item.fixturenames)
+
+
+def _build_once(project: Path, folder: Path) -> None:
+    """Build ``project``'s site into ``folder/site`` unless this run did already (or failed to:
+    ``folder/failed.txt``). Every worker calls it; a file lock makes the others wait for the first."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "build.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (folder / "site").is_dir() or (folder / "failed.txt").exists():
+            return
+        result = run_mkdocs_build(project, folder / "building")
+        if result.returncode == 0:
+            (folder / "building").rename(folder / "site")
+        else:
+            (folder / "failed.txt").write_text(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}",
+                                               encoding="utf-8")
+
+
+def _shared_folder(tmp_path_factory) -> Path:
+    """A folder of this test run that all its xdist workers share (each worker's base is beneath it)."""
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "site-build"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _start_site_build(request, tmp_path_factory):
+    """Start the run's site build in the background as soon as tests start, if any selected test needs it."""
+    if GIVEN_SITE or not any("site" in item.fixturenames for item in request.session.items):
+        yield
+        return
+    builder = threading.Thread(target=_build_once, args=(PROJECT, _shared_folder(tmp_path_factory)),
+                               name="site-build")
+    builder.start()
+    yield
+    builder.join()
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = run_mkdocs_build(REPO, out)
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
-    return BuiltSite(out)
+    """The built site: ``NCP_TEST_SITE`` as it is, or the run's one build of ``PROJECT`` (waited for)."""
+    if GIVEN_SITE:
+        root = Path(GIVEN_SITE).resolve()
+        assert (root / "index.html").is_file(), f"NCP_TEST_SITE={GIVEN_SITE}: no built site there (bash scripts/build)"
+        return BuiltSite(root)
+    folder = _shared_folder(tmp_path_factory)
+    _build_once(PROJECT, folder)
+    if (folder / "failed.txt").exists():
+        pytest.fail((folder / "failed.txt").read_text(encoding="utf-8"), pytrace=False)
+    return BuiltSite(folder / "site")

@@ -13,11 +13,12 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from builders import buildable, case_record, line_of, make_project
@@ -27,6 +28,8 @@ REQUEST_LIMIT = 30.0
 """Seconds a request may take: a page is served in milliseconds, or after the rebuild under way (seconds)."""
 WAIT_LIMIT = 120.0
 """Seconds to wait for the server to start or for a rebuild to show: far above a small project's few seconds."""
+RECHECK = 1.0
+"""Seconds after which a wait asks again though the server said nothing new (it usually says something first)."""
 
 CASE = "kz0101"
 GOOD_STATUS = "status: under_initial_assessment"
@@ -61,6 +64,9 @@ class Served:
     url: str
     process: subprocess.Popen
     log: Path
+    said: threading.Condition = field(default_factory=threading.Condition)
+    lines: int = 0
+    """Lines of output so far (``_copy_output``): a wait wakes up when this changes."""
 
     def get(self, path: str = "") -> tuple[int, str]:
         """(status, body) of ``url + path``; fails the test if the server does not answer within REQUEST_LIMIT."""
@@ -75,12 +81,28 @@ class Served:
             raise AssertionError(f"GET /{path} hung: no answer within {REQUEST_LIMIT:.0f} s\n{self.output()}") from None
 
     def wait_for(self, what: str, found: Callable[[], bool]) -> None:
-        """Ask ``found`` again and again until it holds; fail after WAIT_LIMIT or if the server has stopped."""
+        """Ask ``found`` each time the server says something (a build ends with a line), or after RECHECK
+        seconds of silence, until it holds; fail after WAIT_LIMIT or if the server has stopped."""
         deadline = time.monotonic() + WAIT_LIMIT
-        while not found():
+        while True:
+            seen = self.lines
+            if found():
+                return
             assert self.process.poll() is None, f"mkdocs serve stopped while waiting for {what}\n{self.output()}"
-            assert time.monotonic() < deadline, f"{what}: not seen within {WAIT_LIMIT:.0f} s\n{self.output()}"
-            time.sleep(0.2)
+            left = deadline - time.monotonic()
+            assert left > 0, f"{what}: not seen within {WAIT_LIMIT:.0f} s\n{self.output()}"
+            with self.said:
+                self.said.wait_for(lambda seen=seen: self.lines != seen, timeout=min(RECHECK, left))
+
+    def _copy_output(self) -> None:
+        """Write the server's output to ``log`` line by line, and wake the waits."""
+        with open(self.log, "a", encoding="utf-8") as out:
+            for line in self.process.stdout:
+                out.write(line)
+                out.flush()
+                with self.said:
+                    self.lines += 1
+                    self.said.notify_all()
 
     def output(self) -> str:
         return "mkdocs serve said:\n" + self.log.read_text(encoding="utf-8", errors="replace")[-6000:]
@@ -98,17 +120,21 @@ def serving(project: Path, log: Path, *options: str) -> Iterator[Served]:
     (outside the watched folders)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NCP_SITE_URL": url, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
-    with open(log, "w", encoding="utf-8") as out:
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
-                                   cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NCP_SITE_URL": url, "SOURCE_DATE_EPOCH": BUILD_EPOCH,
+           "PYTHONUNBUFFERED": "1"}
+    log.write_text("", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
+                               cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               start_new_session=True, text=True, encoding="utf-8", errors="replace")
     served = Served(url, process, log)
+    copier = threading.Thread(target=served._copy_output, name="mkdocs-serve-output", daemon=True)
+    copier.start()
     try:
         served.wait_for("the first build", lambda: _answers(url))
         yield served
     finally:
         _stop(process)
+        copier.join(timeout=20)
 
 
 def _answers(url: str) -> bool:

@@ -1,6 +1,8 @@
-"""Real-browser fixtures: the session's built site (``site``) served on 127.0.0.1, Debian's chromium.
+"""Real-browser fixtures: the run's built site (``site``) served on 127.0.0.1, Debian's chromium.
 
-Every request leaving the local server is aborted (``ncp_site.screenshots.offline_context``).
+The browser reaches nothing but 127.0.0.1 (``ncp_site.screenshots.launch_chromium``: host resolver
+rules and a proxy that does not exist; no request goes through Python). ``http://localhost/``, the
+address the test build is made for (``NCP_SITE_URL``), leads to the served site.
 ``visit(url)`` opens a page and records its console errors; at the end of each test any error
 other than Material's known ones fails the test.
 
@@ -28,7 +30,7 @@ from ncp_site.screenshots import launch_chromium, offline_context, serve
 LANGS = ("kk", "ru", "en")
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "test-results" / "screenshots"
-
+SITE_URL = "http://localhost/"  # NCP_SITE_URL of the test build (tests/conftest.py)
 
 
 @pytest.fixture(scope="session")
@@ -38,10 +40,10 @@ def served_url(site):
 
 
 @pytest.fixture(scope="session")
-def chromium():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is a test dependency: pip install -e '.[test]'")
+def chromium(served_url):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is a test dependency (requirements-lock.txt)")
     with sync_api.sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+        browser = launch_chromium(playwright, aliases={"localhost": served_url.split("//")[1].rstrip("/")})
         yield browser
         browser.close()
 
@@ -70,6 +72,12 @@ def visit(chromium, served_url):
 
 def lang_path(lang: str, page: str = "") -> str:
     return LANG_PREFIX[lang] + page
+
+
+def settled(page) -> None:
+    """Wait until the page's scripts have done what they do after ``load``: two animation frames (a layout
+    and a paint) and a task after them, rather than a fixed time."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done))))")
 
 
 @pytest.fixture(scope="session")

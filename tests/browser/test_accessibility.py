@@ -1,4 +1,10 @@
-"""axe-core (WCAG 2.0/2.1 A and AA) on the main kinds of page in every language, and no console errors."""
+"""axe-core (WCAG 2.0/2.1 A and AA) on every kind of page in Kazakh and on the key pages in Russian and
+English, and no console errors on any page.
+
+The languages' pages are made from the same templates and styles; only their texts differ. What of
+that axe can see (the ``lang`` of the page and of the parts in another language, texts that wrap or
+overflow differently) is checked on the key pages of every language, and every page's ``lang`` by
+tests/built_site/test_site.py; Kazakh, whose words are the longest, gets every kind of page."""
 
 from __future__ import annotations
 
@@ -31,8 +37,12 @@ def first_generated(site, folder: str) -> str:
     return min(p.parent.relative_to(site.root).as_posix() + "/" for p in (site.root / folder).glob("*/index.html"))
 
 
-@pytest.mark.parametrize("kind", [*PAGES, "case", "event", "events-year", "document"])
-@pytest.mark.parametrize("lang", LANGS)
+KINDS = [*PAGES, "case", "event", "events-year", "document"]
+KEY_PAGES = ["home", "register", "case", "event", "submit", "procedures"]
+CHECKED = [("kk", kind) for kind in KINDS] + [(lang, kind) for lang in LANGS[1:] for kind in KEY_PAGES]
+
+
+@pytest.mark.parametrize(("lang", "kind"), CHECKED, ids=[f"{lang}-{kind}" for lang, kind in CHECKED])
 def test_no_accessibility_violations(visit, site, case_page, lang, kind):
     generated = {"case": lambda: case_page, "event": lambda: first_generated(site, "events"),
                  "events-year": lambda: first_generated(site, "events/years"),
@@ -55,3 +65,30 @@ def test_no_console_errors_on_any_page(visit, site, case_page, lang):
     for tab in tabs:
         tab.wait_for_load_state("networkidle")  # late requests included
     # the errors themselves are checked by `visit` when the test ends
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_header_works_with_the_keyboard_alone(chromium, served_url, case_page, width):
+    """From the top of a page opened at this width, Tab reaches the skip link, the home link, the
+    languages and the search (on a phone the menu button too), each shown, with a visible focus."""
+    from ncp_site.screenshots import offline_context
+
+    context = offline_context(chromium, served_url, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(served_url + lang_path("ru", case_page), wait_until="load")
+    reached = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const el = document.activeElement; const s = getComputedStyle(el);
+            return {tag: el.tagName, cls: el.className, href: el.getAttribute("href") || "", lang: el.getAttribute("hreflang") || "",
+                    outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0, shown: el.getClientRects().length > 0}; }""")
+        reached.append(focused)
+        assert focused["shown"], f"focus on something not shown: {reached}"
+        assert focused["outline"], f"no visible focus on {reached}"
+    kinds = ["md-skip" in f["cls"] for f in reached]
+    assert kinds[0], "the skip link comes first"
+    assert any("ncp-header__home" in f["cls"] for f in reached), "the home link"
+    assert {f["lang"] for f in reached} >= {"kk", "en"}, "the other languages"
+    assert any("ncp-search-button" in f["cls"] for f in reached), "the search"
+    assert any("ncp-menu" in f["cls"] for f in reached) == (width < 1220), "the menu button, where the menu is a drawer"
+    context.close()

@@ -6,17 +6,16 @@ no inline script or style: Material's inline scripts are same-origin files
 ``securitypolicyviolation`` event and a console message; both are collected here.
 
 The pages are opened at the address the test build was made for (``SITE_URL``, as in production,
-where the site's absolute alternates are same-origin); the browser's requests to it are answered by
-the local server, and every other request is aborted.
+where the site's absolute alternates are same-origin); the browser resolves that host name to the
+local server (``chromium``'s aliases) and reaches nothing else.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from .conftest import LANGS, lang_path
+from .conftest import LANGS, SITE_URL, lang_path, settled
 
-SITE_URL = "http://localhost/"  # NCP_SITE_URL of the test build (tests/conftest.py)
 PAGES = ["", "events/", "terms/", "statistics/", "submit/", "search/"]  # and a case page (cases/<id>/), from the built site
 LISTEN = """
 window.__cspViolations = [];
@@ -26,18 +25,9 @@ document.addEventListener("securitypolicyviolation", e => window.__cspViolations
 
 
 @pytest.fixture
-def csp_page(chromium, served_url):
+def csp_page(chromium):
     """``open(path)`` loads a page; ``violations()`` lists what the policy blocked there (event and console)."""
     context = chromium.new_context()
-
-    def route(route):
-        url = route.request.url
-        if url.startswith(SITE_URL):
-            route.continue_(url=served_url + url.removeprefix(SITE_URL))
-        else:
-            route.abort()
-
-    context.route("**/*", route)
     context.add_init_script(LISTEN)  # injected by the browser's tooling: not subject to the page's policy
     console: list[str] = []
 
@@ -52,7 +42,7 @@ def csp_page(chromium, served_url):
             self.page = context.new_page()
             self.page.on("console", on_console)
             self.page.goto(SITE_URL + path.lstrip("/"), wait_until="load")
-            self.page.wait_for_timeout(300)  # the bundle builds the header, sidebars and search after load
+            settled(self.page)  # the bundle builds the header, sidebars and search after load
             return self.page
 
         def violations(self) -> list[str]:
@@ -93,7 +83,7 @@ def test_search_filters_and_navigation_run_under_the_policy(csp_page, site):
     page.select_option("#ncp-filter-chapter", "IV")
     page.wait_for_selector("[data-ncp-register-results] a", timeout=15000)
     page.mouse.wheel(0, 3000)
-    page.wait_for_timeout(300)
+    settled(page)
     assert csp_page.violations() == []
 
 
@@ -102,6 +92,6 @@ def test_the_policy_is_enforced(csp_page):
     page = csp_page.open(lang_path("kk"))
     page.evaluate("""() => { const s = document.createElement("script");
                              s.textContent = "window.__inlineRan = true"; document.body.append(s); }""")
-    page.wait_for_timeout(200)
+    settled(page)
     assert page.evaluate("window.__inlineRan") is None
     assert any("script-src" in v for v in csp_page.violations())

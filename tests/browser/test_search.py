@@ -2,21 +2,22 @@
 
 Expected results come from the built index (``site.search_fragments()``: each indexed page's text)
 and from the project's data, never from today's counts. The pages' policy forbids eval, so waiting
-is done by polling from Python rather than with string ``wait_for_function``.
+is done with Playwright's assertions on locators (they run in Playwright's own isolated world) rather
+than with string ``wait_for_function``.
 """
 
 from __future__ import annotations
 
 import re
-import time
 from collections import Counter, defaultdict
 from urllib.parse import urlsplit
 
 import pytest
 from builders import load, load_kind
-from conftest import LANG_PREFIX, REPO
+from conftest import LANG_PREFIX, PROJECT
+from playwright.sync_api import expect
 
-from .conftest import LANGS, lang_path
+from .conftest import LANGS, lang_path, settled
 from .test_accessibility import axe_violations
 
 KAZAKH_LETTERS = "әқөүң"
@@ -44,32 +45,41 @@ def only_in(site, lang: str) -> str:
     return max(words, key=lambda w: (len(w), w))
 
 
-def wait_for(read, ready, timeout: float = 20.0):
-    """Poll ``read()`` until ``ready(value)``; the value."""
-    deadline = time.monotonic() + timeout
-    value = read()
-    while not ready(value):
-        assert time.monotonic() < deadline, f"gave up waiting; last value: {value!r}"
-        time.sleep(0.1)
-        value = read()
-    return value
+WAIT_MS = 20_000
+"""How long an answer may take to show (the index loads asynchronously): far above the usual second."""
+
+
+def appears(locator) -> None:
+    """Wait until ``locator`` (``.first``, ``.nth(n)``) is in the page."""
+    expect(locator).to_be_attached(timeout=WAIT_MS)
+
+
+def announced(locator) -> str:
+    """Wait until ``locator`` shows some text; that text."""
+    expect(locator).to_have_text(re.compile(r"\S"), use_inner_text=True, timeout=WAIT_MS)
+    return locator.inner_text().strip()
+
+
+def cleared(locator) -> None:
+    """Wait until ``locator`` shows no text."""
+    expect(locator).to_have_text("", use_inner_text=True, timeout=WAIT_MS)
 
 
 def search(page, query: str) -> list[str]:
     """Type ``query`` on the search page and press Enter; the result links' URL paths (all pages of them)."""
     box = page.locator("#ncp-search-query")
     box.fill("")  # an empty query clears the previous answer
-    wait_for(lambda: page.inner_text("[data-ncp-search-status]").strip(), lambda text: text == "")
+    cleared(page.locator("[data-ncp-search-status]"))
     box.fill(query)
     box.press("Enter")
-    status = wait_for(lambda: page.inner_text("[data-ncp-search-status]").strip(), bool)
+    status = announced(page.locator("[data-ncp-search-status]"))
     more = page.locator("[data-ncp-search-more]")
     for _ in range(100):  # pages of 10 results; a button that never hides fails here, not by CI's time limit
         if not more.is_visible():
             break
         shown = page.locator("[data-ncp-search-results] > li").count()
         more.click()
-        wait_for(lambda: page.locator("[data-ncp-search-results] > li").count(), lambda n, shown=shown: n > shown)
+        appears(page.locator("[data-ncp-search-results] > li").nth(shown))
     else:
         pytest.fail("'more results' still shown after 100 pages of results")
     links = page.eval_on_selector_all("[data-ncp-search-results] a", "links => links.map(a => a.href)")
@@ -133,7 +143,7 @@ def test_a_russian_inflected_form_finds_pages_with_other_forms(visit, site, quer
 def test_the_word_visitors_use_finds_the_submission_route_first(visit, lang):
     """Visitors search for "complaint", «жалоба», «шағым» (the glossary's also_called of a specific
     instance), not the official term: the submission or procedure page comes first, in each language."""
-    glossary, _ = load_kind(REPO, "glossary")
+    glossary, _ = load_kind(PROJECT, "glossary")
     words = glossary.entry("specific_instance", lang).also_called
     assert words, "premise: the glossary gives the everyday word"
     page = visit(lang_path(lang, "search/"))
@@ -150,19 +160,35 @@ def test_the_search_query_stays_in_the_url_fragment(visit, site):
     assert urlsplit(page.url).fragment == f"q={word}" and not urlsplit(page.url).query
     again = visit(lang_path("en", "search/") + f"#q={word}")
     assert again.input_value("#ncp-search-query") == word
-    wait_for(lambda: again.locator("[data-ncp-search-results] a").count(), lambda n: n > 0)
+    appears(again.locator("[data-ncp-search-results] a").first)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_excerpts_keep_the_spaces_around_highlighted_words(visit, site, lang):
+    """Each excerpt reads as the page's own text: a highlighted word keeps its spaces ("Telia Company AB",
+    never "TeliaCompany AB"). Checked against the text Pagefind indexed for each result's page."""
+    indexed = {f["url"]: " ".join(f["content"].split()) for f in site.search_fragments()}
+    word = only_in(site, lang)
+    page = visit(lang_path(lang, "search/") + f"#q={word}")
+    expect(page.locator("[data-ncp-search-results] li p").first).to_be_visible()
+    results = page.eval_on_selector_all("[data-ncp-search-results] li", """items => items.map(li => [
+        li.querySelector("a").getAttribute("href"), li.querySelector("p").textContent,
+        [...li.querySelectorAll("mark")].length])""")
+    assert any(marks for _, _, marks in results), "premise: the excerpts highlight the word"
+    for href, text, _ in results:
+        assert " ".join(text.split()) in indexed[urlsplit(href).path], f"{href}: {text!r}"
 
 
 # --- the register -------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def project():
-    return load(REPO)
+    return load(PROJECT)
 
 
 def register_state(page) -> tuple[str, list[str]]:
     """(the announced count text, the result links' URL paths) once the register has answered."""
-    status = wait_for(lambda: page.inner_text(".ncp-filters [role=status]").strip(), bool)
+    status = announced(page.locator(".ncp-filters [role=status]"))
     more = page.locator("[data-ncp-register-results] button")
     results = page.locator("[data-ncp-register-results] li")
     for _ in range(100):
@@ -170,7 +196,7 @@ def register_state(page) -> tuple[str, list[str]]:
             break
         shown = results.count()
         more.click()
-        wait_for(results.count, lambda n, shown=shown: n > shown)
+        appears(results.nth(shown))
     else:
         pytest.fail("the register's 'more results' still shown after 100 pages of results")
     links = page.eval_on_selector_all("[data-ncp-register-results] a", "links => links.map(a => a.href)")
@@ -227,7 +253,7 @@ def test_the_register_is_usable_with_the_keyboard_alone(visit, project):
     assert number_in(status) == len(expected) and set(found) == case_paths("en", expected)
     page.locator("form[data-ncp-register] button[type=reset]").focus()
     page.keyboard.press("Enter")
-    wait_for(lambda: page.inner_text(".ncp-filters [role=status]").strip(), lambda text: text == "")
+    cleared(page.locator(".ncp-filters [role=status]"))
     assert page.locator("[data-ncp-register-results]").is_hidden() and not urlsplit(page.url).fragment
 
 
@@ -335,8 +361,7 @@ def test_a_page_load_fetches_nothing_of_the_search_index(chromium, served_url, c
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
-    page.goto(served_url + (case_page if path == "case" else path), wait_until="networkidle")
-    page.wait_for_timeout(500)
+    page.goto(served_url + (case_page if path == "case" else path), wait_until="networkidle")  # late ones too
     context.close()
     assert requested and not [url for url in requested if "/pagefind/" in url]
 
@@ -348,7 +373,7 @@ def test_at_360_px_nothing_scrolls_sideways_and_axe_finds_nothing(visit, lang, p
     page = visit(lang_path(lang, path))
     page.set_viewport_size({"width": 360, "height": 800})
     results = "[data-ncp-search-status]" if path.startswith("search") else "[data-ncp-register-results] a"
-    wait_for(lambda: page.locator(results).count(), lambda n: n > 0)
-    page.wait_for_timeout(300)
+    appears(page.locator(results).first)
+    settled(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert axe_violations(page) == []

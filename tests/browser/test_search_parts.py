@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from builders import load
-from conftest import LANG_PREFIX, REPO
+from conftest import LANG_PREFIX, PROJECT
 
 from ncp_site.screenshots import offline_context, serve
 from ncp_site.site.search_index import BUNDLE, MANIFEST, build_search_index
@@ -33,7 +33,7 @@ PART_PAGES = 12
 
 @pytest.fixture(scope="module")
 def project():
-    return load(REPO)
+    return load(PROJECT)
 
 
 @pytest.fixture(scope="module")

@@ -75,6 +75,7 @@ def comparable(path: Path) -> bytes:
     return data
 
 
+@pytest.mark.builds
 def test_a_build_years_after_the_data_is_the_same_site_but_for_the_build_s_own_date(builds):
     first, later = builds
     files = {p.relative_to(first) for p in first.rglob("*") if p.is_file()}

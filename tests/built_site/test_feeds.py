@@ -9,7 +9,7 @@ import re
 import feedparser
 import pytest
 from builders import collect
-from conftest import BUILD_EPOCH, LANG_PREFIX, REPO
+from conftest import BUILD_EPOCH, LANG_PREFIX, PROJECT
 
 LANGS = ("kk", "ru", "en")
 SITE_URL = "http://localhost/"
@@ -18,7 +18,7 @@ FEEDS = ("news", "events", "cases")
 
 @pytest.fixture(scope="module")
 def data():
-    project, errors = collect(REPO)
+    project, errors = collect(PROJECT)
     assert errors == []
     return project
 

@@ -3,15 +3,17 @@ nothing that is not there (Material's scripts and styles, Pagefind's compressed 
 
 from __future__ import annotations
 
+import pytest
 from builders import collect
-from conftest import LANG_PREFIX, REPO
+from conftest import LANG_PREFIX, PROJECT
 
 from ncp_site.checks.never_publish import NeverPublish, fold
 from ncp_site.checks.published import site_errors
 
 
+@pytest.mark.published
 def test_every_case_title_is_found_in_its_page_its_title_the_search_data_and_the_open_data(site):
-    project, _ = collect(REPO)
+    project, _ = collect(PROJECT)
     listed = {fold(case.title["en"]): n for n, case in enumerate(project.cases, start=1)}
     found = {}
     for error in site_errors(site.root, NeverPublish(listed)):
@@ -26,6 +28,7 @@ def test_every_case_title_is_found_in_its_page_its_title_the_search_data_and_the
         assert any(path == "data/cases.json" and field.startswith("specific_instances[") for path, field in found[n])
 
 
+@pytest.mark.published
 def test_names_that_are_not_on_the_site_are_not_found(site):
     listed = NeverPublish({fold(name): n for n, name in enumerate(["Айгерім Сәрсенова", "Zoë Ångström", "Qwertz Uiopü"],
                                                                   start=1)})
@@ -39,7 +42,7 @@ LOOK_ALIKES = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМ�
 def test_every_case_title_typed_with_look_alikes_and_its_words_reversed_is_found(site):
     """The case titles listed as a careless editor might type them (Cyrillic letters for the Latin ones that
     look the same, the words in reverse order): each is still found in its page and in the open data."""
-    project, _ = collect(REPO)
+    project, _ = collect(PROJECT)
     titles = {case.id: case.title["en"] for case in project.cases}
     typed = {n: " ".join(reversed(titles[case.id].translate(LOOK_ALIKES).split()))
              for n, case in enumerate(project.cases, start=1)}

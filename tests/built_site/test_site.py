@@ -10,7 +10,9 @@ from html import unescape
 
 import pytest
 from builders import collect
-from conftest import BUILD_EPOCH, LANG_PREFIX, REPO
+from conftest import BUILD_EPOCH, LANG_PREFIX, PROJECT, REPO
+
+from ncp_site.kinds.cases.stats import case_statistics
 
 LANGS = ("kk", "ru", "en")
 
@@ -20,6 +22,7 @@ def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
 
 
+@pytest.mark.published
 def test_same_pages_in_every_language(site):
     kk = site.pages("kk") - {"404.html"}
     assert kk, "the Kazakh site is empty"
@@ -27,6 +30,7 @@ def test_same_pages_in_every_language(site):
     assert site.pages("en") == kk
 
 
+@pytest.mark.published
 @pytest.mark.parametrize("lang", LANGS)
 def test_html_lang_on_every_page(site, lang):
     for page in site.pages(lang):
@@ -34,8 +38,9 @@ def test_html_lang_on_every_page(site, lang):
         assert re.search(rf'<html lang="{lang}"', html), f"{lang}: {page}"
 
 
+@pytest.mark.published
 def test_every_case_has_a_page_in_every_language(site):
-    data, errors = collect(REPO)
+    data, errors = collect(PROJECT)
     assert not errors
     for case in data.cases:
         for lang in LANGS:
@@ -44,30 +49,36 @@ def test_every_case_has_a_page_in_every_language(site):
 
 
 def test_language_switcher_leads_to_the_same_case_page(site):
-    data, _ = collect(REPO)
+    data, _ = collect(PROJECT)
     case = data.cases[0]
     html = site.html("ru", f"cases/{case.id}/")
-    links = dict(re.findall(r'<a href="([^"]+)" hreflang="(kk|ru|en)" class="md-select__link"', html))
-    assert {v: k for k, v in links.items()} == {
-        "kk": f"../../../cases/{case.id}/", "ru": "./", "en": f"../../../en/cases/{case.id}/"}
+    header = html[html.index('<nav class="ncp-languages ncp-languages--header"'):]
+    header = header[:header.index("</nav>")]
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="(kk|en)"', header))
+    assert {v: k for k, v in links.items()} == {"kk": f"../../../cases/{case.id}/", "en": f"../../../en/cases/{case.id}/"}
+    assert '<span class="ncp-languages__current" lang="ru" aria-current="true">' in header, "the page's own language"
 
 
-def test_english_statistics_reproduce_the_peer_review(site):
-    """Annex D of the 2024 peer review: the Kazakhstan NCP as lead NCP."""
-    html = site.html("en", "statistics/")
+def table_numbers(html: str, table_id: str) -> list[int]:
+    """The numbers of a statistics table's rows, in order (a total row and a "not reported" row included)."""
+    table = html[html.index(f'id="{table_id}"'):]
+    table = table[:table.index("</table>")]
+    return [int(re.sub(r"\D", "", cell)) for cell in re.findall(r"</th><td>([^<]*)</td></tr>", table)]
 
-    def count(label):
-        match = re.search(rf"<th scope=\"row\">{re.escape(label)}</th><td>([\d,]+)</td>", html)
-        assert match, label
-        return int(match.group(1))
 
-    assert count("Human Rights (Chapter IV)") == 5
-    assert count("General Policies (Chapter II)") == 3
-    assert count("Employment and Industrial Relations (Chapter V)") == 3
-    assert count("Consumer Interests (Chapter VIII)") == 3
-    assert count("Individual") == 4
-    assert count("Trade union") == 3
-    assert count("Mean duration, days") == 188
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_statistics_page_shows_the_figures_of_the_data(site, lang):
+    data, _ = collect(PROJECT)
+    stats = case_statistics(data.cases)
+    html = site.html(lang, "statistics/")
+    assert table_numbers(html, "stats-by-chapter") == [sum(per.values()) for per in stats.by_chapter.values()]
+    unreported = [stats.sector_not_reported] if stats.sector_not_reported else []
+    assert table_numbers(html, "stats-by-sector") == [*stats.by_sector.values(), *unreported]
+    for table_id, figures in (("stats-by-submitter-type", stats.by_submitter_type), ("stats-by-status", stats.by_status),
+                              ("stats-by-outcome", stats.by_outcome), ("stats-by-year", stats.by_year)):
+        assert table_numbers(html, table_id) == list(figures.values()), table_id
+    assert stats.closed, "premise: some case the NCP led is closed"
+    assert table_numbers(html, "stats-duration") == [stats.closed, round(stats.mean_days), round(stats.median_days)]
 
 
 def test_cldr_dates_in_each_language(site):
@@ -91,16 +102,17 @@ def test_register_lists_newest_first_and_supporting_separately(site):
 def test_open_data_has_every_case_in_all_languages(site):
     data = json.loads((site.root / "data" / "cases.json").read_text(encoding="utf-8"))
     records = data["specific_instances"]
-    assert len(records) == len(collect(REPO)[0].cases)
+    assert len(records) == len(collect(PROJECT)[0].cases)
     for record in records:
         assert set(record["summary"]) == set(LANGS)
         if record["submitter"]["withheld"]:
             assert record["submitter"].get("name") is None
 
 
+@pytest.mark.published
 def test_withheld_names_reach_no_output(site):
     """No withheld party's name may appear anywhere: pages, search index, downloads."""
-    data, _ = collect(REPO)
+    data, _ = collect(PROJECT)
     names = ["Guliyev"]  # the peer review's Annex D names the kz0002 submitter, whom we withhold
     searched = 0
     for path in site.root.rglob("*"):
@@ -116,23 +128,12 @@ def test_withheld_names_reach_no_output(site):
     assert searched, "the search index was read too"
 
 
-def test_builds_are_byte_identical(site, tmp_path):
-    """Same inputs and SOURCE_DATE_EPOCH: the same bytes, file for file."""
-    from conftest import run_mkdocs_build
-    again = tmp_path / "again"
-    result = run_mkdocs_build(REPO, again)
-    assert result.returncode == 0, result.stderr
-    first = {p.relative_to(site.root): p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
-    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
-    assert first.keys() == second.keys()
-    assert [str(path) for path in first if first[path] != second[path]] == []
-
-
 def test_cyrillic_headings_get_readable_anchors(site):
     assert 'id="соңғы-нақты-жағдайлар"' in site.html("kk")
     assert 'id="последние-конкретные-случаи"' in site.html("ru")
 
 
+@pytest.mark.builds
 def test_build_fails_on_data_errors_with_located_messages(tmp_path):
     """`mkdocs build` stops with the same messages as `ncp check`, and no traceback."""
     import shutil
@@ -163,7 +164,7 @@ def _timeline(html: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_case_page_says_not_yet_only_where_the_stage_can_still_come(site, lang):
-    data, _ = collect(REPO)
+    data, _ = collect(PROJECT)
     ui = lambda key: data.words.ui(key, lang)
     for case in data.cases:
         shown = _timeline(site.html(lang, f"cases/{case.id}/"))
@@ -190,7 +191,7 @@ def test_no_page_shows_an_unknown_value_as_a_code(site, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(site, lang):
-    data, _ = collect(REPO)
+    data, _ = collect(PROJECT)
     html = site.html(lang, "statistics/")
     table = html[html.index('id="stats-by-chapter"'):]
     labels = [unescape(label) for label in re.findall(r'<th scope="row">(.*?)</th>', table[:table.index("</table>")])]
@@ -208,10 +209,10 @@ def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(site,
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_events_figures_count_only_the_ncps_promotional_events(site, lang):
-    data, _ = collect(REPO)
+    data, _ = collect(PROJECT)
     today = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()  # the site fixture's build day
     html = site.html(lang, "events/")
-    total = re.search(r'<tr class="ncp-total"><th scope="row">[^<]*</th>(?:<td>[^<]*</td>)*<td>([\d\s\u00a0,]+)</td></tr>',
+    total = re.search(r'<tr class="ncp-total"><th scope="row">[^<]*</th>(?:<td[^>]*>[^<]*</td>)*<td[^>]*>([\d\s\u00a0,]+)</td></tr>',
                       html[html.index('id="events-by-role"'):])
     held = [e for e in data.events if e.start.day <= today]
     assert int(re.sub(r"\D", "", total.group(1))) == sum(1 for e in held if e.is_promotional)
@@ -220,3 +221,9 @@ def test_events_figures_count_only_the_ncps_promotional_events(site, lang):
         article = article[article.index(f'id="{event.id}"'):]
         article = article[:article.index("</article>")]
         assert ("ncp-event-kind" in article) == (not event.is_promotional), event.id
+
+
+def test_no_page_of_the_built_site_names_its_source_file(site):
+    """The preview's "edit: data/cases/..." line (tests/mkdocs/test_serve.py) never reaches the published site."""
+    for path in site.root.rglob("*.html"):
+        assert "ncp-preview-edit" not in path.read_text(encoding="utf-8"), path

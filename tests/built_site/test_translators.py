@@ -11,7 +11,7 @@ import re
 
 import pytest
 from builders import load
-from conftest import LANG_PREFIX, REPO
+from conftest import LANG_PREFIX, PROJECT
 
 from ncp_site.kinds.glossary.pages import PUBLIC_CATEGORIES
 
@@ -27,7 +27,7 @@ DATA_PATH = re.compile(r"\bdata/[\w./-]+\.ya?ml:\d+")
 
 @pytest.fixture(scope="module")
 def project():
-    return load(REPO)
+    return load(PROJECT)
 
 
 def public_pages(site, lang: str) -> dict[str, str]:

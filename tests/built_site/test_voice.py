@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import PROJECT
 
 from ncp_site.core.quotations import line_at, split_quotations
 
@@ -125,7 +125,7 @@ def test_the_patterns_spare_plain_statements(lang, text):
 
 def pages_written_by_hand(lang: str) -> list[Path]:
     """The public pages' Markdown in one language (``docs/<page>/index.<lang>.md``)."""
-    docs = REPO / "docs"
+    docs = PROJECT / "docs"
     return sorted(p for p in docs.rglob(f"index.{lang}.md")
                   if p.relative_to(docs).parts[0] not in FOR_TRANSLATORS)
 
@@ -139,7 +139,7 @@ def test_pages_written_by_hand_state_facts_and_cite_sources(lang):
     for path in pages:
         text = path.read_text(encoding="utf-8")
         prose, _ = split_quotations(text)
-        problems += [f"{path.relative_to(REPO)}:{line_at(text, m.start())}: «{m.group(0)}»"
+        problems += [f"{path.relative_to(PROJECT)}:{line_at(text, m.start())}: «{m.group(0)}»"
                      for m in narration(prose, lang)]
     assert problems == [], "narration of a source -- state the fact, cite the source in a last Source: line:\n" \
                            + "\n".join(problems)
@@ -147,7 +147,7 @@ def test_pages_written_by_hand_state_facts_and_cite_sources(lang):
 
 def built_path(lang: str, markdown: Path) -> str:
     """The site path of a hand-written page (``about/``; the home page is ``""``)."""
-    page = markdown.parent.relative_to(REPO / "docs").as_posix()
+    page = markdown.parent.relative_to(PROJECT / "docs").as_posix()
     return "" if page == "." else page + "/"
 
 

@@ -1,9 +1,10 @@
 """Hypothesis profiles for the fuzz tests, chosen by ``NCP_FUZZ``.
 
-``ci`` (the default, part of every test run) keeps the fuzz tests to about a minute and a half on
-two cores; ``long`` (``NCP_FUZZ=long bash scripts/test tests/fuzz``) runs a hundred times as many
-examples, for a while before a release or after a change to the loaders; ``NCP_FUZZ=200`` runs
-200 examples per test.
+``ci`` (the default, part of every test run) checks one kind per example: the whole project is loaded
+as ``ncp check`` loads it, and what passes renders the fuzzed kind's pages, files and macros. ``long``
+(``NCP_FUZZ=long bash scripts/test tests/fuzz``) runs a hundred times as many examples and renders the
+whole project for each, for a while before a release or after a change to the loaders;
+``NCP_FUZZ=200`` runs 200 examples per test, the whole project too.
 """
 
 from __future__ import annotations
@@ -23,3 +24,5 @@ if PROFILE.isdigit():
 elif PROFILE not in ("ci", "long"):
     raise pytest.UsageError(f"NCP_FUZZ={PROFILE!r}: use ci (the default), long, or a number of examples per test")
 settings.load_profile(PROFILE)
+WHOLE_PROJECT = PROFILE != "ci"
+"""Render every kind's output for each example (else only the fuzzed kind's)."""

@@ -2,19 +2,21 @@
 success, never an unexpected exception; and data that passes the check renders.
 
 Each example rewrites one file of a small valid project (``seeds``) and loads the project as
-``ncp check`` does. ``NCP_FUZZ=long`` runs many more examples (see ``profiles``).
+``ncp check`` does; data that passes renders the fuzzed kind's output (``NCP_FUZZ=long``: many more
+examples, and the whole project's output for each; see ``profiles``).
 """
 
 from __future__ import annotations
 
+import copy
 import inspect
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import yaml
-from fuzz import profiles  # noqa: F401 (loads the Hypothesis profile NCP_FUZZ names)
+from fuzz import profiles  # loads the Hypothesis profile NCP_FUZZ names
 from fuzz.mutations import MARKER, mutated_records, mutated_texts, random_documents, words
 from fuzz.seeds import Target, data_locations, make_seed_project
 from hypothesis import given
@@ -36,6 +38,8 @@ class Seed:
     config: SiteConfig
     targets: list[Target]
     project: Project
+    parsed: dict = field(default_factory=dict)
+    """Target path -> (its records, its text, their words): a seed file is read once, not per example."""
 
     def __repr__(self) -> str:
         return f"Seed({self.root})"
@@ -82,7 +86,7 @@ def check_survives(seed: Seed, target: Target, content: bytes) -> None:
         assert elapsed < SECONDS, f"the check took {elapsed:.1f} s"
         if project is not None and not errors:
             try:
-                render_everything(project)
+                render_everything(project, None if profiles.WHOLE_PROJECT else target.kind)
             except DataErrors as exc:  # what the build would report; located like the check's errors
                 assert all(e.path and e.line >= 1 for e in exc.errors), exc.report()
         assert not MARKER.exists(), "data text was evaluated as a template"
@@ -93,39 +97,46 @@ def check_survives(seed: Seed, target: Target, content: bytes) -> None:
             path.write_bytes(original)
 
 
-def render_everything(project: Project) -> None:
-    """Every generated page, file and macro (those called without arguments) in every language."""
-    pages = generated_pages(project)
+def render_everything(project: Project, only: str | None = None) -> None:
+    """Every generated page, file and macro (those called without arguments) in every language; with
+    ``only``, those of that kind (a name that is no kind's, the translation state: everything)."""
+    whole = only not in {kind.name for kind in project.kinds}
+    kinds = project.kinds if whole else [kind for kind in project.kinds if kind.name == only]
+    pages = generated_pages(project) if whole else [page for kind in kinds if kind.pages for page in kind.pages(project)]
+    macros = {**project.macros(), **SITE_MACROS} if whole else {
+        name: macro for kind in kinds for name, macro in kind.macros.items()}
     for lang in project.config.languages:
         here = PageContext(lang, project.config.languages.prefix(lang))
         for page in pages:
             assert "render_macros: false" in page_markdown(page.render(lang)), "mkdocs-macros must not render data"
-        for kind in project.kinds:
+        for kind in kinds:
             if kind.files:
                 kind.files(project, lang)
-        macros = {**project.macros(), **SITE_MACROS}
         for macro in macros.values():
             required = [p for p in list(inspect.signature(macro).parameters.values())[2:]
                         if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
             if not required:
                 macro(project, here)
-    for kind in project.kinds:
+    for kind in kinds:
         if kind.site_files:
             kind.site_files(project)
 
 
 def _seed_data(seed: Seed, target: Target):
-    if target.new:
-        return {}, ""
-    text = (seed.root / target.path).read_text(encoding="utf-8")
-    return yaml.safe_load(text), text
+    """The target's records (a copy the example may change), its text and their words."""
+    if target.path not in seed.parsed:
+        text = "" if target.new else (seed.root / target.path).read_text(encoding="utf-8")
+        records = yaml.safe_load(text) if text else {}
+        seed.parsed[target.path] = (records, text, words(records))
+    records, text, vocabulary = seed.parsed[target.path]
+    return copy.deepcopy(records), text, vocabulary
 
 
 @pytest.mark.parametrize("kind", KINDS)
 @given(data=st.data())
 def test_random_documents(seed, kind, data):
     target = data.draw(st.sampled_from(seed.of(kind)))
-    vocabulary = words(_seed_data(seed, target)[0])
+    _, _, vocabulary = _seed_data(seed, target)
     check_survives(seed, target, data.draw(random_documents(vocabulary)))
 
 
@@ -133,13 +144,13 @@ def test_random_documents(seed, kind, data):
 @given(data=st.data())
 def test_mutated_records(seed, kind, data):
     target = data.draw(st.sampled_from([t for t in seed.of(kind) if not t.new]))
-    records, _ = _seed_data(seed, target)
-    check_survives(seed, target, data.draw(mutated_records(records, words(records))))
+    records, _, vocabulary = _seed_data(seed, target)
+    check_survives(seed, target, data.draw(mutated_records(records, vocabulary)))
 
 
 @pytest.mark.parametrize("kind", KINDS)
 @given(data=st.data())
 def test_mutated_texts(seed, kind, data):
     target = data.draw(st.sampled_from([t for t in seed.of(kind) if not t.new]))
-    _, text = _seed_data(seed, target)
+    _, text, _ = _seed_data(seed, target)
     check_survives(seed, target, data.draw(mutated_texts(text)))

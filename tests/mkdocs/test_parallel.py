@@ -1,4 +1,6 @@
-"""The parallel build (one process per language, merged) makes the same site as the one-process build."""
+"""The parallel build (one process per language, merged) makes the same site as the one-process build,
+byte for byte: two builds of the same inputs in other processes give the same bytes (deterministic
+builds; the test run's own build is the one-process one)."""
 
 import gzip
 import os
@@ -9,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from builders import REPO, copy_of_repository
-from conftest import BUILD_EPOCH
+from builders import copy_of_repository
+from conftest import BUILD_EPOCH, PROJECT, REPO
 
 from ncp_site.mkdocs import parallel
 
@@ -27,7 +29,7 @@ def files_of(folder: Path) -> dict[str, bytes]:
 
 
 def test_the_parallel_build_of_the_repository_is_the_one_process_build_byte_for_byte(site, tmp_path):
-    result = run_parallel(REPO, tmp_path / "site")
+    result = run_parallel(PROJECT, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     sequential, merged = files_of(site.root), files_of(tmp_path / "site")
     assert sorted(merged) == sorted(sequential)

@@ -152,7 +152,7 @@ def test_case_pages_take_status_and_chapter_labels_from_the_glossary(site, real)
 
 def test_every_reason_of_the_real_glossary_is_written_in_every_language(real):
     reasons = [d.reason for c in real.concepts.values() for code in LANGS for d in c.terms[code].deprecated]
-    assert len(reasons) == 25
+    assert reasons, "premise: the glossary deprecates some variants"
     for reason in reasons:
         assert list(reason) == list(LANGS)
         assert reason["kk"] != reason["ru"] != reason["en"] != reason["kk"]
