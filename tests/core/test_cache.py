@@ -281,3 +281,17 @@ def test_entries_no_run_asked_for_are_forgotten_beyond_as_many_again_plus_a_hund
 def test_the_cache_folder_is_ignored_by_git():
     ignored = subprocess.run(["git", "check-ignore", "-q", ".cache/ncp/entry"], cwd=REPO)
     assert ignored.returncode == 0
+
+
+def test_the_interface_texts_problems_come_from_the_cache_and_go_with_the_edit(root, capsys):
+    """``data/ui.yml``'s texts are checked once per content (their plural forms need CLDR's rules): a problem
+    is reported warm as cold, and the edit that fixes it is seen."""
+    ui = root / "data" / "ui.yml"
+    good = ui.read_text(encoding="utf-8")
+    counted = next(line for line in good.splitlines() if line.startswith("  ru: ") and line.count("|") == 3)
+    ui.write_text(good.replace(counted, '  ru: "{n} день|{n} дней"', 1), encoding="utf-8")
+    found = _same_as_without(root, capsys)
+    assert any(e["path"] == "data/ui.yml" and "forms separated by '|'" in e["message"] for e in found["errors"])
+    ui.write_text(good, encoding="utf-8")
+    found = _same_as_without(root, capsys)
+    assert not any(e["path"] == "data/ui.yml" for e in found["errors"])
