@@ -580,7 +580,8 @@ def compare_with_floor(project: Path, runs: int, tmp: Path, baseline: Path | Non
     return results
 
 
-def goal_floor(tmp: Path, runs: int, quick: bool, baseline: Path | None, machinery: bool) -> list[Goal]:
+def goal_floor(tmp: Path, runs: int, quick: bool, baseline: Path | None, machinery: bool,
+               only: list[str] | None = None) -> list[Goal]:
     goal = Goal("5", "the build costs no more than the floor, in time and peak memory, at three sizes",
                 "each size built by `scripts/build` (`python -m ncp_site.mkdocs.parallel`), with `--jobs 1`, by "
                 "`mkdocs build`, and its floor, interleaved, `SOURCE_DATE_EPOCH=1700000000`").start()
@@ -597,6 +598,8 @@ def goal_floor(tmp: Path, runs: int, quick: bool, baseline: Path | None, machine
         extra_goal.started, extra_goal.load_start = goal.started, goal.load_start
         extra_goal.notes = [f"{name}: {meaning}" for name, meaning in MACHINERY.items()]
     sizes = {"repository": SIZES["repository"]} if quick else SIZES
+    if only:
+        sizes = {label: SIZES[label] for label in only}
     for label, (cases, events) in sizes.items():
         work = tmp / f"floor-{cases}"
         work.mkdir()
@@ -629,6 +632,8 @@ def goal_floor(tmp: Path, runs: int, quick: bool, baseline: Path | None, machine
                          f"({m['wall'] / f['wall']:.2f}), peak {m['peak_mib']:.0f} vs {f['peak_mib']:.0f} MiB "
                          f"({m['peak_mib'] / f['peak_mib']:.2f}), CPU {m['cpu']:.1f} vs {f['cpu']:.1f} s")
         shutil.rmtree(work, ignore_errors=True)
+        print("\n".join(line for line in goal.markdown().splitlines() if line.startswith(f"| {label}:")),
+              file=sys.stderr, flush=True)  # each size as soon as it is measured: the larger ones take long
     goal.load_end = _load()
     if extra_goal is not None:
         extra_goal.load_end = goal.load_end
@@ -747,6 +752,8 @@ def main() -> None:
                         help="the repository's size only, one run each; no plain `mkdocs serve`, no data-only publish")
     parser.add_argument("--suite", action="store_true", help="also goal 3: the whole test suite in a fresh clone")
     parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 3; 1 with --quick)")
+    parser.add_argument("--sizes", nargs="*", choices=list(SIZES), default=None,
+                        help="goal 5: only these sizes (default: all three; the repository's alone with --quick)")
     parser.add_argument("--machinery", action="store_true",
                         help=f"goal 5 at {MACHINERY_SIZE}: also `mkdocs build` with each piece switched off: "
                              + ", ".join(MACHINERY))
@@ -789,7 +796,7 @@ def main() -> None:
             elif number == "4":
                 measured_goals = [goal_publish(work)]
             else:
-                measured_goals = goal_floor(work, runs, args.quick, args.baseline, args.machinery)
+                measured_goals = goal_floor(work, runs, args.quick, args.baseline, args.machinery, args.sizes)
             for goal in measured_goals:
                 print(goal.markdown(), flush=True)
                 done.append(goal)
