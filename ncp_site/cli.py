@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .checks import translation_status
@@ -473,20 +476,48 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.root = (args.root or find_root(Path.cwd())).resolve()
+    with _loaded_left_alone() as loaded:
+        try:
+            with loaded:
+                args.project = load_project(args.root, release=getattr(args, "release", False),
+                                            cached=not args.no_cache)
+        except DataErrors as exc:
+            print(exc.report())
+            return 1
+        try:
+            return args.func(args)
+        except WriteFailed as exc:
+            print(exc.error)
+            print(f"ncp {args.command}: nothing was written.", file=sys.stderr)
+            return 1
+        except Interrupted as exc:
+            print(f"ncp {args.command}: stopped ({exc}); {exc.path} was left as it was.", file=sys.stderr)
+            return 128 + exc.signum
+
+
+@contextmanager
+def _loaded_left_alone() -> Iterator[object]:
+    """Loading makes hundreds of thousands of objects that live until the command ends and hold no cycles
+    worth collecting, and Python's cycle collector scanned them again and again: a third of a warm
+    ``ncp check`` at 1,000 cases + 5,000 events (the peak memory is the same without it). The collector
+    is paused while the project loads (the context this yields) and what was loaded is then frozen, never
+    scanned, until the command ends; then all is collectable again (the tests run many commands in one
+    process)."""
+    @contextmanager
+    def loading() -> Iterator[None]:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            yield
+        finally:
+            gc.freeze()
+            if was_enabled:
+                gc.enable()
+
     try:
-        args.project = load_project(args.root, release=getattr(args, "release", False), cached=not args.no_cache)
-    except DataErrors as exc:
-        print(exc.report())
-        return 1
-    try:
-        return args.func(args)
-    except WriteFailed as exc:
-        print(exc.error)
-        print(f"ncp {args.command}: nothing was written.", file=sys.stderr)
-        return 1
-    except Interrupted as exc:
-        print(f"ncp {args.command}: stopped ({exc}); {exc.path} was left as it was.", file=sys.stderr)
-        return 128 + exc.signum
+        yield loading()
+    finally:
+        gc.unfreeze()
 
 
 if __name__ == "__main__":

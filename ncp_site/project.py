@@ -8,7 +8,6 @@ plugin for one build (and across mkdocs-static-i18n's language builds), ``ncp ch
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -172,25 +171,10 @@ def load_project(root, today: dt.date | None = None, release: bool = False, cach
     """The project at ``root``; ``cached``: keep each file's results under ``.cache/`` between runs (``ncp``)."""
     config = load_config(root)
     cache = SourceCache.under(config.root, repr(config)) if cached else None
-    with _no_cycle_collection():
-        project = Project.load(config, today, release=release, cache=cache)
+    project = Project.load(config, today, release=release, cache=cache)
     if cache is not None:
         cache.save()
     return project
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Loading makes hundreds of thousands of objects that all live until the command ends, and no cycles
-    worth collecting: Python's cycle collector scanned them again and again, a third of a warm
-    ``ncp check`` at 1,000 cases + 5,000 events (same peak memory without it). What is loaded is frozen
-    (never scanned again); the collector runs as usual for whatever the command does next."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
 
 
 def _abbreviation_key(project: Project):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import pickle
 import subprocess
@@ -295,3 +296,17 @@ def test_the_interface_texts_problems_come_from_the_cache_and_go_with_the_edit(r
     ui.write_text(good, encoding="utf-8")
     found = _same_as_without(root, capsys)
     assert not any(e["path"] == "data/ui.yml" for e in found["errors"])
+
+
+def test_a_command_leaves_the_cycle_collector_as_it_found_it(root, capsys):
+    """``ncp`` pauses the collector while loading and freezes what it loaded until the command ends; the tests
+    (and any caller of ``cli.main``) run many commands in one process, whose garbage must stay collectable."""
+    assert gc.isenabled()
+    assert check(root, capsys)[0] == 1
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        check(root, capsys)
+        assert not gc.isenabled(), "a collector switched off by the caller stays off"
+    finally:
+        gc.enable()
