@@ -15,6 +15,9 @@ CPU time (user + system of the process and all its children: much less noisy tha
 busy machine) and peak memory (the largest sum of the resident memory of the processes running at
 once). Compare figures measured in the same run on the same machine; the load average is printed.
 
+The tables of the last run, with why each failing goal fails and what would unlock it, are in
+``PERFORMANCE.md``.
+
 Older modes: ``--scale`` (one size built once, its peak memory), ``--weight`` (what a visitor
 downloads, in chromium), ``--baseline DIR`` (goal 5's builds with another checkout's code too).
 """
