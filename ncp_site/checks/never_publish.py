@@ -35,6 +35,7 @@ wrote (``checks.published``).
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -42,8 +43,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-
-import icu
 
 from ..core.errors import DataError, display_path
 from ..core.sources import Sources
@@ -103,6 +102,8 @@ class _Forms(dict):
     """
 
     def __init__(self):
+        import icu
+
         super().__init__()
         self.checker = icu.SpoofChecker()
 
@@ -133,13 +134,14 @@ class _Forms(dict):
         return self.look(text).replace("l", "i")
 
 
-_FORMS = _Forms()
-"""A cache of a pure function of one character (ICU's tables do not change while running)."""
+_forms = functools.cache(_Forms)
+"""A cache of a pure function of one character (ICU's tables do not change while running), made when a name
+is first looked for: a check with no names does not load ICU."""
 
 
 def matching_form(text: str) -> str:
     """The form text and names are compared in (the module's docstring says which steps)."""
-    return _prepared(text).translate(_FORMS)
+    return _prepared(text).translate(_forms())
 
 
 def _fold_piece(piece: str) -> str:
@@ -167,7 +169,7 @@ def fold_mapped(text: str) -> tuple[str, list[int], list[int]]:
                 if out:
                     ends[-1] = j
                 continue
-            for form in _FORMS[ord(char)]:
+            for form in _forms()[ord(char)]:
                 out.append(form)
                 starts.append(i)
                 ends.append(j)
