@@ -13,7 +13,8 @@ time (its macros read the data). A change outside ``data/`` (a page in ``docs/``
 
 After the first build, the search index (Pagefind, a third of a rebuild at 1,000 cases) is made
 again in the background: the rebuilt pages are served at once, search and the register's filters
-catch up seconds later. The next rebuild waits for it, so two never write at once.
+catch up seconds later. The next rebuild, and the server's shutdown, stop it and wait until it has
+stopped: two never write at once, and MkDocs never removes the site folder under it.
 """
 
 from __future__ import annotations
@@ -50,10 +51,11 @@ class PartialRebuilds:
         self.counts: dict[str, _Counts] = {}
         self.indexed = False  # the first build's search index is made before the site is served
         self._indexing: threading.Thread | None = None
+        self._stop = threading.Event()
 
     def start(self, layout: tuple) -> None:
         """A build begins; ``layout`` stands for everything outside ``data/`` that every page depends on."""
-        self.wait()
+        self.stop_indexing()  # this build's index replaces it
         if layout != self.layout:
             self.digests, self.records, self.outputs = {}, {}, {}
         self.layout, self.pending, self.pending_records, self.since = layout, {}, {}, time.time()
@@ -132,18 +134,22 @@ class PartialRebuilds:
         self.pending, self.pending_records, self.pending_outputs, self.counts = {}, {}, {}, {}
         return said
 
-    def index(self, work: Callable[[], None]) -> None:
-        """Make the search index: now the first time, afterwards in the background."""
+    def index(self, work: Callable[[threading.Event], None]) -> None:
+        """Make the search index: now the first time, afterwards in the background. ``work`` is given an
+        event that is set when it must stop (``stop_indexing``)."""
         if not self.indexed:
-            work()
+            work(threading.Event())
             self.indexed = True
             return
-        self.wait()
-        self._indexing = threading.Thread(target=work, name="ncp-search-index", daemon=True)
+        self.stop_indexing()
+        self._stop = threading.Event()
+        self._indexing = threading.Thread(target=work, args=(self._stop,), name="ncp-search-index")
         self._indexing.start()
 
-    def wait(self) -> None:
+    def stop_indexing(self) -> None:
+        """Stop the index being made in the background, if any, and wait until it has stopped."""
         if self._indexing is not None:
+            self._stop.set()
             self._indexing.join()
             self._indexing = None
 

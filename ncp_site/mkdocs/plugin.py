@@ -40,7 +40,7 @@ from ..site import preview
 from ..site import theme as site_theme
 from ..site.held_html import HeldHtml
 from ..site.html_safety import external_links
-from ..site.search_index import SearchIndexError, build_search_index, keep_words_apart
+from ..site.search_index import IndexingStopped, SearchIndexError, build_search_index, keep_words_apart
 from .config import NcpConfig
 from .parallel import ONLY_LANGUAGE, replace_site
 from .partial import PartialRebuilds
@@ -303,7 +303,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         if _last_build(config) and not os.environ.get(ONLY_LANGUAGE):  # a parallel build indexes the merged site
             if self.partial is not None:
                 self._check_published(Path(config.site_dir))
-                self.partial.index(lambda: self._index_in_preview(Path(config.site_dir)))
+                self.partial.index(lambda stop: self._index_in_preview(Path(config.site_dir), stop))
                 return
             self._index_site(config)
             self._check_published(Path(config.site_dir))  # after indexing: the search index is scanned too
@@ -332,6 +332,9 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         self._forget_work()
 
     def on_shutdown(self) -> None:
+        """MkDocs removes the preview's site folder next: the search index being made in it stops first."""
+        if self.partial is not None:
+            self.partial.stop_indexing()
         self._forget_work()
 
     def _forget_work(self) -> None:
@@ -340,12 +343,15 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             shutil.rmtree(self.work, ignore_errors=True)
         self.work = self.publish_to = None
 
-    def _index_in_preview(self, site_dir: Path) -> None:
+    def _index_in_preview(self, site_dir: Path, stop) -> None:
         """``mkdocs serve --dirty``: the search index, then the never-publish search of it; a problem is logged
         (the preview publishes nothing, and the build it belongs to is already served)."""
         started = time.monotonic()
         try:
-            summary = build_search_index(site_dir, self.project.config.languages).summary()
+            summary = build_search_index(site_dir, self.project.config.languages, stop=stop).summary()
+        except IndexingStopped:
+            log.info("search index: stopped (a rebuild began, or the server stops)")
+            return
         except SearchIndexError as exc:
             log.error(str(exc))
             return

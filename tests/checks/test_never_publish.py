@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from builders import buildable, case_record, dedent, line_of, make_project
-from conftest import run_mkdocs_build
+from conftest import ENGINES, run_mkdocs_build
 
 from ncp_site import cli
 from ncp_site.checks.never_publish import ENVIRONMENT, NeverPublish, fold, read_list
@@ -271,8 +271,8 @@ def assert_name_absent(output: str) -> None:
 def run_build(how: str, root, site_dir, env: dict):
     """``mkdocs build``, what ``scripts/build`` runs (a process per language, merged), or ProperDocs' build
     (the MkDocs 1.x fork, whose loggers are called ``properdocs``)."""
-    if how == "mkdocs":
-        return run_mkdocs_build(root, site_dir, env=env)
+    if how in ENGINES:
+        return run_mkdocs_build(root, site_dir, env=env, engine=how)
     import os
     import subprocess
     import sys
@@ -280,8 +280,7 @@ def run_build(how: str, root, site_dir, env: dict):
     from conftest import BUILD_EPOCH
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1",
            "NCP_SITE_URL": "http://localhost/", **env}
-    command = {"parallel": ["ncp_site.mkdocs.parallel", "--root", str(root), "--site-dir", str(site_dir)],
-               "properdocs": ["properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(site_dir)]}[how]
+    command = ["ncp_site.mkdocs.parallel", "--root", str(root), "--site-dir", str(site_dir)]
     return subprocess.run([sys.executable, "-m", *command], cwd=root, env=env, capture_output=True, text=True)
 
 

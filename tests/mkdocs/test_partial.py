@@ -1,5 +1,6 @@
 """Which pages ``mkdocs serve --dirty`` rebuilds (``PartialRebuilds``), without a server."""
 
+import threading
 from types import SimpleNamespace
 
 from ncp_site.mkdocs.partial import PartialRebuilds
@@ -58,13 +59,25 @@ def test_a_failed_build_forgets_what_pages_read():
     assert partial.last_reads("en/cases/a/index.md") is None
 
 
-def test_after_the_first_build_the_search_index_is_made_in_the_background_and_waited_for():
+def test_after_the_first_build_the_search_index_is_made_in_the_background_and_stopped_by_the_next():
     partial, done = PartialRebuilds(), []
-    partial.index(lambda: done.append("first"))
+    partial.index(lambda stop: done.append("first"))
     assert done == ["first"], "the first index is made before the site is served"
-    partial.index(lambda: done.append("second"))
-    partial.start(("layout",))  # the next build waits for it
-    assert done == ["first", "second"]
+    running = threading.Event()
+
+    def second(stop):
+        running.set()
+        done.append("stopped" if stop.wait(timeout=60) else "not stopped")
+
+    partial.index(second)
+    assert running.wait(timeout=60)
+    partial.start(("layout",))  # the next build stops it and waits until it has stopped
+    assert done == ["first", "stopped"]
+    partial.index(second)
+    assert running.wait(timeout=60)
+    partial.stop_indexing()  # the server stops (on_shutdown): the same
+    assert done == ["first", "stopped", "stopped"]
+    assert not [t for t in threading.enumerate() if t.name == "ncp-search-index"]
 
 
 def test_a_kinds_files_are_kept_while_the_data_they_were_made_from_is_unchanged():
