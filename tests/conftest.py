@@ -50,9 +50,10 @@ if ENGINE not in ENGINES:
 
 
 def engine_command(*args: str, engine: str = ENGINE) -> list[str]:
-    """``python -m mkdocs build ...`` for the tests' engine (``-f mkdocs.yml``: ProperDocs looks for
-    ``properdocs.yml`` first and says so unless told)."""
-    return [sys.executable, "-m", engine, *args, "-f", "mkdocs.yml"]
+    """``python -m mkdocs build ...`` for the tests' engine. No ``-f mkdocs.yml``: ProperDocs finds it (and
+    says it would rather read ``properdocs.yml``), and either engine's ``serve`` given ``-f mkdocs.yml``
+    rebuilds once more, unasked, after a build (tests/mkdocs/test_serve_dirty.py counts rebuilds)."""
+    return [sys.executable, "-m", engine, *args]
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, epoch: str = BUILD_EPOCH,

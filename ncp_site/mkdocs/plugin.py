@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from markupsafe import escape
 from mkdocs import utils as mkdocs_utils
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -74,7 +75,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         self.command = command
         self.partial = PartialRebuilds() if command == "serve" and dirty else None
         if self.partial is not None:  # its warning would fail every --strict rebuild; PartialRebuilds is why it is safe here
-            logging.getLogger("mkdocs.commands.build").addFilter(
+            mkdocs_build.log.addFilter(  # the engine's own logger: ``properdocs.commands.build`` under ProperDocs
                 lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
 
     def current_language(self, config: MkDocsConfig) -> str:
@@ -406,7 +407,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     def _keeping_last_good(self, builder):
         def build(*args, **kwargs):
             reported = _Reported()
-            logging.getLogger("mkdocs").addHandler(reported)
+            engine_log = logging.getLogger(mkdocs_build.log.name.partition(".")[0])  # mkdocs, properdocs
+            engine_log.addHandler(reported)
             clean_directory = mkdocs_utils.clean_directory
             try:
                 builder(*args, **kwargs)
@@ -424,7 +426,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             else:
                 self.failure = None
             finally:
-                logging.getLogger("mkdocs").removeHandler(reported)
+                engine_log.removeHandler(reported)
                 # mkdocs-static-i18n disables cleaning during its language builds and, when one fails, never restores it
                 mkdocs_utils.clean_directory = clean_directory
         return build
