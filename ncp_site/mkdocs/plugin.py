@@ -20,6 +20,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs import utils as mkdocs_utils
@@ -29,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..checks import published
+from ..checks import built_languages, published
 from ..core.config import load_config
 from ..core.errors import DataErrors
 from ..core.kind import GeneratedPage, PageContext
@@ -308,6 +309,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
                 return
             self._index_site(config)
             self._check_published(Path(config.site_dir))  # after indexing: the search index is scanned too
+            self._check_languages(config)
             self._publish(config)
 
     def _write_elsewhere(self, config: MkDocsConfig) -> None:
@@ -381,6 +383,14 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             raise PluginError("The built site holds names that must never be published:\n"
                               + "\n".join(str(e) for e in errors)
                               + f"\n{len(errors)} problem(s) in the built site ({site_dir}); do not publish it.")
+
+    def _check_languages(self, config: MkDocsConfig) -> None:
+        """Every page says the language it was built for and its switcher leads there (``built_languages``)."""
+        errors = built_languages.language_errors(Path(config.site_dir), self.project.config.languages,
+                                                 urlsplit(config.site_url or "/").path or "/", self.project.config.root)
+        if errors:
+            raise PluginError("The built site's pages do not match their languages:\n" + "\n".join(map(str, errors[:20]))
+                              + f"\n{len(errors)} problem(s) in the built site ({config.site_dir}); do not publish it.")
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """The preview never hangs on an error: it serves the last good site, the errors on top of every page.
