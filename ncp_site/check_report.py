@@ -5,6 +5,10 @@ codes, no wrapping), a program reads ``--format json``. Whatever the form, each 
 complete line ``path:line: field (lang): what is wrong -- how to fix``, so it can be searched for
 and opened from an editor; a file heading only groups them. Warnings (a fact that may be out of
 date, say) are listed apart and never fail the check.
+
+Quiet by default: valid data is one line. The problems of the files changed since the last commit
+(``core.worktree``) come first, and warnings about files nobody touched, the historical quotations
+and the counts wait for ``--verbose``; errors are always listed.
 """
 
 from __future__ import annotations
@@ -29,14 +33,19 @@ class Summary:
     errors: list[DataError]
     warnings: list[DataError] = field(default_factory=list)
     quotations: list[str] = field(default_factory=list)
+    changed: frozenset[str] | None = None
+    """The files changed since the last commit; None without git (then nothing is put first or held back)."""
+
+    def touched(self, problem: DataError) -> bool:
+        return self.changed is None or problem.path in self.changed
 
 
-def summarise(project) -> Summary:
+def summarise(project, changed: set[str] | None = None) -> Summary:
     records = {new.files.noun: count_records(project.sources, new.files)
                for kind in project.kinds for new in kind.new if not new.inside}
     translations = project.translations.counts() if project.translations is not None else {}
     return Summary(records, translations, list(project.errors), list(project.warnings),
-                   [str(q) for q in project.quotations])
+                   [str(q) for q in project.quotations], None if changed is None else frozenset(changed))
 
 
 def console_for(stream=None, environ=None) -> Console:
@@ -48,8 +57,29 @@ def console_for(stream=None, environ=None) -> Console:
                    soft_wrap=True, emoji=False, width=None if terminal else 10_000)
 
 
-def render(summary: Summary, console: Console, redact=lambda text: text) -> None:
-    """The summary, the problems by file, the warnings, the quotations exempt from the terminology lint."""
+def render(summary: Summary, console: Console, redact=lambda text: text, *, verbose: bool = True) -> None:
+    """The problems by file (changed files first) and the warnings; with ``verbose`` also the counts, every
+    warning and the quotations exempt from the terminology lint."""
+    if verbose:
+        _counts(summary, console)
+    _problems(console, "error", summary.errors, "red", redact, summary.changed)
+    warnings = summary.warnings if verbose else [w for w in summary.warnings if summary.touched(w)]
+    _problems(console, "warning", warnings, "yellow", redact, summary.changed)
+    if verbose and summary.quotations:
+        console.print(f"\n{len(summary.quotations)} historical quotation(s) exempt from the terminology lint "
+                      '(marked <q class="historical">):', markup=False)
+        for quotation in summary.quotations:
+            console.print(Text(redact(f"  {quotation}")))
+
+
+def held_back(summary: Summary, verbose: bool) -> str:
+    """What the quiet report left out, in a few words ("" when nothing was)."""
+    hidden = 0 if verbose else sum(not summary.touched(w) for w in summary.warnings)
+    return (f"{hidden} warning(s) in files you did not change: `ncp check --verbose` lists them"
+            if hidden else "")
+
+
+def _counts(summary: Summary, console: Console) -> None:
     console.print(Text("Records in the data", style="bold"))
     counts = Table(show_header=False, box=None, pad_edge=False)
     for noun, n in summary.records.items():
@@ -66,24 +96,20 @@ def render(summary: Summary, console: Console, redact=lambda text: text) -> None
         for state in states:
             table.add_row(state, *(str(summary.translations[lang][state]) for lang in languages))
         console.print(table)
-    _problems(console, "error", summary.errors, "red", redact)
-    _problems(console, "warning", summary.warnings, "yellow", redact)
-    if summary.quotations:
-        console.print(f"{len(summary.quotations)} historical quotation(s) exempt from the terminology lint "
-                      '(marked <q class="historical">):', markup=False)
-        for quotation in summary.quotations:
-            console.print(Text(redact(f"  {quotation}")))
 
 
-def _problems(console: Console, noun: str, problems: list[DataError], colour: str, redact) -> None:
+def _problems(console: Console, noun: str, problems: list[DataError], colour: str, redact,
+              changed: frozenset[str] | None = None) -> None:
     if not problems:
         return
     files = sorted({p.path for p in problems})
     console.print(Text(f"\n{len(problems)} {noun}(s) in {len(files)} file(s):", style=f"bold {colour}"))
-    for path, group in groupby(sorted(problems, key=lambda p: (p.path, p.line, p.field, p.lang or "")),
+    first = (lambda p: p.path not in changed) if changed else (lambda p: False)
+    for path, group in groupby(sorted(problems, key=lambda p: (first(p), p.path, p.line, p.field, p.lang or "")),
                                key=lambda p: p.path):
         group = list(group)
-        console.print(Text(redact(f"── {path} ({len(group)})"), style="bold"))
+        mark = " · changed since the last commit" if changed and path in changed else ""
+        console.print(Text(redact(f"── {path} ({len(group)}){mark}"), style="bold"))
         for problem in listed(group):
             console.print(_line(problem, colour, redact))
 

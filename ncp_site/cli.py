@@ -32,24 +32,45 @@ def find_root(start: Path) -> Path:
 
 
 def cmd_check(args) -> int:
-    """What the data holds, every problem grouped by file, the warnings apart; exit 1 only on errors.
+    """Every problem grouped by file, those of the files changed since the last commit first; exit 1 only on
+    errors. Quiet unless ``--verbose``: valid data is one line.
 
     A listed name is never printed, only its entry in the never-publish list.
     """
     from . import check_report
+    from .core.worktree import changed_paths
 
     project = args.project
     say = project.never_publish.redact
-    summary = check_report.summarise(project)
+    summary = check_report.summarise(project, changed_paths(project.config.root))
     if args.format == "json":
         print(json.dumps(check_report.as_json(summary, say), ensure_ascii=False, indent=2))
     else:
-        check_report.render(summary, check_report.console_for(), say)
+        check_report.render(summary, check_report.console_for(), say, verbose=args.verbose)
+    held_back = check_report.held_back(summary, args.verbose) if args.format != "json" else ""
     if project.errors:
-        print(f"{len(project.errors)} problem(s) found.", file=sys.stderr)
+        sys.stdout.flush()
+        print(f"\n{len(project.errors)} problem(s) found." + (f" ({held_back}.)" if held_back else ""),
+              file=sys.stderr)
         return 1
     if args.format != "json":
-        print(f"ncp check: all data and pages are valid in {project.config.languages.spoken()}.")
+        print(f"ncp check: all data and pages are valid in {project.config.languages.spoken()}"
+              + (f" ({held_back})." if held_back else "."))
+    return 0
+
+
+def cmd_find(args) -> int:
+    """Where a text shown on the site is written: data texts in every language, pages, the interface wording."""
+    from .core import find
+
+    query = " ".join(args.text)
+    found = find.find(args.project.sources, query)
+    for place in found:
+        print(args.project.never_publish.redact(str(place)))
+    if not found:
+        print(f"ncp find: no data text or page holds {query!r} (letter case, ё/е and spaces are ignored) -- try "
+              "fewer words, or words from the middle of the text", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -336,7 +357,7 @@ def cmd_new(args) -> int:
     try:
         placed = skeleton.place(new, project.config.data_dir, project.config.languages, args.id, args.date,
                                 args.title_ru, header=schema_header(project, new), within=args.within,
-                                under=args.under)
+                                under=args.under, today=project.today)
     except skeleton.CannotStart as exc:
         print(f"ncp new {args.record}: {exc}", file=sys.stderr)
         return 1
@@ -371,7 +392,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--release", action="store_true",
                        help="before publishing: also fail while a visitor cannot reach the NCP (no e-mail for "
                             "the submission form, no postal address in data/contacts.yml)")
+    check.add_argument("-v", "--verbose", action="store_true",
+                       help="also the counts of records and translations, the warnings about files you did not "
+                            "change and the historical quotations")
     check.set_defaults(func=cmd_check)
+    find = commands.add_parser("find", help="the files and lines where a text shown on the site is written")
+    find.add_argument("text", nargs="+", help='words from the site, e.g. "initial assessment" (any language, '
+                      "any letter case)")
+    find.set_defaults(func=cmd_find)
     status = commands.add_parser("status", help="missing, never reviewed, stale (source changed), pending and "
                                  "orphaned translations per language, with word counts")
     status.add_argument("--json", action="store_true", help="machine-readable output")

@@ -26,7 +26,7 @@ from .core.sources import Sources
 
 WORDS = ("glossary", "ui", "abbreviations")
 """The kinds ``Project.words`` is made of: what every page reads, whether or not it says so."""
-SITE_MACROS = ("translation_status", "feed_link", "open_data_files", "feeds_list")
+SITE_MACROS = ("translation_status", "feed_link", "open_data_files", "feeds_list", "home_tasks")
 """The macros pages may call beyond the kinds' (``site.pages.SITE_MACROS``, which the project may not import):
 named here so that the page check knows every macro."""
 
@@ -61,6 +61,7 @@ class Project:
         errors += sources.page_errors
         errors += sources.file_errors
         errors += sources.unread_errors([path for kind in project.kinds for path in kind.data])
+        errors += config.emblem_errors()
         for kind in project.kinds:
             value, errs = kind.load(LoadContext(sources, project.loaded, project.today, project.warnings, release))
             project.loaded[kind.name] = value

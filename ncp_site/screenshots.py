@@ -1,6 +1,8 @@
 """Screenshots of the main page types in each language at 1280 and 390 px, and the offline browser they need.
 
     python -m ncp_site.screenshots                  # build the site, refresh the README's pictures
+                                                    # (home and a case at 390 px, the register filtered,
+                                                    # the form with its error summary; each language)
     python -m ncp_site.screenshots --site site/     # use a site already built
     python -m ncp_site.screenshots --all --out dir/ # every main page type, both widths (as the tests do)
 
@@ -46,8 +48,25 @@ MAIN_PAGES = {
     "submit": "submit/",
 }
 """One page of each main type, by name (``*``: the fullest such page of the built site).
-The README shows ``README_PICTURES``."""
-README_PICTURES = (("home", 1280), ("case", 390))
+The README shows ``README_PICTURES`` and ``README_STATES``."""
+README_PICTURES = (("home", 390), ("case", 390))
+
+
+class State:
+    """A page in a state a visitor brings it to, for the README: ``fragment`` added to its address (a
+    register's filters), ``click`` a button first (the form's "prepare"), ``wait`` until an element is
+    shown (the filtered results, the error summary)."""
+
+    def __init__(self, name: str, page: str, width: int, fragment: str = "", click: str | None = None,
+                 wait: str | None = None):
+        self.name, self.page, self.width = name, page, width
+        self.fragment, self.click, self.wait = fragment, click, wait
+
+
+README_STATES = (
+    State("register-filtered", "register", 1280, fragment="#chapter=IV", wait="[data-ncp-register-results] li"),
+    State("submit-errors", "submit", 390, click="#ncp-compose", wait="#ncp-error-summary:not([hidden])"),
+)
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -149,6 +168,29 @@ def shoot_pages(browser, base_url: str, pages: dict[str, str], out_dir: Path, pi
     return written
 
 
+def shoot_states(browser, base_url: str, pages: dict[str, str], out_dir: Path, states=README_STATES) -> list[Path]:
+    """Each state (``State``) in every language, the top of the screen where the visitor is."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for state in states:
+        context = offline_context(browser, base_url, viewport={"width": state.width, "height": 900})
+        try:
+            page = context.new_page()
+            for lang in LANGUAGES:
+                page.goto(home_url(base_url, lang) + pages[state.page] + state.fragment, wait_until="load")
+                if state.click:
+                    page.click(state.click)
+                if state.wait:
+                    page.wait_for_selector(state.wait, timeout=20_000)
+                    page.wait_for_timeout(300)
+                path = out_dir / shot_name(state.name, lang, state.width)
+                page.screenshot(path=str(path))
+                written.append(path)
+        finally:
+            context.close()
+    return written
+
+
 def build_site(site_dir: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NCP_SITE_URL": "http://localhost/"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
@@ -175,9 +217,12 @@ def main(argv: list[str] | None = None) -> int:
         with serve(site_dir) as base_url, sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             try:
-                for path in shoot_pages(browser, base_url, main_pages(site_dir), args.out,
-                                        None if args.all else README_PICTURES):
+                pages = main_pages(site_dir)
+                for path in shoot_pages(browser, base_url, pages, args.out, None if args.all else README_PICTURES):
                     print(path)
+                if not args.all:
+                    for path in shoot_states(browser, base_url, pages, args.out):
+                        print(path)
             finally:
                 browser.close()
     return 0

@@ -57,11 +57,14 @@ def terminal_svg(root: Path, said: str, out: Path) -> Path:
     project = load_project(root)
     console = Console(record=True, width=WIDTH, force_terminal=True, color_system="truecolor", file=io.StringIO(),
                       highlight=False)
-    console.print(Text(f"$ ncp new case --id {CASE_ID}", style="bold"))
+    console.print(Text(f"$ ./ncp new case --id {CASE_ID}", style="bold"))
     console.print(said, markup=False)
-    console.print(Text("$ ncp check", style="bold"))
-    check_report.render(check_report.summarise(project), console)
-    console.print(f"{len(project.errors)} problem(s) found.", style="red", markup=False)
+    console.print(Text("$ ./ncp check", style="bold"))
+    summary = check_report.summarise(project, {f"data/cases/{CASE_ID}.yml"})  # as git sees the new file
+    check_report.render(summary, console, verbose=False)
+    held_back = check_report.held_back(summary, verbose=False)
+    console.print(f"\n{len(project.errors)} problem(s) found." + (f" ({held_back}.)" if held_back else ""),
+                  style="red", markup=False)
     return save_svg(console, out / "walkthrough-check.svg", "ncp check")
 
 
@@ -88,8 +91,11 @@ def preview_png(root: Path, site_dir: Path, out: Path, browser, lang: str = "ru"
     failure = preview.BuildFailure(errors=tuple(project.errors))
     page = site_dir / project.config.languages.prefix(lang) / "index.html"
     panel = preview.error_panel(failure, lang, project.loaded.get("ui"), root="/")
-    page.write_text(preview.served_page(page.read_text(encoding="utf-8"), root="/", epoch=None, request_id=0,
-                                        panel=panel), encoding="utf-8")
+    html = page.read_text(encoding="utf-8")
+    at = html.find("<h1")  # where the preview names the page's file, at the start of its content
+    edit = preview.edit_line(f"docs/index.{lang}.md", lang, project.loaded.get("ui"))
+    html = html[:at] + edit + html[at:] if at >= 0 else html
+    page.write_text(preview.served_page(html, root="/", epoch=None, request_id=0, panel=panel), encoding="utf-8")
     for extra in preview.preview_files():
         (site_dir / extra.path).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / extra.path).write_text(extra.content, encoding="utf-8")

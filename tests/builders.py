@@ -315,35 +315,42 @@ class _ChartPairs(HTMLParser):
         classes = (attrs.get("class") or "").split()
         self.stack.append(tag)
         if tag == "div" and "ncp-stat-pair" in classes:
-            self.pair = {"depth": len(self.stack), "table": [], "values": [], "texts": {}, "svg": None, "rows": 0}
+            self.pair = {"depth": len(self.stack), "table": [], "values": [], "labels": [], "title": None,
+                         "figure": None, "bars": []}
         elif self.pair is None:
             return
         elif tag == "tr":
             self.row = None if "ncp-total" in classes else []
         elif tag == "td":
             self.capture = ("td", "")
-        elif tag == "svg":
-            self.pair["svg"] = attrs
-        elif tag in ("title", "desc") and "id" in attrs:
-            self.capture = (attrs["id"], "")
-        elif tag == "text" and "ncp-chart__value" in classes:
+        elif tag == "figure":
+            self.pair["figure"] = attrs
+        elif tag == "figcaption":
+            self.capture = ("title", "")
+        elif tag == "span" and "ncp-chart__value" in classes:
             self.capture = ("value", "")
+        elif tag == "span" and "ncp-chart__label" in classes:
+            self.capture = ("label", "")
+        elif tag == "svg":
+            self.pair["bars"].append({"svg": attrs})
+        elif tag == "rect" and self.pair["bars"]:
+            self.pair["bars"][-1]["rect"] = attrs
 
     def handle_data(self, data):
         if self.capture is not None:
             self.capture = (self.capture[0], self.capture[1] + data)
 
     def handle_endtag(self, tag):
-        if self.pair is not None and self.capture is not None and tag in ("td", "title", "desc", "text"):
+        if self.pair is not None and self.capture is not None and tag in ("td", "figcaption", "span"):
             key, text = self.capture
-            if key == "td" and self.row is None:
-                pass
-            elif key == "td":
+            if key == "td" and self.row is not None:
                 self.row.append(text.strip())
             elif key == "value":
                 self.pair["values"].append(text.strip())
-            else:
-                self.pair["texts"][key] = text.strip()
+            elif key == "label":
+                self.pair["labels"].append(text.strip())
+            elif key == "title":
+                self.pair["title"] = text.strip()
             self.capture = None
         if self.pair is not None and tag == "tr" and self.row:
             self.pair["table"].append(self.row[-1])
@@ -356,8 +363,15 @@ class _ChartPairs(HTMLParser):
 
 
 def chart_pairs(html: str) -> list[dict]:
-    """Every table-and-chart pair of a fragment: ``table`` (each row's last number, totals left out), ``values`` (the
-    chart's numbers as shown), ``svg`` (its attributes), ``texts`` (its title and desc by id)."""
+    """Every table-and-chart pair of a fragment: ``table`` (each row's last number, totals left out), ``values``
+    and ``labels`` (the chart's rows as shown), ``title`` (its caption), ``figure`` (its attributes), ``bars``
+    (each bar's ``svg`` and ``rect`` attributes)."""
     parser = _ChartPairs()
     parser.feed(html)
     return parser.pairs
+
+
+def without_labels(html: str) -> str:
+    """A table's HTML without its cells' ``data-label`` (the column's name, shown beside the value when
+    the table is drawn as cards): what the cells hold, to compare with plain ``<td>...</td>``."""
+    return re.sub(r' data-label="[^"]*"', "", html)

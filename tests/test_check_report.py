@@ -98,3 +98,64 @@ def test_errors_fail_in_both_formats(repo, capsys):
         assert [e["message"] for e in data["errors"]] == [line]
     finally:
         faq.write_text(old, encoding="utf-8")
+
+
+def git(folder, *args) -> str:
+    import subprocess
+
+    return subprocess.run(["git", "-C", str(folder), "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+                          capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def committed(tmp_path):
+    """The repository's data in a git working copy with everything committed."""
+    root = copy_of_repository(tmp_path / "repo")
+    git(root, "init", "--quiet")
+    git(root, "add", "--all")
+    git(root, "commit", "--quiet", "-m", "published")
+    return root
+
+
+def test_valid_data_is_one_line_and_the_rest_waits_for_verbose(committed, capsys, monkeypatch):
+    real = cli.load_project
+    monkeypatch.setattr(cli, "load_project",
+                        lambda root, today=None, release=False: _with(real(root, today, release), WARNING))
+    assert cli.main(["--root", str(committed), "check"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.startswith("ncp check: all data and pages are valid in kk, ru and en (")
+    assert re.search(r"\(\d+ warning\(s\) in files you did not change: `ncp check --verbose` lists them\)\.$", out)
+    assert cli.main(["--root", str(committed), "check", "--verbose"]) == 0
+    out = capsys.readouterr().out
+    assert str(WARNING) in out.splitlines() and "Records in the data" in out and "Translations" in out
+    assert "historical quotation(s)" in out
+
+
+def _with(project, *warnings):
+    project.warnings.extend(warnings)
+    return project
+
+
+def test_the_files_changed_since_the_last_commit_come_first_with_their_warnings(committed, capsys):
+    faq, case = committed / "data" / "faq.yml", committed / "data" / "cases" / "kz0003.yml"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("group: about", "group: abuot", 1), encoding="utf-8")
+    case.write_text(case.read_text(encoding="utf-8").replace("status:", "status: nonsense\nold_status:", 1),
+                    encoding="utf-8")
+    git(committed, "add", "data/faq.yml")
+    git(committed, "commit", "--quiet", "-m", "a mistake published")  # faq.yml is no longer "changed"
+    assert cli.main(["--root", str(committed), "check"]) == 1
+    captured = capsys.readouterr()
+    headings = [line for line in captured.out.splitlines() if line.startswith("── ")]
+    assert headings[0] == "── data/cases/kz0003.yml (2) · changed since the last commit"
+    assert "── data/faq.yml (1)" in headings[1:]
+    assert re.search(r"\n\n\d+ problem\(s\) found\.", "\n" + captured.err), captured.err  # a blank line before it
+
+
+def test_without_git_nothing_is_reordered_nor_held_back(tmp_path, capsys, monkeypatch):
+    root = copy_of_repository(tmp_path / "repo")  # not a git working copy
+    real = cli.load_project
+    monkeypatch.setattr(cli, "load_project",
+                        lambda root, today=None, release=False: _with(real(root, today, release), WARNING))
+    assert cli.main(["--root", str(root), "check"]) == 0
+    out = capsys.readouterr().out
+    assert str(WARNING) in out.splitlines() and "--verbose" not in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import signal
@@ -15,26 +16,20 @@ from ncp_site.kinds import all_kinds
 
 from .builders import copy_of_repository
 
-FILLED = {  # what the secretariat writes into the unfilled case, by line fragment
-    "  kk:\n  ru:\n  en:\nenterprise:": "  kk: Сынақ\n  ru: Тест\n  en: Test\nenterprise:",
-    "  name:  # required: a text per language\n    kk:\n    ru:\n    en:":
-        "  name: Test LLP",
-    "  sector:": "  sector: C",
-    "  home_country:": "  home_country: KZ",
-    "  type:": "  type: ngo",
-    "  name:  # optional: a text per language": "  name: Test NGO",
-    "host_country:": "host_country: KZ",
-    "ncp_role:": "ncp_role: lead",
-    "lead_ncp:": "lead_ncp: KZ",
-    "chapters: []": "chapters: [IV]",
-    "keywords:  # required: a text per language\n  kk:\n  ru:\n  en:":
-        "keywords:\n  kk: [сынақ]\n  ru: [тест]\n  en: [test]",
-    "  submission:": "  submission: 2026-01-15",
-    "status:": "status: under_initial_assessment",
-    "status_as_of:": "status_as_of: 2026-02-01",
-    "summary:  # required: a text per language\n  kk:\n  ru:\n  en:":
-        "summary:\n  kk: Сынақ мәтіні.\n  ru: Текст.\n  en: Text.",
-}
+FILLED = [  # what the secretariat writes into the unfilled case: (the slot's lines, as a pattern; what it becomes)
+    (r"^title:.*\n  kk:\n  ru:\n  en:$", "title:\n  kk: Сынақ\n  ru: Тест\n  en: Test"),
+    (r"^  name: .*\n    kk:\n    ru:\n    en:$", "  name: Test LLP"),
+    (r"^  sector:.*$", "  sector: C"),
+    (r"^  home_country:.*$", "  home_country: KZ"),
+    (r"^  type:.*$", "  type: ngo"),
+    (r"^  name:  # required unless .*$", "  name: Test NGO"),
+    (r"^chapters: \[\].*$", "chapters: [IV]"),
+    (r"^keywords:.*\n  kk:\n  ru:\n  en:$", "keywords:\n  kk: [сынақ]\n  ru: [тест]\n  en: [test]"),
+    (r"^  submission:.*$", "  submission: 2026-01-15"),
+    (r"^status:.*$", "status: under_initial_assessment"),
+    (r"^status_as_of:.*$", "status_as_of: 2026-02-01"),
+    (r"^summary:.*\n  kk:\n  ru:\n  en:$", "summary:\n  kk: Сынақ мәтіні.\n  ru: Текст.\n  en: Text."),
+]
 
 
 @pytest.fixture(scope="module")
@@ -89,9 +84,9 @@ def test_an_unfilled_case_lists_exactly_its_empty_required_fields_and_filling_th
             expected[number] = slot.group(2)
     assert set(reported) == set(expected), (sorted(reported), sorted(expected))
 
-    for old, new in FILLED.items():
-        assert old in text, old
-        text = text.replace(old, new, 1)
+    for slot, written in FILLED:
+        text, found = re.subn(slot, written, text, count=1, flags=re.MULTILINE)
+        assert found, slot
     path.write_text(text, encoding="utf-8")
     status, out, _ = run(repo, capsys, "check")
     assert status == 0, out
@@ -200,6 +195,116 @@ def test_a_record_inside_another_needs_an_existing_parent(repo, capsys):
     status, _, err = run(repo, capsys, "new", "activity", "--in", "action-plan-2023", "--under", "nope", "--id", "x")
     assert status == 1 and "give --under, one of: " in err
     assert snapshot(repo) == before
+
+
+TEXTS = {"kk": "Сынақ мәтіні.", "ru": "Тестовый текст.", "en": "Test text."}
+WORDS = {"kk": "сынақ", "ru": "тест", "en": "test"}
+SLOT = re.compile(r"^(?P<indent>\s*)(?P<item>- )?(?P<key>[\w.]+):(?: (?P<value>[^#]*?))?\s*(?:# (?P<comment>.*))?$")
+
+
+def filled_in(text: str, today: str, answers: dict[str, str]) -> str:
+    """What someone who reads only the comments writes into a new record: for every empty field the comment calls
+    required (and every empty language slot of a required text), the first code of "one of", the example after
+    "e.g.", a date, a number, a text or a list per language; ``answers`` by key for what only the data knows
+    (the ids of other records)."""
+    lines = text.split("\n")
+    out = []
+    for number, line in enumerate(lines):
+        slot = SLOT.match(line)
+        if not slot or (slot["value"] or "[]") != "[]":
+            out.append(line)
+            continue
+        indent = len(slot["indent"]) + (2 if slot["item"] else 0)
+        parent = next((SLOT.match(lines[i]) for i in range(number - 1, -1, -1)
+                       if SLOT.match(lines[i]) and len(SLOT.match(lines[i])["indent"]) < indent), None)
+        nested = number + 1 < len(lines) and len(lines[number + 1]) - len(lines[number + 1].lstrip()) > indent
+        comment = slot["comment"] or ""
+        if slot["key"] in WORDS and not comment:  # a language slot: its parent says what it holds
+            said = parent["comment"] or "" if parent else ""
+            value = (f"[{WORDS[slot['key']]}]" if "list per language" in said
+                     else f'"{TEXTS[slot["key"]]}"' if said.startswith("required") else None)
+        elif slot["key"] in answers:
+            value = answers[slot["key"]]
+        elif not comment.startswith("required") or nested:
+            value = None
+        else:
+            value = _answer(comment, today)
+        out.append(line if value is None else f"{slot['indent']}{slot['item'] or ''}{slot['key']}: {value}")
+    return "\n".join(out)
+
+
+def _answer(comment: str, today: str) -> str:
+    codes = re.search(r"one of: ([^,;)\s]+)", comment)
+    example = re.search(r"e\.g\. ([^\s,;)]+)", comment)
+    if codes:
+        value = codes.group(1)
+    elif example:
+        value = example.group(1)
+    elif "a date" in comment:
+        value = today
+    elif "a number" in comment:
+        value = today[:4]
+    else:
+        value = '"Test"'
+    return f"[{value}]" if ": a list" in comment or "; a list" in comment else value
+
+
+def test_every_new_record_filled_in_as_its_comments_say_passes_ncp_check(tmp_path, capsys):
+    """The comments are the models' and the checks' own words: following them alone (plus the ids of existing
+    records) gives a record that passes, for every kind ``ncp new`` starts."""
+    root = copy_of_repository(tmp_path / "repo")
+    today = "2026-05-04"
+    acts = yaml.safe_load((root / "data" / "legal-basis.yml").read_text(encoding="utf-8"))["acts"]
+    composition = yaml.safe_load((root / "data" / "members.yml").read_text(encoding="utf-8"))["compositions"][0]["id"]
+    answers = {"legal_basis": f"[{acts[0]['id']}]"}
+    extra = {"activity": ["--in", "action-plan-2023", "--under", "promotion"], "member": ["--in", composition],
+             "recommendation": ["--in", "peer-review-2024"]}
+    for name, new in cli.new_records(all_kinds()).items():
+        before = {p: p.read_text(encoding="utf-8") for p in (root / "data").rglob("*.yml")}
+        args = [] if name == "member" else ["--id", "9.9" if name == "recommendation" else f"xx-new-{name}"]
+        status, out, err = run(root, capsys, "new", name, *args, "--date", today, *extra.get(name, []))
+        assert status == 0, err
+        path = root / re.search(r"(data/\S+\.yml):\d+:", out).group(1)
+        old = before.get(path, "")
+        text = path.read_text(encoding="utf-8")
+        start = len(old.rstrip("\n").split("\n")) if old and text.startswith(old.rstrip("\n")) else 0
+        lines = text.split("\n")
+        path.write_text("\n".join(lines[:start] + filled_in("\n".join(lines[start:]), today, answers).split("\n")),
+                        encoding="utf-8")
+    status, out, _ = run(root, capsys, "check")
+    assert status == 0, "\n".join(errors_in(out))
+
+
+def test_a_new_case_has_the_submission_date_and_what_most_cases_share_written_in(tmp_path, capsys, monkeypatch):
+    """``--date`` fills dates.submission (it used to be dropped silently); Kazakhstan as host country and lead NCP,
+    the lead role and ``status_as_of`` the day it is started (``SOURCE_DATE_EPOCH``) are written in, to change if
+    need be."""
+    root = copy_of_repository(tmp_path / "repo")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # 2026-05-28
+    status, _, err = run(root, capsys, "new", "case", "--id", "kz-2026-dated", "--date", "2026-05-04")
+    assert status == 0, err
+    record = yaml.safe_load((root / "data" / "cases" / "kz-2026-dated.yml").read_text(encoding="utf-8"))
+    assert record["dates"]["submission"] == dt.date(2026, 5, 4)
+    assert (record["host_country"], record["ncp_role"], record["lead_ncp"]) == ("KZ", "lead", "KZ")
+    assert record["status_as_of"] == dt.date(2026, 5, 28)
+    assert record["submitter"] == {"type": None, "withheld": False, "name_unknown": False, "name": None}
+
+
+def test_the_comments_say_what_the_checks_ask_for():
+    """Words the issue found wrong: keywords are a list per language; a submitter's name is required unless
+    withheld or unknown (the check demands it), not "optional"; a code YAML would read as true or false is quoted."""
+    from ncp_site.core.skeleton import skeleton
+    from ncp_site.kinds.cases.model import SpecificInstance
+    from ncp_site.kinds.policies.model import Policy
+
+    lines = skeleton(SpecificInstance, ("kk", "ru", "en"))
+    assert next(x for x in lines if x.startswith("keywords:")).endswith("a list per language, in brackets: "
+                                                                     "kk: [first, second]")
+    assert "  name:  # required unless withheld: true or name_unknown: true; " in "\n".join(lines)
+    assert next(x for x in lines if x.startswith("chapters:")).startswith(
+        "chapters: []  # required unless the status is not_reported")
+    refers = next(x for x in skeleton(Policy, ("kk", "ru", "en")) if x.startswith("refers_to_ncp:"))
+    assert 'one of: "yes", "no", proposed' in refers
 
 
 @pytest.mark.parametrize("args, message", [

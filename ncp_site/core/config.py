@@ -32,10 +32,39 @@ class SiteConfig:
     site_url: str | None = None
     status_max_age_days: int = 180
     """An ongoing case whose ``status_as_of`` is older than this is an ``ncp check`` warning."""
+    emblem: str | None = None
+    """The NCP's emblem, a file under ``docs_dir`` that the Secretariat supplies; without it the header
+    shows a text mark (the NCP's abbreviation). Never drawn by us: it is the NCP's to give."""
+
+    def emblem_errors(self) -> list[DataError]:
+        """The emblem named in mkdocs.yml must be an image file under docs/."""
+        if self.emblem is None:
+            return []
+        path = self.docs_dir / self.emblem
+        if path.suffix.lower() not in EMBLEM_TYPES:
+            problem = f"'{self.emblem}' is not an image the header can show ({', '.join(EMBLEM_TYPES)})"
+        elif not path.is_file():
+            problem = f"'{self.emblem}' is not a file under {self.docs_dir.name}/"
+        else:
+            return []
+        return [DataError("mkdocs.yml", _line_of(self.root / "mkdocs.yml", "emblem:"), "plugins.ncp.emblem", problem,
+                          f"put the emblem at {self.docs_dir.name}/{self.emblem} (SVG or PNG), or remove the "
+                          "'emblem:' line to show the text mark")]
 
     @property
     def data_name(self) -> str:
         return self.data_dir.relative_to(self.root).as_posix() if self.data_dir.is_relative_to(self.root) else str(self.data_dir)
+
+
+EMBLEM_TYPES = (".svg", ".png", ".webp")
+
+
+def _line_of(path: Path, text: str) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except OSError:
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(text)), 1)
 
 
 def plugin_options(config: dict, name: str) -> dict | None:
@@ -60,7 +89,8 @@ def from_mapping(root: Path, config: dict, site_url: str | None = None) -> SiteC
     return SiteConfig(root=root, languages=languages,
                       data_dir=root / ncp.get("data_dir", "data"),
                       docs_dir=root / config.get("docs_dir", "docs"),
-                      site_url=site_url, status_max_age_days=int(ncp.get("status_max_age_days", 180)))
+                      site_url=site_url, status_max_age_days=int(ncp.get("status_max_age_days", 180)),
+                      emblem=str(ncp["emblem"]) if ncp.get("emblem") else None)
 
 
 def load_config(root: Path) -> SiteConfig:

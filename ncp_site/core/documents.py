@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, Field
 
 from .addresses import is_web_address
 from .errors import DataError, shown
@@ -31,7 +31,8 @@ def _web_address(value: str) -> str:
     return value
 
 
-WebAddress = Annotated[str, AfterValidator(_web_address)]
+WebAddress = Annotated[str, AfterValidator(_web_address),
+                       Field(description="a web address starting with https://, e.g. https://www.oecd.org/")]
 """A page or document elsewhere on the web, always over https."""
 
 

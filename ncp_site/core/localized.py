@@ -18,6 +18,7 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Field,
     GetCoreSchemaHandler,
     PrivateAttr,
     StringConstraints,
@@ -70,6 +71,7 @@ class LanguageMap(dict):
 
     single_value_allowed = False
     max_chars = MAX_TEXT_CHARS
+    described = "a text per language"  # what ``ncp new`` writes beside the field (``core.skeleton``)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,6 +123,7 @@ class LocalizedLineText(LanguageMap):
     """One line per language: a title, a topic."""
 
     max_chars = MAX_LINE_CHARS
+    described = "one line per language"
 
 
 class NameText(LanguageMap):
@@ -128,6 +131,7 @@ class NameText(LanguageMap):
 
     single_value_allowed = True
     max_chars = MAX_LINE_CHARS
+    described = "written once for every language, or per language where it differs"
 
 
 class LocalizedMarkdown(LanguageMap):
@@ -136,6 +140,8 @@ class LocalizedMarkdown(LanguageMap):
     Declared field by field in the models (``summary: LocalizedMarkdown``); every other text is
     shown exactly as written.
     """
+
+    described = "a text per language (Markdown: a blank line between paragraphs, **bold**, [a link](https://...))"
 
     @classmethod
     def item_schema(cls, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
@@ -146,6 +152,7 @@ class LocalizedTextList(LanguageMap):
     """A list of one-line texts per language (keywords)."""
 
     max_chars = MAX_LINE_CHARS
+    described = "a list per language, in brackets: kk: [first, second]"
 
     @classmethod
     def item_schema(cls, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
@@ -204,7 +211,8 @@ def _site_language(code: str, info) -> str:
     return code
 
 
-LanguageCode = Annotated[str, AfterValidator(_site_language)]
+LanguageCode = Annotated[str, AfterValidator(_site_language),
+                         Field(description="a language of this site: kk, ru or en")]
 
 
 def _any_language(code: str) -> str:
@@ -213,5 +221,6 @@ def _any_language(code: str) -> str:
     return code
 
 
-AnyLanguage = Annotated[str, AfterValidator(_any_language)]
+AnyLanguage = Annotated[str, AfterValidator(_any_language),
+                        Field(description="a two-letter language code, e.g. ru")]
 """Any language (a document's or an article's), not only the site's: a two-letter ISO 639-1 code."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from babel.dates import format_skeleton
-from pydantic import PlainSerializer, PlainValidator
+from pydantic import Field, PlainSerializer, PlainValidator
 
 from .errors import shown
 from .formats import format_date
@@ -60,4 +60,5 @@ def parse_partial_date(value) -> PartialDate:
         raise ValueError(f"{shown(value)} is not a real date -- {FIX}") from None
 
 
-PartialDateField = Annotated[PartialDate, PlainValidator(parse_partial_date), PlainSerializer(str)]
+PartialDateField = Annotated[PartialDate, PlainValidator(parse_partial_date), PlainSerializer(str),
+                             Field(description="a date, YYYY-MM-DD (or YYYY-MM, or YYYY, when the source gives no more)")]

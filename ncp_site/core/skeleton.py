@@ -14,7 +14,7 @@ import inspect
 import re
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Annotated, Any, Literal, Union
 
 import yaml
@@ -28,11 +28,13 @@ from .languages import Languages
 from .limits import NOT_TEXT, character_problem
 from .localized import LanguageMap, SomeLanguages
 from .records import RecordFiles
-from .validation import validate
+from .validation import form_of, validate
 from .yamledit import double_quoted
 from .yamlsrc import Loader, YamlDoc
 
 INDENT = "  "
+TODAY = "today"
+"""A ``NewRecord.prefilled`` value: the day the record is started."""
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,13 @@ class NewRecord:
     name: str  # ``ncp new case``
     model: type[BaseModel]
     files: RecordFiles
-    dated: str | None = None  # the field ``--date`` fills (and, for a folder of year files, names the file)
+    dated: str | None = None
+    """The field ``--date`` fills, dotted when nested (``dates.submission``); a top-level one also starts a
+    derived id and, for a folder of year files, names the file."""
     titled: str | None = "title"  # the text field whose Russian slot ``--title-ru`` fills
+    prefilled: dict[str, Any] = field(default_factory=dict)
+    """Values most new records have, written in for the Secretariat to change if need be (``host_country: KZ``),
+    by dotted field name; ``TODAY`` is the day the record is started (``SOURCE_DATE_EPOCH`` or the clock)."""
     inside: tuple[tuple[str, str | None], ...] = ()
     """A record kept inside another's list (an activity in a plan): the lists down to it from the record
     ``files`` holds (``--in`` names that record), each with the field whose value ``--under`` gives to
@@ -61,14 +68,31 @@ class Shape:
     optional: bool = False
     language_map: type | None = None  # the LanguageMap class of a "texts" shape
     loose: bool = False  # a value read by a validator of its own (a partial date, an audience), not only text
+    words: str | None = None  # what the type says it holds (``Field(description=...)`` in its Annotated)
 
 
 def shape_of(annotation: Any) -> Shape:
     """The shape of a field's type, whatever Annotated or ``| None`` wraps it."""
     shape = _shape_of(annotation)
-    if _reads_other_input(annotation):
-        return Shape(shape.kind, shape.codes, shape.item, shape.model, shape.optional, shape.language_map, loose=True)
-    return shape
+    return replace(shape, loose=shape.loose or _reads_other_input(annotation), words=_described(annotation))
+
+
+def _described(annotation: Any) -> str | None:
+    """The description a type alias gives itself (``Country = Annotated[str, ..., Field(description=...)]``)."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is Annotated:
+            for meta in reversed(annotation.__metadata__):
+                if isinstance(meta, FieldInfo) and meta.description:
+                    return meta.description
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return None
+            annotation = args[0]
+        else:
+            return None
 
 
 def _reads_other_input(annotation: Any) -> bool:
@@ -123,9 +147,13 @@ def _shape_of(annotation: Any) -> Shape:
 def describe(shape: Shape) -> str:
     """What a slot holds, in a few words (English, as every comment in the data files)."""
     if shape.kind == "code":
-        return "one of: " + ", ".join(str(c) for c in shape.codes)
+        return "one of: " + ", ".join(_scalar(c) for c in shape.codes)  # "no", quoted: YAML reads no as false
     if shape.kind == "list":
         return "a list" + (f" ({describe(shape.item)})" if shape.item and shape.item.kind != "model" else "")
+    if shape.words:
+        return shape.words
+    if shape.kind == "texts" and getattr(shape.language_map, "described", None):
+        return shape.language_map.described
     return {
         "model": "fields below",
         "texts": "a text per language",
@@ -155,9 +183,18 @@ def field_notes(model: type[BaseModel]) -> dict[str, str]:
 
 def field_comment(info: FieldInfo, shape: Shape, note: str | None = None) -> str:
     """``required: one of: lead, supporting``: whether to fill it, and what it holds."""
-    words = info.description or note
-    words = f"{words}; {describe(shape)}" if words and shape.kind in ("code", "date", "texts") else words or describe(shape)
-    if words.startswith(("required,", "required while")):  # conditions checked after the record's shape
+    if shape.kind == "text" and not shape.words:  # a text written as a pattern says (an id: ``record_id``)
+        shape = replace(shape, words=next(filter(None, (form_of(getattr(m, "pattern", None))
+                                                        for m in info.metadata)), None))
+    words = info.description if info.description != shape.words else None
+    words = words or note
+    words = f"{words}; {describe(shape)}" if words and shape.kind in ("code", "date", "texts", "list") \
+        else words or describe(shape)
+    if shape.kind == "text" and not shape.loose:  # an example YAML would read as a number is shown quoted
+        words = re.sub(r"(?<=e\.g\. )([^\s,;)]+)(?=$|[,;)]| or )",
+                       lambda m: m.group(1) if isinstance(yaml.safe_load(m.group(1)), str) else f'"{m.group(1)}"',
+                       words)
+    if words.startswith(("required,", "required while", "required unless")):  # conditions checked after the record's shape
         return words
     return ("required: " if info.is_required() else "optional: ") + words
 
@@ -179,7 +216,7 @@ def skeleton(model: type[BaseModel], languages: tuple[str, ...], filled: dict[st
                 lines.append(f"{indent}{INDENT}{lang}:" + (f" {_scalar(given)}" if given else ""))
         elif shape.kind == "model" and not shape.optional:
             lines.append(f"{indent}{name}:{comment}")
-            lines += skeleton(shape.model, languages, None, indent + INDENT)
+            lines += skeleton(shape.model, languages, value if isinstance(value, dict) else None, indent + INDENT)
         elif shape.kind == "list" and info.is_required() and shape.item and shape.item.kind == "model":
             lines.append(f"{indent}{name}:{comment}")
             item = skeleton(shape.item.model, languages, None, indent + INDENT * 2)
@@ -213,7 +250,8 @@ def _scalar(value: Any) -> str:
     if isinstance(value, (dt.date, int)) and not isinstance(value, bool):
         return str(value)
     text = str(value)
-    return text if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", text) and not text.isdigit() else double_quoted(text)
+    plain = re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", text) and yaml.safe_load(text) == text
+    return text if plain else double_quoted(text)
 
 
 def slug(text: str) -> str:
@@ -242,6 +280,21 @@ class Placement:
     appended: bool
 
 
+def prefilled(new: NewRecord, today: dt.date | None = None) -> dict[str, Any]:
+    """The record's ``prefilled`` values as nested fields, ``TODAY`` made the day."""
+    filled: dict[str, Any] = {}
+    for name, value in new.prefilled.items():
+        _put(filled, name, (today or dt.date.today()) if value == TODAY else value)
+    return filled
+
+
+def _put(filled: dict, dotted: str, value: Any) -> None:
+    *parents, last = dotted.split(".")
+    for parent in parents:
+        filled = filled.setdefault(parent, {})
+    filled[last] = value
+
+
 def check_arguments(new: NewRecord, languages: Languages, record_id: str | None, date: str | None,
                     title_ru: str | None = None, derived: bool = False) -> None:
     """Raise ``CannotStart`` unless ``ncp check`` would accept the date, the title and the id given on the
@@ -251,12 +304,14 @@ def check_arguments(new: NewRecord, languages: Languages, record_id: str | None,
     given = {name: (option, value) for name, option, value in ((new.dated, "--date", date),
                                                                (new.titled, "--title-ru", title_ru),
                                                                ("id", id_option, record_id))
-             if name and value is not None and name in new.model.model_fields}
+             if name and value is not None and name.split(".")[0] in new.model.model_fields}
     for option, value in given.values():
         if found := NOT_TEXT.search(value):
             raise CannotStart(f"{option} holds {character_problem(found.group())}, which no text may hold -- "
                               "type it again without it")
-    values = {name: {"ru": value} if name == new.titled else value for name, (_, value) in given.items()}
+    values: dict[str, Any] = {}
+    for name, (_, value) in given.items():  # a dotted field (a case's dates.submission) nested as in the file
+        _put(values, name, {"ru": value} if name == new.titled else value)
     _, errors = validate(new.model, values, YamlDoc("", None), languages) if given else (None, [])
     for name, (option, value) in given.items():
         for error in errors:
@@ -268,21 +323,23 @@ def check_arguments(new: NewRecord, languages: Languages, record_id: str | None,
 
 def place(new: NewRecord, data_dir, languages: Languages, record_id: str | None = None,
           date: str | None = None, title_ru: str | None = None, header: str = "", within: str | None = None,
-          under: str | None = None) -> Placement:
+          under: str | None = None, today: dt.date | None = None) -> Placement:
     """The file a new record goes to and its new text; raises ``CannotStart`` rather than overwrite anything,
     or write what ``ncp check`` would then refuse."""
     derived = record_id is None and not new.inside
     if derived:
         if not title_ru:
             raise CannotStart("give the new record's id with --id, or --title-ru (and --date) to derive it")
-        record_id = "-".join(part for part in (date if new.dated else None, slug(title_ru)) if part)
+        record_id = "-".join(part for part in (date if new.dated and "." not in new.dated else None, slug(title_ru))
+                             if part)
     check_arguments(new, languages, record_id, date, title_ru, derived)
     languages = tuple(languages)
     if new.inside:
-        return _place_inside(new, data_dir, languages, record_id, date, title_ru, within, under)
-    filled: dict[str, Any] = {"id": record_id}
+        return _place_inside(new, data_dir, languages, record_id, date, title_ru, within, under, today)
+    filled = prefilled(new, today)
+    filled["id"] = record_id
     if new.dated and date:
-        filled[new.dated] = dt.date.fromisoformat(date)
+        _put(filled, new.dated, dt.date.fromisoformat(date))
     if new.titled and title_ru:
         filled[new.titled] = {"ru": title_ru}
     where = new.files
@@ -329,7 +386,8 @@ def _append(path, old: str, key: str, block: list[str]) -> Placement:
     return Placement(path, before + "\n".join(block) + "\n" + rest, line, appended=True)
 
 
-def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru, within, under) -> Placement:
+def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru, within, under,
+                  today: dt.date | None = None) -> Placement:
     """A record added at the end of a list inside another record (``--in`` that record, ``--under`` an item)."""
     where = new.files
     if not within:
@@ -366,7 +424,7 @@ def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru
         if under not in choices:
             raise CannotStart(f"give --under, one of: {', '.join(str(c) for c in choices)} (its {chooser})")
         loc += (choices.index(under),)
-    filled: dict[str, Any] = {}
+    filled = prefilled(new, today)
     if "id" in new.model.model_fields:
         if not record_id:
             raise CannotStart("give the new record's id with --id")
@@ -374,7 +432,7 @@ def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru
             raise CannotStart(f"{path} already has a record with id {record_id} -- choose another id")
         filled["id"] = record_id
     if new.dated and date:
-        filled[new.dated] = dt.date.fromisoformat(date)
+        _put(filled, new.dated, dt.date.fromisoformat(date))
     if new.titled and title_ru and new.titled in new.model.model_fields:
         filled[new.titled] = {"ru": title_ru}
     sequence = yamledit.node_at(root, loc)

@@ -29,6 +29,11 @@ def pattern(regex: str, form: str) -> str:
     return regex
 
 
+def form_of(regex: str | None) -> str | None:
+    """The words ``pattern`` gave a regular expression (what ``ncp new`` writes beside such a field)."""
+    return _FORMS.get(regex or "")
+
+
 ID = pattern(r"^[a-z0-9][a-z0-9-]*$", "lower-case Latin letters, digits and hyphens, e.g. 2026-05-04-seminar")
 CODE = pattern(r"^[a-z][a-z0-9_]*$", "lower-case Latin letters, digits and underscores, starting with a letter, "
                "e.g. specific_instance")

@@ -11,3 +11,5 @@ class NcpConfig(base.Config):
     """The folder of the YAML data, relative to mkdocs.yml."""
     status_max_age_days = c.Type(int, default=180)
     """An ongoing case whose status_as_of is older than this many days is an ``ncp check`` warning."""
+    emblem = c.Optional(c.Type(str))
+    """The NCP's emblem, a file under docs/ (e.g. ``assets/emblem.svg``); without it, a text mark."""

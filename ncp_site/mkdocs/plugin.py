@@ -15,6 +15,7 @@ import gc
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -32,7 +33,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..checks import built_languages, published
 from ..core.config import load_config
-from ..core.errors import DataErrors
+from ..core.errors import DataErrors, display_path
 from ..core.kind import GeneratedPage, PageContext
 from ..core.languages import relative_url
 from ..project import WORDS, Project
@@ -62,6 +63,9 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     wording = None  # data/ui.yml of the last load that read it: the preview's error panel speaks it
     held = HeldHtml()  # replaced at every build's on_config
     partial: PartialRebuilds | None = None  # under ``mkdocs serve --dirty`` only
+    previewing = False  # under ``mkdocs serve``: each page says the file it is made from (``preview.edit_line``)
+    _page_sources: tuple = (None, {})  # (the Project, its generated pages' sources): ``preview.page_sources``
+    _macro_reads: dict[str, set[str]] = {}  # a hand-written page's src_uri -> the kinds its macros read (preview)
     _surroundings_of: dict[str, str] = {}
     _data_of: dict[frozenset, tuple] = {}
     _kept_files: set[int] = set()
@@ -75,9 +79,10 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         """Defined so that MkDocs keeps this instance (and its Project) across ``mkdocs serve`` rebuilds."""
         self.command = command
         self.partial = PartialRebuilds() if command == "serve" and dirty else None
-        if self.partial is not None:  # its warning would fail every --strict rebuild; PartialRebuilds is why it is safe here
-            mkdocs_build.log.addFilter(  # the engine's own logger: ``properdocs.commands.build`` under ProperDocs
-                lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
+        self.previewing = command == "serve"
+        self._macro_reads = {}
+        if self.previewing:
+            _quiet_normal_events()
 
     def current_language(self, config: MkDocsConfig) -> str:
         i18n = config.plugins.get("i18n")
@@ -232,13 +237,20 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         root = relative_url(page.url, "")
         context["ncp_footer"] = self.fragments.cached(
             ("footer", lang, root), lambda: site_theme.footer(self.project, lang, root))
+        self._theme_context(context, lang)
         return context
+
+    def _theme_context(self, context, lang: str) -> None:
+        """The NCP's mark and the theme's words in the page's language (partials/logo.html, main.html)."""
+        context["ncp_mark"] = self.fragments.cached(("mark", lang), lambda: site_theme.mark(self.project, lang))
+        context["ncp_theme"] = self.fragments.cached(("theme", lang), lambda: site_theme.theme_words(self.project, lang))
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
         """The 404 page's footer: it is served at any address, so its links start at the site's root."""
         if template_name == "404.html":
             root = (context.get("base_url") or "").rstrip("/") + "/"
             context["ncp_footer"] = site_theme.footer(self.project, self.current_language(config), root)
+            self._theme_context(context, self.current_language(config))
         return context
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
@@ -292,7 +304,24 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
         title = escape(self.project.words.ui("page.permalink", lang))
         html = keep_words_apart(html.replace('title="Permanent link"', f'title="{title}"'))
-        return external_links(html, config.site_url)
+        html = site_theme.without_links_in_summaries(html)
+        html = external_links(html, config.site_url)
+        return self._edit_line(page, lang) + html if self.previewing else html
+
+    def _edit_line(self, page, lang: str) -> str:
+        """The preview's "edit: data/cases/kz0002.yml" line: the file (and line) a page is made from."""
+        if page.file.generated_by is None and page.file.abs_src_path is not None:
+            read = self._macro_reads.pop(page.file.src_uri, set()) - set(WORDS)
+            data = [self.project.sources.path(where) + ("" if where.endswith((".yml", ".yaml")) else "/")
+                    for kind in self.project.kinds if kind.name in read for where in kind.data
+                    if (self.project.config.data_dir / where).exists()]
+            return preview.edit_line((display_path(Path(page.file.abs_src_path), self.project.config.root), *data),
+                                     lang, self.wording)
+        if self._page_sources[0] is not self.project:
+            self._page_sources = (self.project, preview.page_sources(self.project))
+        prefix = self.project.config.languages.prefix(lang)
+        uri = page.file.src_uri.removeprefix(prefix)
+        return preview.edit_line(self._page_sources[1].get(uri), lang, self.wording)
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100), whose post-build builds the other languages
     def on_post_build(self, config: MkDocsConfig):
@@ -458,6 +487,11 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         macro = {**self.project.macros(), **site_pages.SITE_MACROS}[name]
         context = PageContext(self.content_language(page), page.url)
         try:
+            if self.previewing:  # the data a page's macros show is named on it (``_edit_line``)
+                with self.project.reading() as read:
+                    shown = macro(self.project, context, *args, **kwargs)
+                self._macro_reads.setdefault(page.file.src_uri, set()).update(read)
+                return self.held.hold_output(shown)
             return self.held.hold_output(macro(self.project, context, *args, **kwargs))
         except ValueError as exc:
             if not hasattr(exc, "problem"):  # a TermError: a term() argument computed at render time
@@ -467,6 +501,42 @@ class NcpPlugin(BasePlugin[NcpConfig]):
 
     def macro_names(self) -> list[str]:
         return self.project.macro_names()
+
+
+# MkDocs' messages for what is normal in the preview, quieted here and only here: shown with
+# ``mkdocs serve --verbose``, never as a WARNING. Each is (logger under "mkdocs." or "properdocs.",
+# a pattern of its message, why it is normal).
+NORMAL_IN_PREVIEW = (
+    ("commands.build", re.compile(r"A 'dirty' build is being performed"),
+     "PartialRebuilds is why --dirty is safe here; as a warning it failed every --strict rebuild"),
+    ("commands.build", re.compile(r"The directory contains stale files"),
+     "mkdocs-static-i18n builds every language into one folder: the others' files are not stale"),
+    ("livereload", re.compile(r'"GET [^"]*" code 30[24]$'),
+     "an answer with a redirect or 'not modified': / and a folder without its slash lead to the page, and "
+     "browsers revalidate what they hold; MkDocs logs every answer but 200 as a WARNING"),
+)
+
+
+class _NormalEvent(logging.Filter):
+    """A normal event is logged as DEBUG: only ``--verbose`` shows it."""
+
+    def __init__(self, pattern: re.Pattern):
+        super().__init__()
+        self.pattern = pattern
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.pattern.search(record.getMessage()):
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger(record.name.split(".")[0]).isEnabledFor(logging.DEBUG)
+
+
+def _quiet_normal_events() -> None:
+    for engine in ("mkdocs", "properdocs"):  # ProperDocs logs under its own name
+        for name, pattern, _ in NORMAL_IN_PREVIEW:
+            logger = logging.getLogger(f"{engine}.{name}")
+            if not any(isinstance(f, _NormalEvent) and f.pattern is pattern for f in logger.filters):
+                logger.addFilter(_NormalEvent(pattern))
 
 
 def _release_markdown(page) -> None:

@@ -113,4 +113,18 @@ def feed_link_macro(project, page: PageContext, name: str) -> str:
                   href=relative_url(page.url, f"{prefix}feeds/{name}.xml"))
 
 
-SITE_MACROS = {"translation_status": translation_status_macro, "feed_link": feed_link_macro, **OPEN_DATA_MACROS}
+HOME_TASKS = (("home.find_case", "cases/"), ("home.learn", "guidelines/"), ("home.news", "news/"),
+              ("home.events", "events/"))
+"""The home page's tasks after raising a concern, each a page of the site (data/ui.yml has their words)."""
+
+
+def home_tasks_macro(project, page: PageContext) -> str:
+    """The home page's other tasks, under the way to raise a concern: find a case, learn about the
+    Guidelines, the news and the events; every link relative to the page, in its language."""
+    prefix = project.config.languages.prefix(page.lang)
+    return render("home_tasks.html", lang=page.lang, words=project.words,
+                  tasks=[(label, relative_url(page.url, prefix + path)) for label, path in HOME_TASKS])
+
+
+SITE_MACROS = {"translation_status": translation_status_macro, "feed_link": feed_link_macro,
+               "home_tasks": home_tasks_macro, **OPEN_DATA_MACROS}

@@ -73,6 +73,56 @@ def error_panel(failure: BuildFailure, lang: str, ui=None, *, root: str = "/") -
                            data_errors=bool(failure.errors), say=say, stylesheet=root + STYLESHEET)
 
 
+def edit_line(paths: str | tuple[str, ...] | None, lang: str, ui=None) -> str:
+    """The small "Edit: data/cases/kz0002.yml" line the preview puts at the top of a page ("" without a file)."""
+    paths = (paths,) if isinstance(paths, str) else tuple(paths or ())
+    if not paths:
+        return ""
+    say = (ui.strings.get("preview.edit") or {}).get(lang) if ui is not None else None
+    return render_template(__file__, "preview_edit.html", lang=lang, say=say, paths=paths)
+
+
+def page_sources(project) -> dict[str, tuple[str, ...]]:
+    """What each generated page (by ``src_uri``, without a language) is made from: its record's own file, or the
+    line of the record's id in the file listing it; else the data of the kind that made it."""
+    found: dict[str, tuple[str, ...]] = {}
+    ids: dict[str, dict[str, int]] = {}
+    for kind in project.kinds:
+        if not kind.pages:
+            continue
+        data = tuple(project.sources.path(where) + ("" if where.endswith((".yml", ".yaml")) else "/")
+                     for where in kind.data)
+        for page in kind.pages(project):
+            record_id = getattr(page.record, "id", None)
+            where = _record_file(project, data, str(record_id), ids) if record_id else None
+            found[page.src_uri] = (where,) if where else data
+    return found
+
+
+_ID = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*['\"]?([^'\"#\s]+)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _record_file(project, data: tuple[str, ...], record_id: str, ids: dict[str, dict[str, int]]) -> str | None:
+    for where in data:
+        files = [where] if not where.endswith("/") else sorted(
+            path for path in project.sources.errors if path.startswith(where) and "/" not in path[len(where):])
+        own = f"{where}{record_id}.yml"
+        if own in files:
+            return own
+        for path in files:
+            if path not in ids:
+                try:
+                    text = (project.config.root / path).read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    text = ""
+                ids[path] = {}
+                for match in _ID.finditer(text):
+                    ids[path].setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
+            if record_id in ids[path]:
+                return f"{path}:{ids[path][record_id]}"
+    return None
+
+
 def served_page(html: str, *, root: str, epoch: int | None, request_id: int, panel: str | None) -> str:
     """A page as the preview serves it: the live-reload script before ``</body>``, the panel (if any) first in it."""
     if epoch is not None:

@@ -1,5 +1,5 @@
 """What the theme shows on every page besides the page itself: the footer's contacts and links,
-and the date of the data.
+the date of the data, the NCP's mark and the theme's own words (data/ui.yml, ``theme.*``).
 
 The contacts come from ``data/contacts.yml`` (the contacts kind), rendered here once per page in the
 page's language; ``overrides/partials/footer.html`` places the fragment. No MkDocs here.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..core.rendering import templates_of
 
@@ -34,12 +34,46 @@ def footer(project, lang: str, root: str) -> Markup:
                          links=links, data_as_of=project.data_as_of))
 
 
+def theme_words(project, lang: str) -> dict[str, Markup]:
+    """The theme's own wording in ``lang``: the ``theme.*`` keys of data/ui.yml without their prefix,
+    escaped (Material's templates print what they are given as HTML)."""
+    ui = project.words.ui
+    return {key.removeprefix("theme."): escape(ui(key, lang)) for key in ui.strings if key.startswith("theme.")}
+
+
+NCP_CONCEPT = "national_contact_point"
+"""The glossary's concept whose abbreviation is the NCP's text mark (ҰБО, НКП, NCP)."""
+
+
+def mark(project, lang: str) -> dict:
+    """The NCP's mark in the header: the emblem the Secretariat supplied (``SiteConfig.emblem``, a path
+    under docs/) with its text alternative, or a neutral text mark, the NCP's abbreviation in ``lang``."""
+    words = project.words
+    entry = words.glossary.entry(NCP_CONCEPT, lang) if words.glossary.has(NCP_CONCEPT) else None
+    return {"emblem": project.config.emblem,
+            "emblem_alt": escape(words.ui("theme.emblem", lang)) if "theme.emblem" in words.ui.strings else "",
+            "abbreviation": escape(entry.abbreviation) if entry is not None and entry.abbreviation else None}
+
+
 FEEDS = {"news": "news/", "events": "events/", "cases": "cases/"}
 """Each Atom feed (``<lang>/feeds/<name>.xml``) and the pages it follows (they show a link to it)."""
 
 
 def feed_path(prefix: str, name: str) -> str:
     return f"{prefix}feeds/{name}.xml"
+
+
+_SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary>", re.DOTALL)
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+
+
+def without_links_in_summaries(html: str) -> str:
+    """A heading that opens a section (``<details>``, e.g. a stage on the procedures page) keeps its
+    anchor but not its permalink: a link inside a ``<summary>``, itself a control, is a control inside
+    a control (axe: nested-interactive), and a tap on it would not open the section."""
+    if "<summary" not in html:
+        return html
+    return _SUMMARY.sub(lambda m: _HEADERLINK.sub("", m.group(0)), html)
 
 
 _EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""')

@@ -65,3 +65,30 @@ def test_no_console_errors_on_any_page(visit, site, case_page, lang):
     for tab in tabs:
         tab.wait_for_load_state("networkidle")  # late requests included
     # the errors themselves are checked by `visit` when the test ends
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_header_works_with_the_keyboard_alone(chromium, served_url, case_page, width):
+    """From the top of a page opened at this width, Tab reaches the skip link, the home link, the
+    languages and the search (on a phone the menu button too), each shown, with a visible focus."""
+    from ncp_site.screenshots import offline_context
+
+    context = offline_context(chromium, served_url, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(served_url + lang_path("ru", case_page), wait_until="load")
+    reached = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const el = document.activeElement; const s = getComputedStyle(el);
+            return {tag: el.tagName, cls: el.className, href: el.getAttribute("href") || "", lang: el.getAttribute("hreflang") || "",
+                    outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0, shown: el.getClientRects().length > 0}; }""")
+        reached.append(focused)
+        assert focused["shown"], f"focus on something not shown: {reached}"
+        assert focused["outline"], f"no visible focus on {reached}"
+    kinds = ["md-skip" in f["cls"] for f in reached]
+    assert kinds[0], "the skip link comes first"
+    assert any("ncp-header__home" in f["cls"] for f in reached), "the home link"
+    assert {f["lang"] for f in reached} >= {"kk", "en"}, "the other languages"
+    assert any("ncp-search-button" in f["cls"] for f in reached), "the search"
+    assert any("ncp-menu" in f["cls"] for f in reached) == (width < 1220), "the menu button, where the menu is a drawer"
+    context.close()

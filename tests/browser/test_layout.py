@@ -1,5 +1,7 @@
-"""The main page types as a visitor's browser shows them: nothing wider than a 360 px phone, only the
-requests a page needs, and screenshots at 1280 and 390 px in every language (test-results/screenshots/)."""
+"""The main page types as a visitor's browser shows them: nothing wider than a 360 px phone, no public page
+taller than 15,000 px on a 390 px phone, only the requests a page needs, the right-hand contents only
+where a page has sections to list, and screenshots at 1280 and 390 px in every language
+(test-results/screenshots/)."""
 
 from __future__ import annotations
 
@@ -17,8 +19,8 @@ from .conftest import LANGS, SCREENSHOTS, lang_path
 
 PHONE = 360
 
-# An element past the edge counts only when nothing clips it: a wide data table may scroll inside its
-# own box (.ncp-table-scroll, WCAG 1.4.10's exception for data tables), never the page.
+# An element past the edge counts only when nothing clips it (a code block may scroll inside its own
+# box); a data table never does: tests/browser/test_tables.py.
 WIDER_THAN_VIEWPORT = """(width) => {
   const clipped = (el) => {
     for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
@@ -68,6 +70,71 @@ def test_no_element_is_wider_than_a_360_px_phone(chromium, served_url, pages, la
     assert not problems, "\n".join(problems)
 
 
+TALLEST = 15_000
+"""px at 390 px: a visitor scans a page, and a longer one needs a page per item, sections that open
+(details) or a page per year."""
+TRANSLATORS = ("glossary/", "translation-status/", "translators/")
+"""The translators' tools (the full glossary, the translation status): not public pages, not measured."""
+TALLEST_OF = {"terms/": 25_000}
+"""The visitors' compact glossary has its own limit, set with it (issue 21: at most 25,000 px at 390 px)."""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_public_page_is_taller_than_15000_px_on_a_phone(chromium, served_url, site, lang):
+    context = offline_context(chromium, served_url, viewport={"width": 390, "height": 844})
+    heights = {}
+    try:
+        tab = context.new_page()
+        for path in sorted(site.pages(lang)):
+            url = path.removesuffix("index.html")
+            if path == "404.html" or not path.endswith("index.html") or url.startswith(TRANSLATORS):
+                continue
+            tab.goto(served_url + lang_path(lang, url), wait_until="load")
+            heights[url] = tab.evaluate("document.documentElement.scrollHeight")
+    finally:
+        context.close()
+    assert len(heights) > 20, "premise: the site's pages were measured"
+    tall = {url: h for url, h in heights.items() if h > TALLEST_OF.get(url, TALLEST)}
+    assert not tall, f"taller than {TALLEST:,} px at 390 px ({lang}): {tall}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_way_to_raise_a_concern_is_in_the_first_phone_screen(chromium, served_url, lang):
+    """At 390 x 844 the home page shows, without scrolling, a link to the submission form; the header
+    names the NCP in full, wrapped, never cut."""
+    context = offline_context(chromium, served_url, viewport={"width": 390, "height": 844})
+    try:
+        tab = context.new_page()
+        tab.goto(served_url + lang_path(lang, ""), wait_until="load")
+        submit = tab.locator(f"article a[href$='submit/']").first
+        box = submit.bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, f"the submission link is at {box}"
+        assert submit.is_visible() and submit.inner_text().strip()
+        name = tab.locator(".ncp-header__name")
+        cut = name.evaluate("n => n.scrollWidth > n.clientWidth + 1 || getComputedStyle(n).textOverflow === 'ellipsis'")
+        assert not cut and name.inner_text().strip() == tab.title().rpartition(" - ")[2], "the NCP's whole name"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_contents_list_is_shown_only_for_three_sections_or_more(chromium, served_url, site, lang):
+    """The right-hand contents at 1280 px: a page with fewer than three sections has nothing to list."""
+    context = offline_context(chromium, served_url)
+    try:
+        tab = context.new_page()
+        seen = set()
+        for url in ("", "cases/", "procedures/", "statistics/", "contacts/", "peer-review/", "faq/"):
+            tab.goto(served_url + lang_path(lang, url), wait_until="load")
+            sections = tab.locator(".md-sidebar--secondary [data-md-component=toc] > li").count()
+            shown = tab.locator(".md-sidebar--secondary").is_visible()
+            assert shown == (sections >= 3), f"/{lang_path(lang, url)}: {sections} sections, contents shown: {shown}"
+            seen.add(shown)
+        assert seen == {True, False}, "premise: pages with and without a contents list"
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_page_requests_only_what_it_needs(chromium, served_url, pages, lang):
     """No ``sitemap.xml`` per alternate (Material fetches one for each ``<link rel="alternate">``),
@@ -102,26 +169,3 @@ def test_screenshots_of_the_main_page_types(chromium, served_url, pages):
         width = int.from_bytes(png[16:20], "big")
         assert png[:8] == b"\x89PNG\r\n\x1a\n" and width in WIDTHS, path
         assert len(png) > 10_000, f"{path}: {len(png)} bytes, a blank page?"
-
-
-PRINTED = """() => {
-  const hidden = [".md-header", ".md-sidebar--primary", ".md-footer"].filter(
-    (sel) => document.querySelector(sel) && getComputedStyle(document.querySelector(sel)).display !== "none");
-  const link = document.querySelector(".md-content a[href^='http'], .md-content a[href^='../']");
-  return {shown: hidden, after: link ? getComputedStyle(link, "::after").content : null,
-          href: link ? link.getAttribute("href") : null};
-}"""
-
-
-@pytest.mark.parametrize("name", ["case", "action-plan"])
-def test_printing_keeps_the_content_and_shows_where_links_lead(chromium, served_url, pages, name):
-    context = offline_context(chromium, served_url)
-    try:
-        tab = context.new_page()
-        tab.emulate_media(media="print")
-        tab.goto(served_url + pages[name], wait_until="load")
-        found = tab.evaluate(PRINTED)
-    finally:
-        context.close()
-    assert found["shown"] == [], f"printed with the page's chrome: {found['shown']}"
-    assert found["href"] and found["href"] in found["after"], found

@@ -163,6 +163,22 @@ def test_the_search_query_stays_in_the_url_fragment(visit, site):
     appears(again.locator("[data-ncp-search-results] a").first)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_excerpts_keep_the_spaces_around_highlighted_words(visit, site, lang):
+    """Each excerpt reads as the page's own text: a highlighted word keeps its spaces ("Telia Company AB",
+    never "TeliaCompany AB"). Checked against the text Pagefind indexed for each result's page."""
+    indexed = {f["url"]: " ".join(f["content"].split()) for f in site.search_fragments()}
+    word = only_in(site, lang)
+    page = visit(lang_path(lang, "search/") + f"#q={word}")
+    wait_for(lambda: page.locator("[data-ncp-search-results] li p").count(), lambda n: n > 0)
+    results = page.eval_on_selector_all("[data-ncp-search-results] li", """items => items.map(li => [
+        li.querySelector("a").getAttribute("href"), li.querySelector("p").textContent,
+        [...li.querySelectorAll("mark")].length])""")
+    assert any(marks for _, _, marks in results), "premise: the excerpts highlight the word"
+    for href, text, _ in results:
+        assert " ".join(text.split()) in indexed[urlsplit(href).path], f"{href}: {text!r}"
+
+
 # --- the register -------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,8 @@ def test_home_page_calls_to_action_and_lists_from_the_data(site, lang):
     data, errors = collect(PROJECT)
     assert errors == []
     html = unescaped(site.html(lang))
-    assert re.search(r'<a class="md-button md-button--primary" href="procedures/">', html), "call to action"
+    assert re.search(r'<a class="md-button md-button--primary" href="submit/">', html), "call to action: the form"
+    assert re.search(r'<a class="md-button" href="procedures/">', html), "and how a submission is handled"
     assert 'href="faq/"' in html
     lead = [c for c in data.cases if c.is_lead]
     assert all(f'href="cases/{c.id}/">{c.title[lang]}</a>' in html for c in lead[:3])

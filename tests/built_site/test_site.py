@@ -52,9 +52,11 @@ def test_language_switcher_leads_to_the_same_case_page(site):
     data, _ = collect(PROJECT)
     case = data.cases[0]
     html = site.html("ru", f"cases/{case.id}/")
-    links = dict(re.findall(r'<a href="([^"]+)" hreflang="(kk|ru|en)" class="md-select__link"', html))
-    assert {v: k for k, v in links.items()} == {
-        "kk": f"../../../cases/{case.id}/", "ru": "./", "en": f"../../../en/cases/{case.id}/"}
+    header = html[html.index('<nav class="ncp-languages ncp-languages--header"'):]
+    header = header[:header.index("</nav>")]
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="(kk|en)"', header))
+    assert {v: k for k, v in links.items()} == {"kk": f"../../../cases/{case.id}/", "en": f"../../../en/cases/{case.id}/"}
+    assert '<span class="ncp-languages__current" lang="ru" aria-current="true">' in header, "the page's own language"
 
 
 def table_numbers(html: str, table_id: str) -> list[int]:
@@ -210,7 +212,7 @@ def test_events_figures_count_only_the_ncps_promotional_events(site, lang):
     data, _ = collect(PROJECT)
     today = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()  # the site fixture's build day
     html = site.html(lang, "events/")
-    total = re.search(r'<tr class="ncp-total"><th scope="row">[^<]*</th>(?:<td>[^<]*</td>)*<td>([\d\s\u00a0,]+)</td></tr>',
+    total = re.search(r'<tr class="ncp-total"><th scope="row">[^<]*</th>(?:<td[^>]*>[^<]*</td>)*<td[^>]*>([\d\s\u00a0,]+)</td></tr>',
                       html[html.index('id="events-by-role"'):])
     held = [e for e in data.events if e.start.day <= today]
     assert int(re.sub(r"\D", "", total.group(1))) == sum(1 for e in held if e.is_promotional)
@@ -219,3 +221,9 @@ def test_events_figures_count_only_the_ncps_promotional_events(site, lang):
         article = article[article.index(f'id="{event.id}"'):]
         article = article[:article.index("</article>")]
         assert ("ncp-event-kind" in article) == (not event.is_promotional), event.id
+
+
+def test_no_page_of_the_built_site_names_its_source_file(site):
+    """The preview's "edit: data/cases/..." line (tests/mkdocs/test_serve.py) never reaches the published site."""
+    for path in site.root.rglob("*.html"):
+        assert "ncp-preview-edit" not in path.read_text(encoding="utf-8"), path

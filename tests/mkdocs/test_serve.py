@@ -9,6 +9,7 @@ import yaml
 from builders import REPO
 from conftest import LANG_PREFIX
 from markupsafe import escape
+from builders import buildable
 from serving import (
     BAD_STATUS,
     CASE,
@@ -87,3 +88,25 @@ def test_the_published_site_has_nothing_of_the_preview(site):
     for lang in PAGES:
         for path in site.pages(lang):
             assert "ncp-preview" not in (site.root / LANG_PREFIX[lang] / path).read_text(encoding="utf-8"), path
+
+
+def test_each_page_names_the_file_it_is_made_from_and_normal_events_log_no_warning(tmp_path):
+    """From a page to its file: in the preview only (the built site has none: tests/built_site/test_site.py)."""
+    root = buildable(preview_project(tmp_path / "project"),
+                     {"register/index.md": {lang: '# Register\n\n{{ cases_register("ongoing") }}\n' for lang in PAGES}})
+    with serving(root, tmp_path / "serve.log", "--dirty") as served:
+        for lang, (home, case) in PAGES.items():
+            edit = f'<p class="ncp-preview-edit" data-pagefind-ignore><small>{UI["preview.edit"][lang]} '
+            status, page = served.get(case)
+            assert status == 200 and f"{edit}<code>data/cases/{CASE}.yml</code></small></p>" in page, case
+            status, page = served.get(home)
+            assert status == 200 and f"{edit}<code>docs/index.{lang}.md</code></small></p>" in page, home
+            status, page = served.get(f"{home}register/")  # a page listing data names its file and the data
+            line = re.search(r'<p class="ncp-preview-edit".*?</p>', page).group()
+            assert status == 200 and line.startswith(f"{edit}<code>docs/register/index.{lang}.md</code>, "), line
+            assert "<code>data/cases/</code>" in line and "glossary" not in line, line  # every page reads the glossary
+        assert served.get("ru")[0] == 200  # answered with a redirect to ru/ first
+        assert served.get("no-such-page/")[0] == 404
+    log = served.output()
+    assert '"GET /ru HTTP/1.1" code 302' not in log and "stale files" not in log and "'dirty' build" not in log
+    assert '"GET /no-such-page/ HTTP/1.1" code 404' in log  # a missing page is still worth a warning

@@ -97,8 +97,8 @@ class Period(Strict):
 class ActionPlan(Strict):
     id: str = record_id()
     title: LocalizedLine
-    year: int | None = Field(default=None, ge=2012, le=2100)
-    period: Period | None = None
+    year: int | None = Field(default=None, ge=2012, le=2100)  # required unless period is given (one of the two), e.g. 2023
+    period: Period | None = None  # instead of year, for a plan running between two dates
     adopted: Day | None = None
     documents: LanguageVersions = LanguageVersions()
     note: LocalizedMarkdown | None = None

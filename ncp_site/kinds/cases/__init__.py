@@ -1,12 +1,14 @@
 """Specific instances: cases raised about enterprises' conduct, one file each in ``data/cases/``."""
 
 from ...core.kind import Kind
-from ...core.skeleton import NewRecord
+from ...core.skeleton import TODAY, NewRecord
 from . import feed, load, model, pages
 from .model import SpecificInstance
 
 KIND = Kind(name="cases", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, pages=pages.case_pages,
             files=feed.files, site_files=pages.open_data,
-            new=(NewRecord("case", SpecificInstance, load.FILES),), confirmed=model.confirmed_days)
+            new=(NewRecord("case", SpecificInstance, load.FILES, dated="dates.submission",
+                           prefilled={"host_country": "KZ", "ncp_role": "lead", "lead_ncp": "KZ",
+                                      "status_as_of": TODAY}),), confirmed=model.confirmed_days)
 
 __all__ = ["KIND", "SpecificInstance"]

@@ -11,6 +11,7 @@ from ...core.records import Located, RecordFiles, load_records
 from ...core.vocabulary import NOT_REPORTED, missing_labels
 from .model import (
     ISIC_SECTIONS,
+    NAME_NOT_GIVEN,
     NOT_REACHED,
     STAGES,
     Outcome,
@@ -59,9 +60,18 @@ def document_errors(case: SpecificInstance, at: Located, ctx: LoadContext) -> li
 def record_errors(case: SpecificInstance, at: Located) -> list[DataError]:
     """What one field cannot check alone: dates in order, fields that other fields require."""
     errors = []
-    if not case.submitter.withheld and case.submitter.name is None:
-        errors.append(at.error(("submitter",), "has no name and is not withheld",
-                                "add 'name: ...' or 'withheld: true'"))
+    given = [flag for flag in NAME_NOT_GIVEN if getattr(case.submitter, flag)]
+    if not given and case.submitter.name is None:
+        errors.append(at.error(("submitter",), "has no name, and neither withheld nor name_unknown is true",
+                                "add 'name: ...'; or 'withheld: true' when the NCP does not publish it; or "
+                                "'name_unknown: true' when the sources do not give it"))
+    elif len(given) > 1:
+        errors.append(at.error(("submitter", "name_unknown"), "is true, and so is withheld",
+                                "keep withheld: true when the NCP knows the name and does not publish it, "
+                                "name_unknown: true when the sources do not give it; not both"))
+    elif given == ["name_unknown"] and case.submitter.name is not None:
+        errors.append(at.error(("submitter", "name_unknown"), "is true, but a name is written",
+                                "remove 'name_unknown: true', or the name"))
     present = [(stage, case.date_of(stage)) for stage in STAGES if case.date_of(stage)]
     for (before, d1), (after, d2) in zip(present, present[1:]):
         if d2 < d1:

@@ -46,14 +46,15 @@ def _country(code: str) -> str:
     return code.upper()
 
 
-Country = Annotated[str, AfterValidator(_country)]
+Country = Annotated[str, AfterValidator(_country), Field(description="a two-letter country code, e.g. KZ")]
 
 
 def _country_or_not_reported(code: str) -> str:
     return code if code == NOT_REPORTED else _country(code)
 
 
-ReportedCountry = Annotated[str, AfterValidator(_country_or_not_reported)]
+ReportedCountry = Annotated[str, AfterValidator(_country_or_not_reported),
+                           Field(description="a two-letter country code, e.g. KZ, or not_reported")]
 """A country the sources may not give: a code, or ``not_reported``."""
 
 
@@ -65,7 +66,8 @@ def _sector(code: str) -> str:
                      "or not_reported when the sources do not say")
 
 
-Sector = Annotated[str, AfterValidator(_sector)]
+Sector = Annotated[str, AfterValidator(_sector),
+                  Field(description="the ISIC section letter, A to U, e.g. C (manufacturing), or not_reported")]
 
 
 def sector_concept(code: str) -> str:
@@ -101,10 +103,16 @@ class Enterprise(Strict):
     home_country: ReportedCountry  # the enterprise group's home country (its parent company's), not where the enterprise is registered
 
 
+NAME_NOT_GIVEN = ("withheld", "name_unknown")
+"""A submitter has a name unless one of these is true (``cases.load.record_errors`` checks it)."""
+
+
 class Submitter(Strict):
     type: SubmitterType
-    withheld: StrictBool = False  # only true or false: "yes" or 1 must not slip through as a name's guard
-    name: Name | None = None
+    withheld: StrictBool = False  # true when the NCP does not publish the name (then never write it in the file)
+    name_unknown: StrictBool = False  # true when the sources do not give the name (the page shows the type only)
+    name: Name | None = Field(default=None, description="required unless " + " or ".join(
+        f"{flag}: true" for flag in NAME_NOT_GIVEN))
 
     @field_validator("name", mode="before")
     @classmethod
@@ -139,15 +147,15 @@ class SpecificInstance(Strict):
     host_country: ReportedCountry
     ncp_role: Literal["lead", "supporting"]
     lead_ncp: Country
-    supporting_ncps: list[Country] = []
-    chapters: list[Chapter] = []
+    supporting_ncps: list[Country] = []  # with ncp_role: supporting, KZ is among them
+    chapters: list[Chapter] = []  # required unless the status is not_reported: the chapters the case raises
     guidelines_edition: Literal[2011, 2023] | None = None
     keywords: LocalizedList
     dates: StageDates
     status: Status
     status_as_of: Day | None = None  # required while the case is ongoing: the day the status was last confirmed
     """The day the status was last known to be current (required while the case is ongoing)."""
-    outcome: Outcome | None = None
+    outcome: Outcome | None = None  # required once the case is closed (not_accepted, concluded, withdrawn)
     outcome_note: Localized | None = None
     summary: LocalizedMarkdown
     statements: list[Statement] = []

@@ -126,12 +126,19 @@ def render_latest(cases: list[SpecificInstance], words: Words, lang: str, count:
                   cases=[c for c in cases if c.is_lead][:count], base="cases/")
 
 
+CURRENT_STAGE = {"under_initial_assessment": "stage_initial_assessment", "good_offices": "good_offices",
+                 "follow_up": "stage_follow_up"}
+"""The stage an ongoing case is in, by its status (a glossary concept): the key facts' "current stage"."""
+
+
 def render_case_page(case: SpecificInstance, words: Words, lang: str, timing: list[TimeTaken] | None = None,
                      timed: bool = False) -> str:
     """A case's page; ``timed``: the site has a procedure, so the page measures the case against it."""
     url, prefix = case_url(case.id), words.languages.prefix
     others = [other for other in words.languages if other != lang and not case.pending_until(other)]
-    return render("case_page.md", lang=lang, words=words, case=case, stages=STAGES,
+    stage = CURRENT_STAGE.get(case.status)
+    current = words.glossary.label(stage, lang) if stage and words.glossary.has(stage) else None
+    return render("case_page.md", lang=lang, words=words, case=case, stages=STAGES, current_stage=current,
                   sector=lambda code: words.glossary.label(sector_concept(code), lang),
                   other_langs=others, timing=timing, as_of=measured_to(case), timed=timed,
                   segments=segments(timing) if timing else [],
@@ -189,10 +196,6 @@ def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) ->
         not_reported = ui("value.not_reported")
         shown = rows + ([(not_reported[:1].upper() + not_reported[1:], unreported)] if unreported else [])
         charts[table_id] = bar_chart(f"{table_id}-chart", ui(caption), shown)
-    if stats.mean_days is not None:
-        charts["stats-duration"] = bar_chart("stats-duration-chart", ui("stats.duration"),
-                                             [(ui("stats.mean_days"), round(stats.mean_days)),
-                                              (ui("stats.median_days"), round(stats.median_days))])
     return render("cases_statistics.html", lang=lang, words=words, stats=stats, tables=tables, charts=charts,
                   chapters=chapters, adopted=GUIDELINES_2023_ADOPTED)
 

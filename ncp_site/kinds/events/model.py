@@ -125,7 +125,8 @@ def _when(value) -> When:
         raise ValueError(f"{shown(value)} is not a real date -- {_WHEN_FIX}") from None
 
 
-WhenField = Annotated[When, PlainValidator(_parse_when), PlainSerializer(str, return_type=str)]
+WhenField = Annotated[When, PlainValidator(_parse_when), PlainSerializer(str, return_type=str),
+                      Field(description="a date, YYYY-MM-DD, or YYYY-MM-DD HH:MM in Kazakhstan time, or YYYY-MM")]
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,8 @@ def _parse_audience(value) -> Audience:
     raise ValueError(f"{shown(value)} is not an audience size -- {_AUDIENCE_FIX}")
 
 
-AudienceField = Annotated[Audience, PlainValidator(_parse_audience), PlainSerializer(lambda a: a.text, return_type=str)]
+AudienceField = Annotated[Audience, PlainValidator(_parse_audience), PlainSerializer(lambda a: a.text, return_type=str),
+                          Field(description="how many people, as reported: 15, 10-50, <10 or 50+")]
 
 
 # --- the record -----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, StrictBool
+from pydantic import Field, StrictBool, model_validator
 
 from ...core.localized import Localized, Strict
 from ...core.timeframes import Stretch
@@ -19,7 +19,7 @@ from ...core.validation import CODE, record_id
 from ...core.vocabulary import Milestone
 
 Id = record_id(CODE)
-Input = Literal["text", "email", "tel", "textarea", "checkbox"]
+Input = Literal["text", "email", "tel", "textarea", "checkbox", "choice"]
 Autocomplete = Literal["name", "email", "tel", "organization"]
 
 
@@ -40,6 +40,14 @@ class Deadline(Strict):
     text: Localized
 
 
+class Option(Strict):
+    """One answer of a ``choice`` (radio buttons), with what choosing it means."""
+
+    id: str = Id
+    label: Localized
+    hint: Localized | None = None
+
+
 class ChecklistItem(Strict):
     """One thing a submission should contain: a line of the checklist and a field of the form."""
 
@@ -49,6 +57,15 @@ class ChecklistItem(Strict):
     autocomplete: Autocomplete | None = None
     label: Localized
     hint: Localized | None = None
+    options: list[Option] = []  # the answers of a ``choice``, two at least; no other input has any
+
+    @model_validator(mode="after")
+    def _options_only_for_a_choice(self):
+        if self.input == "choice" and len(self.options) < 2:
+            raise ValueError("a choice needs at least two options -- list them under 'options:' (id, label, hint)")
+        if self.input != "choice" and self.options:
+            raise ValueError(f"an input '{self.input}' has no options -- remove 'options:' or write 'input: choice'")
+        return self
 
 
 class Procedure(Strict):

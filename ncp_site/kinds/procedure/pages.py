@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ...core.errors import DataError, DataErrors
 from ...core.kind import PageContext
 from ...core.languages import relative_url
@@ -58,7 +60,7 @@ def render_form(procedure: Procedure, contacts, words: Words, page: PageContext)
     NCP's e-mail, to send from the visitor's e-mail program."""
     return render("submission_form.html", lang=page.lang, words=words, checklist=procedure.checklist,
                   contacts=contacts, email=getattr(contacts, "email", None) or "",
-                  script=relative_url(page.url, SCRIPT))
+                  script=relative_url(page.url, SCRIPT), next_steps=Markup(render_next_steps(procedure, words, page.lang)))
 
 
 def render_next_steps(procedure: Procedure, words: Words, lang: str) -> str:

@@ -31,20 +31,21 @@ function item(data) {
 }
 
 // The excerpt as text with its <mark> highlights: page text is never parsed as live HTML (a
-// published text may hold "<img onerror=...>"); each piece is decoded in an inert document.
+// published text may hold "<img onerror=...>"). The whole excerpt is parsed once, in an inert
+// document (no script runs, nothing loads), so the spaces around each highlight stay where they are
+// ("Telia <mark>Company</mark> AB"); only its text and its marks are copied into the page.
 function excerptOf(html) {
   const excerpt = document.createElement("p");
-  const inert = new DOMParser();
-  (html || "").split(/<\/?mark>/).forEach((part, i) => {
-    const text = document.createTextNode(inert.parseFromString(part, "text/html").body.textContent);
-    if (i % 2) {
+  const inert = new DOMParser().parseFromString(html || "", "text/html").body;
+  for (const node of inert.childNodes) {
+    if (node.nodeName === "MARK") {
       const mark = document.createElement("mark");
-      mark.append(text);
+      mark.textContent = node.textContent;
       excerpt.append(mark);
     } else {
-      excerpt.append(text);
+      excerpt.append(document.createTextNode(node.textContent));
     }
-  });
+  }
   return excerpt;
 }
 

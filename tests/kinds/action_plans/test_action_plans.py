@@ -13,6 +13,7 @@ from builders import (
     make_project,
     problem_at,
     vocabulary_ids,
+    without_labels,
     write_texts,
 )
 from conftest import REPO
@@ -175,7 +176,7 @@ def test_changing_one_status_changes_the_figures(tmp_path):
     folder = project(tmp_path, {"plan-2030.yml": VALID})
     site, errors = collect(tmp_path)
     assert errors == []
-    before = action_plans.render_plan_list(site.action_plans, site.words, "en")
+    before = without_labels(action_plans.render_plan_list(site.action_plans, site.words, "en"))
     assert "<td>1 / 2 (50%)</td>" in before
 
     text = VALID.replace("status: planned",
@@ -185,8 +186,8 @@ def test_changing_one_status_changes_the_figures(tmp_path):
     assert errors == []
     (plan,) = site.action_plans
     assert (plan.progress().done, plan.progress().counted) == (2, 2)
-    assert "<td>2 / 2 (100%)</td>" in action_plans.render_plan_list(site.action_plans, site.words, "en")
-    page = action_plans.render_plan_page(plan, site.action_plans, site.words, "en", site.abbreviations)
+    assert "<td>2 / 2 (100%)</td>" in without_labels(action_plans.render_plan_list(site.action_plans, site.words, "en"))
+    page = without_labels(action_plans.render_plan_page(plan, site.action_plans, site.words, "en", site.abbreviations))
     assert '<tr class="ncp-total"><th scope="row">Overall</th><td>2</td><td>2</td><td>100%</td>' in page
 
 
@@ -215,7 +216,7 @@ def test_built_plan_pages_show_the_computed_progress(site, lang):
     listing = site.html(lang, "action-plans/")
     for plan in plans:
         assert f'<a href="{plan.id}/">{plan.title[lang]}</a>' in listing
-        page = site.html(lang, f"action-plans/{plan.id}/")
+        page = without_labels(site.html(lang, f"action-plans/{plan.id}/"))
         overall = plan.progress()
         assert f"<td>{overall.done}</td><td>{overall.counted}</td>" in page
         assert all(f'<tr id="{a.id}">' in page for a in plan.activities)
@@ -223,7 +224,7 @@ def test_built_plan_pages_show_the_computed_progress(site, lang):
         assert f'<html lang="{lang}"' in page
 
 
-def test_the_progress_chart_has_a_text_alternative_and_the_tables_done_column(tmp_path):
+def test_the_progress_chart_says_the_tables_done_column_in_text(tmp_path):
     import re
 
     from builders import LANGS
@@ -234,13 +235,12 @@ def test_the_progress_chart_has_a_text_alternative_and_the_tables_done_column(tm
     (plan,) = site.action_plans
     for lang in LANGS:
         page = action_plans.render_plan_page(plan, site.action_plans, site.words, lang, site.abbreviations)
-        table = page[page.index('<table class="ncp-progress">'):]
+        table = page[page.index('<table class="ncp-progress'):]
         table = table[:table.index("</table>")]
-        done = re.findall(r'</a></th><td>([^<]*)</td>', table)
-        chart = page[page.index('<svg class="ncp-chart__svg" id="plan-progress-chart"'):]
-        chart = chart[:chart.index("</svg>")]
-        title_id, desc_id = re.search(r'aria-labelledby="([^"]+)"', chart)[1].split()
-        assert re.search(f'<title id="{title_id}">[^<]+</title>', chart)
-        desc = re.search(f'<desc id="{desc_id}">([^<]+)</desc>', chart)[1]
-        values = re.findall(r'class="ncp-chart__value"[^>]*>([^<]*)</text>', chart)
-        assert done and values == done and all(value in desc for value in values)
+        done = re.findall(r'</a></th><td[^>]*>([^<]*)</td>', table)
+        chart = page[page.index('<figure class="ncp-chart" id="plan-progress-chart"'):]
+        chart = chart[:chart.index("</figure>")]
+        assert re.search(r"<figcaption[^>]*>[^<]+</figcaption>", chart)
+        values = re.findall(r'class="ncp-chart__value">([^<]*)</span>', chart)
+        labels = re.findall(r'class="ncp-chart__label">([^<]*)</span>', chart)
+        assert done and values == done and len(labels) == len(values) and all(labels)

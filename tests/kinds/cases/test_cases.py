@@ -90,6 +90,12 @@ BROKEN = [
     ("missing language", "  ru: Краткое описание.\n", "", "summary:", "summary", "ru", "text is missing"),
     ("withheld name kept", "  withheld: true", "  withheld: true\n  name: Secret Person", "name: Secret",
      "submitter.name", None, "withheld but the name is in the file"),
+    ("no name, not withheld, not unknown", "  withheld: true", "  withheld: false", "submitter:", "submitter", None,
+     "has no name, and neither withheld nor name_unknown is true"),
+    ("withheld and unknown", "  withheld: true", "  withheld: true\n  name_unknown: true", "name_unknown:",
+     "submitter.name_unknown", None, "is true, and so is withheld"),
+    ("unknown but named", "  withheld: true", "  name_unknown: true\n  name: Someone", "name_unknown:",
+     "submitter.name_unknown", None, "is true, but a name is written"),
     ("sector not an ISIC section", "sector: C", "sector: healthcare", "sector:", "enterprise.sector", None,
      "'healthcare' is not an ISIC section"),
     ("country neither a code nor not_reported", "host_country: KZ", "host_country: unknown", "host_country:",
@@ -234,3 +240,11 @@ def test_a_concluded_case_may_still_be_followed_up(tmp_path):
     (case,), errors = load_kind(tmp_path, "cases")
     assert errors == []
     assert case.stage_state("follow_up") == "not_yet"
+
+
+def test_a_submitter_whose_name_the_sources_do_not_give_is_valid(tmp_path):
+    make_project(tmp_path)
+    text = VALID.replace("  withheld: true", "  name_unknown: true")
+    (tmp_path / "data" / "cases" / "kz0101.yml").write_text(text, encoding="utf-8")
+    (case,), errors = load_kind(tmp_path, "cases")
+    assert errors == [] and case.submitter.name_unknown and case.submitter.name is None

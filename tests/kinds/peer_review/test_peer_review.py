@@ -125,7 +125,7 @@ def test_tracker_shows_every_finding_with_its_status_and_changes_with_the_data(t
     for number in ("1.1", "1.2", "3.1"):
         anchor = "recommendation-" + number.replace(".", "-")
         block = md[md.index(f'id="{anchor}"'):]
-        block = block[:block.index("</article>")]
+        block = block[:block.index("</details>")]
         assert f"<h3>{number}. Topic {number}</h3>" in html.unescape(block)  # the id is escaped for Markdown too
         assert f"Recommendation {number}." in block and f"Response {number}." in block
     label = site.glossary.label("review_status_implemented", "en")
@@ -200,8 +200,8 @@ def test_tracker_shows_all_findings_with_recommendation_and_status(site, lang):
     html = site.html(lang, "peer-review/").replace("&#39;", "'").replace("&#34;", '"').replace("&quot;", '"')
     for review in data.peer_review:
         for f in review.findings:
-            start = html.index(f'<article class="ncp-review-finding" id="{f.anchor}">')
-            block = html[start:html.index("</article>", start)]
+            start = html.index(f'<details class="ncp-review-finding ncp-section" id="{f.anchor}">')
+            block = html[start:html.index("</details>", start)]
             label = data.glossary.label(f"review_status_{f.status}", lang)
             assert f"<strong>{label[:1].upper() + label[1:]}</strong>" in block, (f.id, lang)
             for text in (f.recommendation, f.finding):

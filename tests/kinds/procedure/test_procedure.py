@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from builders import collect, dedent, load_kind, make_project, problem_at
+from builders import collect, dedent, load_kind, make_project, problem_at, without_labels
 from conftest import REPO
 from markupsafe import escape
 
@@ -91,6 +91,11 @@ BROKEN = [
      "title: {kk: Қызмет", "stages[2].title", "en", "text is missing"),
     ("no months", "months: 5", "months: 0", "months: 0", "stages[2].months", None, "greater than or equal to 1"),
     ("unknown input", "input: checkbox", "input: radio", "input: radio", "checklist[1].input", None, "'radio' is not allowed"),
+    ("choice without options", "input: checkbox", "input: choice", "id: confidential", "checklist[1]", None,
+     "a choice needs at least two options"),
+    ("options of a text field", "    hint: {kk: Толық аты., ru: Полное имя., en: Full name.}\n",
+     "    hint: {kk: Толық аты., ru: Полное имя., en: Full name.}\n    options: [{id: a, label: {kk: А, ru: А, en: A}}]\n",
+     "id: name", "checklist[0]", None, "an input 'text' has no options"),
 ]
 
 
@@ -142,6 +147,34 @@ def test_form_fields_come_from_the_checklist_and_mail_goes_to_the_contacts_addre
     assert 'id="ncp-compose"' in html and 'type="button"' in html and " hidden>" in html  # shown by the script only
 
 
+CHOICE = """  - id: confidential
+    input: choice
+    required: true
+    label: {kk: Ашу, ru: Раскрыть, en: Disclose}
+    options:
+      - id: may_disclose
+        label: {kk: Иә, ru: Да, en: "Yes"}
+      - id: confidential
+        label: {kk: Жоқ, ru: Нет, en: "No"}
+        hint: {kk: Құпия., ru: Конфиденциально., en: Kept confidential.}
+"""
+
+
+def test_a_choice_is_a_question_with_its_answers_and_what_they_mean(tmp_path):
+    text = VALID[:VALID.index("  - id: confidential")] + CHOICE
+    project(tmp_path, text)
+    site, errors = collect(tmp_path)
+    assert errors == []
+    html = pages.render_form(site.procedure, site.contacts, site.words, PageContext("en", "en/submit/"))
+    fieldset = html[html.index('<fieldset class="ncp-field ncp-field--choice" id="ncp-f-confidential"'):html.index("</fieldset>")]
+    assert "<legend><span class=\"ncp-label-text\">Disclose</span>" in fieldset
+    radios = re.findall(r'<input type="radio" [^>]*>', fieldset)
+    assert len(radios) == 2 and all('name="confidential"' in r and " required" in r for r in radios)
+    assert 'aria-describedby="ncp-f-confidential-confidential-hint"' in radios[1]
+    assert '<p class="ncp-hint" id="ncp-f-confidential-confidential-hint">Kept confidential.</p>' in fieldset
+    assert 'id="ncp-error-summary"' in html and html.index('id="ncp-error-summary"') < html.index("<fieldset")
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_until_the_email_is_set_the_submission_is_downloaded_or_printed_and_handed_in(tmp_path, lang):
     """No mailto: with no recipient, no "look the address up elsewhere": the office and the call centre."""
@@ -189,7 +222,7 @@ def _copy_of_the_repository(tmp_path):
 
 def _stretch_cells(html: str) -> list[str]:
     return [re.sub(r"<[^>]+>", "", cells[3]) for cells in
-            (row.split("<td>") for row in html.split("<tr class=\"ncp-timing--")[1:])]
+            (row.split("<td>") for row in without_labels(html).split("<tr class=\"ncp-timing--")[1:])]
 
 
 def test_changing_a_timeframe_changes_the_procedure_timeline_and_every_case_page(tmp_path):

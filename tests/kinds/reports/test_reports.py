@@ -12,6 +12,7 @@ from builders import (
     make_project,
     problem_at,
     vocabulary_ids,
+    without_labels,
 )
 from conftest import REPO
 
@@ -120,7 +121,7 @@ def test_missing_version_is_said_plainly_with_links_to_existing_ones(tmp_path, l
 def test_matrix_marks_every_language_of_every_document(tmp_path):
     project(tmp_path, VALID)
     site, _ = collect(tmp_path)
-    html = reports.render_matrix(site.reports, site.words, "en")
+    html = without_labels(reports.render_matrix(site.reports, site.words, "en"))
     rows = html.split("<tr>")[2:]
     assert len(rows) == 2
     assert rows[0].count('hreflang="') == 2 and rows[0].count("<td>missing</td>") == 1
@@ -136,7 +137,7 @@ def test_built_reports_page_links_versions_and_names_missing_ones(site, lang):
     real, errors = load_kind(REPO, "reports")
     assert real and errors == []
     html = site.html(lang, "reports/")
-    assert 'class="ncp-reports-matrix"' in html
+    assert 'class="ncp-reports-matrix' in html
     for report in real:
         assert report.title[lang].replace("'", "&#39;") in html
         for code, url in report.documents.available().items():
