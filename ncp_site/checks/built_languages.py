@@ -4,9 +4,9 @@ The languages are made by mkdocs-static-i18n, which sets the theme's language an
 only for the themes it knows by name: under a fork of Material (MaterialX 10.2) it built the Russian
 and English pages with ``lang="kk"`` and no switcher, and nothing failed. This guard reads each page
 of the built site (its language is its folder: ``ru/...`` is Russian, the rest the default) and
-checks its ``<html lang>`` and its language switcher: one link per language, marked with that
-language (``hreflang``, ``lang``), leading into that language's part of the site, to the same page
-when it exists there. No MkDocs here.
+checks its ``<html lang>`` and its language switcher: every language in order, the page's own marked
+as current, a link to each other one marked with its language (``hreflang``, ``lang``) and leading
+into that language's part of the site, to the same page when it exists there. No MkDocs here.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from ..core.languages import Languages
 FIX = ("the theme or mkdocs-static-i18n did not build this language as such (ARCHITECTURE.md: the engine and its "
        "upstream internals): do not publish this build")
 _HTML_LANG = re.compile(r"<html(?=[\s>])[^>]*?\slang=\"([^\"]*)\"", re.IGNORECASE)
-SWITCHER = '<ul class="md-select__list">'
-"""Material's language switcher (``partials/alternate.html``, overridden in ``overrides/``): a list of links."""
-_SWITCH_LINK = re.compile(r"<a\s[^>]*class=\"md-select__link\"[^>]*>")
+SWITCHER = '<ul class="ncp-languages__list">'
+"""The language switcher (``overrides/partials/alternate.html``): a link to each other language, the page's own
+language as ``ncp-languages__current``; the first one of the page (the header's) is checked."""
+_SWITCH_ITEM = re.compile(r"<a\s[^>]*class=\"ncp-languages__link\"[^>]*>|<span\s[^>]*class=\"ncp-languages__current\"[^>]*>")
 NOT_FOUND = "404.html"
 """Served at any address that has no page: its language links lead to each language's home."""
 _ATTRIBUTE = re.compile(r"\s(href|hreflang|lang)=\"([^\"]*)\"")
@@ -61,17 +62,22 @@ def _page_errors(shown: str, page: str, lang: str, html: str, languages: Languag
         return errors
     start = html.find(SWITCHER)
     end = html.find("</ul>", start) if start >= 0 else -1
-    links = [dict(_ATTRIBUTE.findall(match.group(0))) | {"at": match.start()}
-             for match in _SWITCH_LINK.finditer(html, start, end)] if end >= 0 else []
-    if [link.get("hreflang") for link in links] != list(languages):
-        errors.append(DataError(shown, _line(html, said), "language switcher",
-                                f"its links are for {', '.join(str(link.get('hreflang')) for link in links) or 'no language'}, "
+    items = [dict(_ATTRIBUTE.findall(match.group(0))) | {"at": match.start()}
+             for match in _SWITCH_ITEM.finditer(html, start, end)] if end >= 0 else []
+    if [item.get("hreflang", item.get("lang")) for item in items] != list(languages):
+        found = ", ".join(str(item.get("hreflang", item.get("lang"))) for item in items) or "no language"
+        errors.append(DataError(shown, _line(html, said), "language switcher", f"it is for {found}, "
                                 f"not {languages.listing()}", FIX))
         return errors
     in_language = page.removeprefix(languages.prefix(lang))
-    for link in links:
+    for link in items:
+        if "href" not in link:  # the page's own language, not a link
+            if link.get("lang") != lang:
+                errors.append(DataError(shown, html.count("\n", 0, link["at"]) + 1, "language switcher",
+                                        f"it marks {link.get('lang')!r} as the page's language", FIX, lang))
+            continue
         other = link["hreflang"]
-        target = _resolved(page, link.get("href", ""), mount)
+        target = _resolved(page, link["href"], mount)
         same = languages.prefix(other) + in_language
         expected = same if same in existing and page != NOT_FOUND else None
         if link.get("lang") != other or (target != expected if expected else not _in_language(target, other, languages)):

@@ -15,12 +15,17 @@ LANGUAGES = Languages(("kk", "ru", "en"), "kk", "ru")
 PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
 
 
-def page(lang: str, links: dict[str, str] | None, *, said: str | None = None) -> str:
-    """A page as Material writes it: ``<html lang>``, then the switcher (``links``: language -> href)."""
-    switcher = "" if links is None else ('<div class="md-select"><ul class="md-select__list">' + "".join(
-        f'<li class="md-select__item"><a href="{href}" hreflang="{code}" class="md-select__link" lang="{code}">'
-        f'{code}</a></li>' for code, href in links.items()) + "</ul></div>")
-    return f'<!doctype html>\n<html lang="{said or lang}" class="no-js">\n<head></head>\n<body>\n{switcher}\n</body></html>\n'
+def page(lang: str, links: dict[str, str | None] | None, *, said: str | None = None) -> str:
+    """A page as the theme writes it: ``<html lang>``, then the switcher (``links``: language -> href, None for the
+    page's own language, which is not a link), twice (header and phone bar)."""
+    items = "".join(
+        f'<li class="ncp-languages__item"><span class="ncp-languages__current" lang="{code}" aria-current="true">'
+        f'{code}</span></li>' if href is None else
+        f'<li class="ncp-languages__item"><a href="{href}" hreflang="{code}" lang="{code}" class="ncp-languages__link" '
+        f'data-ncp-language>{code}</a></li>' for code, href in (links or {}).items())
+    switcher = "" if links is None else f'<nav class="ncp-languages"><ul class="ncp-languages__list">{items}</ul></nav>'
+    return (f'<!doctype html>\n<html lang="{said or lang}" class="no-js">\n<head></head>\n<body>\n{switcher}\n'
+            f'<main></main>{switcher}</body></html>\n')
 
 
 def good_site(root: Path) -> Path:
@@ -28,11 +33,11 @@ def good_site(root: Path) -> Path:
     for lang in LANGUAGES:
         (root / PREFIX[lang] / "cases" / "a").mkdir(parents=True)
         (root / PREFIX[lang] / "index.html").write_text(
-            page(lang, {code: ("./" if code == lang else ("../" if lang != "kk" else "") + PREFIX[code]) or "./"
+            page(lang, {code: None if code == lang else ("../" if lang != "kk" else "") + PREFIX[code] or "./"
                         for code in LANGUAGES}), encoding="utf-8")
         up = "../../../" if lang != "kk" else "../../"
         (root / PREFIX[lang] / "cases" / "a" / "index.html").write_text(
-            page(lang, {code: "./" if code == lang else f"{up}{PREFIX[code]}cases/a/" for code in LANGUAGES}),
+            page(lang, {code: None if code == lang else f"{up}{PREFIX[code]}cases/a/" for code in LANGUAGES}),
             encoding="utf-8")
     (root / "404.html").write_text(page("kk", {code: f"/ncp-site/{PREFIX[code]}" for code in LANGUAGES}),
                                    encoding="utf-8")
@@ -54,17 +59,18 @@ def test_pages_built_in_the_default_language_and_without_a_switcher_are_found(tm
         f"{site}/ru/cases/a/index.html:2: <html lang>: the page was built for 'ru' but says 'kk' -- "
         "the theme or mkdocs-static-i18n did not build this language as such (ARCHITECTURE.md: the engine and its "
         "upstream internals): do not publish this build",
-        f"{site}/ru/cases/a/index.html:2: language switcher: its links are for no language, not kk, ru, en -- "
+        f"{site}/ru/cases/a/index.html:2: language switcher: it is for no language, not kk, ru, en -- "
         "the theme or mkdocs-static-i18n did not build this language as such (ARCHITECTURE.md: the engine and its "
         "upstream internals): do not publish this build"]
 
 
 @pytest.mark.parametrize(("links", "problem"), [
-    ({"kk": "../../../cases/a/", "ru": "./", "en": "../../../en/"}, "the link to 'en' (lang 'en') leads to "
+    ({"kk": "../../../cases/a/", "ru": None, "en": "../../../en/"}, "the link to 'en' (lang 'en') leads to "
                                                                    "'en/index.html', not 'en/cases/a/index.html'"),
     ({"kk": "../../../cases/a/", "ru": "../../../cases/a/", "en": "../../../en/cases/a/"},
      "the link to 'ru' (lang 'ru') leads to 'cases/a/index.html', not 'ru/cases/a/index.html'"),
-    ({"kk": "../../../cases/a/", "en": "../../../en/cases/a/"}, "its links are for kk, en, not kk, ru, en"),
+    ({"kk": None, "ru": "./", "en": "../../../en/cases/a/"}, "it marks 'kk' as the page's language"),
+    ({"kk": "../../../cases/a/", "en": "../../../en/cases/a/"}, "it is for kk, en, not kk, ru, en"),
 ])
 def test_a_switcher_link_to_another_page_or_a_missing_language_is_found(tmp_path, links, problem):
     site = good_site(tmp_path)
