@@ -16,8 +16,11 @@ from ..checks.translation_status import STATES
 from ..core.kind import GeneratedPage, Page, PageContext
 from ..core.languages import relative_url
 from ..core.rendering import templates_of
+from . import theme
+from .html_safety import external_links
 from .open_data import MACROS as OPEN_DATA_MACROS
 from .open_data import dictionary_page
+from .search_index import keep_words_apart
 
 render = templates_of(__file__)
 
@@ -128,3 +131,12 @@ def home_tasks_macro(project, page: PageContext) -> str:
 
 SITE_MACROS = {"translation_status": translation_status_macro, "feed_link": feed_link_macro,
                "home_tasks": home_tasks_macro, **OPEN_DATA_MACROS}
+
+
+def finished_html(project, html: str, lang: str, site_url: str | None) -> str:
+    """A page's HTML once Markdown made it: heading permalinks' tooltip in the page's language (toc writes
+    "Permanent link"), words in adjacent table headings and definition lists kept apart for the search index,
+    no link inside a ``<summary>``, and links to other sites marked."""
+    title = escape(project.words.ui("page.permalink", lang))
+    html = keep_words_apart(html.replace('title="Permanent link"', f'title="{title}"'))
+    return external_links(theme.without_links_in_summaries(html), site_url)

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..core.errors import DataError, DataErrors
 from ..core.kind import OutputFile
 from ..core.rendering import render_template
+from ..project import WORDS
 
 SCRIPT = "assets/javascripts/ncp-preview.js"
 STYLESHEET = "assets/stylesheets/ncp-preview.css"
@@ -80,6 +81,13 @@ def edit_line(paths: str | tuple[str, ...] | None, lang: str, ui=None) -> str:
         return ""
     say = (ui.strings.get("preview.edit") or {}).get(lang) if ui is not None else None
     return render_template(__file__, "preview_edit.html", lang=lang, say=say, paths=paths)
+
+
+def data_read(project, kinds: set[str]) -> tuple[str, ...]:
+    """The data files and folders of the kinds a page's macros read (not those of the words every page uses)."""
+    return tuple(project.sources.path(where) + ("" if where.endswith((".yml", ".yaml")) else "/")
+                 for kind in project.kinds if kind.name in kinds - set(WORDS) for where in kind.data
+                 if (project.config.data_dir / where).exists())
 
 
 def page_sources(project) -> dict[str, tuple[str, ...]]:

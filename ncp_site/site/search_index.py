@@ -204,15 +204,18 @@ def _run(cmd: list[str], site_dir: Path, stop: threading.Event) -> str:
     if stop.is_set():
         raise IndexingStopped(f"the search index of {site_dir} was stopped")
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
-        while True:
-            try:
-                stdout, stderr = process.communicate(timeout=STOP_POLL)
-                break
-            except subprocess.TimeoutExpired:
-                if stop.is_set():
-                    process.kill()
-                    process.communicate()
-                    raise IndexingStopped(f"the search index of {site_dir} was stopped") from None
+        try:
+            while True:
+                try:
+                    stdout, stderr = process.communicate(timeout=STOP_POLL)
+                    break
+                except subprocess.TimeoutExpired:
+                    if stop.is_set():
+                        raise IndexingStopped(f"the search index of {site_dir} was stopped") from None
+        except BaseException:  # stopped, or the build was (SIGTERM, Ctrl-C): Pagefind with it
+            process.kill()
+            process.communicate()
+            raise
     output, returncode = stdout + stderr, process.returncode
     if returncode and ("KeyboardInterrupt" in output or returncode < 0):
         raise SearchIndexError(f"Pagefind was stopped before it indexed {site_dir}")
