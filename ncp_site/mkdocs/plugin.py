@@ -12,10 +12,9 @@ the built site, and its folder replaced once they passed).
 from __future__ import annotations
 
 import gc
-import json
 import os
 import sys
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import escape
@@ -203,14 +202,14 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         lang = bridge.page_language(page, self.project.config.languages.default)
         if page.file.generated_by is not None or page.file.abs_src_path is None:
             return lang
-        return site_pages.content_language(self.project, _page_key(page.file.src_uri), lang)
+        return site_pages.content_language(self.project, site_pages.page_key(page.file.src_uri), lang)
 
     @event_priority(50)  # before mkdocs-macros (0) renders the page: the source's macros must run
     def _pending_source(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
         """A page whose translation is pending shows its source, marked with its language (its banner comes
         after the macros ran: it is data text)."""
         if page.meta.get("translation_pending") and page.file.abs_src_path is not None:
-            source = site_pages.pending_source_markdown(self.project, _page_key(page.file.src_uri))
+            source = site_pages.pending_source_markdown(self.project, site_pages.page_key(page.file.src_uri))
             markdown = source if source is not None else markdown
         return markdown
 
@@ -221,7 +220,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         (Markdown's ``abbr``)."""
         until = page.meta.get("translation_pending")
         if until and page.file.abs_src_path is not None:
-            banner = site_pages.pending_banner(self.project, _page_key(page.file.src_uri), page.file.locale,
+            banner = site_pages.pending_banner(self.project, site_pages.page_key(page.file.src_uri), page.file.locale,
                                                page.url, until, bridge.alternate_urls(page))
             markdown = self.held.hold(banner) + "\n\n" + markdown if banner.strip() else markdown
         if page.file.generated_by is not None:
@@ -234,8 +233,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         """The held HTML back in (``HeldHtml``), then the site's own finish (``site_pages.finished_html``)."""
         lang = bridge.page_language(page, self._lang(config))
         if os.environ.get(DUMP_MARKDOWN):
-            _dump_markdown(Path(os.environ[DUMP_MARKDOWN]), page, self.held.shown(page.markdown), lang,
-                           self.project.config.languages)
+            site_pages.dump_markdown(Path(os.environ[DUMP_MARKDOWN]), page.file.dest_uri, page.meta,
+                                     self.held.shown(page.markdown), lang, self.project.config.languages)
         html, anchors = self.held.restore(html)
         bridge.release_markdown(page)
         bridge.add_anchors(page, anchors)
@@ -284,20 +283,9 @@ class NcpPlugin(BasePlugin[NcpConfig]):
 
     def call_macro(self, name: str, page, *args, **kwargs) -> str:
         """Run a kind's macro for ``page``, in the language the page's text is in."""
-        macro = {**self.project.macros(), **site_pages.SITE_MACROS}[name]
         context = PageContext(self.content_language(page), page.url)
-        try:
-            if self.preview is not None:  # the data a page's macros show is named on it (``Preview.edit_line``)
-                return self.held.hold_output(self.preview.call(page, lambda: macro(self.project, context, *args, **kwargs)))
-            return self.held.hold_output(macro(self.project, context, *args, **kwargs))
-        except ValueError as exc:
-            if not hasattr(exc, "problem"):  # a TermError: a term() argument computed at render time
-                raise
-            from ..checks.terminology import term_call_error
-
-            version = self.project.sources.pages.get(_page_key(page.file.src_uri), {}).get(page.file.locale)
-            form = kwargs.get("form", args[1] if len(args) > 1 else None)
-            raise DataErrors([term_call_error(version, context.lang, args[0] if args else "", form, exc)]) from None
+        call = lambda: site_pages.call_macro(self.project, name, context, page.file.src_uri, page.file.locale, args, kwargs)  # noqa: E731
+        return self.held.hold_output(self.preview.call(page, call) if self.preview is not None else call())
 
     def macro_names(self) -> list[str]:
         return self.project.macro_names()
@@ -310,20 +298,3 @@ def _sections(items):
             yield item
             yield from _sections(item.children)
 
-
-def _page_key(src_uri: str) -> str:
-    """``procedures/index.en.md`` -> ``procedures/index.md`` (a page without its language suffix)."""
-    path = PurePosixPath(src_uri)
-    return (path.parent / (path.name.split(".")[0] + ".md")).as_posix().removeprefix("./")
-
-
-def _dump_markdown(folder: Path, page, markdown: str, lang: str, languages) -> None:
-    """``ru/cases/kz0003/index.html`` -> ``cases/kz0003/index.ru.md``: the page's Markdown once macros ran,
-    its front matter included."""
-    dest = page.file.dest_uri.removeprefix(languages.prefix(lang))
-    if not dest.endswith("index.html"):
-        return
-    path = folder / dest.removesuffix("index.html") / f"index.{lang}.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    meta = json.dumps(page.meta, ensure_ascii=False, default=str)
-    path.write_text(f"---\n{meta}\n---\n\n{markdown}", encoding="utf-8")

@@ -50,12 +50,7 @@ class Preview:
         self.write_files(site_dir)
         server.watch(str(self.project.config.data_dir))  # whatever mkdocs.yml says
 
-    @staticmethod
-    def write_files(site_dir: Path) -> None:
-        for output in site_preview.preview_files():
-            path = Path(site_dir) / output.path
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(output.content, encoding="utf-8")
+    write_files = staticmethod(site_preview.write_preview_files)
 
     def _keeping_last_good(self, builder):
         def build(*args, **kwargs):

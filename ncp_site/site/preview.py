@@ -58,6 +58,13 @@ def preview_files() -> list[OutputFile]:
             OutputFile(STYLESHEET, (_STATIC / "ncp-preview.css").read_text(encoding="utf-8"))]
 
 
+def write_preview_files(site_dir: Path) -> None:
+    for output in preview_files():
+        path = Path(site_dir) / output.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(output.content, encoding="utf-8")
+
+
 def page_language(html: str, languages) -> str:
     """The language of a built page (its ``<html lang>``); the default language when it names none of ours."""
     found = _HTML_LANG.search(html)
