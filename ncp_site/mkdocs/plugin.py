@@ -11,7 +11,6 @@ the built site, and its folder replaced once they passed).
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -75,11 +74,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
             partial.start(stats([*files_in(site_config.docs_dir, *theme), Path(config.config_file_path)]))
         if self.project is None or signature != self.signature or self.project.config != site_config:
-            gc.unfreeze()  # the Project before (under mkdocs serve) may be collected now
             self.project, self.signature = Project.load(site_config), signature
             self.project.release_parsed_files()
-            gc.collect()
-            gc.freeze()  # the Project's objects live as long as the build: the collector need not scan them again
             self.loads += 1
             if self.preview is not None:
                 self.preview.loaded(self.project)

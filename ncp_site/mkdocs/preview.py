@@ -11,7 +11,6 @@ and tests/browser/test_preview.py.
 
 from __future__ import annotations
 
-import logging
 import time
 from pathlib import Path
 
@@ -54,7 +53,7 @@ class Preview:
 
     def _keeping_last_good(self, builder):
         def build(*args, **kwargs):
-            reported = _Reported()
+            reported = site_preview.Reported()
             engine_log = bridge.engine_logger()
             engine_log.addHandler(reported)
             try:
@@ -146,13 +145,3 @@ class Preview:
         if self.partial is not None:
             self.partial.stop_indexing()
 
-
-class _Reported(logging.Handler):
-    """The warnings and errors MkDocs logs during one rebuild: what the preview shows when no data error explains a failure."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record) -> None:
-        self.messages.append(record.getMessage())

@@ -9,6 +9,7 @@ one. Nothing here needs MkDocs: the plugin passes each served page through ``ser
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,3 +151,15 @@ def served_page(html: str, *, root: str, epoch: int | None, request_id: int, pan
         at = start.end() if start else 0
         html = html[:at] + panel + html[at:]
     return html
+
+
+class Reported(logging.Handler):
+    """The warnings and errors the engine logs during one rebuild: what the preview shows when no data error
+    explains a failure."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
