@@ -216,7 +216,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         (Markdown's ``abbr``)."""
         until = page.meta.get("translation_pending")
         if until and page.file.abs_src_path is not None:
-            banner = site_pages.pending_banner(self.project, site_pages.page_key(page.file.src_uri), page.file.locale,
+            banner = site_pages.pending_banner(self.project, site_pages.page_key(page.file.src_uri),
+                                               bridge.page_language(page, self.project.config.languages.default),
                                                page.url, until, bridge.alternate_urls(page))
             markdown = self.held.hold(banner) + "\n\n" + markdown if banner.strip() else markdown
         if page.file.generated_by is not None:
@@ -280,7 +281,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     def call_macro(self, name: str, page, *args, **kwargs) -> str:
         """Run a kind's macro for ``page``, in the language the page's text is in."""
         context = PageContext(self.content_language(page), page.url)
-        call = lambda: site_pages.call_macro(self.project, name, context, page.file.src_uri, page.file.locale, args, kwargs)  # noqa: E731
+        own = bridge.page_language(page, self.project.config.languages.default)
+        call = lambda: site_pages.call_macro(self.project, name, context, page.file.src_uri, own, args, kwargs)  # noqa: E731
         return self.held.hold_output(self.preview.call(page, call) if self.preview is not None else call())
 
     def macro_names(self) -> list[str]:
