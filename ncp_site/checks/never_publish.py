@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import functools
 import html
+import logging
 import os
 import re
 import unicodedata
@@ -501,3 +502,38 @@ def _comments(text: str):
         match = _COMMENT.search(line)
         if match:
             yield number, match.group(1)
+
+
+class _RedactingRecords:
+    """A log record factory: every record, whichever logger makes it (``mkdocs.*``, ``properdocs.*``, a
+    plugin's own), is made with the names on the never-publish list replaced by their entry numbers,
+    before any filter, handler or formatter sees it."""
+
+    def __init__(self, make, names):
+        self.make = make
+        self.names = names
+
+    def __call__(self, *args, **kwargs) -> logging.LogRecord:
+        record = self.make(*args, **kwargs)
+        if self.names:
+            try:
+                message = record.getMessage()
+            except (TypeError, ValueError):  # arguments that do not fit the message: logging reports it when emitting
+                return record
+            redacted = self.names.redact(message)
+            if redacted != message:
+                record.msg, record.args = redacted, None
+            if record.exc_info:
+                record.exc_text = self.names.redact(logging.Formatter().formatException(record.exc_info))
+        return record
+
+
+def redact_logs(names) -> None:
+    """Other plugins log data too (mkdocs-static-i18n prints each language's ``site_name``): no listed name
+    may reach the terminal or a CI log, whoever logs it and whatever the engine calls its loggers
+    (ProperDocs logs under ``properdocs``): so the records are redacted as they are made, not by name."""
+    make = logging.getLogRecordFactory()
+    if isinstance(make, _RedactingRecords):
+        make.names = names
+    else:
+        logging.setLogRecordFactory(_RedactingRecords(make, names))
