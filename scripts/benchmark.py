@@ -477,14 +477,9 @@ def goal_publish(tmp: Path) -> Goal:
 # -- goal 5: the build against the floor ---------------------------------------------------------------------
 
 def measured_build(project: Path, site_dir: Path, env: dict | None = None, strict: bool = True,
-                   python: str = sys.executable, parallel: bool = False, jobs: int | None = None) -> Run:
-    """One build: ``mkdocs build`` (one process, the languages one after another) or, with
-    ``parallel``, what ``scripts/build`` runs (one process per language, merged)."""
-    if parallel:
-        cmd = [python, "-m", "ncp_site.mkdocs.parallel", "--root", str(project), "--site-dir", str(site_dir)]
-        cmd += ["--jobs", str(jobs)] if jobs else []
-    else:
-        cmd = [python, "-m", "mkdocs", "build", "-d", str(site_dir)] + (["--strict"] if strict else [])
+                   python: str = sys.executable) -> Run:
+    """One build: ``mkdocs build`` (what ``scripts/build`` runs: one process, the languages one after another)."""
+    cmd = [python, "-m", "mkdocs", "build", "-d", str(site_dir)] + (["--strict"] if strict else [])
     run, stderr = measured(cmd, project, env)
     if run.code:
         sys.exit(f"build of {project} failed:\n{stderr[-3000:]}")
@@ -546,9 +541,8 @@ def baseline_python(checkout: Path) -> str:
 
 
 VARIANTS = {
-    "`scripts/build`": "the build as documented: a process per language at once, merged; the target applies to it",
-    "`scripts/build --jobs 1`": "a process per language, one after another",
-    "`mkdocs build`": "one process, the languages one after another (mkdocs-static-i18n)",
+    "`scripts/build`": "the build as documented (`mkdocs build --strict`: one process, the languages one after "
+                       "another, mkdocs-static-i18n); the target applies to it",
     "floor": "plain MkDocs + Material + mkdocs-static-i18n building the same final Markdown, no plugin, no macros",
 }
 
@@ -568,17 +562,14 @@ def compare_with_floor(project: Path, runs: int, tmp: Path, baseline: Path | Non
         results["baseline"] = []
     switches = list(MACHINERY) if machinery else []
     for name in switches:
-        results[f"`mkdocs build`, {name} off"] = []
+        results[f"`scripts/build`, {name} off"] = []
     for i in range(runs):
         if baseline is not None:
-            results["baseline"].append(measured_build(project, tmp / f"base{i}", python=baseline_python(baseline),
-                                                      parallel=True))
-        results["`scripts/build`"].append(measured_build(project, tmp / f"site{i}", parallel=True))
-        results["`scripts/build --jobs 1`"].append(measured_build(project, tmp / f"jobs1-{i}", parallel=True, jobs=1))
-        results["`mkdocs build`"].append(measured_build(project, tmp / f"one{i}"))
+            results["baseline"].append(measured_build(project, tmp / f"base{i}", python=baseline_python(baseline)))
+        results["`scripts/build`"].append(measured_build(project, tmp / f"site{i}"))
         results["floor"].append(measured_build(floor, tmp / f"floor{i}", strict=False))
         for name in switches:
-            results[f"`mkdocs build`, {name} off"].append(
+            results[f"`scripts/build`, {name} off"].append(
                 measured_build(project, tmp / f"off-{name}-{i}", env=_off_env([name])))
     return results
 
@@ -586,8 +577,8 @@ def compare_with_floor(project: Path, runs: int, tmp: Path, baseline: Path | Non
 def goal_floor(tmp: Path, runs: int, quick: bool, baseline: Path | None, machinery: bool,
                only: list[str] | None = None) -> list[Goal]:
     goal = Goal("5", "the build costs no more than the floor, in time and peak memory, at three sizes",
-                "each size built by `scripts/build` (`python -m ncp_site.mkdocs.parallel`), with `--jobs 1`, by "
-                "`mkdocs build`, and its floor, interleaved, `SOURCE_DATE_EPOCH=1700000000`").start()
+                "each size built by `scripts/build` (`mkdocs build --strict`) and its floor, interleaved, "
+                "`SOURCE_DATE_EPOCH=1700000000`").start()
     goal.notes = [f"{name}: {meaning}" for name, meaning in VARIANTS.items()]
     goal.notes.append("sizes: the repository's data; with 100 cases + 500 events added; with 1,000 cases + "
                       "1,000 events added (`scripts/synthetic.py`); the floor's Markdown is dumped by one more build "
@@ -596,7 +587,7 @@ def goal_floor(tmp: Path, runs: int, quick: bool, baseline: Path | None, machine
     extra_goal = None
     if machinery:
         extra_goal = Goal("5b", f"what each piece of machinery gains ({MACHINERY_SIZE}, issue 25 item 4)",
-                          "`mkdocs build` (one process) with one piece switched off (`scripts/machinery_off/`, "
+                          "`scripts/build` with one piece switched off (`scripts/machinery_off/`, "
                           "`NCP_MACHINERY_OFF`), interleaved with goal 5's builds of the same size")
         extra_goal.started, extra_goal.load_start = goal.started, goal.load_start
         extra_goal.notes = [f"{name}: {meaning}" for name, meaning in MACHINERY.items()]
@@ -614,11 +605,11 @@ def goal_floor(tmp: Path, runs: int, quick: bool, baseline: Path | None, machine
             ratio = ", ".join(f"{what} {medians[name][a] / medians['floor'][a]:.2f}"
                               for what, a in (("wall", "wall"), ("CPU", "cpu"), ("peak", "peak_mib")))
             row = Row(f"{label}: {name}", f"{rs[-1].pages:,} pages, {rs[-1].size_mb:.1f} MB; / floor: {ratio}", rs)
-            if name.startswith("`mkdocs build`,") and extra_goal is not None:
-                base = medians["`mkdocs build`"]
+            if name.startswith("`scripts/build`,") and extra_goal is not None:
+                base = medians["`scripts/build`"]
                 row.meaning = MACHINERY[name.split(", ")[1].removesuffix(" off")] + " switched off"
                 row.extra = (f"CPU {medians[name]['cpu'] - base['cpu']:+.1f} s, peak "
-                             f"{medians[name]['peak_mib'] - base['peak_mib']:+.0f} MiB against `mkdocs build`")
+                             f"{medians[name]['peak_mib'] - base['peak_mib']:+.0f} MiB against `scripts/build`")
                 extra_goal.row(row)
                 continue
             if name == "`scripts/build`":
@@ -627,10 +618,10 @@ def goal_floor(tmp: Path, runs: int, quick: bool, baseline: Path | None, machine
                     medians[name]["peak_mib"] <= medians["floor"]["peak_mib"]
             goal.row(row)
         if extra_goal is not None and label == MACHINERY_SIZE:
-            extra_goal.rows.insert(0, next(r for r in goal.rows if r.name == f"{label}: `mkdocs build`"))
-        for name in ("`scripts/build`", "`mkdocs build`"):
+            extra_goal.rows.insert(0, next(r for r in goal.rows if r.name == f"{label}: `scripts/build`"))
+        for name in ("`scripts/build`",):
             m, f = medians[name], medians["floor"]
-            goal.verdict(m["wall"] <= f["wall"] and m["peak_mib"] <= f["peak_mib"] if name == "`scripts/build`" else None,
+            goal.verdict(m["wall"] <= f["wall"] and m["peak_mib"] <= f["peak_mib"],
                          f"{label}, {name}: {m['wall']:.1f} s vs the floor's {f['wall']:.1f} s "
                          f"({m['wall'] / f['wall']:.2f}), peak {m['peak_mib']:.0f} vs {f['peak_mib']:.0f} MiB "
                          f"({m['peak_mib'] / f['peak_mib']:.2f}), CPU {m['cpu']:.1f} vs {f['cpu']:.1f} s")
@@ -721,21 +712,20 @@ def weight_benchmark(counts: list[int], events: int) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             project = synthetic_copy(count, Path(tmp), events if count else 0)
             site = Path(tmp) / "site"
-            run, stderr = measured([sys.executable, "-m", "ncp_site.mkdocs.parallel", "--root", str(project),
-                                    "--site-dir", str(site)], project)
+            run, stderr = measured([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], project)
             if run.code:
                 sys.exit(f"build failed:\n{stderr[-3000:]}")
             weigh(site, "repository site" if not count else f"{count} extra cases, {events} extra events")
 
 
-def scale_benchmark(counts: list[int], events: int, jobs: int | None) -> None:
-    """The build (``scripts/build``, ``--jobs``) of N synthetic cases once, its peak memory (issue 14: 10,000
+def scale_benchmark(counts: list[int], events: int) -> None:
+    """The build (``scripts/build``) of N synthetic cases once, its peak memory (issue 14: 10,000
     cases within 1.5 GB)."""
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
-          f"load average {_load()}; jobs {jobs or 'all languages'}")
+          f"load average {_load()}")
     for count in counts:
         with tempfile.TemporaryDirectory() as tmp:
-            run = measured_build(synthetic_copy(count, Path(tmp), events), Path(tmp) / "site", parallel=True, jobs=jobs)
+            run = measured_build(synthetic_copy(count, Path(tmp), events), Path(tmp) / "site")
             print(f"{count} cases + {events} events: {run.wall:.1f} s wall, {run.cpu:.1f} s CPU, peak {run.peak_mib:.0f} MiB, "
                   f"{run.pages} HTML pages, {run.size_mb:.1f} MB")
             if count >= 10000:
@@ -764,15 +754,14 @@ def main() -> None:
     parser.add_argument("--report", type=Path, help="also write the tables (Markdown) to this file")
     parser.add_argument("--json", type=Path, help="also write every run's figures (JSON) to this file")
     parser.add_argument("--scale", action="store_true",
-                        help="older mode: build each --cases size once as scripts/build does (with --jobs), its peak memory")
+                        help="older mode: build each --cases size once as scripts/build does, its peak memory")
     parser.add_argument("--weight", action="store_true",
                         help="older mode: weigh first views and first queries in chromium (needs the test extras)")
     parser.add_argument("--cases", type=int, nargs="*", default=[], help="with --scale or --weight: synthetic sizes")
     parser.add_argument("--events", type=int, default=0, help="with --scale or --weight: synthetic events added")
-    parser.add_argument("--jobs", type=int, default=None, help="with --scale: languages built at a time")
     args = parser.parse_args()
     if args.scale:
-        scale_benchmark(args.cases or [10000], args.events, args.jobs)
+        scale_benchmark(args.cases or [10000], args.events)
         return
     if args.weight:
         weight_benchmark(args.cases, args.events)

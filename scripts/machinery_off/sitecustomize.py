@@ -2,20 +2,17 @@
 
 Python imports this module at start-up when its folder is on ``PYTHONPATH``; the benchmark puts it there
 only for the builds it measures with ``NCP_MACHINERY_OFF`` set (names separated by commas, see ``SWITCHES``).
-Every process of a build inherits both, so the parallel build's language processes are switched too.
 Each switch replaces one function by what the build would do without that piece; the package is not
 changed. A switch whose target is gone (the piece was removed or renamed) stops the build with a message.
 """
 
 from __future__ import annotations
 
-import gc
 import importlib.abc
 import os
 import sys
 
 SWITCHES = {
-    "gc_freeze": "gc.freeze() after loading the Project (the collector skips its objects)",
     "held_html": "our own HTML held out of the Markdown (site/held_html.py)",
     "fragments": "the navigation rendered once per folder (site/theme.py Fragments)",
     "search_parts": "the search index of a language in parts of PART_PAGES pages (site/search_index.py)",
@@ -91,8 +88,6 @@ def _install() -> None:
     unknown = [name for name in OFF if name not in SWITCHES]
     if unknown:
         raise SystemExit(f"NCP_MACHINERY_OFF: unknown {', '.join(unknown)} (known: {', '.join(SWITCHES)})")
-    if "gc_freeze" in OFF:
-        gc.freeze = gc.unfreeze = lambda: None
     patches: dict[str, list] = {}
     for name in OFF:
         if name in PATCHES:
