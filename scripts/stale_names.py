@@ -30,9 +30,6 @@ SCANNED = (".py", ".md", ".toml", ".html", ".js", ".css", ".sh")
 SKIPPED = ("data/", "docs/", "schemas/", "docs-screenshots/", "requirements-lock.txt", "package-lock.json",
            "scripts/stale_names.py")
 """The data and the visitors' pages name the built site's paths, not the repository's (and this tool its examples)."""
-WRITTEN_ON_ANOTHER_BRANCH = {"PERFORMANCE.md"}
-"""Issue 26 writes the performance document on its own branch, and the documents link it already: this only
-excuses the file while it is missing (once it exists there is nothing to excuse)."""
 
 FIRST = ("ncp_site", "tests", "scripts", "guide", "overrides", ".github", ".ci", "core", "kinds", "checks",
          "mkdocs", "site", "data", "docs")
@@ -72,11 +69,16 @@ def exists(name: str, where: str) -> bool:
 
 
 def resolves(dotted: str) -> bool:
-    """``ncp_site.core.kind.Kind``, or the same without ``ncp_site.``: a module, then attributes."""
+    """``ncp_site.core.kind.Kind``, or the same without ``ncp_site.``: a module, then attributes; else a name of
+    the installed package it starts with (MkDocs' own ``mkdocs.utils.clean_directory``, which the bridge names)."""
     parts = dotted.split(".")
-    if parts[0] != PACKAGE:
-        parts = [PACKAGE, *parts]
-    for cut in range(len(parts), 1, -1):
+    if parts[0] == PACKAGE:
+        return _resolves(parts, 2)
+    return _resolves([PACKAGE, *parts], 2) or _resolves(parts, 1)
+
+
+def _resolves(parts: list[str], shortest: int) -> bool:
+    for cut in range(len(parts), shortest - 1, -1):
         try:
             found: object = importlib.import_module(".".join(parts[:cut]))
         except ImportError:
@@ -121,7 +123,7 @@ def stale(path: str) -> Iterator[tuple[int, str, str]]:
             if not exists(name, path):
                 yield number, name, "no such file or folder"
         for match in ROOT_FILE.finditer(line):
-            if not (REPO / match.group(1)).exists() and match.group(1) not in WRITTEN_ON_ANOTHER_BRANCH:
+            if not (REPO / match.group(1)).exists():
                 yield number, match.group(1), "no such file at the repository's root"
         for match in DOTTED.finditer(line):
             if not FILE_NAME.search(match.group(1)) and not resolves(match.group(1)):

@@ -15,7 +15,7 @@ from ncp_site.core.kind import Kind, PageContext, ReadsGlossary
 from ncp_site.kinds.cases.pages import REGISTER_SECTIONS
 from ncp_site.core.sources import Sources
 from ncp_site.project import WORDS, load_project
-from ncp_site.site import files, preview
+from ncp_site.site import files, partial
 from ncp_site.site.pages import generated_pages
 
 
@@ -119,7 +119,7 @@ def test_reading_notes_the_kinds_read_in_the_block_and_only_there(tmp_path):
 
 def test_a_case_page_is_known_to_read_what_its_render_reads_and_not_the_other_cases(tmp_path):
     project = load(make_project(tmp_path / "p", [case_record("kz0101"), case_record("kz0102")]))
-    pages, records = preview.listed_pages(project)
+    pages, records = partial.listed_pages(project)
     assert [p.src_uri for p in pages] == [p.src_uri for p in generated_pages(project)]
     page = next(p for p in pages if p.src_uri == "cases/kz0101/index.md")
     made_from = records[page.src_uri]

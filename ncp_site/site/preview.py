@@ -1,5 +1,4 @@
-"""What ``mkdocs serve`` shows while the site cannot be rebuilt: the last good pages, the errors on top;
-and which generated pages are made from one record (``listed_pages``), for ``mkdocs serve --dirty``.
+"""What ``mkdocs serve`` shows while the site cannot be rebuilt: the last good pages, the errors on top.
 
 The secretariat previews its edits in a browser, not in a terminal: a data error must show there,
 located as ``ncp check`` prints it, in the page's language where the wording exists, and go away
@@ -10,18 +9,15 @@ one. Nothing here needs MkDocs: the plugin passes each served page through ``ser
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..core.errors import DataError, DataErrors
-from ..core.kind import GeneratedPage, OutputFile
+from ..core.kind import OutputFile
 from ..core.rendering import render_template
-from .pages import site_pages
-
-if TYPE_CHECKING:
-    from ..project import Project
+from ..project import WORDS, Project
 
 SCRIPT = "assets/javascripts/ncp-preview.js"
 STYLESHEET = "assets/stylesheets/ncp-preview.css"
@@ -29,31 +25,6 @@ _STATIC = Path(__file__).resolve().parent / "static"
 
 _BODY_START = re.compile(r"<body(?=[\s>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
 _HTML_LANG = re.compile(r"<html(?=[\s>])[^>]*?\slang=[\"']?([A-Za-z-]+)", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class RecordPage:
-    """A generated page made from one record (``Kind.record_pages``: a case's page) and other kinds' data."""
-
-    record: object
-    listing_reads: frozenset[str]
-    """The other kinds its kind read while listing its pages (``Project.reading``): a case's page shows the
-    procedure's timeframes, measured when the cases' pages are listed."""
-
-
-def listed_pages(project: Project) -> tuple[list[GeneratedPage], dict[str, RecordPage]]:
-    """Every generated page (as ``site.pages.generated_pages``), and those made from one record by ``src_uri``:
-    ``mkdocs serve --dirty`` renders such a page again only when its record or the data it read changed."""
-    pages: list[GeneratedPage] = []
-    records: dict[str, RecordPage] = {}
-    for kind in project.kinds:
-        if kind.pages:
-            with project.reading() as read:
-                pages += kind.pages(project)
-            if kind.record_pages:
-                reads = frozenset(read - {kind.name})
-                records.update((src_uri, RecordPage(record, reads)) for src_uri, record in kind.record_pages(project).items())
-    return [*pages, *site_pages(project)], records
 
 
 @dataclass(frozen=True)
@@ -89,6 +60,14 @@ def preview_files() -> list[OutputFile]:
             OutputFile(STYLESHEET, (_STATIC / "ncp-preview.css").read_text(encoding="utf-8"))]
 
 
+def write_preview_files(site_dir: Path) -> None:
+    for output in preview_files():
+        path = Path(site_dir) / output.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        content = output.content
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+
 def page_language(html: str, languages) -> str:
     """The language of a built page (its ``<html lang>``); the default language when it names none of ours."""
     found = _HTML_LANG.search(html)
@@ -112,6 +91,13 @@ def edit_line(paths: str | tuple[str, ...] | None, lang: str, ui=None) -> str:
         return ""
     say = (ui.strings.get("preview.edit") or {}).get(lang) if ui is not None else None
     return render_template(__file__, "preview_edit.html", lang=lang, say=say, paths=paths)
+
+
+def data_read(project: Project, kinds: set[str]) -> tuple[str, ...]:
+    """The data files and folders of the kinds a page's macros read (not those of the words every page uses)."""
+    return tuple(project.sources.path(where) + ("" if where.endswith((".yml", ".yaml")) else "/")
+                 for kind in project.kinds if kind.name in kinds - set(WORDS) for where in kind.data
+                 if (project.config.data_dir / where).exists())
 
 
 def page_sources(project: Project) -> dict[str, tuple[str, ...]]:
@@ -168,3 +154,15 @@ def served_page(html: str, *, root: str, epoch: int | None, request_id: int, pan
         at = start.end() if start else 0
         html = html[:at] + panel + html[at:]
     return html
+
+
+class Reported(logging.Handler):
+    """The warnings and errors the engine logs during one rebuild: what the preview shows when no data error
+    explains a failure."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
