@@ -265,7 +265,7 @@ def cmd_translations_import(args) -> int:
     project = args.project
     if project.errors:
         return _refuse(project, "ncp translations import")
-    by, _ = review.reviewer(args.by, project.config.root)
+    by, _ignored = review.reviewer(args.by, project.config.root)
     result = importer.import_file(project, Path(args.file), apply=args.apply, by=by, on=args.on,
                                   skip_refused=args.skip_refused)
     for change in result.changes:

@@ -18,7 +18,7 @@ from typing import Any
 from . import kinds
 from .checks import never_publish, page_html, page_templates, parity, terminology, translation_status
 from .core.config import SiteConfig, load_config
-from .core.errors import DataError, DataErrors
+from .core.errors import DataError, DataErrors, sort_key
 from .core.formats import build_today
 from .core.kind import Kind, LoadContext
 from .core.rendering import Words
@@ -80,8 +80,8 @@ class Project:
             project.quotations = terms.quotations
         if glossary is not None and ui is not None:
             project.words = Words(glossary, ui, config.languages, _abbreviation_key(project))
-        project.errors = sorted(set(errors), key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
-        project.warnings.sort(key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
+        project.errors = sorted(set(errors), key=sort_key)
+        project.warnings.sort(key=sort_key)
         return project
 
     def __getattr__(self, name: str) -> Any:

@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from .errors import DataError
+from .messages import Message, _
 from .sources import Sources
 from .validation import validate
 from .yamlsrc import YamlDoc
@@ -30,7 +31,7 @@ class Located(Generic[M]):
     doc: YamlDoc
     loc: tuple
 
-    def error(self, field: tuple, problem: str, fix: str, lang: str | None = None) -> DataError:
+    def error(self, field: tuple, problem: Message, fix: Message, lang: str | None = None) -> DataError:
         return self.doc.error(self.loc + field, problem, fix, lang)
 
     def where(self, field: tuple = ("id",)) -> str:
@@ -42,7 +43,7 @@ class RecordFiles:
     """Where a kind's records are kept, relative to the data folder."""
 
     path: str  # a folder (``cases``) or a file (``reports.yml``)
-    noun: str  # in messages: "specific instance"
+    noun: Message  # in messages: "specific instance"
     example: str  # a file to look at, named in messages
     list_key: str | None = None  # records listed under this key; None: one record per file
     optional: bool = False  # a missing file or folder means no records yet
@@ -66,8 +67,8 @@ def load_records(sources: Sources, where: RecordFiles, model: type[M],
     for shown in paths:
         doc, errs = sources.docs.get(shown), list(sources.errors.get(shown, []))
         if shown not in sources.errors:
-            errs.append(DataError(shown, 1, "(file)", "does not exist",
-                                  f"create it (see {where.example}) or restore it from git"))
+            errs.append(DataError(shown, 1, "(file)", _("does not exist"),
+                                  _("create it (see {example}) or restore it from git", example=where.example)))
         errors += errs
         if doc is None:
             continue
@@ -81,14 +82,15 @@ def load_records(sources: Sources, where: RecordFiles, model: type[M],
                 continue
             located = Located(record, doc, loc)
             if where.list_key is None and sources.file_name(shown).rsplit(".", 1)[0] != record.id:
-                errors.append(located.error(("id",), f"'{record.id}' differs from the file name "
-                                            f"'{sources.file_name(shown)}'",
-                                            f"rename the file to {record.id}.yml or change the id"))
+                errors.append(located.error(("id",), _("{id} differs from the file name {file}", id=f"'{record.id}'",
+                                                       file=f"'{sources.file_name(shown)}'"),
+                                            _("rename the file to {file} or change the id", file=f"{record.id}.yml")))
             if check is not None:
                 errors += check(record, located)
             if record.id in first:
-                errors.append(located.error(("id",), f"'{record.id}' is already the id of {_a(where.noun)} ({first[record.id]})",
-                                            f"give each {where.noun} its own id; an id never changes once published"))
+                errors.append(located.error(("id",), _("{id} is already used as an id ({noun}: {where})",
+                                                       id=f"'{record.id}'", noun=where.noun, where=first[record.id]),
+                                            _("give each record its own id; an id never changes once published")))
                 continue
             first[record.id] = located.where()
             found.append(located)
@@ -99,31 +101,27 @@ def _entries(doc: YamlDoc, where: RecordFiles):
     """``(loc, data, errors)`` for each record the file holds."""
     if where.list_key is None:
         if not isinstance(doc.data, dict):
-            yield (), None, [doc.error((), "the file is not a mapping of fields",
-                                       f"start the file with 'id: ...' (see {where.example})")]
+            yield (), None, [doc.error((), _("the file is not a mapping of fields"),
+                                       _("start the file with 'id: ...' (see {example})", example=where.example))]
             return
         yield (), doc.data, []
         return
     key = where.list_key
     if not isinstance(doc.data, dict) or not isinstance(doc.data.get(key), list):
         yield (), None, [doc.error((key,) if isinstance(doc.data, dict) else (),
-                                   f"the file does not list its records under '{key}:'",
-                                   f"start the file with '{key}:' and list each record under it with '- id: ...' "
-                                   f"(see {where.example})")]
+                                   _("the file does not list its records under '{key}:'", key=key),
+                                   _("start the file with '{key}:' and list each record under it with '- id: ...' "
+                                     "(see {example})", key=key, example=where.example))]
         return
     for other in doc.data:
         if other != key:
-            yield (other,), None, [doc.error((other,), "is not a known field",
-                                             f"remove it: the file holds only '{key}:'")]
+            yield (other,), None, [doc.error((other,), _("is not a known field"),
+                                             _("remove it: the file holds only '{key}:'", key=key))]
     for i, data in enumerate(doc.data[key]):
         yield (key, i), data, []
 
 
-def _a(noun: str) -> str:
-    return ("an " if noun[:1] in "aeiou" else "a ") + noun
-
-
-def reference_errors(at: Located, field: str, ids: list[str], known: set[str] | None, noun: str,
+def reference_errors(at: Located, field: str, ids: list[str], known: set[str] | None, noun: Message,
                      where: str) -> list[DataError]:
     """A located error for each id in ``field`` that names no record of another kind (``known``).
 
@@ -134,11 +132,13 @@ def reference_errors(at: Located, field: str, ids: list[str], known: set[str] | 
     errors, seen = [], set()
     for k, ref in enumerate(ids):
         if ref in seen:
-            errors.append(at.error((field, k), f"'{ref}' is listed twice", "list each one once"))
+            errors.append(at.error((field, k), _("{id} is listed twice", id=f"'{ref}'"), _("list each one once")))
         elif ref not in known:
             sample = ", ".join(sorted(known)[:3])
-            errors.append(at.error((field, k), f"there is no {noun} '{ref}'",
-                                   f"use the id of {_a(noun)} in {where}" + (f" (e.g. {sample})" if sample else "")))
+            errors.append(at.error((field, k), _("there is no {id} in {where} ({noun})", id=f"'{ref}'", where=where,
+                                                 noun=noun),
+                                   _("use the id of one in {where} (e.g. {sample})", where=where, sample=sample) if sample
+                                   else _("use the id of one in {where}", where=where)))
         seen.add(ref)
     return errors
 

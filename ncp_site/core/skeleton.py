@@ -184,8 +184,8 @@ def field_notes(model: type[BaseModel]) -> dict[str, str]:
 def field_comment(info: FieldInfo, shape: Shape, note: str | None = None) -> str:
     """``required: one of: lead, supporting``: whether to fill it, and what it holds."""
     if shape.kind == "text" and not shape.words:  # a text written as a pattern says (an id: ``record_id``)
-        shape = replace(shape, words=next(filter(None, (form_of(getattr(m, "pattern", None))
-                                                        for m in info.metadata)), None))
+        form = next(filter(None, (form_of(getattr(m, "pattern", None)) for m in info.metadata)), None)
+        shape = replace(shape, words=form.render("en") if form else None)  # comments in data files are English
     words = info.description if info.description != shape.words else None
     words = words or note
     words = f"{words}; {describe(shape)}" if words and shape.kind in ("code", "date", "texts", "list") \
@@ -310,9 +310,9 @@ def check_arguments(new: NewRecord, languages: Languages, record_id: str | None,
             raise CannotStart(f"{option} holds {character_problem(found.group())}, which no text may hold -- "
                               "type it again without it")
     values: dict[str, Any] = {}
-    for name, (_, value) in given.items():  # a dotted field (a case's dates.submission) nested as in the file
+    for name, (_ignored, value) in given.items():  # a dotted field (a case's dates.submission) nested as in the file
         _put(values, name, {"ru": value} if name == new.titled else value)
-    _, errors = validate(new.model, values, YamlDoc("", None), languages) if given else (None, [])
+    _ignored, errors = validate(new.model, values, YamlDoc("", None), languages) if given else (None, [])
     for name, (option, value) in given.items():
         for error in errors:
             if error.field == name and error.lang in (None, "ru"):

@@ -20,6 +20,7 @@ import yaml
 
 from .errors import DataError, display_path
 from .limits import MAX_ALIAS_VALUES, MAX_FILE_BYTES, MAX_NESTING, MAX_NUMBER_DIGITS, NOT_TEXT, character_problem
+from .messages import Message, _
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -32,8 +33,8 @@ _MAY_BE_TYPED = frozenset(key for key in _resolver.yaml_implicit_resolvers if ke
 _FORBIDDEN = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 _SHOWN_FORBIDDEN = 10
 _YAML_TAG = "tag:yaml.org,2002:"
-_TAG_WORDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "empty",
-              "binary": "base64 data", "str": "text"}
+_TAG_WORDS = {"int": _("a whole number"), "float": _("a number"), "bool": _("true or false"), "null": _("empty"),
+              "binary": _("base64 data"), "str": _("text")}
 _NUMBER_TAGS = (_YAML_TAG + "int", _YAML_TAG + "float")
 _COLLECTION_TAGS = (_YAML_TAG + "map", _YAML_TAG + "seq")
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
@@ -60,7 +61,7 @@ class YamlDoc:
             loc = loc[:-1]
         return self.lines.get((), 1)
 
-    def error(self, loc: tuple, problem: str, fix: str, lang: str | None = None) -> DataError:
+    def error(self, loc: tuple, problem: Message, fix: Message, lang: str | None = None) -> DataError:
         return DataError(self.path, self.line(loc), field_name(loc), problem, fix, lang)
 
 
@@ -90,16 +91,16 @@ def read_bounded(path: Path, shown: str, what: str = "(file)") -> tuple[bytes | 
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [DataError(shown, 1, what, f"is {size / 2**20:.1f} MB, more than the "
-                                    f"{MAX_FILE_BYTES // 2**20} MB a source file may have",
-                                    "split it into smaller files, or publish long texts as documents and link them")]
+            return None, [DataError(shown, 1, what, _("is {size} MB, more than the {limit} MB a source file may have",
+                                                      size=f"{size / 2**20:.1f}", limit=MAX_FILE_BYTES // 2**20),
+                                    _("split it into smaller files, or publish long texts as documents and link them"))]
         return path.read_bytes(), []
     except FileNotFoundError:
-        return None, [DataError(shown, 1, what, "does not exist",
-                                "create it (see the README's data section) or restore it from git")]
+        return None, [DataError(shown, 1, what, _("does not exist"),
+                                _("create it (see the README's data section) or restore it from git"))]
     except OSError as exc:
-        return None, [DataError(shown, 1, what, f"cannot be read ({exc.strerror or exc})",
-                                "check that the file is readable (its permissions, the disk)")]
+        return None, [DataError(shown, 1, what, _("cannot be read ({reason})", reason=exc.strerror or str(exc)),
+                                _("check that the file is readable (its permissions, the disk)"))]
 
 
 def parse_bytes(raw: bytes, shown: str) -> tuple[YamlDoc | None, list[DataError]]:
@@ -107,8 +108,8 @@ def parse_bytes(raw: bytes, shown: str) -> tuple[YamlDoc | None, list[DataError]
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
-        return None, [DataError(shown, line, "(file)", f"is not valid UTF-8 ({exc.reason})",
-                                "save the file with UTF-8 encoding")]
+        return None, [DataError(shown, line, "(file)", _("is not valid UTF-8 ({reason})", reason=exc.reason),
+                                _("save the file with UTF-8 encoding"))]
     return parse_yaml(text, shown)
 
 
@@ -159,13 +160,13 @@ def forbidden_characters(text: str, shown: str, what: str = "(yaml)", forbidden:
             continue
         lines.add(line)
         if len(lines) > _SHOWN_FORBIDDEN:
-            errors.append(DataError(shown, line, what, "more lines hold characters that are not allowed",
-                                    "this may not be a text file; save it again as UTF-8 text"))
+            errors.append(DataError(shown, line, what, _("more lines hold characters that are not allowed"),
+                                    _("this may not be a text file; save it again as UTF-8 text")))
             break
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        errors.append(DataError(shown, line, what, f"column {column} holds {character_problem(match.group())}, "
-                                "which is not allowed",
-                                "delete it (most editors do not show it: retype the text around it)"))
+        errors.append(DataError(shown, line, what, _("column {column} holds {character}, which is not allowed",
+                                                     column=column, character=character_problem(match.group())),
+                                _("delete it (most editors do not show it: retype the text around it)")))
     return errors
 
 
@@ -209,7 +210,7 @@ class _Builder:
         self.gained = 0
         self.depth = 0
 
-    def refuse(self, line: int, problem: str, fix: str) -> _Refused:
+    def refuse(self, line: int, problem: Message, fix: Message) -> _Refused:
         return _Refused(DataError(self.doc.path, line, "(yaml)", problem, fix))
 
     def document(self) -> Any:
@@ -244,8 +245,9 @@ class _Builder:
             self.errors.append(self.tag_error(event, loc))
         self.depth += 1
         if self.depth > MAX_NESTING:
-            raise self.refuse(event.start_mark.line + 1, f"values are nested more than {MAX_NESTING} levels deep",
-                              "nest lists and mappings less deeply (the data needs fewer than ten levels)")
+            raise self.refuse(event.start_mark.line + 1, _("values are nested more than {limit} levels deep",
+                                                           limit=MAX_NESTING),
+                              _("nest lists and mappings less deeply (the data needs fewer than ten levels)"))
         anchor, first_line, first_value = event.anchor, len(self.lines), self.values
         if anchor is not None:
             self.open_anchors.add(anchor)
@@ -281,35 +283,40 @@ class _Builder:
             return text
         if tag in _NUMBER_TAGS and (digits := _digits(text)) > MAX_NUMBER_DIGITS:
             self.errors.append(DataError(self.doc.path, line, field_name(loc),
-                                         f"{written} is a number of {digits:,} digits, more "
-                                         f"than the {MAX_NUMBER_DIGITS} a number in this data may have",
-                                         "correct the number, or put the value in quotes if it is text"))
+                                         _("{value} is a number of {digits:,} digits, more than the {limit} a number "
+                                           "in this data may have", value=written, digits=digits, limit=MAX_NUMBER_DIGITS),
+                                         _("correct the number, or put the value in quotes if it is text")))
             return text
         try:
             return constructor(_constructor, yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style))
         except (ValueError, KeyError, TypeError, yaml.YAMLError):
             what = _TAG_WORDS.get(tag.removeprefix(_YAML_TAG), tag.replace(_YAML_TAG, "!!"))
-            self.errors.append(DataError(self.doc.path, line, field_name(loc), f"{written} cannot be read as {what}",
-                                         "correct the value, or put it in quotes to keep it as text"))
+            self.errors.append(DataError(self.doc.path, line, field_name(loc),
+                                         _("{value} cannot be read as {what}", value=written, what=what),
+                                         _("correct the value, or put it in quotes to keep it as text")))
             return text
 
     def tag_error(self, event, loc: tuple) -> DataError:
         """A tag the data never uses (``!foo``, ``!!python/object``): the value would be read as something it is not."""
         tag = event.tag if not event.tag.startswith(_YAML_TAG) else "!!" + event.tag[len(_YAML_TAG):]
         return DataError(self.doc.path, event.start_mark.line + 1, field_name(loc),
-                         f"the YAML tag {_shown_tag(tag)} is not used in this data",
-                         f"remove {_shown_tag(tag)} before the value (write the value alone)")
+                         _("the YAML tag {tag} is not used in this data", tag=_shown_tag(tag)),
+                         _("remove {tag} before the value (write the value alone)", tag=_shown_tag(tag)))
 
     def character_error(self, event, loc: tuple, char: str) -> DataError:
         """Where a character no text may hold is written: its line and column, the escape that wrote it."""
         at, written = self.written_at(event, char)
         line = self.text.count("\n", 0, at) + 1
         column = at - (self.text.rfind("\n", 0, at) + 1) + 1
-        how = f" (written {written})" if written else ""
+        if written:
+            return DataError(self.doc.path, line, field_name(loc),
+                             _("column {column} holds {character} (written {escape}), which no text may hold",
+                               column=column, character=character_problem(char), escape=written),
+                             _("delete it: remove {escape} from the value", escape=written))
         return DataError(self.doc.path, line, field_name(loc),
-                         f"column {column} holds {character_problem(char)}{how}, which no text may hold",
-                         "delete it" + (f": remove {written} from the value" if written else
-                                        " (most editors do not show it: retype the text around it)"))
+                         _("column {column} holds {character}, which no text may hold",
+                           column=column, character=character_problem(char)),
+                         _("delete it (most editors do not show it: retype the text around it)"))
 
     def written_at(self, event, char: str) -> tuple[int, str | None]:
         """The offset in the file where ``char`` of a scalar is written, and the escape that wrote it (or None)."""
@@ -339,8 +346,8 @@ class _Builder:
             if key in out:
                 if record:
                     self.errors.append(DataError(self.doc.path, line, field_name(here),
-                                                 f"is written twice (first on line {first_line[key]})",
-                                                 "keep one of the two entries"))
+                                                 _("is written twice (first on line {line})", line=first_line[key]),
+                                                 _("keep one of the two entries")))
                 self.value(next(events), here, False)
                 continue
             first_line[key] = line
@@ -363,17 +370,18 @@ class _Builder:
     def alias(self, event, loc: tuple, record: bool) -> Any:
         line = event.start_mark.line + 1
         if event.anchor in self.open_anchors:
-            raise self.refuse(line, "an alias (*) stands for the value that contains it",
-                              "refer with * only to an anchor (&) whose value does not contain the alias")
+            raise self.refuse(line, _("an alias (*) stands for the value that contains it"),
+                              _("refer with * only to an anchor (&) whose value does not contain the alias"))
         if event.anchor not in self.anchors:
             raise yaml.composer.ComposerError(None, None, f"found undefined alias '{event.anchor}'", event.start_mark)
         value, inner, size = self.anchors[event.anchor]
         self.gained += size
         self.values += size - 1  # value() counted the alias once: an anchor holding this alias holds its copy
         if self.gained > MAX_ALIAS_VALUES:
-            raise self.refuse(line, f"the file expands to more than {MAX_ALIAS_VALUES:,} values through YAML aliases "
-                              f"(&/*) by this line, where *{event.anchor} repeats {size:,} values",
-                              "write the repeated values out, or use fewer aliases")
+            raise self.refuse(line, _("the file expands to more than {limit:,} values through YAML aliases (&/*) by "
+                                      "this line, where {alias} repeats {size:,} values",
+                                      limit=MAX_ALIAS_VALUES, alias=f"*{event.anchor}", size=size),
+                              _("write the repeated values out, or use fewer aliases"))
         if record:
             self.lines.extend((loc + sub, number) for sub, number in inner)
         return _copy(value)

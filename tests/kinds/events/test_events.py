@@ -208,7 +208,7 @@ def test_every_label_comes_from_the_glossary(tmp_path):
     glossary_file.write_text(glossary_file.read_text(encoding="utf-8").replace("id: format_hybrid", "id: format_mixed"),
                              encoding="utf-8")
     _, errors = collect(tmp_path)
-    assert any(e.path == "data/glossary.yml" and "no concept 'format_hybrid'" in e.problem for e in errors), errors
+    assert any(e.path == "data/glossary.yml" and "no concept 'format_hybrid'" in str(e.problem) for e in errors), errors
 
 
 # --- upcoming and past: "today" is the build date --------------------------------------------
