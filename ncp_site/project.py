@@ -80,6 +80,7 @@ class Project:
             project.quotations = terms.quotations
         if glossary is not None and ui is not None:
             project.words = Words(glossary, ui, config.languages, _abbreviation_key(project))
+        project.warnings += [warning for doc in sources.docs.values() for warning in doc.warnings]
         project.errors = sorted(set(errors), key=sort_key)
         project.warnings.sort(key=sort_key)
         return project

@@ -128,7 +128,7 @@ def test_valid_data_is_one_line_and_the_rest_waits_for_verbose(committed, capsys
     assert cli.main(["--root", str(committed), "check", "--verbose"]) == 0
     out = capsys.readouterr().out
     assert str(WARNING) in out.splitlines() and "Records in the data" in out and "Translations" in out
-    assert "historical quotation(s)" in out
+    assert "historical quotation" in out
 
 
 def _with(project, *warnings):

@@ -28,7 +28,7 @@ def page_parity_errors(sources: Sources) -> list[DataError]:
         for lang in languages:
             if lang not in versions:
                 missing = display_path(config.docs_dir / f"{page[:-3]}.{lang}.md", config.root)
-                errors.append(DataError(source, 1, "page", _("has no version in {language}", language=LanguageName(lang)),
+                errors.append(DataError(source, 1, "page", _("has no {language} version", language=LanguageName(lang)),
                                         _("create {path} (every page is published in {languages} together)",
                                           path=missing, languages=listing(languages.codes)), lang))
     return errors

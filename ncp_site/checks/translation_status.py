@@ -299,7 +299,7 @@ def pending_errors(sources: Sources, today: dt.date) -> list[DataError]:
         for lang, until in unit.pending.items():
             if until < today:
                 errors.append(DataError(unit.paths[lang], 1, "translation_pending",
-                                        _("the translation ({language}) was due on {date} and is still missing",
+                                        _("the {language} translation was due on {date} and is still missing",
                                           language=LanguageName(lang), date=until.isoformat()),
                                         _("translate the page, or agree a new date and change it here"), lang))
         for lang in languages:

@@ -61,7 +61,8 @@ class Invalid(ValueError):
     """A validator's refusal worded for the Secretariat: pydantic carries it to ``core.validation``, which
     reports its problem and fix (lazy messages) at the field's line."""
 
-    def __init__(self, problem: Message, fix: Message):
+    def __init__(self, problem: Message | str, fix: Message | str):
+        problem, fix = message(problem), message(fix)
         super().__init__(f"{problem.english} -- {fix.english}")
         self.problem, self.fix = problem, fix
 

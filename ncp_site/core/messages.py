@@ -68,6 +68,23 @@ def from_locale(environ: Mapping[str, str] | None = None) -> str:
     return SOURCE
 
 
+ENVIRONMENT = "NCP_LANG"
+"""The Secretariat's own setting: the language of ``ncp`` on this computer (``NCP_LANG=kk``)."""
+
+
+def chosen(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The language ``ncp`` speaks: ``--lang``, else ``NCP_LANG``, else the system's locale, else English.
+
+    A value that is none of ``LANGUAGES`` counts as not given (the next one decides), so a typo never
+    silences the messages."""
+    environ = os.environ if environ is None else environ
+    for value in (option, environ.get(ENVIRONMENT)):
+        code = (value or "").strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return from_locale(environ)
+
+
 @functools.cache
 def catalog_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
@@ -213,6 +230,8 @@ class Listing:
 
     def render(self, lang: str | None = None) -> str:
         items = [str(rendered(item, lang)) for item in self.items]
+        if (lang or active()) == SOURCE and len(items) > 1:  # the project's English has no serial comma
+            return f"{', '.join(items[:-1])} {'or' if self.style == 'or' else 'and'} {items[-1]}"
         return format_list(items, style=self.style, locale=lang or active()) if items else ""
 
     def __str__(self) -> str:
@@ -221,3 +240,20 @@ class Listing:
 
 def listing(items, style: str = "standard") -> Listing:
     return Listing(tuple(items), style)
+
+
+@dataclass(frozen=True)
+class WithArticle:
+    """A noun with its indefinite article where the language has one (``an event``; ``іс-шара``, ``мероприятие``)."""
+
+    noun: Any
+
+    def render(self, lang: str | None = None) -> str:
+        lang = lang or active()
+        text = str(rendered(self.noun, lang))
+        if lang != SOURCE:
+            return text
+        return ("an " if text[:1] in "aeiou" else "a ") + text
+
+    def __str__(self) -> str:
+        return self.render()

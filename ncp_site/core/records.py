@@ -8,17 +8,19 @@ unique across all files, and a record kept in its own file is named after its id
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import DataError
-from .messages import Message, _
+from .messages import Message, WithArticle, _
 from .sources import Sources
 from .validation import validate
-from .yamlsrc import YamlDoc
+from .yamlsrc import YamlDoc, field_name
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -79,6 +81,8 @@ def load_records(sources: Sources, where: RecordFiles, model: type[M],
             record, errs = validate(model, data, doc, sources.config.languages, loc)
             errors += errs
             if record is None:
+                if check is not None:
+                    errors += checked_in_part(model, data, errs, check, doc, loc, sources.config.languages)
                 continue
             located = Located(record, doc, loc)
             if where.list_key is None and sources.file_name(shown).rsplit(".", 1)[0] != record.id:
@@ -88,13 +92,56 @@ def load_records(sources: Sources, where: RecordFiles, model: type[M],
             if check is not None:
                 errors += check(record, located)
             if record.id in first:
-                errors.append(located.error(("id",), _("{id} is already used as an id ({noun}: {where})",
-                                                       id=f"'{record.id}'", noun=where.noun, where=first[record.id]),
-                                            _("give each record its own id; an id never changes once published")))
+                errors.append(located.error(("id",), _("{id} is already the id of {a_noun} ({where})",
+                                                       id=f"'{record.id}'", a_noun=WithArticle(where.noun),
+                                                       where=first[record.id]),
+                                            _("give each {noun} its own id; an id never changes once published",
+                                              noun=where.noun)))
                 continue
             first[record.id] = located.where()
             found.append(located)
     return found, errors
+
+
+def checked_in_part(model: type[M], data, errors: list[DataError], check: Check, doc: YamlDoc, loc: tuple,
+                    languages) -> list[DataError]:
+    """What ``check`` finds in a record that did not validate, from the fields that did: so a record's problems
+    are listed in one run, not a mistake in one field first and those across fields after it is fixed.
+
+    The fields with errors are left out; a check that needs one of them finds nothing (the field's own error
+    says what to fix first), and nothing it finds at such a field is repeated."""
+    if not isinstance(data, dict):
+        return []
+    base = field_name(loc)
+    bad = {_top_field(e.field, base) for e in errors}
+    fields = {}
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if name in bad or key in bad or key not in data:
+            continue
+        try:
+            fields[name] = _field_adapter(model, name).validate_python(data[key], context={"languages": languages})
+        except ValidationError:
+            return []  # a value valid in the record but not alone: nothing to go on
+    partial = model.model_construct(**fields)
+    try:
+        found = check(partial, Located(partial, doc, loc))
+    except (AttributeError, TypeError, KeyError, ValueError):
+        return []
+    return [e for e in found if _top_field(e.field, base) not in bad]
+
+
+def _top_field(field: str, base: str) -> str:
+    """``statements[0].date`` -> ``statements``, below the record's own place in its file (``events[3].``)."""
+    if base != "(file)" and field.startswith(base):
+        field = field[len(base):].lstrip(".")
+    return re.split(r"[.\[ ]", field, maxsplit=1)[0]
+
+
+@functools.cache
+def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter:
+    info = model.model_fields[name]
+    return TypeAdapter(Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
 
 
 def _entries(doc: YamlDoc, where: RecordFiles):
@@ -135,10 +182,10 @@ def reference_errors(at: Located, field: str, ids: list[str], known: set[str] | 
             errors.append(at.error((field, k), _("{id} is listed twice", id=f"'{ref}'"), _("list each one once")))
         elif ref not in known:
             sample = ", ".join(sorted(known)[:3])
-            errors.append(at.error((field, k), _("there is no {id} in {where} ({noun})", id=f"'{ref}'", where=where,
-                                                 noun=noun),
-                                   _("use the id of one in {where} (e.g. {sample})", where=where, sample=sample) if sample
-                                   else _("use the id of one in {where}", where=where)))
+            errors.append(at.error((field, k), _("there is no {noun} {id}", noun=noun, id=f"'{ref}'"),
+                                   _("use the id of {a_noun} in {where} (e.g. {sample})", a_noun=WithArticle(noun),
+                                     where=where, sample=sample) if sample
+                                   else _("use the id of {a_noun} in {where}", a_noun=WithArticle(noun), where=where)))
         seen.add(ref)
     return errors
 

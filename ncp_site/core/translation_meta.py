@@ -127,7 +127,7 @@ def _pending(doc, value: Any, loc: tuple, errors: list[DataError], languages: La
 
 def expired_pending_errors(doc, today: dt.date, languages: Languages) -> list[DataError]:
     return [doc.error(loc + ("translation_pending", lang),
-                      _("the translation ({language}) was due on {date} and is still missing", language=LanguageName(lang),
+                      _("the {language} translation was due on {date} and is still missing", language=LanguageName(lang),
                         date=until.isoformat()),
                       _("add the translation, or agree a new date and change it here"), lang)
             for loc, langs in doc.meta.pending.items() for lang, until in langs.items() if until < today]

@@ -14,7 +14,7 @@ from .errors import shown as _shown
 from .languages import Languages
 from .limits import MAX_ID_CHARS, MAX_LINE_CHARS, MAX_UNKNOWN_LISTED
 from .localized import LanguageMap, SomeLanguages
-from .messages import LanguageName, Message, _, _n, verbatim
+from .messages import LanguageName, Message, _, _n, message, verbatim
 from .yamlsrc import YamlDoc, field_name
 
 M = TypeVar("M", bound=BaseModel)
@@ -26,7 +26,7 @@ _FORMS: dict[str, Message] = {}
 def pattern(regex: str, form: Message) -> str:
     """``regex`` for ``Field(pattern=...)``, with the words a mistake is explained in (``form``: what to write,
     with an example), so that no error quotes a regular expression."""
-    _FORMS[regex] = form
+    _FORMS[regex] = message(form)
     return regex
 
 
@@ -156,7 +156,23 @@ def _to_errors(err: dict, doc: YamlDoc, base: tuple, languages: Languages) -> li
     if loc and loc[-1] in languages:
         lang, loc = loc[-1], loc[:-1]
     problem, fix = _explain(err, lang, languages)
+    written = doc.written.get(loc + ((lang,) if lang else ()))
+    if written is not None and not err["type"].startswith(_NUMBER_OR_FLAG):
+        problem, fix = _read_as(written, err.get("input"))
     return [DataError(doc.path, doc.line(loc + ((lang,) if lang else ())), field_name(loc), problem, fix, lang)]
+
+
+_NUMBER_OR_FLAG = ("int_", "bool_", "float_", "decimal_", "greater_", "less_", "missing", "extra_", "multiple_of")
+
+
+def _read_as(written: str, value: Any) -> tuple[Message, Message]:
+    """A plain value YAML turned into true/false or a number, where the field wanted the words as written."""
+    fix = _("put it in double quotes to keep it as written: \"{written}\"", written=written)
+    if isinstance(value, bool):
+        return _("{written} was read as {value}: YAML reads yes, no, on, off, y and n without quotes as true or false",
+                 written=written, value=str(value).lower()), fix
+    return _("{written} was read as the number {value}, not as written (zeros and signs may be lost)",
+             written=written, value=value), fix
 
 
 def _language_error(doc: YamlDoc, loc: tuple, problem: str, code: str, languages: Languages) -> DataError:
@@ -168,7 +184,7 @@ def _language_error(doc: YamlDoc, loc: tuple, problem: str, code: str, languages
 
 
 def _add_text(code: str) -> Message:
-    return _("add the text under '{code}:' ({language})", code=code, language=LanguageName(code))
+    return _("add the {language} text under '{code}:'", code=code, language=LanguageName(code))
 
 
 def _one_text_per_language(languages: Languages) -> Message:
@@ -236,8 +252,13 @@ def _plain(kind: str, ctx: dict, value: Any) -> tuple[Message, Message]:
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         bound = next(iter(ctx.values()), "")
         sign = {"greater_than": ">", "greater_than_equal": ">=", "less_than": "<", "less_than_equal": "<="}[kind]
-        return (_("{value} is out of range", value=_shown(value)),
-                _("write a number {sign} {bound}", sign=sign, bound=bound))
+        problem = {"greater_than": _("should be greater than {bound}, got {value}", bound=bound, value=_shown(value)),
+                   "greater_than_equal": _("should be greater than or equal to {bound}, got {value}", bound=bound,
+                                           value=_shown(value)),
+                   "less_than": _("should be less than {bound}, got {value}", bound=bound, value=_shown(value)),
+                   "less_than_equal": _("should be less than or equal to {bound}, got {value}", bound=bound,
+                                        value=_shown(value))}[kind]
+        return problem, _("write a number {sign} {bound}", sign=sign, bound=bound)
     if kind in ("float_type", "float_parsing", "decimal_type", "decimal_parsing"):
         return _("should be a number, got {value}", value=_shown(value)), _("write a number here")
     if kind == "too_long":

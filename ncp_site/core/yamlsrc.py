@@ -39,6 +39,7 @@ _NUMBER_TAGS = (_YAML_TAG + "int", _YAML_TAG + "float")
 _COLLECTION_TAGS = (_YAML_TAG + "map", _YAML_TAG + "seq")
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
             "e": "\x1b", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 
 
@@ -51,6 +52,11 @@ class YamlDoc:
     lines: dict[tuple, int] = field(default_factory=dict)
     meta: Any = None  # translation_meta.TranslationMeta, filled when the project reads its sources
     text: str = ""
+    written: dict[tuple, str] = field(default_factory=dict)
+    """What was written where YAML read a plain value as a number or true/false (``no``, ``0070``): a text
+    field given one is explained with the words as written (``validation``)."""
+    warnings: list[DataError] = field(default_factory=list)
+    """Publishable, but probably not what was meant (a text cut at `` #``)."""
 
     def line(self, loc: tuple = ()) -> int:
         """Line of the deepest known prefix of ``loc`` (a key path such as ``('dates', 'submission')``)."""
@@ -124,17 +130,86 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[DataError]]:
     except _Refused as refused:
         return None, [refused.error]
     except yaml.MarkedYAMLError as exc:
-        start, found = exc.context_mark, exc.problem_mark
-        line = (start or found).line + 1 if (start or found) else 1
-        problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        if start and found and found.line != start.line:
-            problem += f" (noticed on line {found.line + 1})"
-        return None, [DataError(shown, line, "(yaml)", f"invalid YAML: {one_line(problem)}",
-                                "check indentation, colons and quotes on this line and the one before")]
+        return None, [DataError(shown, *syntax_advice(text, exc))]
     except yaml.YAMLError as exc:
-        return None, [DataError(shown, 1, "(yaml)", f"invalid YAML: {one_line(str(exc))}", "fix the YAML syntax")]
+        return None, [DataError(shown, 1, "(yaml)", _("invalid YAML: {details}", details=one_line(str(exc))),
+                                _("fix the YAML syntax"))]
     doc.lines.update(builder.lines)
     return doc, builder.errors
+
+
+def syntax_advice(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str, Message, Message]:
+    """``(line, field, problem, fix)`` for what the parser could not read, in the Secretariat's words where the
+    mistake is a known trap (a colon or a tab inside a text, a text starting with a quote or a sign YAML
+    reserves, a line out of alignment), else the parser's own words."""
+    start, found = exc.context_mark, exc.problem_mark
+    lines = text.splitlines() or [""]
+
+    def at(mark) -> str:
+        return lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+
+    def quoted(line: str) -> str:
+        """The line with its value in double quotes: what to write instead."""
+        key, colon, value = line.strip().partition(": ")
+        value = value if colon else key
+        fixed = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        example = f"{key}: {fixed}" if colon else fixed
+        return example if len(example) <= 70 else example[:66] + '..."'
+
+    problem, context = exc.problem or "", exc.context or ""
+    found_line = found.line + 1 if found else 1
+    start_line = start.line + 1 if start else found_line
+    char = at(found)[found.column:found.column + 1] if found else ""
+    value = at(start).partition(": ")[2].lstrip()[:1] if start else ""
+    if "tab character" in problem or char == "\t":
+        return (found_line, "(yaml)", _("a tab is used to indent this line"),
+                _("indent with spaces only: delete the tab and type spaces (YAML cannot read tabs)"))
+    if problem.startswith("mapping values are not allowed") and found:
+        before = at(found)[:found.column]
+        if ": " in before or before.rstrip().endswith(":") and before.strip().startswith("- "):
+            return (found_line, "(yaml)", _("a colon followed by a space inside a text"),
+                    _with_example(quoted(at(found))))
+        return (found_line, "(yaml)", _("this line is indented more than the key above it"),
+                _("give the keys of one level the same number of spaces"))
+    if "quoted scalar" in context and "end of stream" in problem:
+        return (start_line, "(yaml)", _("a quote opened on this line is never closed"),
+                _("close the quote at the end of the text, or write the text without it"))
+    if "block mapping" in context and "expected key" in problem and found and start and found.line == start.line:
+        if value in "\"'":
+            return (found_line, "(yaml)", _("the text starts with a quote, so it ends at the next quote and "
+                                            "the rest of the line cannot follow"),
+                    _("put the whole text in double quotes and write the quotes inside it as «» or \\\""))
+        if value in "[{":
+            return (found_line, "(yaml)", _("a text starting with {sign} is read as a list or a mapping", sign=value),
+                    _with_example(quoted(at(start))))
+    if "block mapping" in context and "expected key" in problem or "expected <block end>" in problem:
+        return (found_line, "(yaml)", _("this line is not aligned with the lines of its level (from line {line})",
+                                        line=start_line),
+                _("give the keys of one level the same number of spaces, and start each list item '- ' under "
+                  "its key"))
+    if ("alias" in context or "anchor" in context) and start:
+        return (start_line, "(yaml)", _("a text starting with {sign} is read as a YAML alias or anchor",
+                                        sign=value or "*"), _with_example(quoted(at(start))))
+    if "cannot start any token" in problem and char:
+        return (found_line, "(yaml)", _("a text cannot start with {sign} in YAML", sign=char),
+                _with_example(quoted(at(found))))
+    if "block scalar" in context and start:
+        return (start_line, "(yaml)", _("a text starting with {sign} is read as a block of lines", sign=value or "|"),
+                _with_example(quoted(at(start))))
+    if "mapping keys are not allowed" in problem:
+        return (found_line, "(yaml)", _("a text starting with '? ' is read as a key"), _with_example(quoted(at(found))))
+    if "simple key" in context and "expected ':'" in problem:
+        return (start_line, "(yaml)", _("this line is neither 'key: value' nor a list item '- '"),
+                _("write 'key: value'; a text continued on the next line is indented further than its key, or quoted"))
+    details = " ".join(str(p) for p in (context, problem) if p)
+    if start and found and found.line != start.line:
+        details = str(_("{details} (noticed on line {line})", details=details, line=found_line))
+    return (start_line, "(yaml)", _("invalid YAML: {details}", details=one_line(details)),
+            _("check indentation, colons and quotes on this line and the one before"))
+
+
+def _with_example(example: str) -> Message:
+    return _("put the whole text in double quotes, e.g. {example}", example=example)
 
 
 def _digits(number: str) -> int:
@@ -235,7 +310,7 @@ class _Builder:
         kind = type(event)
         self.values += 1
         if kind is yaml.ScalarEvent:
-            value = self.scalar(event, loc)
+            value = self.scalar(event, loc, record)
             if event.anchor is not None:
                 self.anchors[event.anchor] = (value, [], 1)
             return value
@@ -259,19 +334,38 @@ class _Builder:
             self.anchors[anchor] = (value, inner, self.values - first_value + 1)
         return value
 
-    def scalar(self, event, loc: tuple) -> Any:
+    def scalar(self, event, loc: tuple, record: bool = False) -> Any:
         tag, text = event.tag, event.value
         if self.may_hide and (found := NOT_TEXT.search(text)):
             self.errors.append(self.character_error(event, loc, found.group()))
+        if record and not event.style and _COMMENT_AFTER.match(self.text, event.end_mark.index):
+            self.cut_by_comment(event, loc)
         if tag is None or tag == "!":
             if not event.implicit[0] or (text and text[0] not in _MAY_BE_TYPED):
                 return text  # quoted, or plain text that no implicit type can start with
             if text in self.plain:
-                return self.plain[text]
-            tag = _resolver.resolve(yaml.ScalarNode, text, event.implicit)
-            self.plain[text] = value = self.construct(tag, text, event, loc)
+                value = self.plain[text]
+            else:
+                tag = _resolver.resolve(yaml.ScalarNode, text, event.implicit)
+                self.plain[text] = value = self.construct(tag, text, event, loc)
+            if record and value is not None and not isinstance(value, str):
+                self.doc.written[loc] = text
             return value
         return self.construct(tag, text, event, loc)
+
+    def cut_by_comment(self, event, loc: tuple) -> None:
+        """A text of several words followed by `` #``: YAML took the rest of the line for a comment, which is
+        right for ``status: closed  # since 2024`` and silently wrong for ``(ref. #2026-05)``."""
+        text = event.value
+        if " " not in text.strip() or event.start_mark.line != event.end_mark.line:
+            return
+        end = self.text.find("\n", event.end_mark.index)
+        rest = self.text[event.end_mark.index:None if end < 0 else end].strip()
+        self.doc.warnings.append(DataError(
+            self.doc.path, event.end_mark.line + 1, field_name(loc),
+            _("the text ends before {rest}: YAML reads ' #' and what follows as a comment, so the text is {text}",
+              rest=f"'{one_line(rest)[:40]}'", text=f"'{one_line(text)[:60]}'"),
+            _("if the # belongs to the text, put the whole text in double quotes")))
 
     def construct(self, tag: str, text: str, event, loc: tuple) -> Any:
         if tag == _STR or tag == _TIMESTAMP:

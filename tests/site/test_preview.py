@@ -47,7 +47,7 @@ def test_a_failure_that_is_not_in_the_data_shows_what_the_build_reported(ui):
     assert ui("preview.failed", "en") in panel
     shown = html.unescape(panel)  # data text is escaped for HTML and Markdown alike
     assert "contains a link 'nowhere.md'" in shown and "Aborted with 1 warnings in strict mode!" in shown
-    assert preview.BuildFailure.of(KeyError("x"), []).lines == ["KeyError: 'x'"]
+    assert preview.BuildFailure.of(KeyError("x"), []).lines() == ["KeyError: 'x'"]
 
 
 def test_data_errors_are_found_behind_the_exceptions_mkdocs_wraps_them_in():

@@ -45,7 +45,7 @@ def load(ctx: LoadContext) -> tuple[Register, list[DataError]]:
             problem = _("{abbr} is already in the register ({where})", abbr=f"'{abbr}'", where=known.place)
             fix = _("keep one definition: the glossary's abbreviation field or data/abbreviations.yml")
         else:
-            problem = _("{abbr} has two expansions ({language}): {first} ({first_where}) and {second} ({second_where})",
+            problem = _("{abbr} has two expansions in {language}: {first} ({first_where}) and {second} ({second_where})",
                         abbr=f"'{abbr}'", language=LanguageName(lang), first=f"'{known.expansion}'",
                         first_where=known.place, second=f"'{expansion}'", second_where=place)
             fix = _("give each meaning its own abbreviation, or write one of them out in full")

@@ -13,7 +13,7 @@ from ...core.vocabulary import require_concepts
 from ...core.yamlsrc import YamlDoc, field_name
 from .model import ActionPlan, Activity
 
-FILES = RecordFiles("action-plans", _("action plan"), "data/action-plans/action-plan-2023.yml")
+FILES = RecordFiles("action-plans", _("plan"), "data/action-plans/action-plan-2023.yml")
 
 
 def load(ctx: LoadContext) -> tuple[list[ActionPlan], list[DataError]]:

@@ -10,7 +10,7 @@ from ...core.messages import _, listing
 from ...core.records import Located, RecordFiles, load_records
 from .model import OFFICIAL_HOSTS, SCOPES, Guidance
 
-FILES = RecordFiles("due-diligence.yml", _("due diligence guidance"), "data/due-diligence.yml", list_key="guidance",
+FILES = RecordFiles("due-diligence.yml", _("guidance"), "data/due-diligence.yml", list_key="guidance",
                     optional=True)
 
 

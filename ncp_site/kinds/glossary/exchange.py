@@ -618,7 +618,7 @@ def _verify(new_text: str, expected, doc: YamlDoc, languages) -> list[DataError]
         errors += translation_meta.extract(parsed_doc, languages)
         _ignored, more = validate(GlossaryFile, parsed_doc.data, parsed_doc, languages)
         errors += more
-    return [DataError(e.path, e.line, e.field, "after import: " + e.problem, "nothing was written; " + e.fix, e.lang)
+    return [DataError(e.path, e.line, e.field, f"after import: {e.problem}", f"nothing was written; {e.fix}", e.lang)
             for e in errors]
 
 

@@ -145,7 +145,7 @@ class Glossary:
         if form in ("plural", "abbreviation"):
             value = getattr(entry, form)
             if value is None:
-                raise TermError(_("{concept} has no {form} ({language})", concept=f"'{concept_id}'", form=form,
+                raise TermError(_("{concept} has no {form} in {language}", concept=f"'{concept_id}'", form=form,
                                   language=LanguageName(lang)),
                                 _("add {field} to the glossary, or write form= with one of: {forms}",
                                   field=f"terms.{lang}.{form}", forms=_listing(entry.accepted())))
@@ -153,7 +153,7 @@ class Glossary:
         for spelling in entry.accepted():
             if spelling.casefold() == form.casefold():
                 return form
-        raise TermError(_("{form} is not a form of {concept} ({language})", form=f"'{form}'",
+        raise TermError(_("{form} is not a {language} form of {concept}", form=f"'{form}'",
                           concept=f"'{concept_id}'", language=LanguageName(lang)),
                         _("use one of: {forms}, or add it to {field} in the glossary", forms=_listing(entry.accepted()),
                           field=f"terms.{lang}.forms"))
