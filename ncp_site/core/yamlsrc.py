@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DataError, display_path
+from .errors import DataError, DataWarning, display_path
 from .limits import MAX_ALIAS_VALUES, MAX_FILE_BYTES, MAX_NESTING, MAX_NUMBER_DIGITS, NOT_TEXT, character_problem
 from .messages import Message, _
 
@@ -361,7 +361,7 @@ class _Builder:
             return
         end = self.text.find("\n", event.end_mark.index)
         rest = self.text[event.end_mark.index:None if end < 0 else end].strip()
-        self.doc.warnings.append(DataError(
+        self.doc.warnings.append(DataWarning(
             self.doc.path, event.end_mark.line + 1, field_name(loc),
             _("the text ends before {rest}: YAML reads ' #' and what follows as a comment, so the text is {text}",
               rest=f"'{one_line(rest)[:40]}'", text=f"'{one_line(text)[:60]}'"),
