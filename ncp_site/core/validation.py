@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import types
 import typing
 from typing import Annotated, Any, TypeVar, Union
@@ -14,7 +15,7 @@ from .errors import shown as _shown
 from .languages import Languages
 from .limits import MAX_ID_CHARS, MAX_LINE_CHARS, MAX_UNKNOWN_LISTED
 from .localized import LanguageMap, SomeLanguages
-from .messages import LanguageName, Message, _, _n, message, verbatim
+from .messages import LanguageName, Message, _, _n, listing, message, verbatim
 from .yamlsrc import YamlDoc, field_name
 
 M = TypeVar("M", bound=BaseModel)
@@ -210,8 +211,10 @@ def _explain_value(err: dict, lang: str | None, languages: Languages) -> tuple[M
     if kind == "extra_forbidden":
         return _("is not a known field"), _("remove it or correct its spelling (see the README's data section)")
     if kind in ("literal_error", "enum"):
+        expected = str(ctx.get("expected", ""))
+        codes = re.findall(r"'([^']*)'", expected)
         return (_("{value} is not allowed", value=_shown(value)),
-                _("use one of: {codes}", codes=str(ctx.get("expected", "")).replace("'", "")))
+                _("use one of: {codes}", codes=listing(codes, "or") if codes else expected.replace("'", "")))
     if kind.startswith("date") or kind.startswith("datetime"):
         return (_("{value} is not a real date", value=_shown(value)),
                 _("write an existing date as YYYY-MM-DD, e.g. 2022-02-15"))
