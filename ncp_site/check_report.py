@@ -42,7 +42,7 @@ class Summary:
 
 
 def summarise(project, changed: set[str] | None = None) -> Summary:
-    records = {new.files.noun: count_records(project.sources, new.files)
+    records = {str(new.files.noun): count_records(project.sources, new.files)
                for kind in project.kinds for new in kind.new if not new.inside}
     translations = project.translations.counts() if project.translations is not None else {}
     return Summary(records, translations, list(project.errors), list(project.warnings),
@@ -87,7 +87,7 @@ def _counts(summary: Summary, console: Console) -> None:
     console.print(Text(str(_("Records in the data")), style="bold"))
     counts = Table(show_header=False, box=None, pad_edge=False)
     for noun, n in summary.records.items():
-        counts.add_row(Text(str(noun)), Text(str(n), justify="right"))
+        counts.add_row(Text(noun), Text(str(n), justify="right"))
     console.print(counts)
     if summary.translations:
         languages = list(summary.translations)

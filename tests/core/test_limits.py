@@ -334,7 +334,7 @@ def test_problems_past_fifty_in_one_file_are_counted(tmp_path, capsys):
     assert status == 1 and len(lines) == limits.MAX_LISTED_PER_FILE + 1
     assert re.fullmatch(r"data/events/2022\.yml:\d+: \(file\): and \d+ more problems in this file, from this line "
                         r"on -- fix the ones above, then run ncp check again", lines[-1])
-    total = int(re.search(r"(\d+) error\(s\) in 1 file", out).group(1))
+    total = int(re.search(r"(\d+) errors in 1 file", out).group(1))
     assert total == limits.MAX_LISTED_PER_FILE + int(re.search(r"and (\d+) more", lines[-1]).group(1))
 
 
