@@ -170,7 +170,7 @@ def test_excerpts_keep_the_spaces_around_highlighted_words(visit, site, lang):
     indexed = {f["url"]: " ".join(f["content"].split()) for f in site.search_fragments()}
     word = only_in(site, lang)
     page = visit(lang_path(lang, "search/") + f"#q={word}")
-    wait_for(lambda: page.locator("[data-ncp-search-results] li p").count(), lambda n: n > 0)
+    expect(page.locator("[data-ncp-search-results] li p").first).to_be_visible()
     results = page.eval_on_selector_all("[data-ncp-search-results] li", """items => items.map(li => [
         li.querySelector("a").getAttribute("href"), li.querySelector("p").textContent,
         [...li.querySelectorAll("mark")].length])""")

@@ -28,9 +28,7 @@ def required_fields(page) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_an_empty_form_gets_one_error_summary_linking_every_missing_field(recorded, lang):
-    from builders import load_kind as load
-
-    ui, _ = load(REPO, "ui")
+    ui, _ = load_kind(PROJECT, "ui")
     page, requests = recorded(lang)
     title = page.title()
     page.click("#ncp-compose")

@@ -7,9 +7,9 @@ from __future__ import annotations
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import LANGS, lang_path
-from .test_search import wait_for
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -73,12 +73,12 @@ def test_switching_keeps_the_search_query(visit, served_url):
 
 def test_switching_keeps_the_register_filters(visit, served_url):
     page = visit(lang_path("en", "cases/") + "#chapter=IV&role=lead")
-    wait_for(lambda: page.input_value("#ncp-filter-chapter"), lambda value: value == "IV")
+    expect(page.locator("#ncp-filter-chapter")).to_have_value("IV")
     page.set_viewport_size(PHONE)
     switch_to(page, "kk")
     assert urlsplit(page.url).path == "/" + lang_path("kk", "cases/")
     assert urlsplit(page.url).fragment == "chapter=IV&role=lead"
-    wait_for(lambda: page.input_value("#ncp-filter-chapter"), lambda value: value == "IV")
+    expect(page.locator("#ncp-filter-chapter")).to_have_value("IV")
     assert page.input_value("#ncp-filter-role") == "lead"
 
 

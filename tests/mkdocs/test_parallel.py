@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from builders import copy_of_repository
-from conftest import BUILD_EPOCH, PROJECT
+from conftest import BUILD_EPOCH, PROJECT, REPO
 
 from ncp_site.mkdocs import parallel
 
