@@ -29,8 +29,8 @@ def find_root(start: Path) -> Path:
     for folder in [start, *start.parents]:
         if (folder / "mkdocs.yml").is_file() and (folder / "data").is_dir():
             return folder
-    raise SystemExit(f"ncp: no project found: {start} and its parents have no mkdocs.yml with a data/ folder "
-                     "-- run ncp inside the ncp-site repository or pass --root")
+    raise SystemExit(str(_("ncp: no project found: {folder} and its parents have no mkdocs.yml with a data/ folder "
+                           "-- run ncp inside the ncp-site repository or pass --root", folder=start)))
 
 
 def cmd_check(args) -> int:
@@ -71,8 +71,8 @@ def cmd_find(args) -> int:
     for place in found:
         print(args.project.never_publish.redact(str(place)))
     if not found:
-        print(f"ncp find: no data text or page holds {query!r} (letter case, ё/е and spaces are ignored) -- try "
-              "fewer words, or words from the middle of the text", file=sys.stderr)
+        print(_("ncp find: no data text or page holds {text} (letter case, ё/е and spaces are ignored) -- try fewer "
+                "words, or words from the middle of the text", text=repr(query)), file=sys.stderr)
         return 1
     return 0
 
@@ -81,8 +81,9 @@ def _refuse(project: Project, command: str) -> int:
     """Commands that write stop, listing the errors, when the data they depend on does not load."""
     for error in project.errors:
         print(error)
-    print(f"{command}: nothing was written: fix the {len(project.errors)} problem(s) above first (ncp check).",
-          file=sys.stderr)
+    print(f"{command}: " + str(_n("nothing was written: fix the {n:,} problem above first (ncp check).",
+                                  "nothing was written: fix the {n:,} problems above first (ncp check).",
+                                  len(project.errors))), file=sys.stderr)
     return 1
 
 
