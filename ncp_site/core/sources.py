@@ -67,7 +67,7 @@ class Sources:
                 sources.other_files.append(shown)
                 continue
             raw, errors = read_bounded(path, shown)
-            doc, more = parse_bytes(raw, shown) if raw is not None else (None, [])
+            doc, more = parse_bytes(raw, shown, tuple(config.languages)) if raw is not None else (None, [])
             errors += more
             if doc is not None and path.name != STATE_FILE:
                 errors += translation_meta.extract(doc, config.languages)

@@ -109,22 +109,24 @@ def read_bounded(path: Path, shown: str, what: str = "(file)") -> tuple[bytes | 
                                 _("check that the file is readable (its permissions, the disk)"))]
 
 
-def parse_bytes(raw: bytes, shown: str) -> tuple[YamlDoc | None, list[DataError]]:
+def parse_bytes(raw: bytes, shown: str, languages: tuple[str, ...] = ()) -> tuple[YamlDoc | None, list[DataError]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
         return None, [DataError(shown, line, "(file)", _("is not valid UTF-8 ({reason})", reason=exc.reason),
                                 _("save the file with UTF-8 encoding"))]
-    return parse_yaml(text, shown)
+    return parse_yaml(text, shown, languages)
 
 
-def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[DataError]]:
+def parse_yaml(text: str, shown: str, languages: tuple[str, ...] = ()) -> tuple[YamlDoc | None, list[DataError]]:
+    """The document, or None and why it cannot be read; ``languages``: the site's, which name a text's language
+    in the warnings found while reading (``title (en)`` rather than ``title.en``)."""
     forbidden = forbidden_characters(text, shown)
     if forbidden:
         return None, forbidden
     doc = YamlDoc(shown, None, text=text)
-    builder = _Builder(text, doc)
+    builder = _Builder(text, doc, languages)
     try:
         doc.data = builder.document()
     except _Refused as refused:
@@ -270,7 +272,8 @@ class _Builder:
     the file's budget, so an alias bomb stops at the line where it passes the limit.
     """
 
-    def __init__(self, text: str, doc: YamlDoc):
+    def __init__(self, text: str, doc: YamlDoc, languages: tuple[str, ...] = ()):
+        self.languages = languages
         self.events = yaml.parse(text, Loader=Loader)
         self.doc = doc
         self.text = text
@@ -361,11 +364,12 @@ class _Builder:
             return
         end = self.text.find("\n", event.end_mark.index)
         rest = self.text[event.end_mark.index:None if end < 0 else end].strip()
+        lang = loc[-1] if loc and loc[-1] in self.languages else None
         self.doc.warnings.append(DataWarning(
-            self.doc.path, event.end_mark.line + 1, field_name(loc),
+            self.doc.path, event.end_mark.line + 1, field_name(loc[:-1] if lang else loc),
             _("the text ends before {rest}: YAML reads ' #' and what follows as a comment, so the text is {text}",
               rest=f"'{one_line(rest)[:40]}'", text=f"'{one_line(text)[:60]}'"),
-            _("if the # belongs to the text, put the whole text in double quotes")))
+            _("if the # belongs to the text, put the whole text in double quotes"), lang))
 
     def construct(self, tag: str, text: str, event, loc: tuple) -> Any:
         if tag == _STR or tag == _TIMESTAMP:

@@ -121,5 +121,5 @@ def test_ncp_check_warns_of_a_text_cut_by_a_comment_and_still_passes(tmp_path, c
     path.write_text(text, encoding="utf-8")
     assert cli.main(["--root", str(root), "check"]) == 0
     line = text.splitlines().index("  en: Case kz0101 (ref. #2026-05)") + 1
-    assert (f"data/cases/kz0101.yml:{line}: title.en: warning: the text ends before '#2026-05)'"
+    assert (f"data/cases/kz0101.yml:{line}: title (en): warning: the text ends before '#2026-05)'"
             in capsys.readouterr().out)
