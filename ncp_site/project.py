@@ -16,7 +16,8 @@ from functools import cached_property
 from typing import Any
 
 from . import kinds
-from .checks import never_publish, page_html, page_templates, parity, terminology, translation_status
+from .checks import never_publish, page_html, page_templates, parity, quotes, terminology, translation_status
+from .core import citations
 from .core.config import SiteConfig, load_config
 from .core.errors import DataError, DataErrors, sort_key
 from .core.formats import build_today
@@ -56,6 +57,7 @@ class Project:
         """
         project = cls(config, Sources.read(config), today or build_today(), kinds=kinds.all_kinds())
         sources = project.sources
+        sources.citable = citations.citable_ids(sources, [k.documents for k in project.kinds if k.documents])
         project.never_publish, errors = never_publish.from_environment(os.environ if environ is None else environ)
         errors += [e for errs in sources.errors.values() for e in errs]  # every data file must read and parse
         errors += sources.page_errors
@@ -70,6 +72,8 @@ class Project:
         errors += parity.page_parity_errors(sources)
         errors += page_templates.page_template_errors(sources, project.macro_names())
         errors += page_html.page_html_errors(sources)
+        quoted = quotes.warnings(sources)
+        project.warnings += quoted
         errors += translation_status.pending_errors(sources, project.today)
         errors += translation_status.load_state(sources)[1]
         project.translations = translation_status.translation_report(sources, project.today)
@@ -79,8 +83,10 @@ class Project:
             errors += terms.errors
             project.quotations = terms.quotations
         if glossary is not None and ui is not None:
-            project.words = Words(glossary, ui, config.languages, _abbreviation_key(project))
-        project.warnings += [warning for doc in sources.docs.values() for warning in doc.warnings]
+            project.words = Words(glossary, ui, config.languages, _abbreviation_key(project), _documents(project))
+        said = {(warning.path, warning.line) for warning in quoted}  # a title cut in a quotation: said once, as that
+        project.warnings += [warning for doc in sources.docs.values() for warning in doc.warnings
+                             if (warning.path, warning.line) not in said]
         project.errors = sorted(set(errors), key=sort_key)
         project.warnings.sort(key=sort_key)
         return project
@@ -173,3 +179,13 @@ def _abbreviation_key(project: Project):
     """The register's Markdown definitions per language, for the Markdown fields of the data."""
     register = project.loaded.get("abbreviations")
     return register.markdown_key if register is not None else None
+
+
+def _documents(project: Project) -> dict[str, citations.CitedDocument]:
+    """The documents the kinds hold that records cite as sources, by id (a kind that did not load has none)."""
+    found: dict[str, citations.CitedDocument] = {}
+    for kind in project.kinds:
+        value = project.loaded.get(kind.name)
+        if kind.documents is not None and value is not None:
+            found.update((d.id, d) for d in kind.documents.documents(value))
+    return found

@@ -132,7 +132,7 @@ def home_url(base_url: str, lang: str) -> str:
 
 def main_pages(site_dir: Path) -> dict[str, str]:
     """``MAIN_PAGES`` with each ``*`` replaced by the built site's largest such page (the one that shows
-    the most: a case with its timeline rather than one whose facts are all "not reported")."""
+    the most: a case with its timeline rather than one whose facts are mostly unknown and left out)."""
     found = {}
     for name, path in MAIN_PAGES.items():
         if "*" in path:

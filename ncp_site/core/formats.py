@@ -28,6 +28,23 @@ def language_name(code: str, lang: str) -> str:
     return Locale.parse(lang).languages.get(code, code)
 
 
+def in_language(code: str, lang: str) -> str:
+    """"In <language>" in the page's language, from the CLDR name: ``ағылшын тілінде``, ``на английском
+    языке``, ``in English``. Kazakh puts the name's ``тілі`` in the locative; a Russian adjectival name
+    (``английский``) takes the prepositional case before ``языке``, any other name follows ``на языке``."""
+    name = language_name(code, lang)
+    if lang == "kk":
+        return (name[:-len("тілі")] if name.endswith("тілі") else name + " ") + "тілінде"
+    if lang == "ru":
+        for ending in ("ский", "цкий", "ый", "ий"):
+            if name.endswith(ending):
+                return f"на {name[:-2]}ом языке"
+        return f"на языке {name}"
+    if lang == "en":
+        return f"in {name}"
+    return name
+
+
 def is_language(code: str) -> bool:
     return len(code) == 2 and code in Locale.parse("en").languages
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .citations import Citable
 from .errors import DataError
 from .skeleton import NewRecord
 from .sources import Sources
@@ -94,3 +95,4 @@ class Kind:
     """(loaded data) -> the days its records say something was confirmed or done (a status confirmed, a
     statement issued, an act adopted): the footer's "data as of" is the newest of them. Planned days (an
     event, a deadline) are not confirmations, nor are the glossary's reviews of wording."""
+    documents: Citable | None = None  # the documents it holds that records may cite as their sources

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -48,6 +48,9 @@ class Dataset:
     model: Any  # the pydantic model of a record
     records: list[dict]  # JSON-ready, in a stable order
     extra: dict  # JSON Schema of fields the export adds to the model's: name -> schema
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    """A field's label on the pages, per language (``enterprise.sector`` -> ``{"kk": "Сала", ...}``): the data
+    dictionary names each field with the very words of the pages."""
 
     @property
     def json_path(self) -> str:

@@ -78,7 +78,7 @@ def load_records(sources: Sources, where: RecordFiles, model: type[M],
             errors += errs
             if data is None:
                 continue
-            record, errs = validate(model, data, doc, sources.config.languages, loc)
+            record, errs = validate(model, data, doc, sources.config.languages, loc, sources.validation_context())
             errors += errs
             if record is None:
                 if check is not None:

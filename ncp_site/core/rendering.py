@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,8 @@ from babel import Locale
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
 
-from .formats import country_name, format_date, language_name
+from .citations import CitedDocument, cite
+from .formats import country_name, format_date, in_language, language_name
 from .languages import Languages
 from .markup import MarkdownSource, plain_html, render_markdown
 from .quotations import historical_quotes
@@ -37,6 +38,8 @@ class Words:
     languages: Languages
     abbreviation_key: Callable[[str], str] | None = None
     """Markdown ``abbr`` definitions of a language (``*[OECD]: ...``), for Markdown fields."""
+    documents: Mapping[str, CitedDocument] = field(default_factory=dict)
+    """The documents of the site a record may cite (``core.citations``), by id."""
 
     def label(self, concept_id: str, lang: str) -> str:
         return self.glossary.label(concept_id, lang)
@@ -133,6 +136,8 @@ def render_from(folder: str, template: str, *, lang: str, words: Words, **contex
         "number": lambda n, digits=0: format_decimal(round(n, digits), locale=lang),
         "lang_name": words.languages.self_name,
         "language": lambda code: language_name(code, lang),  # any language's name in the page's language
+        "in_language": lambda code: in_language(code, lang),  # "ағылшын тілінде", "на английском языке", "in English"
+        "cite": jinja2.pass_context(lambda ctx, source: cite(source, words.documents, lang, ctx.get("doc_href"))),
         "cap": lambda text: text[:1].upper() + text[1:],  # a glossary label opening a heading or cell
         "percent": lambda value: format_percent(value / 100, locale=lang),
         "count": lambda key, n: plural(words.ui(key, lang), n, lang),  # "5 months" from a ui key with plural forms

@@ -20,6 +20,8 @@ from .limits import NOT_TEXT
 from .messages import _
 from .yamlsrc import YamlDoc, forbidden_characters, parse_bytes, read_bounded
 
+CITED_IDS = "documents"
+"""The key of the validation context holding the ids a record may cite (``core.citations``)."""
 STATE_FILE = "translation-state.yml"
 """Written by ``ncp translations reviewed``: a data file, but not data a visitor reads."""
 _SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
@@ -54,6 +56,8 @@ class Sources:
     """Links, special files and unreadable folders under ``data/`` and ``docs/``: never read nor published."""
     other_files: list[str] = field(default_factory=list)
     """Shown paths of the files under ``data/`` not named ``*.yml`` (``unread_errors`` reports them)."""
+    citable: frozenset[str] | None = None
+    """The ids of the documents a record may cite (``core.citations``), set before the kinds load; None: unchecked."""
 
     @classmethod
     def read(cls, config: SiteConfig) -> Sources:
@@ -97,6 +101,10 @@ class Sources:
         self.page_errors += forbidden_characters(page.text, page.shown, "page", NOT_TEXT)
         page.meta = front_matter(page.text)
         self.pages.setdefault(key, {})[lang] = page
+
+    def validation_context(self) -> dict:
+        """What validating a record needs besides the languages: the ids it may cite, once read."""
+        return {} if self.citable is None else {CITED_IDS: self.citable}
 
     def path(self, relative: str) -> str:
         """The shown path of a file under the data folder (``cases`` -> ``data/cases``)."""

@@ -26,7 +26,7 @@ MILESTONES: tuple[str, ...] = Milestone.__args__
 """The dates a specific instance records, in procedure order; the procedure's stages end on them."""
 
 NOT_REPORTED = "not_reported"
-"""An explicit value for a fact the sources do not give: shown as "not reported", never counted as a value."""
+"""An explicit value for a fact the sources do not give: left out of the pages, never counted as a value."""
 NotReported = Literal["not_reported"]
 NOT_REACHED = "not_reached"
 """A specific instance's stage it closed without reaching (kz0003, withdrawn during the initial assessment)."""

@@ -27,14 +27,14 @@ def description_key(dataset_name: str, field: str) -> str:
     return f"opendata.{dataset_name}.{field}"
 
 
-def dictionary_rows(project, dataset) -> list[tuple[str, str, str]]:
-    """(column, field, description key) for every CSV column."""
-    return [(c.name, c.field, description_key(dataset.name, c.field))
+def dictionary_rows(project, dataset, lang: str) -> list[tuple[str, str, str, str]]:
+    """(column, field, its label on the pages in ``lang`` or "", description key) for every CSV column."""
+    return [(c.name, c.field, dataset.labels.get(c.field, {}).get(lang, ""), description_key(dataset.name, c.field))
             for c in columns(dataset, project.config.languages.codes)]
 
 
 def render_dictionary(project, lang: str) -> str:
-    tables = [(d, dictionary_rows(project, d)) for d in datasets(project)]
+    tables = [(d, dictionary_rows(project, d, lang)) for d in datasets(project)]
     return render("open_data_dictionary.md", lang=lang, words=project.words, tables=tables)
 
 

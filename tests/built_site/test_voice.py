@@ -15,68 +15,15 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT
+from voice import narration
 
 from ncp_site.core.quotations import line_at, split_quotations
 
 LANGS = ("kk", "ru", "en")
 FOR_TRANSLATORS = ("glossary", "translation-status", "translators")
 
-NARRATION = {
-    "en": (
-        r"\baccording to (?:the )?(?:\d{4} )?(?:OECD |UNDP )?(?:peer review|review|baseline|assessment|source)",
-        r"\bnot known\b",
-        r"\bknown to us\b",
-        r"\bwe know of no\b",
-        r"\bwhere (?:this|it) (?:is known|was reported)\b",
-        r"\bnot given by the source\b",
-        r"\b(?:review|report|assessment|source) does not (?:give|quote|say|state|mention|name)\b",
-        r"\bdoes not quote\b",
-        r"\bas the [^.]{0,80}(?:review|assessment)[^.]{0,30} reports?\b",
-        r"\bso far (?:the|two|only) [^.]{0,80}(?:review|assessment)",
-        r"\btold the (?:\d{4} )?(?:peer )?(?:review|reviewers)\b",
-        r"\b(?:a|the) source (?:confirms|gives|names)\b",
-        r"\bthose (?:listed in|named in|described in|reported in|the [^.]{0,60}(?:review|assessment))",
-    ),
-    "ru": (
-        r"\bпо данным (?:взаимной|базовой|оценки|ОЭСР|ПРООН|вставки|приложения|источника)",
-        r"\bсогласно (?:взаимной|базовой) оценке",
-        r"\bне извест(?:ен|н)",
-        r"\bнеизвестн",
-        r"\bне сообщается",
-        r"\bне привод[ия]тся",
-        r"\bесли (?:это|оно|она|они) известн",
-        r"\b(?:названы|описанные|описаны|описанных) во взаимной оценке",
-        r"\bподтвержден\w* источником",
-        r"\bо которых сообщают",
-        r"\bкак (?:их|её|его) излагает",
-        r"\bпо перечню из взаимной оценки",
-        r"\bсообщил[аи]? (?:в ходе взаимной оценки|группе по взаимной оценке)",
-    ),
-    "kk": (
-        r"бізге белгісіз",
-        r"бағалау(?:ы|ының|дың|ына|ға)? (?:деректері бойынша|сәйкес)",
-        r"хабарланбаған",
-        r"белгілі болса",
-        r"дереккөзде (?:көрсетілмеген|берілмеген)",
-        r"(?:мекенжайы|сілтемесі) белгісіз",
-        r"бағалауында[^.]{0,60}(?:аталғандары|сипатталған)",
-        r"бағалауда [^.]{0,60}көрсетілмеген",
-        r"дереккөз растаған",
-        r"хабарлаған оқиғалар",
-        r"сипаттағандай",
-        r"баяндалған күйінде",
-        r"бағалау (?:барысында|тобына)[^.]{0,80}(?:айтты|хабарлады)",
-        r"бағалауындағы[^.]{0,20}тізім бойынша",
-    ),
-}
 SOURCE_LINE = {"kk": ("Дереккөз:", "Дереккөздер:"), "ru": ("Источник:", "Источники:"),
                "en": ("Source:", "Sources:")}
-
-
-def narration(text: str, lang: str) -> list[re.Match]:
-    """Every narrating phrase in ``text``; a phrase may run over a line break."""
-    return [m for pattern in NARRATION[lang]
-            for m in re.finditer(pattern.replace(" ", r"\s+"), text, re.IGNORECASE)]
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -162,15 +109,22 @@ def visible_text(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the records and their templates still narrate (data/reports.yml, data/media.yml, data/legal-basis.yml, "
-    "data/government-policies.yml, data/events, data/ui.yml): issue 21 item 1 on the records and code branches. "
-    "Remove this mark once they are merged; then extend the check to the pages made from records."))
+def pages_made_from_records() -> list[str]:
+    """The site paths of the pages the data kinds generate (a case's, an event's, a document's...)."""
+    from builders import load
+    project = load(PROJECT)
+    return sorted(generated.src_uri.removesuffix("index.md") for kind in project.kinds if kind.pages
+                  for generated in kind.pages(project))
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_public_pages_speak_as_the_ncp(site, lang):
+    """Every public page as a visitor reads it: the hand-written ones with the data they show, and every
+    page made from a record."""
+    pages = [built_path(lang, markdown) for markdown in pages_written_by_hand(lang)] + pages_made_from_records()
+    assert len(pages) > 30, "premise: the pages made from records are found"
     problems = []
-    for markdown in pages_written_by_hand(lang):
-        page = built_path(lang, markdown)
+    for page in pages:
         text = visible_text(article(site.html(lang, page)))
         problems += [f"{page or '/'} ({lang}): «{text[max(0, m.start() - 40):m.end() + 20]}»"
                      for m in narration(text, lang)]

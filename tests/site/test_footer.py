@@ -12,7 +12,8 @@ CONTACTS = dedent("""
     secretariat: {kk: Хатшылық, ru: Секретариат, en: Secretariat}
     email: ncp@example.kz
     call_centre: "+7 7172 11 22 33"
-    source: {kk: Дереккөз., ru: Источник., en: Source.}
+    sources:
+      - title: {kk: Дереккөз, ru: Источник, en: The source}
 """)
 
 

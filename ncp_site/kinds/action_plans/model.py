@@ -20,6 +20,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from ...core.citations import Source
 from ...core.addresses import Address
 from ...core.errors import Invalid
 from ...core.localized import (
@@ -105,6 +106,8 @@ class ActionPlan(Strict):
     documents: LanguageVersions = LanguageVersions()
     note: LocalizedMarkdown | None = None
     categories: list[CategoryBlock] = Field(min_length=1)
+    sources: list[Source] = []  # the documents its facts come from (a "Source:" line under the plan)
+
 
     @property
     def activities(self) -> list[Activity]:

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, PlainValidator, StrictBool, field_validator
 
+from ...core.citations import Source
 from ...core.errors import Invalid, shown
 from ...core.formats import is_country
 from ...core.limits import date_range_error
@@ -161,6 +162,7 @@ class SpecificInstance(Strict):
     outcome_note: Localized | None = None
     summary: LocalizedMarkdown
     statements: list[Statement] = []
+    sources: list[Source] = []  # the documents its facts come from (a "Source:" line under the page)
 
     @property
     def edition(self) -> int | None:

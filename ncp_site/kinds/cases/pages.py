@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...core import documents
 from ...core.charts import bar_chart
 from ...core.facets import SCRIPT, Facet, Filters, count_facets, render_filters
 from ...core.formats import country_name
@@ -36,20 +37,18 @@ def case_facets(case: SpecificInstance) -> dict[str, list[str]]:
     """A case's value(s) of each filter: codes, the same in every language (and in a shared URL)."""
     submitted = case.dates.submission
     known = isinstance(submitted, dt.date)
-    return {"chapter": list(dict.fromkeys(case.chapters)), "status": [case.status],
-            "sector": [case.enterprise.sector], "submitter": [case.submitter.type],
-            "year": [str(submitted.year)] if known else [], "role": [case.ncp_role],
-            "host": [case.host_country]}
+    facets = {"chapter": list(dict.fromkeys(case.chapters)), "status": [case.status],
+              "sector": [case.enterprise.sector], "submitter": [case.submitter.type],
+              "year": [str(submitted.year)] if known else [], "role": [case.ncp_role],
+              "host": [case.host_country]}
+    # nothing unknown is offered; a status kept by the lead NCP is a status of its own
+    return {key: [v for v in values if v != NOT_REPORTED or key == "status"] for key, values in facets.items()}
 
 
 def facet_label(words: Words, lang: str, facet: str, value: str, editions: tuple[int, ...] = ()) -> str:
-    """A filter value as a visitor reads it, in the page's language, from the glossary (a status
-    not reported has a term of its own there, as on the case's page). A chapter is titled as in the
-    editions of the Guidelines its cases fall under (``editions``; the 2023 edition when none is known):
-    chapter VII of a 2011-edition case is not the 2023 chapter VII."""
-    if value == NOT_REPORTED and facet != "status":
-        label = words.ui("value.not_reported", lang)
-        return label[:1].upper() + label[1:]
+    """A filter value as a visitor reads it, in the page's language, from the glossary. A chapter is titled
+    as in the editions of the Guidelines its cases fall under (``editions``; the 2023 edition when none is
+    known): chapter VII of a 2011-edition case is not the 2023 chapter VII."""
     if facet == "chapter":
         titles = {e: words.glossary.chapter_title(value, e, lang) for e in editions or (2023,)}
         if len(set(titles.values())) == 1:
@@ -83,9 +82,10 @@ def register_facets(cases: list[SpecificInstance], words: Words, lang: str) -> l
                         lambda key, value: facet_label(words, lang, key, value, editions.get(value, ())), order)
 
 
-EVERY_CASE_PAGE = "case.timeline"
-"""The interface text of a heading on every case page: the register searches it when only filters are
-chosen, so that Pagefind fetches the part of the index holding that word, not all of it."""
+EVERY_CASE_PAGE = "case.enterprise"
+"""The interface text of a label on every case page (one word; a case's stages are left out when no date is
+known): the register searches it when only filters are chosen, so that Pagefind fetches the part of the
+index holding that word, not all of it."""
 
 
 def render_register_filters(cases: list[SpecificInstance], words: Words, page: PageContext) -> str:
@@ -138,12 +138,15 @@ def render_case_page(case: SpecificInstance, words: Words, lang: str, timing: li
     others = [other for other in words.languages if other != lang and not case.pending_until(other)]
     stage = CURRENT_STAGE.get(case.status)
     current = words.glossary.label(stage, lang) if stage and words.glossary.has(stage) else None
-    return render("case_page.md", lang=lang, words=words, case=case, stages=STAGES, current_stage=current,
+    timing = [row for row in timing if row.state != "unknown"] if timing else None  # a stretch not measurable is left out
+    return render("case_page.md", lang=lang, words=words, case=case, current_stage=current,
+                  stages=[s for s in STAGES if case.stage_state(s) != NOT_REPORTED],  # a date not known is not shown
                   sector=lambda code: words.glossary.label(sector_concept(code), lang),
-                  other_langs=others, timing=timing, as_of=measured_to(case), timed=timed,
+                  other_langs=others, timing=timing, as_of=measured_to(case), timed=timed and bool(timing),
                   segments=segments(timing) if timing else [],
                   procedure_url=relative_url(prefix(lang) + url, prefix(lang) + PROCEDURE_URL),
                   facets=case_facets(case), register=REGISTER, sort=NEWEST_FIRST,
+                  doc_href=lambda value: documents.href(value, prefix(lang) + url, words.languages),
                   other_urls={o: relative_url(prefix(lang) + url, prefix(o) + url) for o in others})
 
 
@@ -193,8 +196,7 @@ def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) ->
                                             [(ui("case.chapter_n").replace("{n}", roman), n) for roman, _, n in chapters])}
     for caption, rows, unreported in tables:
         table_id = caption.replace(".", "-").replace("_", "-")
-        not_reported = ui("value.not_reported")
-        shown = rows + ([(not_reported[:1].upper() + not_reported[1:], unreported)] if unreported else [])
+        shown = rows + ([(ui("stats.no_sector"), unreported)] if unreported else [])
         charts[table_id] = bar_chart(f"{table_id}-chart", ui(caption), shown)
     return render("cases_statistics.html", lang=lang, words=words, stats=stats, tables=tables, charts=charts,
                   chapters=chapters, adopted=GUIDELINES_2023_ADOPTED)
@@ -211,11 +213,35 @@ def case_pages(project) -> list[GeneratedPage]:
     return [GeneratedPage(f"{case_url(case.id)}index.md", page(case), record=case) for case in project.cases]
 
 
+FIELD_LABELS = {
+    "oecd_id": "case.oecd_database", "title": "case.title", "enterprise.name": "case.enterprise",
+    "enterprise.sector": "case.sector", "enterprise.home_country": "case.home_country",
+    "submitter.type": "register.submitter_type", "submitter.name": "case.submitter", "host_country": "case.host_country",
+    "ncp_role": "case.ncp_role", "lead_ncp": "case.lead_ncp", "supporting_ncps": "case.supporting_ncps",
+    "chapters": "case.chapters", "guidelines_edition": "case.edition", "keywords": "case.keywords",
+    "status": "case.status", "outcome": "case.outcome", "statements": "case.statements",
+    "oecd_url": "case.oecd_database", "sources": "citation.sources",
+    **{f"dates.{stage}": f"glossary:stage_{stage}" for stage in STAGES},
+}
+"""The label each open-data field has on the case pages: a ui key, or ``glossary:`` and a concept."""
+
+
+def field_labels(words: Words, labels: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Each field's label on the pages, in every language (a glossary term capitalised, as it heads a row)."""
+    def label(key: str, lang: str) -> str:
+        if key.startswith("glossary:"):
+            text = words.label(key.removeprefix("glossary:"), lang)
+            return text[:1].upper() + text[1:]
+        return words.ui(key, lang)
+    return {name: {lang: label(key, lang) for lang in words.languages} for name, key in labels.items()}
+
+
 def open_dataset(project) -> Dataset:
     """Every public field of every case, all languages, stable order (a withheld name is never stored)."""
     records = [c.public_dict() for c in sorted(project.cases, key=lambda c: c.id)]
     return Dataset("cases", "specific_instances", SpecificInstance, records,
-                   extra={"oecd_url": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Oecd Url"}})
+                   extra={"oecd_url": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Oecd Url"}},
+                   labels=field_labels(project.words, FIELD_LABELS))
 
 
 def open_data(project) -> list[OutputFile]:

@@ -12,6 +12,7 @@ import re
 
 from pydantic import Field, field_validator
 
+from ...core.citations import Source
 from ...core.errors import Invalid, shown
 from ...core.localized import LanguageCode, LanguageVersions, Localized, Strict
 from ...core.messages import _
@@ -35,7 +36,7 @@ class Contacts(Strict):
     telegram: Telegram | None = None
     office_hours: Localized | None = None
     links: LanguageVersions = LanguageVersions()  # the NCP's page on its host's site, per language
-    source: Localized  # where these details come from, shown with them
+    sources: list[Source] = []  # where these details come from (a "Source:" line under them)
 
     @field_validator("links")
     @classmethod

@@ -32,7 +32,8 @@ def _description(e: Event, words: Words, lang: str, page: str | None) -> str:
         lines.append(f"{ui('events.organiser')}: {e.organiser[lang]}")
     if e.target_audience:
         lines.append(f"{ui('events.target_audience')}: {e.target_audience[lang]}")
-    lines.append(f"{ui('events.stakeholder_groups')}: " + ", ".join(term('group_' + g) for g in e.stakeholder_groups))
+    if e.stakeholder_groups:
+        lines.append(f"{ui('events.stakeholder_groups')}: " + ", ".join(term('group_' + g) for g in e.stakeholder_groups))
     if page:
         lines.append(page)
     return "\n".join(lines)

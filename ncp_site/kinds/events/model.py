@@ -33,6 +33,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field, PlainSerializer, PlainValidator
 
+from ...core.citations import Source
 from ...core.errors import Invalid, shown
 from ...core.limits import date_range_error
 from ...core.messages import _
@@ -189,11 +190,12 @@ class Event(Strict):
     organiser: Name | None = None
     audience: AudienceField | None = None
     target_audience: Localized | None = None
-    stakeholder_groups: list[StakeholderGroup] = Field(min_length=1)
+    stakeholder_groups: list[StakeholderGroup] = []  # the groups it was for, where the source says
     chapters: list[Chapter] = []
     topics: list[LocalizedLine] = []
     summary: LocalizedMarkdown | None = None
     materials: list[Material] = []
+    sources: list[Source] = []  # the documents its facts come from (a "Source:" line under the page)
 
     @property
     def last_day(self) -> dt.date:

@@ -18,7 +18,7 @@ from ...core.kind import GeneratedPage, OutputFile, Page, PageContext
 from ...core.languages import relative_url
 from ...core.opendata import Dataset, csv_text, json_text, schema_text
 from ...core.rendering import Words, templates_of
-from ...core.vocabulary import GROUPS, NOT_REPORTED
+from ...core.vocabulary import GROUPS
 from . import calendar, feed
 from .model import FEED, FORMATS, PAGE_URL, ROLES, Event, When
 from .stats import AudienceTotal, event_statistics, past, upcoming
@@ -27,7 +27,7 @@ render = templates_of(__file__)
 
 
 def _when_text(e: Event, lang: str, words: Words) -> str:
-    """The event's date(s) in the page's language, saying when a time is Kazakhstan time or the day is unknown."""
+    """The event's date(s) in the page's language, saying when a time is Kazakhstan time (a month alone is shown as such)."""
     start, end = e.start, e.end
     if end is None or (end.day, end.time) == (start.day, start.time):
         text = _one_when(start, lang)
@@ -39,8 +39,6 @@ def _when_text(e: Event, lang: str, words: Words) -> str:
         text = _one_when(start, lang) + " – " + _one_when(end, lang)
     if start.time:
         text += f" ({words.ui('events.kazakhstan_time', lang)})"
-    if start.month_only:
-        text += f" ({words.ui('events.day_not_reported', lang)})"
     return text
 
 
@@ -124,7 +122,7 @@ _LABELS = {"format": "format_", "role": "event_role_", "group": "group_"}
 
 def event_facets(e: Event) -> dict[str, list[str]]:
     """An event's value(s) of each filter: codes, the same in every language (and in a shared URL)."""
-    return {"year": [str(e.start.day.year)], "format": [e.format or NOT_REPORTED], "role": [e.ncp_role],
+    return {"year": [str(e.start.day.year)], "format": [e.format] if e.format else [], "role": [e.ncp_role],
             "group": list(dict.fromkeys(e.stakeholder_groups))}
 
 
@@ -137,13 +135,12 @@ def facet_label(words: Words, lang: str, facet: str, value: str) -> str:
     """A filter value as a visitor reads it, in the page's language (the glossary's term, as on the event's page)."""
     if facet == "year":
         return value
-    label = words.ui("value.not_reported", lang) if value == NOT_REPORTED else words.label(_LABELS[facet] + value, lang)
-    return _cap(label)
+    return _cap(words.label(_LABELS[facet] + value, lang))
 
 
 def events_facets(events: list[Event], words: Words, lang: str) -> list[Facet]:
     """Each filter with the values the events have and how many events have each (no filter applied)."""
-    order_of = {"format": (*FORMATS, NOT_REPORTED), "role": ROLES, "group": GROUPS}
+    order_of = {"format": FORMATS, "role": ROLES, "group": GROUPS}
 
     def order(key: str, values: list[str]) -> list[str]:
         if key == "year":
@@ -250,9 +247,20 @@ def output_files(project, lang: str) -> list[OutputFile]:
     return calendar.files(project, lang) + feed.files(project, lang, lambda e: _when_text(e, lang, words))
 
 
+FIELD_LABELS = {"start": "events.date", "location": "events.location", "format": "events.format",
+                "ncp_role": "events.ncp_role", "organiser": "events.organiser", "audience": "events.audience",
+                "target_audience": "events.target_audience", "stakeholder_groups": "events.stakeholder_groups",
+                "chapters": "events.chapters", "topics": "events.topics", "materials": "events.materials",
+                "sources": "citation.sources"}
+"""The label each open-data field has on the event pages (ui keys)."""
+
+
 def open_dataset(project) -> Dataset:
     """Every event, all languages, in date order."""
-    return Dataset("events", "events", Event, [e.model_dump(mode="json") for e in project.events], extra={})
+    words = project.words
+    labels = {name: {lang: words.ui(key, lang) for lang in words.languages} for name, key in FIELD_LABELS.items()}
+    return Dataset("events", "events", Event, [e.model_dump(mode="json") for e in project.events], extra={},
+                   labels=labels)
 
 
 def open_data(project) -> list[OutputFile]:

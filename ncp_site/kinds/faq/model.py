@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ...core.citations import Source
 from ...core.localized import Localized, Strict
 from ...core.validation import record_id
 
@@ -27,3 +28,4 @@ class Question(Strict):
     question: Localized
     answer: Localized
     see: list[str] = Field(default_factory=list)  # site pages, as procedures/
+    sources: list[Source] = []  # the documents its facts come from (a "Source:" line under it)

@@ -104,7 +104,8 @@ def export_tbx(glossary: Glossary, source: str | None = None, targets: tuple[str
 
     - termEntry: ``descrip type="subjectField"`` (the category), ``admin type="source"``;
     - langSet: ``descrip type="definition"``; an approved language's review as a ``transacGrp``
-      (``transactionType`` modification, the reviewer as ``responsibility``, the date);
+      (``transactionType`` modification, the reviewer as ``responsibility``, the date); what a
+      terminologist should check (``review_note``) as a ``note`` starting ``Review:``;
     - tig: the term, ``termNote`` administrativeStatus (preferred, admitted for synonyms and the
       abbreviation, deprecated for a variant), partOfSpeech where known, termType abbreviation;
       a deprecated variant's ``admin type="source"`` and its reason as a ``note`` in the variant's
@@ -169,6 +170,10 @@ def _tbx_basic_data(unit, concept: Concept, langs: tuple[str, ...]) -> None:
             group.append(_element("transacNote", "responsibility", terms.reviewed_by))
             etree.SubElement(group, "date").text = terms.reviewed_on.isoformat()
             head.addprevious(group)
+        if terms.review_note:
+            review = etree.Element("note")
+            review.text = f"Review: {terms.review_note}"
+            head.addprevious(review)
         deprecated = {variant.term: variant for variant in terms.deprecated}
         for tig in lang_set.findall("tig"):
             text = tig.findtext("term")

@@ -52,6 +52,7 @@ class TermEntry(Strict):
     status: Literal["draft", "approved"]
     reviewed_by: Text | None = None
     reviewed_on: Day | None = None
+    review_note: Text | None = None  # what a terminologist should check (translators' exports only, never a public page)
 
     def accepted(self) -> list[str]:
         """Every spelling a page may use for this concept: preferred, plural, abbreviation, forms, admitted."""

@@ -44,5 +44,5 @@ def _composition_errors(composition: Composition, at: Located, acts: dict, ctx: 
     glossary = ctx.loaded.get("glossary")
     if glossary is not None:
         errors += require_concepts(glossary, at.doc.error, {f"group_{m.group}": at.loc + ("members", i, "group")
-                                                            for i, m in enumerate(composition.members)})
+                                                            for i, m in enumerate(composition.members) if m.group})
     return errors

@@ -3,8 +3,8 @@
 ``data/legal-basis.yml`` lists the acts that set up the NCP and its rules (the Government's
 resolution of 2012, the Ministry's orders), each with its number and dates. ``data/members.yml``
 lists each composition the orders set, with its members: an organisation, or a person in an
-official capacity (a position in an organisation), a stakeholder group, and main or expert
-membership. Private persons are never named: a person appears only with the position they hold.
+official capacity (a position in an organisation), its stakeholder group where the composition
+assigns one, and main or expert membership. Private persons are never named: a person appears only with the position they hold.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from ...core.citations import Source
 from ...core.errors import Invalid
 from ...core.localized import Day, LanguageVersions, Localized, Name, Strict
 from ...core.messages import _
@@ -35,6 +36,7 @@ class LegalAct(Strict):
     amends: str | None = None  # the id of the act it amends
     title: Localized  # what the act does, in the site's own words
     documents: LanguageVersions = LanguageVersions()
+    sources: list[Source] = []  # the documents its facts come from (a "Source:" line under the list of acts)
 
     @model_validator(mode="after")
     def _in_force_after_adoption(self):
@@ -49,7 +51,7 @@ class Member(Strict):
     position: Localized | None = None  # the post through which a member sits: "Vice Minister"
     organisation: Name
     person: Name | None = None  # only an official in their official capacity, with their position
-    group: StakeholderGroup
+    group: StakeholderGroup | None = None  # left out where the composition assigns the member to no group
     membership: Membership
     role: Role = "member"
 
@@ -71,7 +73,7 @@ class Composition(Strict):
     end: Day | None = None  # None: the composition in force
     summary: Localized | None = None  # how it decides, what changed
     secretariat: Localized  # where the NCP Secretariat is hosted
-    source: Localized  # where the list of members comes from
+    sources: list[Source] = []  # where the list of members comes from (a "Source:" line under it)
     members: list[Member] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -37,10 +37,14 @@ class GroupRow:
     marks: list[tuple[float, str]]  # (x, membership) per member, main first
 
 
+NO_GROUP = ""
+"""The row of the members the composition assigns to no stakeholder group (its label: ``members.no_group``)."""
+
+
 def group_rows(composition: Composition) -> list[GroupRow]:
     rows = []
-    for group in GROUPS:
-        members = [m for m in composition.members if m.group == group]
+    for group in (*GROUPS, NO_GROUP):
+        members = [m for m in composition.members if (m.group or NO_GROUP) == group]
         if not members:
             continue
         main = sum(1 for m in members if m.membership == "main")
@@ -52,7 +56,8 @@ def group_rows(composition: Composition) -> list[GroupRow]:
 
 
 def render_legal_basis(institution: Institution, words: Words, lang: str, page_url: str) -> str:
-    return render("legal_basis.html", lang=lang, words=words, acts=institution.acts,
+    sources = list(dict.fromkeys(s for a in institution.acts for s in a.sources))  # each source once, under the list
+    return render("legal_basis.html", lang=lang, words=words, acts=institution.acts, sources=sources,
                   act=institution.act, doc_href=lambda value: documents.href(value, page_url, words.languages))
 
 

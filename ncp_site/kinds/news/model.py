@@ -16,19 +16,12 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ...core.documents import WebAddress
+from ...core.citations import Source
 from ...core.localized import Localized, Strict
 from ...core.partial_dates import PartialDateField
 from ...core.validation import record_id
 
 PAGE_URL = "news/"
-
-
-class Source(Strict):
-    """Where the item's facts come from: the original announcement or a document."""
-
-    title: Localized
-    url: WebAddress
 
 
 class NewsItem(Strict):
@@ -39,7 +32,7 @@ class NewsItem(Strict):
     body: Localized
     related_cases: list[str] = Field(default_factory=list)
     related_events: list[str] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)  # where its facts come from: a document, an announcement
 
     @property
     def sort_key(self):

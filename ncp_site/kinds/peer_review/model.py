@@ -4,7 +4,7 @@ The 2023 Guidelines make peer reviews of NCPs periodic; each review is one file.
 the review's numbering (``1.1`` ... ``4.1``) and area, the finding and recommendation (the NCP's own
 wording of the review's text), the NCP's response as reported, and an implementation status with
 the date it was established. Nothing is guessed: where nothing has been reported about a
-recommendation, its status is ``not_reported`` and the page says so.
+recommendation, its status is ``not_reported`` (labelled "not yet reported" in the glossary).
 
 How progress counts (shown on the tracker, computed, never typed in):
 - implemented of all recommendations, per area and overall;
@@ -21,7 +21,7 @@ from typing import Literal
 from pydantic import Field
 
 from ...core.documents import WebAddress
-from ...core.localized import Day, Localized, Strict
+from ...core.localized import Day, Localized, LocalizedLine, Strict
 from ...core.messages import _
 from ...core.validation import pattern, record_id
 
@@ -61,6 +61,7 @@ class Period(Strict):
 class PeerReview(Strict):
     id: str = record_id()
     title: Localized
+    citation: LocalizedLine | None = None  # how a "Source:" line names it: "OECD (2024), ..."; default: the title
     reviewers: Localized
     mission: Period
     declassified: Day  # the date the OECD approved the report for publication

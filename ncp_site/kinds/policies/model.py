@@ -13,15 +13,16 @@ from typing import Literal
 
 from pydantic import Field
 
+from ...core.citations import Source
 from ...core.documents import WebAddress
 from ...core.localized import Localized, Strict
 from ...core.validation import record_id
 
-Reference = Literal["yes", "no", "proposed", "unknown", "not_applicable"]
+Reference = Literal["yes", "no", "proposed", "not_applicable"]
 REFERENCES: tuple[str, ...] = Reference.__args__
 
 
-class Source(Strict):
+class PolicyText(Strict):
     """A text of the policy: what it is, and where it is published."""
 
     title: Localized
@@ -33,6 +34,7 @@ class Policy(Strict):
     name: Localized
     authority: Localized
     ncp_role: Localized
-    refers_to_ncp: Reference
-    texts: list[Source] = Field(default_factory=list)
+    refers_to_ncp: Reference | None = None  # left out when the source does not say: nothing is shown
+    texts: list[PolicyText] = Field(default_factory=list)
     note: Localized | None = None
+    sources: list[Source] = []  # the documents its facts come from (a "Source:" line under it)

@@ -18,7 +18,7 @@ def load(ctx: LoadContext) -> tuple[Procedure | None, list[DataError]]:
     doc, errors, exists = ctx.sources.data_file(FILE)
     if not exists or doc is None:
         return None, errors
-    procedure, errs = validate(Procedure, doc.data, doc, ctx.languages)
+    procedure, errs = validate(Procedure, doc.data, doc, ctx.languages, context=ctx.sources.validation_context())
     errors += errs
     if procedure is None:
         return None, errors

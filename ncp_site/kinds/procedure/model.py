@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool, model_validator
 
+from ...core.citations import Source
 from ...core.errors import Invalid
 from ...core.localized import Localized, Strict
 from ...core.messages import _
@@ -75,6 +76,7 @@ class Procedure(Strict):
     stages: list[Stage] = Field(min_length=1)
     deadlines: list[Deadline] = []
     checklist: list[ChecklistItem] = []
+    sources: list[Source] = []  # the documents its facts come from (a "Source:" line under the procedure's timeline)
 
     @property
     def months(self) -> int:

@@ -1,8 +1,8 @@
 """Reports and published materials: which documents exist, in which languages, and where.
 
 The peer review found the NCP's materials existed mostly in one language. The reports page lists every
-version that exists and says plainly, on each language's page, when that language's version is
-missing, with links to the versions that do exist.
+version that exists, in every language's page: each version online is linked, a version in print
+only or not online (available from the Secretariat) is listed without a link.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ...core.citations import Source
 from ...core.localized import (
     LanguageCode,
     LanguageVersions,
@@ -33,8 +34,9 @@ class Report(Strict):
     title: LocalizedLine
     documents: LanguageVersions = LanguageVersions()
     printed: list[LanguageCode] = []  # languages in which only a printed edition exists (nothing to link)
-    unlinked: list[LanguageCode] = []  # languages in which a version exists but its address is not known
+    unlinked: list[LanguageCode] = []  # languages of versions not online: available from the NCP Secretariat
     note: LocalizedMarkdown | None = None
+    sources: list[Source] = []  # the documents its facts come from (a "Source:" line under it)
 
     @property
     def sort_key(self):

@@ -11,7 +11,6 @@ from ...core.formats import language_name
 from ...core.kind import GeneratedPage, Page, PageContext
 from ...core.languages import relative_url
 from ...core.rendering import Words, templates_of
-from ...core.vocabulary import NOT_REPORTED
 from .model import KINDS, PAGE_URL, Report
 
 render = templates_of(__file__)
@@ -53,15 +52,15 @@ def render_matrix(reports: list[Report], words: Words, lang: str) -> str:
 
 def report_facets(report: Report) -> dict[str, list[str]]:
     """A document's value(s) of each filter: codes; ``language``: the languages of the versions online
-    (a version printed only or whose address is not known cannot be opened from the site)."""
-    return {"kind": [report.kind], "year": [str(report.year) if report.year else NOT_REPORTED],
+    (a version in print only, or available from the Secretariat, cannot be opened from the site)."""
+    return {"kind": [report.kind], "year": [str(report.year)] if report.year else [],
             "language": list(report.documents.available())}
 
 
 def facet_label(words: Words, lang: str, facet: str, value: str) -> str:
     """A filter value as a visitor reads it, in the page's language."""
     if facet == "year":
-        return words.ui("reports.year_unknown", lang) if value == NOT_REPORTED else value
+        return value
     label = words.label("report_" + value, lang) if facet == "kind" else language_name(value, lang)
     return label[:1].upper() + label[1:]
 
@@ -72,8 +71,7 @@ def reports_facets(reports: list[Report], words: Words, lang: str) -> list[Facet
         if key == "kind":
             return sorted(values, key=KINDS.index)
         if key == "year":
-            return sorted((v for v in values if v != NOT_REPORTED), reverse=True) + \
-                [v for v in values if v == NOT_REPORTED]  # newest first, the year not stated last
+            return sorted(values, reverse=True)
         return sorted(values, key=words.languages.codes.index)  # the site's order of languages
 
     return count_facets(reports, report_facets, {key: words.ui(heading, lang) for key, heading in FACETS.items()},

@@ -1,5 +1,5 @@
-"""A case page says only what is known: "not reported" for what the sources do not give, "not reached"
-for a stage a closed case never reached, "not yet" only while a stage can still come."""
+"""A case page says only what is known: what the sources do not give is left out (no "not reported"),
+"not reached" marks a stage a closed case never reached, "not yet" only a stage that can still come."""
 
 from __future__ import annotations
 
@@ -53,13 +53,15 @@ def timeline(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_an_unreported_case_shows_not_reported_for_every_unknown(project, lang):
+def test_an_unreported_case_leaves_every_unknown_out(project, lang):
     html = page(project, "kr0101", lang)
     ui = lambda key: project.words.ui(key, lang)
     shown = facts(html)
     for row in ("case.sector", "case.home_country", "case.host_country", "case.edition", "case.outcome"):
-        assert shown[ui(row)] == ui("value.not_reported"), row
-    assert timeline(html) == [ui("value.not_reported")] * len(STAGES)
+        assert ui(row) not in shown, row
+    assert shown[ui("case.enterprise")] == "GM Korea" and shown[ui("case.lead_ncp")]
+    assert shown[ui("case.status")] == project.words.label("status_not_reported", lang), "the lead NCP keeps it"
+    assert timeline(html) == [] and ui("case.timeline") not in html and ui("case.chapters") not in html
     for misleading in ("value.not_yet", "value.ongoing"):
         assert ui(misleading) not in html
     shown_text = re.sub(r'<div class="ncp-register-data".*?</div>', "", html, flags=re.DOTALL)
@@ -70,8 +72,9 @@ def test_an_unreported_case_shows_not_reported_for_every_unknown(project, lang):
 def test_a_stage_a_closed_case_never_reached_is_not_reached(project, lang):
     ui = lambda key: project.words.ui(key, lang)
     stages = timeline(page(project, "kz0103", lang))
-    assert [stages[1], stages[3]] == [ui("value.not_reached")] * 2
-    assert "<time" in stages[0] and stages[2] == ui("value.not_reported")
+    assert len(stages) == 3, "the conclusion, on a day not known, is left out"
+    assert [stages[1], stages[2]] == [ui("value.not_reached")] * 2
+    assert "<time" in stages[0]
     assert ui("value.not_yet") not in " ".join(stages)
 
 
@@ -97,10 +100,12 @@ def test_stage_labels_are_capitalised_where_they_head_a_line_or_column(project, 
     assert len(stage_headers) == 2 and all(h[:1].isupper() for h in stage_headers)
 
 
-def test_the_register_says_not_reported_for_an_unknown_submission_date(project):
+def test_the_register_leaves_an_unknown_date_empty(project):
     for lang in LANGS:
         register = render_register(project.cases, project.words, lang, "supporting")
-        assert f"<td>{project.words.ui('value.not_reported', lang)}</td>" in without_labels(register)
+        row = re.search(r'<tr>\n<th scope="row"><a href="kr0101/">.*?</tr>', without_labels(register), re.DOTALL).group(0)
+        status = project.words.label("status_not_reported", lang)
+        assert row.endswith(f"<td></td>\n<td>{status}</td>\n</tr>"), row  # the submission date, then the status
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -46,6 +46,10 @@ def test_a_case_names_its_values_as_codes(project):
         "chapter": ["IV", "V"], "status": ["under_initial_assessment"], "sector": ["C"],
         "submitter": ["individual"], "year": ["2021"], "role": ["lead"], "host": ["KZ"]}
     assert case_facets(case(project, "kr0001"))["year"] == [], "no submission date, no year"
+    unknown = case_facets(case(project, "kr0001"))
+    assert unknown["status"] == ["not_reported"], "kept by the lead NCP: a status of its own"
+    assert not any("not_reported" in values for key, values in unknown.items() if key != "status"), \
+        "nothing unknown is a filter value"
 
 
 def test_the_register_counts_each_value_and_labels_it_in_the_page_language(project):

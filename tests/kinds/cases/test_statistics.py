@@ -163,9 +163,9 @@ def test_an_unreported_sector_is_shown_apart_in_every_language(tmp_path):
         table = html[html.index('id="stats-by-sector"'):]
         table = table[:table.index("</table>")]
         body, foot = table.split("<tfoot>")
-        not_reported = project.words.ui("value.not_reported", lang)
-        assert not_reported not in body and "not_reported" not in body
-        assert f'<th scope="row">{not_reported[:1].upper() + not_reported[1:]}</th><td>1</td>' in foot
+        no_sector = project.words.ui("stats.no_sector", lang)
+        assert no_sector not in body and "not_reported" not in body
+        assert f'<th scope="row">{no_sector}</th><td>1</td>' in foot
 
 
 # --- charts: the table's numbers as text, like quantities only ----------------------------------

@@ -23,10 +23,12 @@ VALID = dedent("""
       languages: [en]
     links:
       ru: https://example.kz/ru/
-    source:
-      kk: Дереккөз.
-      ru: Источник.
-      en: Source.
+    sources:
+      - title:
+          kk: Дереккөз
+          ru: Источник
+          en: The source
+        url: https://example.kz/source
 """)
 
 
@@ -77,6 +79,7 @@ def test_contacts_page_shows_what_the_file_holds_and_nothing_else(tmp_path, lang
     assert site.words.ui("contacts.address", lang) not in html  # no address in the file, none on the page
     assert site.words.ui("contacts.office_hours", lang) not in html
     assert site.contacts.secretariat[lang] in html
+    assert '<p class="ncp-sources">' in html and 'href="https://example.kz/source"' in html, "its source, cited"
 
 
 def test_the_real_contacts_hold_a_way_to_reach_the_ncp():

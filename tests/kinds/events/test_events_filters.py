@@ -63,7 +63,7 @@ def event(project, event_id):
 def test_an_event_names_its_values_as_codes(project):
     assert event_facets(event(project, "2021-05-seminar")) == {
         "year": ["2021"], "format": ["in_person"], "role": ["organised"], "group": ["business", "trade_unions"]}
-    assert event_facets(event(project, "2022-08-meeting"))["format"] == ["not_reported"], "no format given"
+    assert event_facets(event(project, "2022-08-meeting"))["format"] == [], "no format given, no value offered"
 
 
 def test_events_sort_newest_first_by_their_start(project):
@@ -77,16 +77,15 @@ def test_the_events_page_counts_each_value_and_labels_it_in_the_page_language(pr
     assert list(facets) == list(FACETS)
     counts = {key: {o.value: o.count for o in facet.options} for key, facet in facets.items()}
     assert counts == {"year": {"2022": 2, "2021": 1},
-                      "format": {"in_person": 1, "online": 1, "not_reported": 1},
+                      "format": {"in_person": 1, "online": 1},
                       "role": {"organised": 2, "participated": 1},
                       "group": {"business": 2, "trade_unions": 1, "civil_society": 1}}
     assert [o.value for o in facets["year"].options] == ["2022", "2021"], "newest year first"
-    assert [o.value for o in facets["format"].options] == ["in_person", "online", "not_reported"]
+    assert [o.value for o in facets["format"].options] == ["in_person", "online"]
     glossary = project.words.glossary
     labels = {o.value: o.label for o in facets["role"].options}
     assert labels["organised"] == glossary.label("event_role_organised", "ru")[:1].upper() + \
         glossary.label("event_role_organised", "ru")[1:]
-    assert {o.value: o.label for o in facets["format"].options}["not_reported"] == "Не указано"
     assert facets["group"].heading == project.words.ui("events.stakeholder_groups", "ru")
 
 

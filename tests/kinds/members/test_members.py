@@ -13,6 +13,7 @@ from builders import (
     load_kind,
     make_project,
     problem_at,
+    without_labels,
 )
 from conftest import REPO
 
@@ -43,7 +44,9 @@ MEMBERS = dedent("""
         legal_basis: [order-2]
         title: {kk: Қазіргі құрам, ru: Текущий состав, en: Current composition}
         secretariat: {kk: Институт, ru: Институт, en: Institute}
-        source: {kk: Бұйрық., ru: Приказ., en: Order.}
+        sources:
+          - title: {kk: Бұйрық, ru: Приказ, en: The order}
+            url: https://example.kz/order-2.pdf
         members:
           - position: {kk: Министр, ru: Министр, en: Minister}
             organisation: {kk: Министрлік, ru: Министерство, en: Ministry}
@@ -57,13 +60,14 @@ MEMBERS = dedent("""
             organisation: {kk: Қор, ru: Фонд, en: Foundation}
             group: civil_society
             membership: expert
+          - organisation: Example Institute
+            membership: main
       - id: earlier
         start: 2020-06-18
         end: 2023-12-31
         legal_basis: [order-1]
         title: {kk: Бұрынғы құрам, ru: Прежний состав, en: Earlier composition}
         secretariat: {kk: Институт, ru: Институт, en: Institute}
-        source: {kk: Бұйрық., ru: Приказ., en: Order.}
         members:
           - organisation: Example Union
             group: trade_unions
@@ -136,10 +140,14 @@ def test_diagram_tables_and_text_alternative_say_the_same(tmp_path, lang):
     marks = re.findall(r'class="ncp-mark ncp-mark--(main|expert)" cx="[\d.]+" cy="[\d.]+"', svg.split("<path class=\"ncp-link ncp-link--secretariat\"")[0])
     assert sorted(marks) == sorted(m.membership for m in composition.members)
     desc = svg[svg.index("<desc"):svg.index("</desc>")]
-    for group in {m.group for m in composition.members}:
+    for group in {m.group for m in composition.members if m.group}:
         assert site.words.glossary.label(f"group_{group}", lang).lower() in desc.lower()
+    assert site.words.ui("members.no_group", lang) in desc, "a member the composition assigns to no group has a row"
     rows = re.findall(r"<tr><td[ >]", html)
     assert len(rows) == len(composition.members)
+    ungrouped = re.search(r"<tr><td>—</td><td>Example Institute</td><td>(.*?)</td></tr>", without_labels(html))
+    assert ungrouped and ungrouped.group(1) == "", "no group is shown as none, not guessed"
+    assert re.search(r'<p class="ncp-sources">[^<]*<a href="https://example.kz/order-2.pdf"', html)
     assert f"{site.words.ui('members.role.chair', lang)})" in html
     assert "Example Chamber" in html
 
@@ -150,7 +158,8 @@ def test_legal_basis_links_amended_acts_and_documents(tmp_path):
     html = pages.render_legal_basis(site.members, site.words, "ru", "ru/about/")
     assert html.index('id="act-order-1"') < html.index('id="act-order-2"')
     assert '<a href="#act-order-1">' in html
-    assert '<a href="https://example.kz/order-1.pdf" hreflang="en" lang="en">English</a>' in html
+    assert '<a href="https://example.kz/order-1.pdf" hreflang="en">на английском языке</a>' in html, \
+        "the document's language named in the page's language"
 
 
 def test_the_real_compositions_load_and_one_is_in_force():

@@ -1,4 +1,5 @@
-"""Reports: each kind of mistake is reported at its place; every language version is shown or said missing."""
+"""Reports: each kind of mistake is reported at its place; every version that exists is listed, in the
+page's language: linked when it is online, said to be in print or at the Secretariat otherwise."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from builders import (
 from conftest import REPO
 
 from ncp_site.core import documents
+from ncp_site.core.formats import in_language
 from ncp_site.kinds.reports import model as report_model
 from ncp_site.kinds.reports import pages as reports
 from ncp_site.site.html_safety import is_external
@@ -33,6 +35,7 @@ VALID = dedent("""
         documents:
           ru: reports/files/annual-2030.ru.pdf
           en: https://example.org/annual-2030.pdf
+        unlinked: [kk]
       - id: leaflet
         kind: code_of_conduct
         title:
@@ -100,19 +103,22 @@ def test_document_paths_link_to_where_the_file_is_published():
     assert documents.href("https://example.org/a.pdf", "ru/reports/", KAZAKHSTAN) == "https://example.org/a.pdf"
 
 
+IN_RUSSIAN = {"kk": "орыс тілінде", "ru": "на русском языке", "en": "in Russian"}
+IN_KAZAKH = {"kk": "қазақ тілінде", "ru": "на казахском языке", "en": "in Kazakh"}
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_missing_version_is_said_plainly_with_links_to_existing_ones(tmp_path, lang):
+def test_every_version_is_listed_in_the_page_language(tmp_path, lang):
     project(tmp_path, VALID)
     site, errors = collect(tmp_path)
     assert errors == []
     html = reports.render_by_year(site.reports, site.words, lang)
     code = next(r for r in site.reports if r.id == "leaflet")
-    if lang == "ru":
-        assert '<a href="https://example.org/code-ru.pdf" hreflang="ru">Русский</a>' in html
-    else:
-        assert site.ui("reports.printed_here" if lang == "kk" else "reports.missing_here", lang) in html
-        assert '<a href="https://example.org/code-ru.pdf" hreflang="ru" lang="ru">Русский</a>' in html
+    assert f'<a href="https://example.org/code-ru.pdf" hreflang="ru">{IN_RUSSIAN[lang]}</a>' in html
+    assert f'{site.ui("reports.printed_in", lang)} {IN_KAZAKH[lang]}.' in html, "the printed edition, unlinked"
+    assert f'{site.ui("reports.unlinked_in", lang)} {IN_KAZAKH[lang]}.' in html, "a version not online"
     assert code.title[lang] in html
+    assert "English" not in html or lang == "en", "language names are in the page's language"
     # The annual report: the Russian file kept under docs/ is linked where the Russian site publishes it.
     prefix = {"kk": "../", "ru": "../../", "en": "../../"}[lang]
     assert f'href="{prefix}ru/reports/files/annual-2030.pdf" hreflang="ru"' in html
@@ -124,8 +130,9 @@ def test_matrix_marks_every_language_of_every_document(tmp_path):
     html = without_labels(reports.render_matrix(site.reports, site.words, "en"))
     rows = html.split("<tr>")[2:]
     assert len(rows) == 2
-    assert rows[0].count('hreflang="') == 2 and rows[0].count("<td>missing</td>") == 1
-    assert "<td>printed only</td>" in rows[1] and rows[1].count("<td>missing</td>") == 1
+    assert rows[0].count('hreflang="') == 2 and "<td>from the NCP Secretariat</td>" in rows[0]
+    assert "<td>printed only</td>" in rows[1] and rows[1].count("<td>—</td>") == 1
+    assert '<th scope="col">Kazakh</th>' in html, "the columns name each language in the page's language"
 
 
 # --- the real site ----------------------------------------------------------------------
@@ -141,9 +148,7 @@ def test_built_reports_page_links_versions_and_names_missing_ones(site, lang):
     for report in real:
         assert report.title[lang].replace("'", "&#39;") in html
         for code, url in report.documents.available().items():
-            other = f' lang="{code}"' if code != lang else ""
             rel = ' rel="noopener noreferrer"' if is_external(url, "http://localhost/") else ""  # html_safety
-            assert f'<a href="{url}" hreflang="{code}"{other}{rel}>{KAZAKHSTAN.self_names[code]}</a>' in html
-    missing = [r for r in real if lang not in r.documents.available() and lang not in r.printed + r.unlinked]
-    if missing:
-        assert ui("reports.missing_here", lang) in html
+            assert f'<a href="{url}" hreflang="{code}"{rel}>{in_language(code, lang)}</a>' in html
+    if any(r.unlinked for r in real):
+        assert ui("reports.unlinked_in", lang) in html

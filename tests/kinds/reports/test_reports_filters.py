@@ -67,8 +67,8 @@ def test_a_document_names_its_values_as_codes(project):
     assert report_facets(report(project, "annual-report-2030")) == {
         "kind": ["annual_report"], "year": ["2030"], "language": ["ru", "en"]}
     assert report_facets(report(project, "code")) == {
-        "kind": ["code_of_conduct"], "year": ["not_reported"], "language": ["en"]}, \
-        "a printed edition cannot be opened from the site: not a language online"
+        "kind": ["code_of_conduct"], "year": [], "language": ["en"]}, \
+        "a printed edition cannot be opened from the site: not a language online; no year, no value"
 
 
 def test_the_reports_page_counts_each_value_and_labels_it_in_the_page_language(project):
@@ -76,11 +76,10 @@ def test_the_reports_page_counts_each_value_and_labels_it_in_the_page_language(p
     assert list(facets) == list(FACETS)
     counts = {key: [(o.value, o.count) for o in facet.options] for key, facet in facets.items()}
     assert counts == {"kind": [("annual_report", 2), ("code_of_conduct", 1)],
-                      "year": [("2030", 1), ("2029", 1), ("not_reported", 1)],
+                      "year": [("2030", 1), ("2029", 1)],
                       "language": [("kk", 1), ("ru", 1), ("en", 2)]}
     labels = {key: {o.value: o.label for o in facet.options} for key, facet in facets.items()}
     assert labels["language"] == {"kk": "Казахский", "ru": "Русский", "en": "Английский"}
-    assert labels["year"]["not_reported"] == project.words.ui("reports.year_unknown", "ru")
     kind = project.words.glossary.label("report_annual_report", "ru")
     assert labels["kind"]["annual_report"] == kind[:1].upper() + kind[1:]
 
