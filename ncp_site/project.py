@@ -20,7 +20,7 @@ from .checks import never_publish, page_html, page_templates, parity, quotes, te
 from .core import citations
 from .core.cache import SourceCache
 from .core.config import SiteConfig, load_config
-from .core.errors import DataError, DataErrors
+from .core.errors import DataError, DataErrors, sort_key
 from .core.formats import build_today
 from .core.kind import Kind, LoadContext
 from .core.rendering import Words
@@ -75,7 +75,8 @@ class Project:
         errors += parity.page_parity_errors(sources)
         errors += page_templates.page_template_errors(sources, project.macro_names())
         errors += page_html.page_html_errors(sources)
-        project.warnings += quotes.warnings(sources)
+        quoted = quotes.warnings(sources)
+        project.warnings += quoted
         errors += translation_status.pending_errors(sources, project.today)
         errors += translation_status.load_state(sources)[1]
         project.translations = translation_status.translation_report(sources, project.today)
@@ -86,8 +87,11 @@ class Project:
             project.quotations = terms.quotations
         if glossary is not None and ui is not None:
             project.words = Words(glossary, ui, config.languages, _abbreviation_key(project), _documents(project))
-        project.errors = sorted(set(errors), key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
-        project.warnings.sort(key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
+        said = {(warning.path, warning.line) for warning in quoted}  # a title cut in a quotation: said once, as that
+        project.warnings += [warning for doc in sources.docs.values() for warning in doc.warnings
+                             if (warning.path, warning.line) not in said]
+        project.errors = sorted(set(errors), key=sort_key)
+        project.warnings.sort(key=sort_key)
         return project
 
     def __getattr__(self, name: str) -> Any:

@@ -92,7 +92,7 @@ def test_a_warm_run_parses_nothing_and_an_edit_parses_that_file_alone(root, caps
     check(root, capsys)
     parsed = []
     parse = sources_module.parse_bytes
-    monkeypatch.setattr(sources_module, "parse_bytes", lambda raw, shown: parsed.append(shown) or parse(raw, shown))
+    monkeypatch.setattr(sources_module, "parse_bytes", lambda raw, shown, *more: parsed.append(shown) or parse(raw, shown, *more))
     check(root, capsys)
     assert parsed == []
     case = root / "data" / "cases" / "kz0101.yml"
@@ -168,7 +168,7 @@ def test_a_code_change_gives_other_entries(root, capsys, monkeypatch):
     monkeypatch.setattr(cache_module, "code_version", lambda: "another version of the code")
     parsed = []
     parse = sources_module.parse_bytes
-    monkeypatch.setattr(sources_module, "parse_bytes", lambda raw, shown: parsed.append(shown) or parse(raw, shown))
+    monkeypatch.setattr(sources_module, "parse_bytes", lambda raw, shown, *more: parsed.append(shown) or parse(raw, shown, *more))
     check(root, capsys)
     assert sorted(set(parsed)) == sorted(p.relative_to(root).as_posix() for p in (root / "data").rglob("*.yml")), \
         "every data file parsed again"

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, PlainValidator, StrictBool, field_validator
 
 from ...core.citations import Source
-from ...core.errors import shown
+from ...core.errors import Invalid, shown
 from ...core.formats import is_country
 from ...core.limits import date_range_error
 from ...core.localized import (
@@ -21,6 +21,7 @@ from ...core.localized import (
     Name,
     Strict,
 )
+from ...core.messages import _
 from ...core.validation import pattern, record_id
 from ...core.vocabulary import MILESTONES, NOT_REACHED, NOT_REPORTED, Chapter, edition_on
 
@@ -43,7 +44,8 @@ ENDED_FOR_GOOD = ("not_accepted", "withdrawn")
 
 def _country(code: str) -> str:
     if not is_country(code):
-        raise ValueError(f"{shown(code)} is not a country code -- use a two-letter ISO 3166 code such as KZ, FR or DK")
+        raise Invalid(_("{value} is not a country code", value=shown(code)),
+                      _("use a two-letter ISO 3166 code such as KZ, FR or DK"))
     return code.upper()
 
 
@@ -62,9 +64,9 @@ ReportedCountry = Annotated[str, AfterValidator(_country_or_not_reported),
 def _sector(code: str) -> str:
     if code == NOT_REPORTED or code in ISIC_SECTIONS:
         return code
-    raise ValueError(f"'{code}' is not an ISIC section -- write the section letter of ISIC Rev. 4 (ОКЭД), "
-                     "A to U, e.g. C for manufacturing or K for financial and insurance activities; "
-                     "or not_reported when the sources do not say")
+    raise Invalid(_("{value} is not an ISIC section", value=shown(code)),
+                  _("write the section letter of ISIC Rev. 4 (ОКЭД), A to U, e.g. C for manufacturing or K for "
+                    "financial and insurance activities; or not_reported when the sources do not say"))
 
 
 Sector = Annotated[str, AfterValidator(_sector),
@@ -85,12 +87,12 @@ def _stage_date(value):
         try:
             value = dt.date.fromisoformat(str(value))
         except ValueError:
-            raise ValueError(f"'{value}' is not a real date -- write an existing date as YYYY-MM-DD, e.g. 2022-02-15, "
-                             "or not_reached (the case closed before this stage), "
-                             "or not_reported (the sources do not give the date)") from None
+            raise Invalid(_("{value} is not a real date", value=shown(value)),
+                          _("write an existing date as YYYY-MM-DD, e.g. 2022-02-15, or not_reached (the case closed "
+                            "before this stage), or not_reported (the sources do not give the date)")) from None
     problem = date_range_error(value)
     if problem:
-        raise ValueError(problem)
+        raise Invalid(*problem)
     return value
 
 
@@ -120,9 +122,9 @@ class Submitter(Strict):
     def _no_withheld_name(cls, value, info):
         """A withheld name must not exist in a public repository at all."""
         if value and info.data.get("withheld") is not False:
-            raise ValueError("the submitter is withheld but the name is in the file -- delete the name line: "
-                             "a withheld name must not be stored in the repository "
-                             "(ask a maintainer to remove it from the git history too)")
+            raise Invalid(_("the submitter is withheld but the name is in the file"),
+                          _("delete the name line: a withheld name must not be stored in the repository (ask a "
+                            "maintainer to remove it from the git history too)"))
         return value
 
 
@@ -140,8 +142,8 @@ class Statement(Strict):
 
 
 class SpecificInstance(Strict):
-    id: str = record_id(pattern(r"^[a-z]{2}[a-z0-9-]*$", "two lower-case Latin letters (a country's code), then letters, digits and hyphens, e.g. kz0003"))
-    oecd_id: str | None = Field(default=None, pattern=pattern(r"^[a-z]{2}\d{4}$", "the id of the OECD database: the lead NCP's two-letter country code in lower case and four digits, e.g. kz0003 or nl0031"))
+    id: str = record_id(pattern(r"^[a-z]{2}[a-z0-9-]*$", _("two lower-case Latin letters (a country's code), then letters, digits and hyphens, e.g. kz0003")))
+    oecd_id: str | None = Field(default=None, pattern=pattern(r"^[a-z]{2}\d{4}$", _("the id of the OECD database: the lead NCP's two-letter country code in lower case and four digits, e.g. kz0003 or nl0031")))
     title: LocalizedLine
     enterprise: Enterprise
     submitter: Submitter

@@ -34,8 +34,9 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, PlainSerializer, PlainValidator
 
 from ...core.citations import Source
-from ...core.errors import shown
+from ...core.errors import Invalid, shown
 from ...core.limits import date_range_error
+from ...core.messages import _
 from ...core.localized import (
     LanguageVersions,
     Localized,
@@ -96,15 +97,15 @@ class When:
 
 
 _WHEN = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)?$")
-_WHEN_FIX = ("write YYYY-MM-DD, or YYYY-MM-DD HH:MM in Kazakhstan time (no offset), "
-             "or YYYY-MM when the day is not known")
+_WHEN_FIX = _("write YYYY-MM-DD, or YYYY-MM-DD HH:MM in Kazakhstan time (no offset), or YYYY-MM when the day is not "
+              "known")
 
 
 def _parse_when(value) -> When:
     when = _when(value)
     problem = date_range_error(when.day, str(when))
     if problem:
-        raise ValueError(problem)
+        raise Invalid(*problem)
     return when
 
 
@@ -115,7 +116,7 @@ def _when(value) -> When:
         return When(value)
     match = _WHEN.match(str(value).strip()) if isinstance(value, str) else None
     if match is None:
-        raise ValueError(f"{shown(value)} is not a date -- {_WHEN_FIX}")
+        raise Invalid(_("{value} is not a date", value=shown(value)), _WHEN_FIX)
     year, month, day, hour, minute, second = (int(g) if g else None for g in match.groups())
     try:
         if day is None:
@@ -123,7 +124,7 @@ def _when(value) -> When:
         time = dt.time(hour, minute, second or 0) if hour is not None else None
         return When(dt.date(year, month, day), time)
     except ValueError:
-        raise ValueError(f"{shown(value)} is not a real date -- {_WHEN_FIX}") from None
+        raise Invalid(_("{value} is not a real date", value=shown(value)), _WHEN_FIX) from None
 
 
 WhenField = Annotated[When, PlainValidator(_parse_when), PlainSerializer(str, return_type=str),
@@ -143,7 +144,7 @@ class Audience:
         return self.low == self.high
 
 
-_AUDIENCE_FIX = "write a whole number (15), a range (10-50), fewer than a number (<10) or at least (50+)"
+_AUDIENCE_FIX = _("write a whole number (15), a range (10-50), fewer than a number (<10) or at least (50+)")
 
 
 def _parse_audience(value) -> Audience:
@@ -154,13 +155,14 @@ def _parse_audience(value) -> Audience:
         low, high = int(m[1]), int(m[2])
         if low <= high:
             return Audience(text, low, high)
-        raise ValueError(f"'{text}' is a range whose first number is larger -- write the smaller number first")
+        raise Invalid(_("{value} is a range whose first number is larger", value=shown(text)),
+                      _("write the smaller number first"))
     if m := re.fullmatch(r"<\s*(\d+)", text):
         if int(m[1]) >= 2:
             return Audience(text, 1, int(m[1]) - 1)
     if m := re.fullmatch(r"(\d+)\s*\+", text):
         return Audience(text, int(m[1]), None)
-    raise ValueError(f"{shown(value)} is not an audience size -- {_AUDIENCE_FIX}")
+    raise Invalid(_("{value} is not an audience size", value=shown(value)), _AUDIENCE_FIX)
 
 
 AudienceField = Annotated[Audience, PlainValidator(_parse_audience), PlainSerializer(lambda a: a.text, return_type=str),

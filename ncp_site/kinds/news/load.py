@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from ...core.errors import DataError
 from ...core.kind import LoadContext
+from ...core.messages import _
 from ...core.records import Located, RecordFiles, load_records, reference_errors
 from ...core.vocabulary import missing_labels
 from .model import NewsItem
 
-FILES = RecordFiles("news", "news item", "data/news/2024-04-15-peer-review-published.yml")
+FILES = RecordFiles("news", _("news item"), "data/news/2024-04-15-peer-review-published.yml")
 
 
 def load(ctx: LoadContext) -> tuple[list[NewsItem], list[DataError]]:
     found, errors = load_records(ctx.sources, FILES, NewsItem, lambda item, at: item_errors(item, at, ctx))
     glossary = ctx.loaded.get("glossary")
     if glossary is not None and found:
-        errors += missing_labels(glossary, {"related_cases": ["specific_instance"]}, "a news item's")
+        errors += missing_labels(glossary, {"related_cases": ["specific_instance"]}, _("a news item"))
     return newest_first([at.record for at in found]), errors
 
 
@@ -29,5 +30,5 @@ def _ids(records) -> set[str] | None:
 
 def item_errors(item: NewsItem, at: Located, ctx: LoadContext) -> list[DataError]:
     cases, events = _ids(ctx.loaded.get("cases")), _ids(ctx.loaded.get("events"))
-    return (reference_errors(at, "related_cases", item.related_cases, cases, "specific instance", "data/cases/")
-            + reference_errors(at, "related_events", item.related_events, events, "event", "data/events/"))
+    return (reference_errors(at, "related_cases", item.related_cases, cases, _("specific instance"), "data/cases/")
+            + reference_errors(at, "related_events", item.related_events, events, _("event"), "data/events/"))

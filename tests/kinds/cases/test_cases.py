@@ -9,6 +9,7 @@ from builders import (
     LANGUAGES,
     case_record,
     dedent,
+    line_of,
     load_kind,
     make_project,
     problem_at,
@@ -223,7 +224,7 @@ def test_an_unreported_case_may_not_leave_a_date_empty(tmp_path):
                                               "conclusion": None, "follow_up": "not_reported"})])
     _, errors = load_kind(tmp_path, "cases")
     assert {e.field for e in errors} == {"dates.submission", "dates.conclusion"}
-    assert all("not_reported" in e.fix for e in errors)
+    assert all("not_reported" in str(e.fix) for e in errors)
 
 
 def test_chapters_need_an_edition_for_their_titles(tmp_path):
@@ -248,3 +249,31 @@ def test_a_submitter_whose_name_the_sources_do_not_give_is_valid(tmp_path):
     (tmp_path / "data" / "cases" / "kz0101.yml").write_text(text, encoding="utf-8")
     (case,), errors = load_kind(tmp_path, "cases")
     assert errors == [] and case.submitter.name_unknown and case.submitter.name is None
+
+
+def test_every_problem_of_a_record_is_reported_in_one_run(tmp_path, capsys):
+    """A mistake in one field (keywords written as a text) used to hide the checks across fields (a submitter
+    with no name, dates out of order) until it was fixed: one run lists them all, each at its line."""
+    text = (VALID.replace("  withheld: true", "  withheld: false")
+            .replace("  en: [labour]", "  en: labour, trade unions")
+            .replace("conclusion: 2022-07-01", "conclusion: 2021-07-01")
+            .replace("status: not_accepted", "status: not_accepted\nstatus_note: x"))
+    make_project(tmp_path)
+    (tmp_path / "data" / "cases" / "kz0101.yml").write_text(text, encoding="utf-8")
+    assert cli.main(["--root", str(tmp_path), "check"]) == 1
+    out = capsys.readouterr().out
+    where = "data/cases/kz0101.yml"
+    assert f"{where}:{line_of(text, '  en: labour')}: keywords (en): should be a list" in out
+    assert f"{where}:{line_of(text, 'status_note')}: status_note: is not a known field" in out
+    assert f"{where}:{line_of(text, 'submitter:')}: submitter: has no name" in out
+    assert f"{where}:{line_of(text, 'conclusion:')}: dates.conclusion: conclusion (2021-07-01) is before" in out
+
+
+def test_a_check_across_fields_says_nothing_about_a_field_that_did_not_validate(tmp_path, capsys):
+    """A wrong status is reported once, as itself: the checks that need the status stay silent about it."""
+    text = VALID.replace("status: not_accepted", "status: rejected")
+    make_project(tmp_path)
+    (tmp_path / "data" / "cases" / "kz0101.yml").write_text(text, encoding="utf-8")
+    assert cli.main(["--root", str(tmp_path), "check"]) == 1
+    problems = [line for line in capsys.readouterr().out.splitlines() if line.startswith("data/cases/kz0101.yml:")]
+    assert [p.split(": ")[1] for p in problems] == ["status"], problems

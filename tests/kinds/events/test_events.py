@@ -208,7 +208,7 @@ def test_every_label_comes_from_the_glossary(tmp_path):
     glossary_file.write_text(glossary_file.read_text(encoding="utf-8").replace("id: format_hybrid", "id: format_mixed"),
                              encoding="utf-8")
     _, errors = collect(tmp_path)
-    assert any(e.path == "data/glossary.yml" and "no concept 'format_hybrid'" in e.problem for e in errors), errors
+    assert any(e.path == "data/glossary.yml" and "no concept 'format_hybrid'" in str(e.problem) for e in errors), errors
 
 
 # --- upcoming and past: "today" is the build date --------------------------------------------
@@ -583,3 +583,17 @@ def test_the_events_list_stays_short_at_any_number_of_events(tmp_path):
     assert '<a href="years/2035/">2035</a>: 200 events' in html
     year_page = event_pages.render_year_page(2035, site.events, site.words, "ru")
     assert year_page.count('<a href="../../s2035-') == 200
+
+
+def test_an_events_problems_at_every_stage_are_reported_in_one_run(tmp_path, capsys):
+    """A value no field accepts (the audience) and what only the record as a whole shows (an in-person event
+    without a place, an end before the start) are listed together, each at its line."""
+    text = (VALID.replace("    location: Astana\n", "", 1).replace("audience: 10-50", "audience: lots", 1)
+            .replace("start: 2030-03-10", "start: 2030-03-10\n    end: 2030-03-09", 1))
+    project(tmp_path, {"2030.yml": text})
+    status, out = check_unchanged(tmp_path, capsys, tmp_path / "data" / "events")
+    assert status == 1
+    where = "data/events/2030.yml"
+    assert f"{where}:{line_of(text, 'audience: lots')}: events[0].audience: 'lots' is not an audience size" in out
+    assert f"{where}:{line_of(text, 'format: in_person')}: events[0].location: an event whose format is" in out
+    assert f"{where}:{line_of(text, 'end: 2030-03-09')}: events[0].end: end (2030-03-09) is before start" in out
