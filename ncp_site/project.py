@@ -68,6 +68,8 @@ class Project:
             value, errs = kind.load(LoadContext(sources, project.loaded, project.today, project.warnings, release))
             project.loaded[kind.name] = value
             errors += errs
+            if kind.offers is not None and value is not None:
+                sources.offered.update(kind.offers(value))
         errors += never_publish.source_errors(sources, project.never_publish)
         errors += parity.page_parity_errors(sources)
         errors += page_templates.page_template_errors(sources, project.macro_names())

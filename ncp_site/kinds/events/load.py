@@ -28,10 +28,10 @@ def event_errors(e: Event, at: Located, ctx: LoadContext) -> list[DataError]:
     errors = []
     doc, loc, languages = at.doc, at.loc, ctx.languages
 
-    def missing(name: str, because: str, problem: str) -> DataError:
+    def missing(name: str, because: str, problem: str, fix: str | None = None) -> DataError:
         """A field another one requires: named as missing, located at the field that requires it."""
         return DataError(doc.path, doc.line(loc + (because,)), field_name(loc + (name,)), problem,
-                         f"add '{name}:' (one name, or {', '.join(c + ':' for c in languages)} lines)")
+                         fix or f"add '{name}:' (one name, or {', '.join(c + ':' for c in languages)} lines)")
 
     if e.end is not None:
         if e.end.kind != e.start.kind:
@@ -43,8 +43,11 @@ def event_errors(e: Event, at: Located, ctx: LoadContext) -> list[DataError]:
                                     "check both dates; leave end out for a one-day event"))
     if e.format in ("in_person", "hybrid") and e.location is None:
         errors.append(missing("location", "format", f"an event held {e.format.replace('_', ' ')} needs a location"))
-    if e.ncp_role == "participated" and e.organiser is None:
-        errors.append(missing("organiser", "ncp_role", "an event the NCP took part in needs its organiser"))
+    if e.ncp_role == "participated" and not e.has_organiser:
+        errors.append(missing("organisers", "ncp_role", "an event the NCP took part in needs its organiser",
+                              "add 'organisers: [<id>]' with the ids of organisations in data/organisations.yml "
+                              f"(or 'organiser:' with {', '.join(c + ':' for c in languages)} lines for an organiser "
+                              "that is not one organisation, e.g. another country's NCP)"))
     for j, material in enumerate(e.materials):
         where = loc + ("materials", j, "documents")
         if not material.documents.available():
