@@ -19,7 +19,7 @@ from . import kinds
 from .checks import never_publish, page_html, page_templates, parity, quotes, terminology, translation_status
 from .core import citations
 from .core.config import SiteConfig, load_config
-from .core.errors import DataError, DataErrors
+from .core.errors import DataError, DataErrors, DataWarning
 from .core.formats import build_today
 from .core.kind import Kind, LoadContext
 from .core.rendering import Words
@@ -64,6 +64,8 @@ class Project:
         errors += sources.file_errors
         errors += sources.unread_errors([path for kind in project.kinds for path in kind.data])
         errors += config.emblem_errors()
+        if release:
+            project.warnings += [DataWarning.of(e) for e in config.missing_emblem()]
         for kind in project.kinds:
             value, errs = kind.load(LoadContext(sources, project.loaded, project.today, project.warnings, release))
             project.loaded[kind.name] = value

@@ -133,8 +133,11 @@ ORGANISATIONS = [
 """The organisations a small project's records may name (``data/organisations.yml``)."""
 
 
-def organisations_data(extra: list[dict] = ()) -> dict:
-    return {"organisations": ORGANISATIONS + list(extra)}
+def organisations_data(extra: list[dict] = (), langs=LANGS) -> dict:
+    """``ORGANISATIONS`` and ``extra`` (an organisation of both once), with names in ``langs``."""
+    ids = {o["id"] for o in extra}
+    return {"organisations": [{**o, "name": {lang: o["name"][lang] for lang in langs}}
+                              for o in [o for o in ORGANISATIONS if o["id"] not in ids] + list(extra)]}
 
 
 def write_yaml(path: Path, data) -> Path:

@@ -113,8 +113,8 @@ class Submitter(Strict):
     type: SubmitterType
     withheld: StrictBool = False  # true when the NCP does not publish the name (then never write it in the file)
     name_unknown: StrictBool = False  # true when the sources do not give the name (the page shows the type only)
-    name: Name | None = Field(default=None, description="a person's name (an individual submitter); required unless "
-                              + " or ".join(f"{flag}: true" for flag in NAME_NOT_GIVEN) + " or the submitter is an organisation")
+    name: Name | None = Field(default=None, description="required unless " + " or ".join(
+        f"{flag}: true" for flag in NAME_NOT_GIVEN) + "; a person's name (a submitter that is an organisation: organisation: below)")
     organisation: OrganisationRef | None = None  # a submitter that is an organisation: its id in data/organisations.yml
 
     @property
