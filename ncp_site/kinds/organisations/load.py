@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 from ...core.errors import DataError
 from ...core.kind import LoadContext
-from ...core.records import RecordFiles, load_records
+from ...core.records import Located, RecordFiles, load_records
 from ...core.organisations import ORGANISATIONS, OrganisationName
 from ...core.vocabulary import missing_wording
+from ...core.yamlsrc import field_name
 from .model import TYPES, Organisation
 
 FILES = RecordFiles("organisations.yml", "organisation", "data/organisations.yml", list_key="organisations",
@@ -36,9 +37,25 @@ class Organisations:
 
 def load(ctx: LoadContext) -> tuple[Organisations, list[DataError]]:
     found, errors = load_records(ctx.sources, FILES, Organisation)
+    errors += _same_name_errors(found, ctx.languages)
     errors += missing_wording(ctx.loaded.get("ui"), [TYPE_WORDING + t for t in TYPES], "an organisation's type")
     by_id = {at.record.id: at.record for at in found}
     return Organisations(by_id, frozenset(_written_ids(ctx) - set(by_id))), errors
+
+
+def _same_name_errors(found: list[Located], languages) -> list[DataError]:
+    """Two records with one name are one organisation twice: its names would drift apart again."""
+    errors, first = [], {}
+    for at in found:
+        for lang in languages:
+            key = (lang, " ".join(at.record.name[lang].split()).casefold())
+            if key in first and first[key][0] != at.record.id:
+                other, where = first[key]
+                errors.append(DataError(at.doc.path, at.doc.line(at.loc + ("name", lang)), field_name(at.loc + ("name",)),
+                                        f"is already the name of the organisation '{other}' ({where})",
+                                        f"keep one record and name it by its id '{other}' everywhere", lang))
+            first.setdefault(key, (at.record.id, at.where(("name", lang))))
+    return errors
 
 
 def _written_ids(ctx: LoadContext) -> set[str]:

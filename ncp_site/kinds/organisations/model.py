@@ -13,7 +13,9 @@ from __future__ import annotations
 from typing import Literal
 
 from ...core.documents import WebAddress
-from ...core.localized import LanguageCode, LocalizedLine, Strict, Text
+from pydantic import field_validator
+
+from ...core.localized import LocalizedLine, Strict, Text, site_languages
 from ...core.organisations import ORGANISATION_ID, OrganisationName
 from ...core.validation import record_id
 
@@ -25,9 +27,19 @@ TYPES: tuple[str, ...] = OrganisationType.__args__
 class Organisation(Strict):
     id: str = record_id(ORGANISATION_ID)
     name: LocalizedLine  # the full name, as pages show it, in every language
-    abbreviation: dict[LanguageCode, Text] = {}  # the short form, only in the languages where it is used: {en: NCE}
+    abbreviation: dict[str, Text] = {}  # the short form, only in the languages where it is used: {en: NCE}
     type: OrganisationType
     website: WebAddress | None = None  # its own site, only where known
+
+    @field_validator("abbreviation")
+    @classmethod
+    def _site_languages(cls, value: dict, info):
+        languages = site_languages(info)
+        unknown = [code for code in value if code not in languages]
+        if unknown:
+            raise ValueError(f"'{unknown[0]}' is not a language of this site -- write the short form under one of: "
+                             + ", ".join(languages))
+        return value
 
     def named(self) -> OrganisationName:
         """What a record naming this organisation holds: its name per language, and its id."""
