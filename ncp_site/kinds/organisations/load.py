@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from ...core.errors import DataError
 from ...core.kind import LoadContext
-from ...core.records import Located, RecordFiles, load_records
 from ...core.organisations import ORGANISATIONS, OrganisationName
+from ...core.records import Located, RecordFiles, load_records
 from ...core.vocabulary import missing_wording
 from ...core.yamlsrc import field_name
 from .model import TYPES, Organisation
