@@ -18,6 +18,7 @@ from typing import Any
 from . import kinds
 from .checks import never_publish, page_html, page_templates, parity, quotes, terminology, translation_status
 from .core import citations
+from .core.cache import SourceCache
 from .core.config import SiteConfig, load_config
 from .core.errors import DataError, DataErrors, DataWarning
 from .core.formats import build_today
@@ -49,13 +50,15 @@ class Project:
     """Names that must not appear in the data, the pages or the built site (``NCP_NEVER_PUBLISH``)."""
 
     @classmethod
-    def load(cls, config: SiteConfig, today: dt.date | None = None, environ=None, release: bool = False) -> Project:
+    def load(cls, config: SiteConfig, today: dt.date | None = None, environ=None, release: bool = False,
+             cache: SourceCache | None = None) -> Project:
         """Load and check everything; ``errors`` lists every problem found (empty: publishable).
 
         ``environ``: where ``NCP_NEVER_PUBLISH`` is read (the process environment by default); ``release``:
-        also what publishing needs (``ncp check --release``, ``LoadContext.release``).
+        also what publishing needs (``ncp check --release``, ``LoadContext.release``); ``cache``: where the
+        results of each file alone are kept between runs (``core.cache``; the result is the same without it).
         """
-        project = cls(config, Sources.read(config), today or build_today(), kinds=kinds.all_kinds())
+        project = cls(config, Sources.read(config, cache), today or build_today(), kinds=kinds.all_kinds())
         sources = project.sources
         sources.citable = citations.citable_ids(sources, [k.documents for k in project.kinds if k.documents])
         project.never_publish, errors = never_publish.from_environment(os.environ if environ is None else environ)
@@ -171,8 +174,14 @@ class _Reads(dict):
         return super().items()
 
 
-def load_project(root, today: dt.date | None = None, release: bool = False) -> Project:
-    return Project.load(load_config(root), today, release=release)
+def load_project(root, today: dt.date | None = None, release: bool = False, cached: bool = False) -> Project:
+    """The project at ``root``; ``cached``: keep each file's results under ``.cache/`` between runs (``ncp``)."""
+    config = load_config(root)
+    cache = SourceCache.under(config.root, repr(config)) if cached else None
+    project = Project.load(config, today, release=release, cache=cache)
+    if cache is not None:
+        cache.save()
+    return project
 
 
 def _abbreviation_key(project: Project):

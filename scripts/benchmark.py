@@ -1,52 +1,641 @@
 #!/usr/bin/env python3
-"""Measure the full build: wall time (median of N runs), data loads per build, output size.
+"""Measure every goal of issue 26 and print one table per goal, each with PASS or FAIL.
 
-    python scripts/benchmark.py                 # the repository's site, 3 runs
-    python scripts/benchmark.py --cases 1000    # plus a synthetic copy with 1,000 specific instances
-    python scripts/benchmark.py --runs 1 --cases 1000 --weight   # and what a visitor downloads
+    python scripts/benchmark.py              # goals 1, 2, 4 and 5, medians of 3 runs (about an hour on 2 cores)
+    python scripts/benchmark.py --quick      # the repository's size only, one run each (a few minutes)
+    python scripts/benchmark.py --suite      # and goal 3: the whole test suite in a fresh clone (many minutes)
+    python scripts/benchmark.py --goals 2 5  # some goals only
+    python scripts/benchmark.py --machinery  # and builds with each piece of machinery switched off (issue 25)
+    python scripts/benchmark.py --report FILE --json FILE   # also write the tables (Markdown) and the raw runs
 
-Run inside the project's environment (`source scripts/setup.sh`). Figures depend on the machine:
-quote medians, and compare runs made on the same machine.
+Run it inside the project's environment (`source scripts/setup.sh`). Every command runs as its own
+process, on a copy of the repository (or a synthetic copy, ``scripts/synthetic.py``), never on this
+checkout's files. Each figure is the median of ``--runs`` runs with the spread [min-max]: wall time,
+CPU time (user + system of the process and all its children: much less noisy than wall time on a
+busy machine) and peak memory (the largest sum of the resident memory of the processes running at
+once). Compare figures measured in the same run on the same machine; the load average is printed.
+
+The tables of the last run, with why each failing goal fails and what would unlock it, are in
+``PERFORMANCE.md``.
+
+Older modes: ``--scale`` (one size built once, its peak memory), ``--weight`` (what a visitor
+downloads, in chromium), ``--baseline DIR`` (goal 5's builds with another checkout's code too).
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
 import gzip
+import json
 import os
-import random
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import REPO, edit_title, synthetic_copy  # noqa: E402
+
+BUILD_ENV = {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
 
 
-def build(project: Path, site_dir: Path) -> tuple[float, int, str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-                            cwd=project, env=env, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - start
-    if result.returncode:
-        sys.exit(f"build failed:\n{result.stderr[-3000:]}")
-    loads = [int(n) for n in re.findall(r"data loaded (\d+) time", result.stderr)]
-    return elapsed, max(loads or [0]), result.stderr
+def environment(extra: dict | None = None) -> dict:
+    """The environment of a measured command: this one, with Python writing and reading its compiled modules
+    (``__pycache__``) as on any machine, even where PYTHONDONTWRITEBYTECODE is set (it made each ``ncp`` run
+    compile the package again: 0.1 s)."""
+    env = {**os.environ, **BUILD_ENV, **(extra or {})}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+MACHINERY_OFF = Path(__file__).resolve().parent / "machinery_off"
+"""``sitecustomize.py`` there switches off the pieces named in ``NCP_MACHINERY_OFF`` in every build process."""
+
+
+def _switches() -> dict[str, str]:
+    """The pieces ``machinery_off/sitecustomize.py`` can switch off, read from it (nothing switched here)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("machinery_off", MACHINERY_OFF / "sitecustomize.py")
+    module = importlib.util.module_from_spec(spec)
+    saved = os.environ.pop("NCP_MACHINERY_OFF", None)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        if saved is not None:
+            os.environ["NCP_MACHINERY_OFF"] = saved
+    return module.SWITCHES
+
+
+MACHINERY = _switches()
+SIZES = {"repository": (0, 0), "100 + 500": (100, 500), "1,000 + 1,000": (1000, 1000)}
+"""Goal 5's sizes: synthetic cases + events added to the repository's data."""
+CHECK_LARGE = (1000, 5000)
+"""Goal 2's large size: 1,000 synthetic cases + 5,000 synthetic events."""
+MACHINERY_SIZE = "100 + 500"
+
+
+# -- measuring one command ---------------------------------------------------------------------------------
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mib: float
+    code: int = 0
+    pages: int = 0
+    size_mb: float = 0.0
+
+
+def _processes() -> dict[int, tuple[int, int, float]]:
+    """Every process now: pid -> (parent pid, resident KiB, CPU seconds used by it and its waited-for children)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(")") + 2:].split()  # after the command name, which may hold spaces
+        ppid, utime, stime, cutime, cstime, rss_pages = (int(fields[1]), *map(int, fields[11:15]), int(fields[21]))
+        found[int(entry.name)] = (ppid, rss_pages * os.sysconf("SC_PAGE_SIZE") // 1024,
+                                  (utime + stime + cutime + cstime) / tick)
+    return found
+
+
+def _tree(pid: int, processes: dict) -> set[int]:
+    tree, frontier = {pid}, [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [p for p, (pp, _, _) in processes.items() if pp == parent and p not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return tree
+
+
+def tree_usage(pid: int) -> tuple[int, float]:
+    """Resident KiB of ``pid`` and its descendants now, and the CPU seconds they have used (children that
+    ended count in their parent's)."""
+    processes = _processes()
+    tree = _tree(pid, processes)
+    return sum(processes[p][1] for p in tree if p in processes), sum(processes[p][2] for p in tree if p in processes)
+
+
+def measured(cmd: list[str], cwd: Path, env: dict | None = None, output: Path | None = None) -> tuple[Run, str]:
+    """Wall time, CPU time (user + system, of the process and all its children) and peak memory of one command.
+
+    The peak is the larger of ``os.wait4``'s (the largest single process of the tree) and the largest
+    sum over the processes running at once, sampled every 0.2 s: a parallel build runs one process
+    per language, and their memory adds up. ``output``: where the command's standard output goes."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as err, \
+            open(output or os.devnull, "w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(cmd, cwd=cwd, env=environment(env), stdout=out, stderr=err, text=True)
+        peak_sum = 0
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            peak_sum = max(peak_sum, tree_usage(process.pid)[0])
+            time.sleep(0.05 if time.perf_counter() - start < 2 else 0.2)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        peak = max(usage.ru_maxrss, peak_sum) / 1024
+        return Run(wall, usage.ru_utime + usage.ru_stime, peak, process.returncode), err.read()
 
 
 def site_size(site_dir: Path) -> tuple[int, int]:
     files = [p for p in site_dir.rglob("*") if p.is_file()]
     return len([p for p in files if p.suffix == ".html"]), sum(p.stat().st_size for p in files)
 
+
+# -- tables --------------------------------------------------------------------------------------------------
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def _figure(values: list[float], digits: int) -> str:
+    if not values:
+        return "-"
+    median = statistics.median(values)
+    if len(values) == 1:
+        return f"{median:,.{digits}f}"
+    return f"{median:,.{digits}f} [{min(values):,.{digits}f}-{max(values):,.{digits}f}]"
+
+
+@dataclass
+class Row:
+    name: str
+    meaning: str
+    runs: list[Run] = field(default_factory=list)
+    target: str = ""
+    ok: bool | None = None
+    extra: str = ""
+
+    def median(self, attr: str) -> float:
+        return statistics.median(getattr(r, attr) for r in self.runs)
+
+
+@dataclass
+class Goal:
+    number: str
+    title: str
+    command: str
+    notes: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    verdicts: list[tuple[bool | None, str]] = field(default_factory=list)
+    started: str = ""
+    load_start: str = ""
+    load_end: str = ""
+    columns: tuple[str, ...] = ("wall", "cpu", "peak")
+
+    def start(self) -> Goal:
+        self.started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+        self.load_start = _load()
+        print(f"\n[{self.started}] goal {self.number}: {self.title} (load average {self.load_start})", file=sys.stderr)
+        return self
+
+    def row(self, row: Row) -> Row:
+        self.rows.append(row)
+        return row
+
+    def verdict(self, ok: bool | None, text: str) -> None:
+        self.verdicts.append((ok, text))
+
+    def markdown(self) -> str:
+        self.load_end = self.load_end or _load()
+        overall = [ok for ok, _ in self.verdicts if ok is not None]
+        state = "" if not overall else " -- PASS" if all(overall) else " -- FAIL"
+        lines = [f"## Goal {self.number}: {self.title}{state}", "",
+                 f"Command: {self.command}", "",
+                 f"Measured {self.started} on {os.cpu_count()} CPUs; load average (1, 5, 15 min) {self.load_start} "
+                 f"at the start, {self.load_end} at the end. Each figure: median [min-max] of the runs.", ""]
+        lines += [f"- {note}" for note in self.notes] + ([""] if self.notes else [])
+        lines += ["| row | what it means | runs | wall s | CPU s | peak MiB | target | |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for row in self.rows:
+            runs = row.runs
+            wall = _figure([r.wall for r in runs], 2 if runs and max(r.wall for r in runs) < 10 else 1)
+            cpu = _figure([r.cpu for r in runs], 2 if runs and max(r.cpu for r in runs) < 10 else 1)
+            peak = _figure([r.peak_mib for r in runs], 0) if "peak" in self.columns and any(r.peak_mib for r in runs) else "-"
+            verdict = "" if row.ok is None else "PASS" if row.ok else "FAIL"
+            meaning = row.meaning + (f" ({row.extra})" if row.extra else "")
+            lines.append(f"| {row.name} | {meaning} | {len(runs)} | {wall} | {cpu} | {peak} | {row.target or '-'} "
+                         f"| {verdict} |")
+        lines.append("")
+        lines += [f"{'PASS' if ok else 'FAIL' if ok is not None else 'NOTE'}  {text}" for ok, text in self.verdicts]
+        return "\n".join(lines) + "\n"
+
+
+# -- goal 1: the preview -------------------------------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def _settled(pid: int, quiet_for: float = 1.0, limit: float = 120) -> None:
+    """Wait until the process tree has used almost no CPU for ``quiet_for`` seconds (the preview's search
+    index, made in the background after a rebuild, is done), at most ``limit`` seconds."""
+    start, last, since = time.perf_counter(), tree_usage(pid)[1], time.perf_counter()
+    while time.perf_counter() - start < limit:
+        time.sleep(0.25)
+        used = tree_usage(pid)[1]
+        if used - last > 0.05:
+            last, since = used, time.perf_counter()
+        elif time.perf_counter() - since >= quiet_for:
+            return
+
+
+def served_edits(project: Path, serve_args: list[str], saves: int) -> tuple[Run, list[Run]]:
+    """``mkdocs serve`` of ``project``: the first build until the page answers, then ``saves`` saved edits of a
+    case title, each from the save until the served page holds the new title (polled every 0.05 s)."""
+    port = _free_port()
+    page = edit_title(project, "Benchmark title 0")
+    url = f"http://127.0.0.1:{port}/{page}"
+    log = project.parent / f"serve-{port}.log"
+    env = environment({"NCP_SITE_URL": f"http://127.0.0.1:{port}/"})
+    with open(log, "w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *serve_args],
+                                   cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+
+        def shown(marker: str, limit: float = 1800) -> None:
+            begun = time.perf_counter()
+            while time.perf_counter() - begun < limit:
+                if process.poll() is not None:
+                    sys.exit(f"mkdocs serve stopped:\n{log.read_text(encoding='utf-8')[-3000:]}")
+                body = _fetch(url)
+                if body is not None and marker in body:
+                    return
+                time.sleep(0.05)
+            sys.exit(f"{url}: {marker!r} not served within {limit} s\n{log.read_text(encoding='utf-8')[-3000:]}")
+
+        try:
+            shown("Benchmark title 0")
+            first = Run(time.perf_counter() - start, tree_usage(process.pid)[1], tree_usage(process.pid)[0] / 1024)
+            edits = []
+            for n in range(1, saves + 1):
+                _settled(process.pid)
+                marker = f"Benchmark title {n} {time.time_ns()}"
+                memory, cpu = tree_usage(process.pid)
+                begun = time.perf_counter()
+                edit_title(project, marker)
+                shown(marker)
+                wall = time.perf_counter() - begun
+                memory_after, cpu_after = tree_usage(process.pid)
+                edits.append(Run(wall, cpu_after - cpu, max(memory, memory_after) / 1024))
+            return first, edits
+        finally:
+            process.terminate()
+            try:
+                process.wait(60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def goal_preview(tmp: Path, runs: int, quick: bool) -> Goal:
+    goal = Goal("1", "preview: a saved edit of a case title is in the browser within 1 s (the repository)",
+                "`mkdocs serve --dirty` (the README's preview command) on a copy of the repository; "
+                "`data/cases/kz0003.yml`'s English title edited and saved, as an editor saves it",
+                columns=("wall", "cpu", "peak")).start()
+    goal.notes = [
+        "wall: from the save until the served page (`/en/cases/kz0003/`, fetched over HTTP every 0.05 s) holds the "
+        "new title; the live-reload script reloads the open page at that moment (its reload itself, tens of "
+        "milliseconds in a browser, is not counted)",
+        "CPU: used by the `mkdocs serve` process and its children from the save until then; before each save the "
+        "benchmark waits until the server is idle (the search index, made in the background, done)",
+        "peak: the server's resident memory (sampled before and after the edit)"]
+    project = synthetic_copy(0, tmp / "preview")
+    first, edits = served_edits(project, ["--dirty"], max(runs, 3))
+    row = goal.row(Row("`mkdocs serve --dirty`, an edit", "a saved edit until the page shows it", edits, "<= 1 s"))
+    row.ok = row.median("wall") <= 1.0
+    goal.row(Row("`mkdocs serve --dirty`, start", "from starting the server until the page answers", [first]))
+    if not quick:
+        plain_first, plain = served_edits(synthetic_copy(0, tmp / "preview-plain"), [], max(runs, 3))
+        goal.row(Row("`mkdocs serve`, an edit", "the same without --dirty: every save rebuilds the whole site", plain))
+    goal.verdict(row.ok, f"a saved edit in the browser within 1 s: median {row.median('wall'):.2f} s "
+                         f"(CPU {row.median('cpu'):.2f} s) over {len(edits)} saves")
+    return goal
+
+
+# -- goal 2: ncp check ---------------------------------------------------------------------------------------
+
+def _ncp() -> list[str]:
+    return [sys.executable, "-m", "ncp_site.cli"]
+
+
+def check_runs(project: Path, runs: int, state: str) -> list[Run]:
+    """``ncp check`` on ``project``, ``runs`` times: ``cold`` (no cache), ``edited`` (the cache warm, one case
+    file saved with a new title before each run) or ``unchanged`` (the cache warm, nothing changed)."""
+    cache = project / ".cache"
+    if state != "cold":
+        measured([*_ncp(), "--root", str(project), "check"], project)  # fills the cache
+    results = []
+    for n in range(runs):
+        if state == "cold":
+            shutil.rmtree(cache, ignore_errors=True)
+        elif state == "edited":
+            edit_title(project, f"Checked title {n} {time.time_ns()}")
+        run, stderr = measured([*_ncp(), "--root", str(project), "check"], project)
+        if run.code:
+            sys.exit(f"ncp check failed on {project} ({state}):\n{stderr[-3000:]}")
+        results.append(run)
+    return results
+
+
+def goal_check(tmp: Path, runs: int, quick: bool) -> Goal:
+    goal = Goal("2", "`ncp check` at most 0.3 s on the repository and 2 s at 1,000 cases + 5,000 events",
+                "`ncp --root COPY check` (as `python -m ncp_site.cli`), on a copy of the repository and on a "
+                "synthetic copy with 1,000 more cases and 5,000 more events (`scripts/synthetic.py`)").start()
+    goal.notes = [
+        "cold: no cache (`.cache/` removed before each run: a fresh clone, CI)",
+        "one file edited: the cache warm, one case file saved with a new title before each run (the "
+        "Secretariat's loop: edit, check); this is the row the target applies to",
+        "unchanged: the cache warm, nothing changed since the last run",
+        "imports: `python -c 'import ncp_site.cli'`, the floor under every `ncp check`"]
+    imports = [measured([sys.executable, "-c", "import ncp_site.cli"], REPO)[0] for _ in range(max(runs, 3))]
+    goal.row(Row("imports", "Python starting and importing the command", imports))
+    sizes = [("repository", (0, 0), 0.3)] + ([] if quick else [("1,000 + 5,000", CHECK_LARGE, 2.0)])
+    for label, (cases, events), limit in sizes:
+        project = synthetic_copy(cases, tmp / f"check-{cases}", events)
+        for state, meaning in (("cold", "no cache"), ("edited", "one file edited, the cache warm"),
+                               ("unchanged", "nothing changed, the cache warm")):
+            row = goal.row(Row(f"{label}, {state}", meaning, check_runs(project, runs, state)))
+            if state == "edited":
+                row.target, row.ok = f"<= {limit} s", row.median("wall") <= limit
+                goal.verdict(row.ok, f"ncp check at {label} (one file edited): {row.median('wall'):.2f} s wall, "
+                                     f"{row.median('cpu'):.2f} s CPU (target {limit} s)")
+        shutil.rmtree(project.parent, ignore_errors=True)
+    return goal
+
+
+# -- goal 3: the test suite ----------------------------------------------------------------------------------
+
+def fresh_clone(tmp: Path, name: str) -> Path:
+    """A ``git clone`` of this checkout's HEAD (what is committed: a fresh clone has nothing else)."""
+    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=REPO, capture_output=True, text=True).stdout
+    if dirty.strip():
+        print(f"note: uncommitted changes in {REPO} are not in the clone (it holds HEAD)", file=sys.stderr)
+    clone = tmp / name
+    subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], check=True)
+    return clone
+
+
+def _tail(path: Path, pattern: str) -> str:
+    lines = [line for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if re.search(pattern, line)]
+    return lines[-1].strip("= ") if lines else ""
+
+
+def goal_suite(tmp: Path) -> Goal:
+    goal = Goal("3", "the test suite runs in at most 6 min in a fresh clone",
+                "`git clone` of HEAD, then `NCP_EXTRAS=test source scripts/setup.sh` (the environment, from the "
+                "package registries), then `bash scripts/test`").start()
+    goal.notes = ["setup: the virtual environment and the package with its test extras (pip, network-bound; pip's "
+                  "download cache is used as on any machine that installed before)",
+                  "the suite: `bash scripts/test` once the environment exists (npm install of the checkers, then pytest); "
+                  "the target applies to this row"]
+    clone = fresh_clone(tmp, "suite")
+    setup, _ = measured(["bash", "-c", "NCP_EXTRAS=test source scripts/setup.sh"], clone)
+    goal.row(Row("setup", "the environment for the tests", [setup]))
+    log = tmp / "suite.log"
+    run, _ = measured(["bash", "scripts/test", "-q", "-p", "no:cacheprovider"], clone, output=log)
+    row = goal.row(Row("`bash scripts/test`", "every test", [run], "<= 360 s", run.wall <= 360,
+                       _tail(log, r"passed|failed|error")))
+    goal.verdict(row.ok, f"the test suite in a fresh clone: {run.wall / 60:.1f} min ({run.cpu / 60:.1f} min CPU), "
+                         f"setup {setup.wall / 60:.1f} min more; exit status {run.code}: {row.extra}")
+    shutil.rmtree(clone, ignore_errors=True)
+    return goal
+
+
+# -- goal 4: a data-only publish -----------------------------------------------------------------------------
+
+def goal_publish(tmp: Path) -> Goal:
+    goal = Goal("4", "a data-only commit is published in at most 3 min",
+                "in a fresh `git clone` of HEAD, the steps of `.github/workflows/publish.yml` for a commit that "
+                "touches only `data/` or `docs/`: `ncp check --release`; `bash scripts/build`; "
+                "`NCP_TEST_SITE=site bash scripts/test -m published` (the built-site checks of that site)").start()
+    goal.notes = ["setup and npm ci: the clone's environment (`scripts/setup.sh` from the lock, the checkers from "
+                  "package-lock.json), as the workflow's setup steps; not counted in the target",
+                  "`ncp check --release`: run with an empty never-publish list (`NCP_NEVER_PUBLISH` names a file "
+                  "with no names), as the workflow writes it from its secret",
+                  "the target applies to the sum of the three steps"]
+    clone = fresh_clone(tmp, "publish")
+    setup, _ = measured(["bash", "-c", "NCP_EXTRAS=test source scripts/setup.sh"], clone)
+    goal.row(Row("setup", "the clone's virtual environment with the test extras; not counted", [setup]))
+    npm, _ = measured(["npm", "ci", "--no-audit", "--no-fund", "--silent"], clone)
+    goal.row(Row("npm ci", "the checkers (vnu-jar, linkinator, axe-core); not counted", [npm]))
+    names = tmp / "never-publish.txt"
+    names.write_text("", encoding="utf-8")
+    env = {"NCP_NEVER_PUBLISH": str(names)}
+    steps = []
+    release, _ = measured(["bash", "-c", "source scripts/setup.sh && ncp check --release"], clone, env=env)
+    steps.append(goal.row(Row("`ncp check --release`", "every check, and what publishing needs", [release],
+                              extra=f"exit status {release.code}" + (
+                                  ": the repository's data lacks what publishing needs" if release.code else ""))))
+    build, stderr = measured(["bash", "scripts/build"], clone, env=env)
+    if build.code:
+        sys.exit(f"the build failed:\n{stderr[-3000:]}")
+    steps.append(goal.row(Row("`bash scripts/build`", "the whole site, each language in its own process", [build])))
+    log = tmp / "published.log"
+    checks, _ = measured(["bash", "scripts/test", "-m", "published", "-q", "-p", "no:cacheprovider"], clone,
+                         env={**env, "NCP_TEST_SITE": "site"}, output=log)  # the site just built, as the workflow
+    steps.append(goal.row(Row("`bash scripts/test -m published`", "the built-site checks", [checks],
+                              extra=_tail(log, r"passed|failed|error"))))
+    total = Run(sum(r.runs[0].wall for r in steps), sum(r.runs[0].cpu for r in steps),
+                max(r.runs[0].peak_mib for r in steps))
+    row = goal.row(Row("all three", "`ncp check --release` + build + checks", [total], "<= 180 s", total.wall <= 180))
+    goal.verdict(row.ok, f"a data-only publish: {total.wall:.0f} s ({total.cpu:.0f} s CPU); exit statuses "
+                         f"{release.code}, {build.code}, {checks.code}")
+    shutil.rmtree(clone, ignore_errors=True)
+    return goal
+
+
+# -- goal 5: the build against the floor ---------------------------------------------------------------------
+
+def measured_build(project: Path, site_dir: Path, env: dict | None = None, strict: bool = True,
+                   python: str = sys.executable) -> Run:
+    """One build: ``mkdocs build`` (what ``scripts/build`` runs: one process, the languages one after another)."""
+    cmd = [python, "-m", "mkdocs", "build", "-d", str(site_dir)] + (["--strict"] if strict else [])
+    run, stderr = measured(cmd, project, env)
+    if run.code:
+        sys.exit(f"build of {project} failed:\n{stderr[-3000:]}")
+    run.pages, size = site_size(site_dir)
+    run.size_mb = size / 1e6
+    shutil.rmtree(site_dir)
+    return run
+
+
+def _top_level_block(text: str, key: str) -> str:
+    """One top-level block of a YAML file, as written (``markdown_extensions:`` and what is indented under it)."""
+    match = re.search(rf"^{key}:\n(?:(?:[ #].*)?\n)*", text, re.MULTILINE)
+    return match.group(0) if match else ""
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its plain values; ``!ENV`` and ``!!python`` values come back as None."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def floor_project(project: Path, tmp: Path) -> Path:
+    """The floor: plain MkDocs + Material (its search) + mkdocs-static-i18n, no ncp plugin and no macros,
+    holding every page's final Markdown as the ncp build produced it (``NCP_DUMP_MARKDOWN``)."""
+    floor = tmp / "floor"
+    docs = floor / "docs"
+    measured_build(project, tmp / "site-dump", env={"NCP_DUMP_MARKDOWN": str(docs)})
+    for path in (project / "docs").rglob("*"):
+        if path.is_file() and path.suffix != ".md":
+            (docs / path.relative_to(project / "docs")).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, docs / path.relative_to(project / "docs"))
+    languages = floor / "overrides" / "partials" / "languages"
+    languages.mkdir(parents=True)
+    shutil.copy2(project / "overrides" / "partials" / "languages" / "kk.html", languages)  # Material has no Kazakh
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    site = yaml.load(text, Loader=_AnyTagLoader)
+    i18n = next(p["i18n"] for p in site["plugins"] if isinstance(p, dict) and "i18n" in p)
+    config = {"site_name": site["site_name"], "site_url": "https://example.org/", "docs_dir": "docs",
+              "use_directory_urls": True,
+              "theme": {"name": "material", "custom_dir": "overrides", "language": "kk", "font": False,
+                        "features": site["theme"].get("features", [])},
+              "nav": site["nav"], "plugins": ["search", {"i18n": i18n}]}
+    (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+                                      + _top_level_block(text, "markdown_extensions"), encoding="utf-8")
+    return floor
+
+
+def baseline_python(checkout: Path) -> str:
+    """The other checkout's own environment: its ``ncp_site``, plugin entry point and dependencies.
+
+    (``PYTHONPATH`` is not enough: this environment's editable install of ``ncp_site`` comes first.)
+    Its code must accept this checkout's data and mkdocs.yml, so compare changes that keep both.
+    """
+    python = checkout / ".venv" / "bin" / "python"
+    if not python.exists():
+        sys.exit(f"--baseline {checkout}: no .venv there; run `source scripts/setup.sh` in that checkout first")
+    return str(python)
+
+
+VARIANTS = {
+    "`scripts/build`": "the build as documented (`mkdocs build --strict`: one process, the languages one after "
+                       "another, mkdocs-static-i18n); the target applies to it",
+    "floor": "plain MkDocs + Material + mkdocs-static-i18n building the same final Markdown, no plugin, no macros",
+}
+
+
+def _off_env(names: list[str]) -> dict:
+    return {"NCP_MACHINERY_OFF": ",".join(names),
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(MACHINERY_OFF), os.environ.get("PYTHONPATH")]))}
+
+
+def compare_with_floor(project: Path, runs: int, tmp: Path, baseline: Path | None = None,
+                       machinery: bool = False) -> dict[str, list[Run]]:
+    """``runs`` builds of ``project`` in each variant (``VARIANTS``) and of its floor, interleaved (one of each,
+    then again), so that a change in the machine's load touches every variant alike."""
+    floor = floor_project(project, tmp)
+    results: dict[str, list[Run]] = {name: [] for name in VARIANTS}
+    if baseline is not None:
+        results["baseline"] = []
+    switches = list(MACHINERY) if machinery else []
+    for name in switches:
+        results[f"`scripts/build`, {name} off"] = []
+    for i in range(runs):
+        if baseline is not None:
+            results["baseline"].append(measured_build(project, tmp / f"base{i}", python=baseline_python(baseline)))
+        results["`scripts/build`"].append(measured_build(project, tmp / f"site{i}"))
+        results["floor"].append(measured_build(floor, tmp / f"floor{i}", strict=False))
+        for name in switches:
+            results[f"`scripts/build`, {name} off"].append(
+                measured_build(project, tmp / f"off-{name}-{i}", env=_off_env([name])))
+    return results
+
+
+def goal_floor(tmp: Path, runs: int, quick: bool, baseline: Path | None, machinery: bool,
+               only: list[str] | None = None) -> list[Goal]:
+    goal = Goal("5", "the build costs no more than the floor, in time and peak memory, at three sizes",
+                "each size built by `scripts/build` (`mkdocs build --strict`) and its floor, interleaved, "
+                "`SOURCE_DATE_EPOCH=1700000000`").start()
+    goal.notes = [f"{name}: {meaning}" for name, meaning in VARIANTS.items()]
+    goal.notes.append("sizes: the repository's data; with 100 cases + 500 events added; with 1,000 cases + "
+                      "1,000 events added (`scripts/synthetic.py`); the floor's Markdown is dumped by one more build "
+                      "(`NCP_DUMP_MARKDOWN`), not timed")
+    goal.notes.append("what it means: the HTML pages and output of the build, and its medians over the floor's")
+    extra_goal = None
+    if machinery:
+        extra_goal = Goal("5b", f"what each piece of machinery gains ({MACHINERY_SIZE}, issue 25 item 4)",
+                          "`scripts/build` with one piece switched off (`scripts/machinery_off/`, "
+                          "`NCP_MACHINERY_OFF`), interleaved with goal 5's builds of the same size")
+        extra_goal.started, extra_goal.load_start = goal.started, goal.load_start
+        extra_goal.notes = [f"{name}: {meaning}" for name, meaning in MACHINERY.items()]
+    sizes = {"repository": SIZES["repository"]} if quick else SIZES
+    if only:
+        sizes = {label: SIZES[label] for label in only}
+    for label, (cases, events) in sizes.items():
+        work = tmp / f"floor-{cases}"
+        work.mkdir()
+        project = synthetic_copy(cases, work, events)
+        results = compare_with_floor(project, runs, work, baseline, machinery and label == MACHINERY_SIZE)
+        medians = {name: {a: statistics.median(getattr(r, a) for r in rs) for a in ("wall", "cpu", "peak_mib")}
+                   for name, rs in results.items()}
+        for name, rs in results.items():
+            ratio = ", ".join(f"{what} {medians[name][a] / medians['floor'][a]:.2f}"
+                              for what, a in (("wall", "wall"), ("CPU", "cpu"), ("peak", "peak_mib")))
+            row = Row(f"{label}: {name}", f"{rs[-1].pages:,} pages, {rs[-1].size_mb:.1f} MB; / floor: {ratio}", rs)
+            if name.startswith("`scripts/build`,") and extra_goal is not None:
+                base = medians["`scripts/build`"]
+                row.meaning = MACHINERY[name.split(", ")[1].removesuffix(" off")] + " switched off"
+                row.extra = (f"CPU {medians[name]['cpu'] - base['cpu']:+.1f} s, peak "
+                             f"{medians[name]['peak_mib'] - base['peak_mib']:+.0f} MiB against `scripts/build`")
+                extra_goal.row(row)
+                continue
+            if name == "`scripts/build`":
+                row.target = "<= floor"
+                row.ok = medians[name]["wall"] <= medians["floor"]["wall"] and \
+                    medians[name]["peak_mib"] <= medians["floor"]["peak_mib"]
+            goal.row(row)
+        if extra_goal is not None and label == MACHINERY_SIZE:
+            extra_goal.rows.insert(0, next(r for r in goal.rows if r.name == f"{label}: `scripts/build`"))
+        for name in ("`scripts/build`",):
+            m, f = medians[name], medians["floor"]
+            goal.verdict(m["wall"] <= f["wall"] and m["peak_mib"] <= f["peak_mib"],
+                         f"{label}, {name}: {m['wall']:.1f} s vs the floor's {f['wall']:.1f} s "
+                         f"({m['wall'] / f['wall']:.2f}), peak {m['peak_mib']:.0f} vs {f['peak_mib']:.0f} MiB "
+                         f"({m['peak_mib'] / f['peak_mib']:.2f}), CPU {m['cpu']:.1f} vs {f['cpu']:.1f} s")
+        shutil.rmtree(work, ignore_errors=True)
+        print("\n".join(line for line in goal.markdown().splitlines() if line.startswith(f"| {label}:")),
+              file=sys.stderr, flush=True)  # each size as soon as it is measured: the larger ones take long
+    goal.load_end = _load()
+    if extra_goal is not None:
+        extra_goal.load_end = goal.load_end
+        return [goal, extra_goal]
+    return [goal]
+
+
+# -- older modes ---------------------------------------------------------------------------------------------
 
 WEIGHT_PAGES = {"home": "", "register": "cases/", "case": None, "search": "search/", "events": "events/"}
 """Page types whose first view is weighed; ``case`` is the first specific instance's page."""
@@ -117,420 +706,26 @@ def weigh(site_dir: Path, label: str) -> None:
         browser.close()
 
 
-def measure(project: Path, runs: int, label: str, weight: bool = False) -> None:
-    times, loads = [], set()
-    with tempfile.TemporaryDirectory() as tmp:
-        for i in range(runs):
-            out = Path(tmp) / f"site{i}"
-            elapsed, count, _ = build(project, out)
-            times.append(elapsed)
-            loads.add(count)
-        pages, size = site_size(out)
-        case_pages = sorted((out / "cases").glob("*/index.html"))
-        case_weight = statistics.median(p.stat().st_size for p in case_pages) if case_pages else 0
-        print(f"{label}: {pages} HTML pages, {size / 1e6:.1f} MB; build median {statistics.median(times):.2f} s "
-              f"(min {min(times):.2f}, max {max(times):.2f}, {runs} runs); data loaded {sorted(loads)} time(s) "
-              f"per build; median case page {case_weight / 1e3:.1f} KB")
-        if weight:
-            weigh(out, label)
+def weight_benchmark(counts: list[int], events: int) -> None:
+    """What a visitor downloads: the repository's site (and synthetic sizes), built once each, weighed in chromium."""
+    for count in [0, *counts]:
+        with tempfile.TemporaryDirectory() as tmp:
+            project = synthetic_copy(count, Path(tmp), events if count else 0)
+            site = Path(tmp) / "site"
+            run, stderr = measured([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], project)
+            if run.code:
+                sys.exit(f"build failed:\n{stderr[-3000:]}")
+            weigh(site, "repository site" if not count else f"{count} extra cases, {events} extra events")
 
 
-def check_time(project: Path, runs: int, ncp: str) -> float:
-    """Median wall time of ``ncp check`` (a whole process, as the secretariat runs it)."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = subprocess.run([ncp, "--root", str(project), "check"], capture_output=True, text=True, check=False)
-        times.append(time.perf_counter() - start)
-        if result.returncode:
-            sys.exit(f"ncp check failed:\n{result.stdout[-3000:]}")
-    return statistics.median(times)
-
-
-SEED = 14
-EVENTS_PER_FILE = 500
-LANGS = ("kk", "ru", "en")
-
-
-LONG_TEXTS = ("summary", "note", "outcome_note")
-"""Fields written as paragraphs; every other translated text is one line (a title, a name, a place)."""
-
-
-def _localized_texts(value, found: list[tuple[str, dict]], key: str = "") -> None:
-    """Every ``{kk, ru, en}`` mapping of strings in a parsed record with its field name, wherever it is nested."""
-    if isinstance(value, dict):
-        if set(value) == set(LANGS) and all(isinstance(v, str) for v in value.values()):
-            found.append((key, value))
-            return
-        for name, item in value.items():
-            _localized_texts(item, found, name)
-    elif isinstance(value, list):
-        for item in value:
-            _localized_texts(item, found, key)
-
-
-def _text_pools(records: list[dict], glossary: str) -> dict[str, dict[str, list[str]]]:
-    """Sentences and words of every language, taken from the repository's own records; no word of
-    the glossary, so that words put side by side never make a deprecated term."""
-    in_glossary = {w.lower()[:5] for w in re.findall(r"\w+", glossary)}  # a stem, roughly: terms are inflected
-    texts: list[tuple[str, dict]] = []
-    _localized_texts(records, texts)
-    pools = {lang: {"sentences": [], "words": []} for lang in LANGS}
-    for key, text in texts:
-        for lang in LANGS:
-            if key in LONG_TEXTS:
-                pools[lang]["sentences"] += [s.strip() for s in re.split(r"(?<=[.!?])\s+", text[lang]) if len(s) > 40]
-            pools[lang]["words"] += [w for w in re.findall(r"\w{4,}", text[lang]) if w.lower()[:5] not in in_glossary]
-    for pool in pools.values():
-        pool["sentences"], pool["words"] = sorted(set(pool["sentences"])), sorted(set(pool["words"]))
-    return pools
-
-
-def _vary(record, rng, pools, n: int):
-    """The record with every translated text rewritten: long texts re-composed from other records'
-    sentences (a different number each time), short ones given words of their own, so that no two
-    synthetic records are near-copies. The same draws are used for the three languages."""
-    texts: list[tuple[str, dict]] = []
-    _localized_texts(record, texts)
-    seen = set()
-    for key, text in texts:
-        if id(text) in seen:  # one text reached twice through a YAML alias
-            continue
-        seen.add(id(text))
-        if key in LONG_TEXTS:
-            count = rng.randint(2, 14)
-            picks = [rng.random() for _ in range(count)]
-            paragraphs = rng.random() < 0.4
-            for lang in LANGS:
-                sentences = pools[lang]["sentences"]
-                chosen = [sentences[int(p * len(sentences))] for p in picks]
-                sep = "\n\n" if paragraphs else " "
-                text[lang] = sep.join(chosen)
-        else:
-            picks = [rng.random() for _ in range(rng.randint(1, 3))]
-            for lang in LANGS:
-                words = pools[lang]["words"]
-                extra = " ".join(words[int(p * len(words))] for p in picks)
-                text[lang] = f"{text[lang]} ({extra}, {n})" if text[lang] else text[lang]
-    return record
-
-
-def _load(path: Path):
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
-def _dump(path: Path, value) -> None:
-    path.write_text(yaml.dump(value, allow_unicode=True, sort_keys=False, width=100,
-                              Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper)), encoding="utf-8")
-
-
-def synthetic_copy(count: int, tmp: Path, events: int = 0, source: Path = REPO) -> Path:
-    """A copy of ``source`` with ``count`` more specific instances and ``events`` more events, made
-    deterministically (seed ``SEED``) from the repository's records, every text varied (``_vary``)."""
-    project = tmp / "project"
-    def skipped(folder, names):
-        """Not the built site (``site/`` at the top; ``ncp_site/site/`` is code), caches or tools, nor the
-        code: ``python -m mkdocs`` puts the project folder first on the path, and each build must run the
-        ``ncp_site`` of the environment that runs it (``--baseline`` runs another checkout's)."""
-        skip = {".git", ".venv", "node_modules", "test-results", "__pycache__"}
-        return [n for n in names if n in skip or (n in ("site", "ncp_site") and Path(folder) == Path(source))]
-
-    shutil.copytree(source, project, ignore=skipped)
-    (project / "ncp_site").mkdir()  # empty: mkdocs.yml watches it; the code comes from the environment
-    rng = random.Random(SEED)
-    cases = [_load(p) for p in sorted((source / "data" / "cases").glob("*.yml"))]
-    years = [_load(p) for p in sorted((source / "data" / "events").glob("*.yml"))]
-    templates = [e for year in years for e in year["events"]]
-    pools = _text_pools(cases + templates, (source / "data" / "glossary.yml").read_text(encoding="utf-8"))
-    if events:
-        records = []
-        for n in range(events):
-            record = _vary(copy.deepcopy(templates[rng.randrange(len(templates))]), rng, pools, n)
-            record["id"] = f"synthetic-{n:05d}"
-            records.append(record)
-        for start in range(0, events, EVENTS_PER_FILE):  # a source file may hold at most 10 MB
-            year = 2099 - start // EVENTS_PER_FILE
-            _dump(project / "data" / "events" / f"{year}.yml", {"events": records[start:start + EVENTS_PER_FILE]})
-    for n in range(count):
-        record = _vary(copy.deepcopy(cases[rng.randrange(len(cases))]), rng, pools, n)
-        record["id"] = record["oecd_id"] = f"z{chr(ord('a') + n // 10000)}{n % 10000:04d}"  # as the OECD writes ids
-        _dump(project / "data" / "cases" / f"{record['id']}.yml", record)
-    return project
-
-
-@dataclass
-class Run:
-    wall: float
-    cpu: float
-    peak_mib: float
-    pages: int = 0
-    size_mb: float = 0.0
-
-
-BUILD_ENV = {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
-
-
-def _tree_rss_kib(pid: int) -> int:
-    """Resident memory of ``pid`` and all its descendants now, in KiB (Linux ``/proc``)."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/status", encoding="ascii", errors="replace") as f:
-                fields = dict(line.split(":", 1) for line in f if ":" in line)
-        except OSError:
-            continue
-        parents[int(entry.name)] = int(fields.get("PPid", "0").strip() or 0)
-        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
-    tree, frontier = {pid}, [pid]
-    while frontier:
-        parent = frontier.pop()
-        children = [p for p, pp in parents.items() if pp == parent and p not in tree]
-        tree.update(children)
-        frontier.extend(children)
-    return sum(rss.get(p, 0) for p in tree)
-
-
-def measured(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[Run, int, str]:
-    """Wall time, CPU time (user + system) and peak resident memory of one command.
-
-    The peak is the larger of ``os.wait4``'s (the largest single process of the tree) and the largest
-    sum over the processes running at once, sampled every 0.2 s: a parallel build runs one
-    process per language, and their memory adds up."""
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
-        start = time.perf_counter()
-        process = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **BUILD_ENV, **(env or {})},
-                                   stdout=subprocess.DEVNULL, stderr=err, text=True)
-        peak_sum = 0
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            peak_sum = max(peak_sum, _tree_rss_kib(process.pid))
-            time.sleep(0.2)
-        wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        err.seek(0)
-        peak = max(usage.ru_maxrss, peak_sum) / 1024
-        return Run(wall, usage.ru_utime + usage.ru_stime, peak), process.returncode, err.read()
-
-
-def measured_build(project: Path, site_dir: Path, env: dict | None = None, strict: bool = True,
-                   python: str = sys.executable, parallel: bool = False, jobs: int | None = None) -> Run:
-    """One build: ``mkdocs build`` (one process, the languages one after another) or, with
-    ``parallel``, what ``scripts/build`` runs (one process per language, merged)."""
-    if parallel:
-        cmd = [python, "-m", "ncp_site.mkdocs.parallel", "--root", str(project), "--site-dir", str(site_dir)]
-        cmd += ["--jobs", str(jobs)] if jobs else []
-    else:
-        cmd = [python, "-m", "mkdocs", "build", "-d", str(site_dir)] + (["--strict"] if strict else [])
-    run, code, stderr = measured(cmd, project, env)
-    if code:
-        sys.exit(f"build of {project} failed:\n{stderr[-3000:]}")
-    run.pages, size = site_size(site_dir)
-    run.size_mb = size / 1e6
-    shutil.rmtree(site_dir)
-    return run
-
-
-def _top_level_block(text: str, key: str) -> str:
-    """One top-level block of a YAML file, as written (``markdown_extensions:`` and what is indented under it)."""
-    match = re.search(rf"^{key}:\n(?:(?:[ #].*)?\n)*", text, re.MULTILINE)
-    return match.group(0) if match else ""
-
-
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its plain values; ``!ENV`` and ``!!python`` values come back as None."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def floor_project(project: Path, tmp: Path) -> Path:
-    """The floor: plain MkDocs + Material (its search) + mkdocs-static-i18n, no ncp plugin and no macros,
-    holding every page's final Markdown as the ncp build produced it (``NCP_DUMP_MARKDOWN``)."""
-    floor = tmp / "floor"
-    docs = floor / "docs"
-    dump = tmp / "site-dump"
-    measured_build(project, dump, env={"NCP_DUMP_MARKDOWN": str(docs)})
-    for path in (project / "docs").rglob("*"):
-        if path.is_file() and path.suffix != ".md":
-            (docs / path.relative_to(project / "docs")).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, docs / path.relative_to(project / "docs"))
-    languages = floor / "overrides" / "partials" / "languages"
-    languages.mkdir(parents=True)
-    shutil.copy2(project / "overrides" / "partials" / "languages" / "kk.html", languages)  # Material has no Kazakh
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    site = yaml.load(text, Loader=_AnyTagLoader)
-    i18n = next(p["i18n"] for p in site["plugins"] if isinstance(p, dict) and "i18n" in p)
-    config = {"site_name": site["site_name"], "site_url": "https://example.org/", "docs_dir": "docs",
-              "use_directory_urls": True,
-              "theme": {"name": "material", "custom_dir": "overrides", "language": "kk", "font": False,
-                        "features": site["theme"].get("features", [])},
-              "nav": site["nav"], "plugins": ["search", {"i18n": i18n}]}
-    (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
-                                      + _top_level_block(text, "markdown_extensions"), encoding="utf-8")
-    return floor
-
-
-def baseline_python(checkout: Path) -> str:
-    """The other checkout's own environment: its ``ncp_site``, plugin entry point and dependencies.
-
-    (``PYTHONPATH`` is not enough: this environment's editable install of ``ncp_site`` comes first.)
-    Its code must accept this checkout's data and mkdocs.yml, so compare changes that keep both.
-    """
-    python = checkout / ".venv" / "bin" / "python"
-    if not python.exists():
-        sys.exit(f"--baseline {checkout}: no .venv there; run `source scripts/setup.sh` in that checkout first")
-    return str(python)
-
-
-def compare_with_floor(project: Path, runs: int, tmp: Path, baseline: Path | None = None) -> dict[str, Run]:
-    """Median of ``runs`` builds of ``project`` (as ``scripts/build`` runs it: the languages in parallel
-    processes; with ``--jobs 1``, a process per language one after another; ``mkdocs build``, one process)
-    and of its floor, interleaved (ncp, ncp --jobs 1, ncp in one process, floor, ncp...);
-    with ``baseline`` (another checkout's ``ncp_site``, e.g. a ``git worktree`` of main), that code too."""
-    floor = floor_project(project, tmp)
-    results: dict[str, list[Run]] = {"ncp-site": [], "ncp-site --jobs 1": [], "ncp-site, one process": [], "floor": []}
-    if baseline is not None:
-        results["baseline"] = []
-    for i in range(runs):
-        if baseline is not None:
-            results["baseline"].append(measured_build(project, tmp / f"base{i}", python=baseline_python(baseline)))
-        results["ncp-site"].append(measured_build(project, tmp / f"site{i}", parallel=True))
-        results["ncp-site --jobs 1"].append(measured_build(project, tmp / f"jobs1-{i}", parallel=True, jobs=1))
-        results["ncp-site, one process"].append(measured_build(project, tmp / f"one{i}"))
-        results["floor"].append(measured_build(floor, tmp / f"floor{i}", strict=False))
-    return {name: _median(values) for name, values in results.items()}
-
-
-def _median(runs: list[Run]) -> Run:
-    return Run(*(statistics.median(getattr(r, f) for r in runs) for f in ("wall", "cpu", "peak_mib")),
-               pages=runs[-1].pages, size_mb=runs[-1].size_mb)
-
-
-def print_table(label: str, results: dict[str, Run]) -> None:
-    floor = results["floor"]
-    print(f"\n{label}\n")
-    print("| | wall s | CPU s | peak MiB | HTML pages | output MB | wall / floor |")
-    print("|---|---|---|---|---|---|---|")
-    for name, r in results.items():
-        print(f"| {name} | {r.wall:.1f} | {r.cpu:.1f} | {r.peak_mib:.0f} | {r.pages} | {r.size_mb:.1f} "
-              f"| {r.wall / floor.wall:.2f} |")
-
-
-def verdicts(measured_sizes: dict[int, dict[str, Run]], check: float | None, events: int) -> list[str]:
-    """PASS/FAIL against issue 14's targets, for what this run measured."""
-    lines = []
-
-    def verdict(ok: bool, text: str) -> None:
-        lines.append(f"{'PASS' if ok else 'FAIL'}  {text}")
-
-    if 1000 in measured_sizes:
-        r = measured_sizes[1000]
-        verdict(r["ncp-site"].wall <= 0.5 * r["floor"].wall,
-                f"build <= 0.5 x the floor at 1,000 cases + {events} events: "
-                f"{r['ncp-site'].wall:.1f} s vs {r['floor'].wall:.1f} s ({r['ncp-site'].wall / r['floor'].wall:.2f})")
-        for name in ("ncp-site", "ncp-site --jobs 1"):
-            if name in r:
-                verdict(r[name].peak_mib <= r["floor"].peak_mib,
-                        f"peak memory at 1,000 cases <= the floor's ({name}): {r[name].peak_mib:.0f} vs "
-                        f"{r['floor'].peak_mib:.0f} MiB")
-    if 1000 in measured_sizes and 3000 in measured_sizes:
-        ratio = measured_sizes[3000]["ncp-site"].wall / measured_sizes[1000]["ncp-site"].wall
-        verdict(ratio <= 3.1, f"3,000 cases <= 3.1 x the 1,000-case build: {ratio:.2f}")
-    if 10000 in measured_sizes:
-        peak = measured_sizes[10000]["ncp-site"].peak_mib
-        verdict(peak <= 1.5 * 1024, f"10,000 cases: peak memory <= 1.5 GB: {peak:.0f} MiB")
-    if check is not None:
-        verdict(check <= 2.0, f"ncp check <= 2 s at 1,000 cases + {events} events: {check:.2f} s")
-    return lines
-
-
-def floor_benchmark(counts: list[int], events: int, runs: int, ncp: str, baseline: Path | None = None) -> None:
-    """Issue 14's benchmark: each synthetic size built against its floor, then ``ncp check``, then the verdicts."""
+def scale_benchmark(counts: list[int], events: int) -> None:
+    """The build (``scripts/build``) of N synthetic cases once, its peak memory (issue 14: 10,000
+    cases within 1.5 GB)."""
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
-          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; medians of {runs} runs")
-    results, check = {}, None
+          f"load average {_load()}")
     for count in counts:
         with tempfile.TemporaryDirectory() as tmp:
-            project = synthetic_copy(count, Path(tmp), events)
-            results[count] = compare_with_floor(project, runs, Path(tmp), baseline)
-            print_table(f"{count} synthetic cases + {events} events (plus the repository's data)", results[count])
-            if count == 1000:
-                check = check_time(project, runs, ncp)
-                print(f"\nncp check: median {check:.2f} s")
-    print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
-    print("\n".join(verdicts(results, check, events)))
-
-
-def served_edit(project: Path, serve_args: list[str], port: int = 8765) -> tuple[float, float]:
-    """``mkdocs serve`` of ``project``: seconds until the first build is served, and from saving an edit of
-    one case file (its English title) to the served case page showing it."""
-    import urllib.error
-    import urllib.request
-
-    case = sorted((project / "data" / "cases").glob("*.yml"))[-1]
-    record = _load(case)
-    url = f"http://127.0.0.1:{port}/en/cases/{record['id']}/"
-
-    def served(marker: str = "", limit: float = 3600) -> float:
-        start = time.perf_counter()
-        while time.perf_counter() - start < limit:
-            if process.poll() is not None:
-                sys.exit(f"mkdocs serve stopped:\n{log.read_text(encoding='utf-8')[-3000:]}")
-            try:
-                with urllib.request.urlopen(url, timeout=30) as response:
-                    if marker in response.read().decode("utf-8", "replace"):
-                        return time.perf_counter() - start
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.25)
-        sys.exit(f"{url}: not served within {limit} s")
-
-    log = project.parent / "serve.log"
-    with open(log, "w", encoding="utf-8") as out:
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *serve_args],
-                                   cwd=project, env={**os.environ, **BUILD_ENV, "NCP_SITE_URL": f"http://127.0.0.1:{port}/"},
-                                   stdout=out, stderr=subprocess.STDOUT)
-        try:
-            first = served()
-            time.sleep(2)  # the watcher settles
-            marker = f"Edited title {time.time_ns()}"
-            record["title"]["en"] = marker
-            _dump(case, record)
-            return first, served(marker)
-        finally:
-            process.terminate()
-            process.wait(30)
-
-
-def serve_benchmark(counts: list[int], events: int, serve_args: list[str]) -> None:
-    """Issue 14's preview target: an edit of one case file visible under ``mkdocs serve`` in at most a
-    third of the full build (``scripts/build``, measured in the same run)."""
-    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
-          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; mkdocs serve {' '.join(serve_args)}")
-    for count in counts:
-        with tempfile.TemporaryDirectory() as tmp:
-            project = synthetic_copy(count, Path(tmp), events)
-            full = measured_build(project, Path(tmp) / "full", parallel=True)
-            first, edit = served_edit(project, serve_args)
-            print(f"{count} cases + {events} events: full build {full.wall:.1f} s; mkdocs serve: first build served "
-                  f"after {first:.1f} s, an edited case page after {edit:.1f} s "
-                  f"({edit / full.wall:.2f} of the full build)")
-            print(f"{'PASS' if edit <= full.wall / 3 else 'FAIL'}  an edit under mkdocs serve visible in <= 1/3 of "
-                  f"the full build: {edit:.1f} s vs {full.wall:.1f} s")
-
-
-def scale_benchmark(counts: list[int], events: int, jobs: int | None) -> None:
-    """Issue 14's scale target: the build (``scripts/build``, ``--jobs``) of N synthetic cases, its peak memory."""
-    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
-          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; jobs {jobs or 'all languages'}")
-    for count in counts:
-        with tempfile.TemporaryDirectory() as tmp:
-            run = measured_build(synthetic_copy(count, Path(tmp), events), Path(tmp) / "site", parallel=True, jobs=jobs)
+            run = measured_build(synthetic_copy(count, Path(tmp), events), Path(tmp) / "site")
             print(f"{count} cases + {events} events: {run.wall:.1f} s wall, {run.cpu:.1f} s CPU, peak {run.peak_mib:.0f} MiB, "
                   f"{run.pages} HTML pages, {run.size_mb:.1f} MB")
             if count >= 10000:
@@ -538,49 +733,76 @@ def scale_benchmark(counts: list[int], events: int, jobs: int | None) -> None:
                       f"{run.peak_mib:.0f} MiB")
 
 
+# -- the command ---------------------------------------------------------------------------------------------
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--cases", type=int, nargs="*", default=[], help="synthetic register sizes to measure")
-    parser.add_argument("--events", type=int, default=0, help="synthetic events added to each synthetic copy")
-    parser.add_argument("--check-only", action="store_true", help="time `ncp check` only, not the build")
-    parser.add_argument("--project", type=Path, default=REPO, help="the checkout to measure (default: this one)")
-    parser.add_argument("--weight", action="store_true",
-                        help="also weigh first views and first queries in chromium (needs the test extras)")
-    parser.add_argument("--floor", action="store_true",
-                        help="issue 14: build each synthetic size and, interleaved, plain MkDocs with the same Markdown")
-    parser.add_argument("--baseline", type=Path,
-                        help="with --floor: also build with this checkout's code (run in its own .venv)")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="\n".join(__doc__.splitlines()[2:]))
+    parser.add_argument("--goals", nargs="*", default=None, choices=["1", "2", "3", "4", "5"],
+                        help="the goals to measure (default: 1 2 4 5, and 3 with --suite)")
+    parser.add_argument("--quick", action="store_true",
+                        help="the repository's size only, one run each; no plain `mkdocs serve`, no data-only publish")
+    parser.add_argument("--suite", action="store_true", help="also goal 3: the whole test suite in a fresh clone")
+    parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 3; 1 with --quick)")
+    parser.add_argument("--sizes", nargs="*", choices=list(SIZES), default=None,
+                        help="goal 5: only these sizes (default: all three; the repository's alone with --quick)")
+    parser.add_argument("--machinery", action="store_true",
+                        help=f"goal 5 at {MACHINERY_SIZE}: also `mkdocs build` with each piece switched off: "
+                             + ", ".join(MACHINERY))
+    parser.add_argument("--baseline", type=Path, help="goal 5: also build with this checkout's code (in its own .venv)")
+    parser.add_argument("--report", type=Path, help="also write the tables (Markdown) to this file")
+    parser.add_argument("--json", type=Path, help="also write every run's figures (JSON) to this file")
     parser.add_argument("--scale", action="store_true",
-                        help="build each --cases size once as scripts/build does (with --jobs) and report its peak memory")
-    parser.add_argument("--jobs", type=int, default=None, help="with --scale: languages built at a time")
-    parser.add_argument("--serve-edit", action="store_true",
-                        help="time an edit of one case file under `mkdocs serve` against the full build")
-    parser.add_argument("--serve-args", default="", help="with --serve-edit: options for mkdocs serve (e.g. --dirty)")
+                        help="older mode: build each --cases size once as scripts/build does, its peak memory")
+    parser.add_argument("--weight", action="store_true",
+                        help="older mode: weigh first views and first queries in chromium (needs the test extras)")
+    parser.add_argument("--cases", type=int, nargs="*", default=[], help="with --scale or --weight: synthetic sizes")
+    parser.add_argument("--events", type=int, default=0, help="with --scale or --weight: synthetic events added")
     args = parser.parse_args()
     if args.scale:
-        scale_benchmark(args.cases or [10000], args.events, args.jobs)
+        scale_benchmark(args.cases or [10000], args.events)
         return
-    if args.serve_edit:
-        serve_benchmark(args.cases or [1000], args.events, args.serve_args.split())
+    if args.weight:
+        weight_benchmark(args.cases, args.events)
         return
-    ncp = str(args.project / ".venv" / "bin" / "ncp") if (args.project / ".venv" / "bin" / "ncp").exists() else "ncp"
-    if args.check_only:
-        print(f"ncp check, repository data: median {check_time(args.project, args.runs, ncp):.2f} s ({args.runs} runs)")
-        for count in args.cases:
-            with tempfile.TemporaryDirectory() as tmp:
-                copy_ = synthetic_copy(count, Path(tmp), args.events, args.project)
-                print(f"ncp check, {count} extra cases + {args.events} events: "
-                      f"median {check_time(copy_, args.runs, ncp):.2f} s ({args.runs} runs)")
-        return
-    if args.floor:
-        floor_benchmark(args.cases or [1000], args.events, args.runs, ncp, args.baseline)
-        return
-    measure(args.project, args.runs, "repository site", args.weight)
-    for count in args.cases:
-        with tempfile.TemporaryDirectory() as tmp:
-            measure(synthetic_copy(count, Path(tmp), args.events, args.project), args.runs,
-                    f"synthetic, {count} extra cases, {args.events} extra events", args.weight)
+    goals = args.goals or ["1", "2", "4", "5"] + (["3"] if args.suite else [])
+    if args.quick and args.goals is None:
+        goals = ["1", "2", "5"] + (["3"] if args.suite else [])
+    runs = args.runs or (1 if args.quick else 3)
+    head = (f"# ncp-site benchmark (issue 26)\n\n`python scripts/benchmark.py {' '.join(sys.argv[1:])}`, "
+            f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, Python "
+            f"{sys.version.split()[0]}, load average {_load()}\n")
+    print(head)
+    done: list[Goal] = []
+    with tempfile.TemporaryDirectory(prefix="ncp-benchmark-") as tmp:
+        for number in sorted(goals):
+            work = Path(tmp) / f"goal{number}"
+            work.mkdir()
+            if number == "1":
+                measured_goals = [goal_preview(work, runs, args.quick)]
+            elif number == "2":
+                measured_goals = [goal_check(work, runs, args.quick)]
+            elif number == "3":
+                measured_goals = [goal_suite(work)]
+            elif number == "4":
+                measured_goals = [goal_publish(work)]
+            else:
+                measured_goals = goal_floor(work, runs, args.quick, args.baseline, args.machinery, args.sizes)
+            for goal in measured_goals:
+                print(goal.markdown(), flush=True)
+                done.append(goal)
+            shutil.rmtree(work, ignore_errors=True)
+    summary = "\n".join(f"{'PASS' if ok else 'FAIL' if ok is not None else 'NOTE'}  goal {g.number}: {text}"
+                        for g in done for ok, text in g.verdicts)
+    print("## Summary\n\n" + summary)
+    if args.report:
+        args.report.write_text(head + "\n" + "\n".join(g.markdown() for g in done) + "\n## Summary\n\n" + summary + "\n",
+                               encoding="utf-8")
+    if args.json:
+        args.json.write_text(json.dumps([{**{k: v for k, v in asdict(g).items() if k != "rows"},
+                                          "rows": [asdict(r) for r in g.rows]} for g in done], indent=1),
+                             encoding="utf-8")
 
 
 if __name__ == "__main__":

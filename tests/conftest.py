@@ -8,6 +8,12 @@ validity, never-publish, parity, language attributes); ``NCP_TEST_SITE=site bash
 published`` runs them on a site ``scripts/build`` has built, without building again.
 ``NCP_TEST_PROJECT`` names another project whose site is built and checked instead of this repository's
 (a copy of its data with a new record of every kind: tests/test_new_records.py).
+
+``NCP_BUILDER`` names the engine every build and preview of the tests runs: ``mkdocs`` (the default) or
+``properdocs`` (the maintained MkDocs 1.x fork, the path off MkDocs: ARCHITECTURE.md);
+``NCP_BUILDER=properdocs python -m pytest tests/mkdocs tests/site tests/built_site`` runs them under
+ProperDocs. Whichever runs, tests/built_site/test_engines.py builds the site with the other engine too
+and finds it the same bytes.
 """
 
 from __future__ import annotations
@@ -36,13 +42,27 @@ TESTS = Path(__file__).parent
 LANG_PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
 BUILD_EPOCH = "1700000000"  # 14 November 2023: fixed, so assertions do not depend on the test day
 
+ENGINES = ("mkdocs", "properdocs")
+ENGINE = os.environ.get("NCP_BUILDER") or "mkdocs"
+"""The engine the tests build and preview with (``python -m <ENGINE>``)."""
+if ENGINE not in ENGINES:
+    raise pytest.UsageError(f"NCP_BUILDER={ENGINE}: not an engine the site is built with ({', '.join(ENGINES)})")
+
+
+def engine_command(*args: str, engine: str = ENGINE) -> list[str]:
+    """``python -m mkdocs build ...`` for the tests' engine. No ``-f mkdocs.yml``: ProperDocs finds it (and
+    says it would rather read ``properdocs.yml``), and either engine's ``serve`` given ``-f mkdocs.yml``
+    rebuilds once more, unasked, after a build (tests/mkdocs/test_serve_dirty.py counts rebuilds)."""
+    return [sys.executable, "-m", engine, *args]
+
 
 def run_mkdocs_build(project: Path, site_dir: Path, epoch: str = BUILD_EPOCH,
-                     env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of ``project``; ``env`` adds to the environment (``NCP_NEVER_PUBLISH``...)."""
+                     env: dict[str, str] | None = None, engine: str = ENGINE) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``project`` (with the tests' engine: ``NCP_BUILDER``); ``env`` adds to
+    the environment (``NCP_NEVER_PUBLISH``...)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1",
            "NCP_SITE_URL": "http://localhost/", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+    return subprocess.run(engine_command("build", "--strict", "-d", str(site_dir), engine=engine),
                           cwd=project, env=env, capture_output=True, text=True)
 
 

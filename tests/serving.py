@@ -12,7 +12,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -22,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from builders import buildable, case_record, line_of, make_project
-from conftest import BUILD_EPOCH
+from conftest import BUILD_EPOCH, engine_command
 
 REQUEST_LIMIT = 30.0
 """Seconds a request may take: a page is served in milliseconds, or after the rebuild under way (seconds)."""
@@ -123,7 +122,7 @@ def serving(project: Path, log: Path, *options: str) -> Iterator[Served]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NCP_SITE_URL": url, "SOURCE_DATE_EPOCH": BUILD_EPOCH,
            "PYTHONUNBUFFERED": "1"}
     log.write_text("", encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
+    process = subprocess.Popen(engine_command("serve", "-a", f"127.0.0.1:{port}", *options),
                                cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                start_new_session=True, text=True, encoding="utf-8", errors="replace")
     served = Served(url, process, log)

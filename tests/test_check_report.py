@@ -69,8 +69,8 @@ def repo(tmp_path_factory):
 def test_warnings_alone_do_not_fail_the_check_and_json_is_machine_readable(repo, capsys, monkeypatch):
     real = cli.load_project
 
-    def with_warning(root, today=None, release=False):
-        project = real(root, today, release)
+    def with_warning(root, today=None, release=False, cached=False):
+        project = real(root, today, release, cached)
         project.warnings.append(WARNING)
         return project
 
@@ -120,7 +120,8 @@ def committed(tmp_path):
 def test_valid_data_is_one_line_and_the_rest_waits_for_verbose(committed, capsys, monkeypatch):
     real = cli.load_project
     monkeypatch.setattr(cli, "load_project",
-                        lambda root, today=None, release=False: _with(real(root, today, release), WARNING))
+                        lambda root, today=None, release=False, cached=False: _with(real(root, today, release, cached),
+                                                                                  WARNING))
     assert cli.main(["--root", str(committed), "check"]) == 0
     out = capsys.readouterr().out
     assert out.count("\n") == 1 and out.startswith("ncp check: all data and pages are valid in kk, ru and en (")
@@ -155,7 +156,8 @@ def test_without_git_nothing_is_reordered_nor_held_back(tmp_path, capsys, monkey
     root = copy_of_repository(tmp_path / "repo")  # not a git working copy
     real = cli.load_project
     monkeypatch.setattr(cli, "load_project",
-                        lambda root, today=None, release=False: _with(real(root, today, release), WARNING))
+                        lambda root, today=None, release=False, cached=False: _with(real(root, today, release, cached),
+                                                                                  WARNING))
     assert cli.main(["--root", str(root), "check"]) == 0
     out = capsys.readouterr().out
     assert str(WARNING) in out.splitlines() and "--verbose" not in out

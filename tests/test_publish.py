@@ -19,8 +19,7 @@ from .builders import REPO, case_record, make_project, write_yaml
 DESCRIPTION = "Case kz0101: status confirmed"
 CONTACTS = {"secretariat": {"kk": "ҰБО хатшылығы", "ru": "Секретариат НКП", "en": "NCP Secretariat"},
             "email": "ncp@example.org",
-            "address": {"kk": "Астана, 1-көше, 1", "ru": "Астана, улица 1, 1", "en": "1 Street 1, Astana"},
-            "sources": [{"title": {"kk": "ҰБО хатшылығы", "ru": "Секретариат НКП", "en": "The NCP Secretariat"}}]}
+            "address": {"kk": "Астана, 1-көше, 1", "ru": "Астана, улица 1, 1", "en": "1 Street 1, Astana"}}
 ABOUT = {"kk": "# Біз туралы\n\nМәтін.\n", "ru": "# О нас\n\nТекст.\n", "en": "# About us\n\nText.\n"}
 
 

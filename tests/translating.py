@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
-from builders import case_record, concept, make_project
+from builders import REPO, case_record, concept, make_project
 
 from ncp_site import cli
 
@@ -50,6 +51,7 @@ def reviewed_project(root: Path, capsys) -> Path:
         about = root / "docs" / "about" / f"index.{lang}.md"
         about.parent.mkdir(parents=True, exist_ok=True)
         about.write_text(f"# About ({lang})\n", encoding="utf-8")
+    shutil.copy(REPO / ".gitignore", root / ".gitignore")  # as the repository: ncp's cache (.cache/) is not committed
     git(root, "init", "-q")
     git(root, "config", "user.name", "Git User")
     git(root, "config", "user.email", "git@example.org")

@@ -35,15 +35,15 @@ wrote (``checks.published``).
 
 from __future__ import annotations
 
+import functools
 import html
+import logging
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-
-import icu
 
 from ..core.errors import DataError, display_path
 from ..core.sources import Sources
@@ -103,6 +103,8 @@ class _Forms(dict):
     """
 
     def __init__(self):
+        import icu
+
         super().__init__()
         self.checker = icu.SpoofChecker()
 
@@ -133,13 +135,14 @@ class _Forms(dict):
         return self.look(text).replace("l", "i")
 
 
-_FORMS = _Forms()
-"""A cache of a pure function of one character (ICU's tables do not change while running)."""
+_forms = functools.cache(_Forms)
+"""A cache of a pure function of one character (ICU's tables do not change while running), made when a name
+is first looked for: a check with no names does not load ICU."""
 
 
 def matching_form(text: str) -> str:
     """The form text and names are compared in (the module's docstring says which steps)."""
-    return _prepared(text).translate(_FORMS)
+    return _prepared(text).translate(_forms())
 
 
 def _fold_piece(piece: str) -> str:
@@ -167,7 +170,7 @@ def fold_mapped(text: str) -> tuple[str, list[int], list[int]]:
                 if out:
                     ends[-1] = j
                 continue
-            for form in _FORMS[ord(char)]:
+            for form in _forms()[ord(char)]:
                 out.append(form)
                 starts.append(i)
                 ends.append(j)
@@ -499,3 +502,38 @@ def _comments(text: str):
         match = _COMMENT.search(line)
         if match:
             yield number, match.group(1)
+
+
+class _RedactingRecords:
+    """A log record factory: every record, whichever logger makes it (``mkdocs.*``, ``properdocs.*``, a
+    plugin's own), is made with the names on the never-publish list replaced by their entry numbers,
+    before any filter, handler or formatter sees it."""
+
+    def __init__(self, make, names):
+        self.make = make
+        self.names = names
+
+    def __call__(self, *args, **kwargs) -> logging.LogRecord:
+        record = self.make(*args, **kwargs)
+        if self.names:
+            try:
+                message = record.getMessage()
+            except (TypeError, ValueError):  # arguments that do not fit the message: logging reports it when emitting
+                return record
+            redacted = self.names.redact(message)
+            if redacted != message:
+                record.msg, record.args = redacted, None
+            if record.exc_info:
+                record.exc_text = self.names.redact(logging.Formatter().formatException(record.exc_info))
+        return record
+
+
+def redact_logs(names) -> None:
+    """Other plugins log data too (mkdocs-static-i18n prints each language's ``site_name``): no listed name
+    may reach the terminal or a CI log, whoever logs it and whatever the engine calls its loggers
+    (ProperDocs logs under ``properdocs``): so the records are redacted as they are made, not by name."""
+    make = logging.getLogRecordFactory()
+    if isinstance(make, _RedactingRecords):
+        make.names = names
+    else:
+        logging.setLogRecordFactory(_RedactingRecords(make, names))

@@ -11,16 +11,20 @@ every link against ``core.addresses``. Each refusal is a located ``ncp check`` e
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
-
-import markdown
+from typing import TYPE_CHECKING
 
 from ..core.addresses import address_problem
+from ..core.cache import cached_with
 from ..core.errors import DataError, shown
 from ..core.markup import ATTRIBUTES, TAGS
 from ..core.quotations import blanked, delimited
 from ..core.sources import PageSource, Sources, strip_front_matter
+
+if TYPE_CHECKING:
+    import markdown
 
 EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables")
 """The Markdown extensions in mkdocs.yml that make HTML from a page's text (tests/checks/test_page_html.py
@@ -50,8 +54,16 @@ _FIX = "remove it; write the text in Markdown (headings, lists, links, emphasis,
 
 
 def page_html_errors(sources: Sources) -> list[DataError]:
-    converter = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
-    return [error for page in sources.page_versions() for error in page_errors(page, converter)]
+    """Every page version's refused HTML (each page's kept in its cache entry: it depends on the page alone)."""
+    converter = functools.cache(_converter)  # made at the first page not in the cache
+    return [error for page in sources.page_versions()
+            for error in cached_with(sources.entries.get(page.shown), "html", lambda: page_errors(page, converter()))]
+
+
+def _converter() -> markdown.Markdown:
+    import markdown
+
+    return markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
 
 
 def page_errors(page: PageSource, converter: markdown.Markdown) -> list[DataError]:

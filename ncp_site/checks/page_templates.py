@@ -14,23 +14,38 @@ sandbox (``ncp_site/mkdocs/macros.py``), should anything pass this check.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-import jinja2
-from jinja2 import nodes
-
+from ..core.cache import cached_with
 from ..core.errors import DataError, shown
 from ..core.sources import PageSource, Sources, strip_front_matter
 
-_PARSER = jinja2.Environment()  # mkdocs-macros' delimiters (mkdocs.yml sets no j2_* option); never renders
+if TYPE_CHECKING:
+    import jinja2
+    from jinja2 import nodes
+
 _EXAMPLE = "{{ term('enterprise') }}"
 _MARKERS = ("{{", "{%", "{#")
 
 
+@functools.cache
+def _parser() -> jinja2.Environment:
+    """mkdocs-macros' delimiters (mkdocs.yml sets no j2_* option); never renders. Made at the first page with a
+    marker: Jinja is not imported by an ``ncp check`` whose pages all come from the cache."""
+    import jinja2
+
+    return jinja2.Environment()
+
+
 def page_template_errors(sources: Sources, macro_names: Iterable[str]) -> list[DataError]:
-    """Every expression of every page version that is not a macro call with written-out values."""
+    """Every expression of every page version that is not a macro call with written-out values (each page's
+    kept in its cache entry with the macros' names)."""
     names = frozenset(macro_names)
-    return [error for page in sources.page_versions() for error in page_errors(page, names)]
+    key = "\n".join(sorted(names))
+    return [error for page in sources.page_versions()
+            for error in cached_with(sources.entries.get(page.shown), "templates", lambda: page_errors(page, names), key)]
 
 
 def page_errors(page: PageSource, names: frozenset[str]) -> list[DataError]:
@@ -53,10 +68,12 @@ def template_problems(text: str, names: frozenset[str]) -> list[tuple[int, str, 
 
     Jinja's lexer stops at a syntax error: what comes before it is checked too, what comes after it once
     it is corrected."""
+    import jinja2
+
     found: list[tuple[int, str, str]] = []
     while any(marker in text for marker in _MARKERS):
         try:
-            tokens = list(_PARSER.lex(text))
+            tokens = list(_parser().lex(text))
         except jinja2.TemplateSyntaxError as exc:
             found.insert(0, (exc.lineno, f"is not a valid template ({exc.message})", _SYNTAX_FIX))
             text = "\n".join(text.split("\n")[:max(exc.lineno - 1, 0)])
@@ -101,8 +118,11 @@ def _tags(tokens: list[tuple[int, str, str]]) -> Iterator[tuple[int, str, str]]:
 
 def expression_problem(source: str, names: frozenset[str]) -> tuple[str, str] | None:
     """Why one ``{{ ... }}`` is refused (``problem``, ``fix``), or None for a macro call with constant arguments."""
+    import jinja2
+    from jinja2 import nodes
+
     try:
-        template = _PARSER.parse(source)
+        template = _parser().parse(source)
     except jinja2.TemplateSyntaxError as exc:
         return f"{shown(source)} is not a valid macro call ({exc.message})", _SYNTAX_FIX
     output = template.body[0] if len(template.body) == 1 else None
@@ -130,6 +150,8 @@ def expression_problem(source: str, names: frozenset[str]) -> tuple[str, str] | 
 
 
 def _noun(node: nodes.Node) -> str:
+    from jinja2 import nodes
+
     """What a refused part of an expression is, in a message."""
     if isinstance(node, nodes.Getattr):
         return f"an attribute ('.{node.attr}')"

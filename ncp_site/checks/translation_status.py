@@ -19,13 +19,16 @@ stay as they are; the file is never rewritten to another form as a whole.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from ..core.cache import cached_with
 from ..core.errors import DataError, display_path
 from ..core.sources import STATE_FILE, Sources
 from ..core.translation_meta import expired_pending_errors, localized_units
@@ -114,7 +117,8 @@ class Report:
         return [f for f in self.findings if f.state == state and f.lang == lang]
 
     def counts(self) -> dict[str, dict[str, int]]:
-        return {lang: {state: len(self.of(state, lang)) for state in STATES} for lang in self.languages}
+        found = Counter((f.lang, f.state) for f in self.findings)
+        return {lang: {state: found[lang, state] for state in STATES} for lang in self.languages}
 
     def word_counts(self) -> dict[str, dict[str, int]]:
         """Source words per language and state, ``reviewed`` included: translators quote by the word."""
@@ -147,16 +151,21 @@ def _text(value) -> str:
 
 
 def data_units(sources: Sources) -> list[Unit]:
-    languages = sources.config.languages
+    """Every translatable text of the data files (each file's kept in its cache entry)."""
+    return [unit for doc in sources.translatable() if doc.meta is not None for unit in _units_of(sources, doc)]
+
+
+def _units_of(sources: Sources, doc) -> list[Unit]:
+    return cached_with(sources.entries.get(doc.path), "units", lambda: _doc_units(doc, sources.config.languages))
+
+
+def _doc_units(doc, languages) -> list[Unit]:
     units = []
-    for doc in sources.translatable():
-        if doc.meta is None:
-            continue
-        for loc, unit in localized_units(doc.data, languages):
-            borrowed = doc.meta.borrowed.get(loc, {})
-            texts = {lang: _text(v) for lang, v in unit.items() if v and lang not in borrowed}
-            units.append(Unit(f"{doc.path}#{field_name(loc)}", doc.path, doc.line(loc), field_name(loc),
-                              doc.meta.source_for(loc), texts, doc.meta.pending_for(loc), loc=loc))
+    for loc, unit in localized_units(doc.data, languages):
+        borrowed = doc.meta.borrowed.get(loc, {})
+        texts = {lang: _text(v) for lang, v in unit.items() if v and lang not in borrowed}
+        units.append(Unit(f"{doc.path}#{field_name(loc)}", doc.path, doc.line(loc), field_name(loc),
+                          doc.meta.source_for(loc), texts, doc.meta.pending_for(loc), loc=loc))
     return units
 
 
@@ -243,11 +252,34 @@ def unit_state(unit: Unit, lang: str, state: State) -> tuple[str, Review | None]
 
 
 def translation_report(sources: Sources, today: dt.date) -> Report:
+    """Every translation short of reviewed, and the reviewed ones counted. Each data file's part is kept in its
+    cache entry with the digest of the state file and the date (an overdue pending translation is missing)."""
     languages = sources.config.languages
-    state, _ = load_state(sources)
+    state = functools.cache(lambda: load_state(sources)[0])  # read only for a part not kept
+    key = (sources.digest(sources.path(STATE_FILE)), today.isoformat())
+    parts = [cached_with(sources.entries.get(doc.path), "report",
+                         lambda: _assessed(_units_of(sources, doc), state(), today, languages), *key)
+             for doc in sources.translatable() if doc.meta is not None]
+    parts.append(_assessed(page_units(sources), state(), today, languages))
+    findings: list[Finding] = []
+    reviewed = {lang: [0, 0] for lang in languages}
+    for found, in_step, _ in parts:
+        findings += found
+        for lang, (texts, words) in in_step.items():
+            reviewed[lang][0] += texts
+            reviewed[lang][1] += words
+    order = {state: i for i, state in enumerate(STATES)}
+    return Report(sorted(findings, key=lambda f: (order[f.state], f.lang, f.path, f.line, f.field)),
+                  sum(units for _, _, units in parts), languages.codes,
+                  {lang: tuple(n) for lang, n in reviewed.items()})
+
+
+def _assessed(units: list[Unit], state: State, today: dt.date,
+              languages) -> tuple[list[Finding], dict[str, tuple[int, int]], int]:
+    """The findings of ``units``, the texts in step with their reviewed source (and their words) per language,
+    and how many units there were."""
     findings = []
     reviewed = {lang: [0, 0] for lang in languages}
-    units = data_units(sources) + page_units(sources)
     for unit in units:
         source_text = unit.texts.get(unit.source)
         if source_text is None:
@@ -283,8 +315,7 @@ def translation_report(sources: Sources, today: dt.date) -> Report:
                        + (f" by {review.by}" if review.by else "") + (f" on {review.date}" if review.date else "")
                        + " -- see what changed (`ncp translations export --lang " + lang + "`), update it, then run ")
                 findings.append(Finding(status, lang, where, unit.line, unit.field, why + hint, unit.key, words))
-    return Report(sorted(findings, key=lambda f: (STATES.index(f.state), f.lang, f.path, f.line, f.field)),
-                  len(units), languages.codes, {lang: tuple(n) for lang, n in reviewed.items()})
+    return findings, {lang: (n[0], n[1]) for lang, n in reviewed.items()}, len(units)
 
 
 def pending_errors(sources: Sources, today: dt.date) -> list[DataError]:

@@ -6,6 +6,7 @@ i18n plugin's list), the source language and the data folders (from the ``ncp`` 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,18 +89,24 @@ def plugin_options(config: dict, name: str) -> dict | None:
 
 def from_mapping(root: Path, config: dict, site_url: str | None = None) -> SiteConfig:
     """The configuration from mkdocs.yml's content (a dict)."""
-    root = Path(root)
     i18n = plugin_options(config, "i18n") or {}
-    ncp = plugin_options(config, "ncp") or {}
-    entries = i18n.get("languages") or [{"locale": "en", "default": True}]
+    return from_options(root, i18n.get("languages") or [], plugin_options(config, "ncp") or {},
+                        Path(root) / config.get("docs_dir", "docs"), site_url)
+
+
+def from_options(root: Path, languages: list[dict], ncp: Mapping, docs_dir: Path,
+                 site_url: str | None = None) -> SiteConfig:
+    """The configuration from the i18n plugin's ``languages`` and the ``ncp`` plugin's options: as ``ncp check``
+    reads them from mkdocs.yml, or as the build's plugins validated them."""
+    root = Path(root)
+    entries = languages or [{"locale": "en", "default": True}]
     codes = tuple(str(e["locale"]) for e in entries)
     default = next((str(e["locale"]) for e in entries if e.get("default")), codes[0])
     names = {str(e["locale"]): e["name"] for e in entries if e.get("name")}
-    languages = Languages(codes, default, str(ncp.get("source_language", default)), names)
-    return SiteConfig(root=root, languages=languages,
-                      data_dir=root / ncp.get("data_dir", "data"),
-                      docs_dir=root / config.get("docs_dir", "docs"),
-                      site_url=site_url, status_max_age_days=int(ncp.get("status_max_age_days", 180)),
+    source = ncp.get("source_language") or default
+    return SiteConfig(root=root, languages=Languages(codes, default, str(source), names),
+                      data_dir=root / (ncp.get("data_dir") or "data"), docs_dir=Path(docs_dir),
+                      site_url=site_url, status_max_age_days=int(180 if ncp.get("status_max_age_days") is None else ncp["status_max_age_days"]),
                       emblem=str(ncp["emblem"]) if ncp.get("emblem") else None)
 
 

@@ -60,10 +60,9 @@ def link_errors(doc: YamlDoc, loc: tuple, value: str, docs_dir: Path, languages:
     """
     if is_url(value):
         return []
-    line = doc.line(loc + (lang,) if lang else loc)
 
     def error(problem: str, fix: str) -> list[DataError]:
-        return [DataError(doc.path, line, field_name(loc), problem, fix, lang)]
+        return [DataError(doc.path, doc.line(loc + (lang,) if lang else loc), field_name(loc), problem, fix, lang)]
 
     path = PurePosixPath(value)
     if path.is_absolute() or ".." in path.parts or value.startswith("docs/"):

@@ -48,7 +48,7 @@ Day = Annotated[dt.date, AfterValidator(_in_range)]
 class Strict(BaseModel):
     """Base of every data model: unknown keys are mistakes, not extensions; no text is unbounded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=MAX_TEXT_CHARS)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=MAX_TEXT_CHARS, defer_build=True)
     _pending: dict = PrivateAttr(default_factory=dict)
 
     def pending_until(self, lang: str) -> dt.date | None:

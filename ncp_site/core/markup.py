@@ -17,9 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from html.parser import HTMLParser
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import markdown
 import nh3
 from markupsafe import Markup, escape
 from pydantic import AfterValidator, StringConstraints
@@ -28,6 +27,9 @@ from .addresses import address_problem, is_web_address
 from .errors import shown
 from .limits import MAX_MARKDOWN_BLOCKS, MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_WORK, MAX_TEXT_CHARS
 from .quotations import QUOTE_CLASS, historical_quotes
+
+if TYPE_CHECKING:
+    import markdown  # imported at the first text that needs parsing: most texts pass on counts alone
 
 # Characters Markdown acts on, wherever they stand: links and images ([ ] !), attr_list ({ }),
 # emphasis and code (* `), backslash escapes, tables (|), line breaks (block syntax starts a line);
@@ -88,6 +90,8 @@ def _converter(abbreviations: bool) -> markdown.Markdown:
     ``<autolinks>`` stay text, which the serializer escapes, so they are shown as written. Nothing is
     escaped before Markdown reads the text: every ``&lt;`` escaping wrote was one more inline match, and
     Markdown's work grows with the matches in a paragraph (``MAX_MARKDOWN_WORK``)."""
+    import markdown
+
     converter = markdown.Markdown(extensions=["abbr"] if abbreviations else [], output_format="html")
     converter.preprocessors.deregister("html_block")
     for pattern in ("html", "entity", "autolink", "automail"):

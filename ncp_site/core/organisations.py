@@ -57,7 +57,9 @@ class OrganisationName(Mapping):
         return NotImplemented
 
     def __repr__(self) -> str:
-        return f"OrganisationName({self.id!r})"
+        """All it holds: part of the key under which ``ncp check`` caches the records naming it (``core.cache``),
+        so that a renamed organisation re-validates them."""
+        return f"OrganisationName({self.id!r}, {self._names!r}, {self.borrowed!r})"
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:

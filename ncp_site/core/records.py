@@ -14,9 +14,10 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
+from .cache import cached_with
 from .errors import DataError
 from .sources import Sources
-from .validation import validate
+from .validation import context_key, validate
 from .yamlsrc import YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
@@ -62,7 +63,7 @@ def load_records(sources: Sources, where: RecordFiles, model: type[M],
         paths = sources.data_folder(where.path)
     found: list[Located[M]] = []
     errors: list[DataError] = []
-    first: dict[str, str] = {}
+    first: dict[str, Located[M]] = {}
     for shown in paths:
         doc, errs = sources.docs.get(shown), list(sources.errors.get(shown, []))
         if shown not in sources.errors:
@@ -71,11 +72,7 @@ def load_records(sources: Sources, where: RecordFiles, model: type[M],
         errors += errs
         if doc is None:
             continue
-        for loc, data, errs in _entries(doc, where):
-            errors += errs
-            if data is None:
-                continue
-            record, errs = validate(model, data, doc, sources.config.languages, loc, sources.validation_context())
+        for loc, record, errs in _validated(sources, shown, doc, where, model):
             errors += errs
             if record is None:
                 continue
@@ -87,12 +84,32 @@ def load_records(sources: Sources, where: RecordFiles, model: type[M],
             if check is not None:
                 errors += check(record, located)
             if record.id in first:
-                errors.append(located.error(("id",), f"'{record.id}' is already the id of {_a(where.noun)} ({first[record.id]})",
+                errors.append(located.error(("id",), f"'{record.id}' is already the id of {_a(where.noun)} "
+                                            f"({first[record.id].where()})",
                                             f"give each {where.noun} its own id; an id never changes once published"))
                 continue
-            first[record.id] = located.where()
+            first[record.id] = located
             found.append(located)
     return found, errors
+
+
+def _validated(sources: Sources, shown: str, doc: YamlDoc, where: RecordFiles,
+               model: type[M]) -> list[tuple[tuple, M | None, list[DataError]]]:
+    """``(loc, record or None, errors)`` for each record the file holds, as validated: the file's bytes decide
+    them, so they are kept in its cache entry (one part for the file: its records are unpickled together)."""
+    def validated() -> list[tuple[tuple, M | None, list[DataError]]]:
+        out = []
+        for loc, data, errs in _entries(doc, where):
+            record = None
+            if data is not None:
+                record, more = validate(model, data, doc, sources.config.languages, loc, context)
+                errs = errs + more
+            out.append((loc, record, errs))
+        return out
+
+    context = sources.validation_context()
+    return cached_with(sources.entries.get(shown),
+                       f"records {model.__module__}.{model.__qualname__} {where.list_key} {context_key(context)}", validated)
 
 
 def _entries(doc: YamlDoc, where: RecordFiles):
@@ -148,6 +165,10 @@ def count_records(sources: Sources, where: RecordFiles) -> int:
     if where.list_key is None:
         return len(sources.data_folder(where.path))
     paths = [sources.path(where.path)] if where.path.endswith((".yml", ".yaml")) else sources.data_folder(where.path)
-    docs = [sources.docs.get(path) for path in paths]
-    return sum(len(doc.data.get(where.list_key) or []) for doc in docs
-               if doc is not None and isinstance(doc.data, dict) and isinstance(doc.data.get(where.list_key), list))
+
+    def written(doc: YamlDoc) -> int:
+        items = doc.data.get(where.list_key) if isinstance(doc.data, dict) else None
+        return len(items) if isinstance(items, list) else 0
+
+    return sum(cached_with(sources.entries.get(path), f"count {where.list_key}", lambda: written(doc))
+               for path in paths if (doc := sources.docs.get(path)) is not None)

@@ -15,9 +15,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from babel import Locale
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
@@ -28,6 +27,9 @@ from .formats import country_name, format_date, in_language, language_name
 from .languages import Languages
 from .markup import MarkdownSource, plain_html, render_markdown
 from .quotations import historical_quotes
+
+if TYPE_CHECKING:
+    import jinja2  # imported when a template is first loaded: `ncp check` renders none
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ _SHARED = str(Path(__file__).resolve().parent / "templates")
 
 @functools.cache
 def _environment(folder: str) -> jinja2.Environment:
+    import jinja2
+
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder), jinja2.FileSystemLoader(_SHARED)]),
         autoescape=True,
@@ -127,6 +131,8 @@ def render_from(folder: str, template: str, *, lang: str, words: Words, **contex
         if shown == lang:
             return parts
         return [Markup('<span lang="{}">{}</span>').format(shown, part) for part in parts]
+
+    import jinja2
 
     helpers = {
         "tr": tr,

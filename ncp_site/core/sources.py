@@ -1,7 +1,9 @@
 """Every source file of a project, read, decoded and parsed once per load.
 
 Data kinds, the terminology lint, the translation status and the pending-translation rule all
-work on these parsed documents and pages; nothing reads a source file a second time.
+work on these parsed documents and pages; nothing reads a source file a second time. With a
+``core.cache.SourceCache`` (``ncp`` uses one), a file whose bytes were parsed before by the same code
+is not parsed again, and each file's ``Entry`` keeps what the checks computed from it alone.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from pathlib import Path
 import yaml
 
 from . import translation_meta
+from .cache import Entry, SourceCache, digest_of
 from .config import SiteConfig
 from .errors import DataError, display_path, shown
 from .limits import NOT_TEXT
-from .yamlsrc import YamlDoc, forbidden_characters, parse_bytes, read_bounded
+from .yamlsrc import KeptDoc, YamlDoc, forbidden_characters, parse_bytes, read_bounded
 
 CITED_IDS = "documents"
 """The key of the validation context holding the ids a record may cite (``core.citations``)."""
@@ -59,10 +62,13 @@ class Sources:
     """The ids of the documents a record may cite (``core.citations``), set before the kinds load; None: unchecked."""
     offered: dict = field(default_factory=dict)
     """What the kinds loaded so far offer to the validation of the next ones (``Kind.offers``)."""
+    entries: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
+    """Each file's cache entry by shown path (data files and pages that could be read)."""
 
     @classmethod
-    def read(cls, config: SiteConfig) -> Sources:
+    def read(cls, config: SiteConfig, cache: SourceCache | None = None) -> Sources:
         sources = cls(config)
+        cache = cache or SourceCache.off()
         data, sources.file_errors = _files(config.data_dir, config.root)
         docs, errors = _files(config.docs_dir, config.root)
         sources.file_errors += errors
@@ -72,19 +78,20 @@ class Sources:
                 sources.other_files.append(shown)
                 continue
             raw, errors = read_bounded(path, shown)
-            doc, more = parse_bytes(raw, shown) if raw is not None else (None, [])
-            errors += more
-            if doc is not None and path.name != STATE_FILE:
-                errors += translation_meta.extract(doc, config.languages)
+            doc = None
+            if raw is not None:
+                entry = sources.entries[shown] = cache.entry(shown, raw)
+                doc, more = _parsed(entry, raw, shown, config, translatable=path.name != STATE_FILE)
+                errors += more
             sources.errors[shown] = errors
             if doc is not None:
                 sources.docs[shown] = doc
         for path in docs:
             if path.suffix == ".md":
-                sources._add_page(path)
+                sources._add_page(path, cache)
         return sources
 
-    def _add_page(self, path: Path) -> None:
+    def _add_page(self, path: Path, cache: SourceCache) -> None:
         rel = path.relative_to(self.config.docs_dir).as_posix()
         folder, name = rel.rpartition("/")[0], path.name
         match = _SUFFIX.match(name)
@@ -93,6 +100,8 @@ class Sources:
         page = PageSource(key, lang, path, display_path(path, self.config.root))
         raw, errors = read_bounded(path, page.shown, "page")
         self.page_errors += errors
+        if raw is not None:
+            self.entries[page.shown] = cache.entry(page.shown, raw)
         try:
             page.text = (raw or b"").decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -138,6 +147,11 @@ class Sources:
     def file_name(self, shown: str) -> str:
         return shown.rsplit("/", 1)[-1]
 
+    def digest(self, *shown: str) -> str:
+        """The digest of the named files' bytes (a missing or unread file counts as such): the key of a result
+        that reads them besides its own file, such as the terminology lint (the glossary)."""
+        return digest_of(*(self.entries[path].name if path in self.entries else f"missing {path}" for path in shown))
+
 
     def unread_errors(self, data: list[str]) -> list[DataError]:
         """A located error for each file under ``data/`` that no kind reads (``data``: the files and folders
@@ -167,6 +181,32 @@ class Sources:
                        "...; the README's data section lists them) or remove it")
             errors.append(DataError(shown, 1, "(file)", problem, fix))
         return errors
+
+
+def _parsed(entry: Entry, raw: bytes, shown: str, config: SiteConfig,
+            translatable: bool) -> tuple[YamlDoc | None, list[DataError]]:
+    """The file parsed, its translation keys extracted; from the cache when these bytes were parsed before,
+    as a ``KeptDoc`` that is unpickled only if something reads its values or lines (a run whose checks of the
+    file all come from the cache does not)."""
+    def parse() -> tuple[YamlDoc | None, list[DataError]]:
+        doc, errors = parse_bytes(raw, shown)
+        if doc is not None and translatable:
+            errors += translation_meta.extract(doc, config.languages)
+        return doc, errors
+
+    if entry.cache is None:
+        return parse()
+    made: list[YamlDoc | None] = []
+
+    def kept() -> tuple[list[DataError], object, bytes | None]:
+        doc, errors = parse()
+        made.append(doc)
+        return errors, (doc.meta if doc is not None else None), (KeptDoc.snapshot(doc) if doc is not None else None)
+
+    errors, meta, snapshot = entry.remember("parsed", kept)
+    if made:
+        return made[0], errors
+    return (KeptDoc(shown, snapshot, raw, meta) if snapshot is not None else None), errors
 
 
 def _files(folder: Path, root: Path) -> tuple[list[Path], list[DataError]]:

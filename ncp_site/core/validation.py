@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import types
 import typing
 from typing import Annotated, Any, TypeVar, Union
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
+from .cache import Entry
 from .errors import DataError
 from .errors import shown as _shown
 from .languages import Languages
@@ -58,8 +60,27 @@ _TYPE_WORDS = {
 
 
 def validate(model: type[M], data: Any, doc: YamlDoc, languages: Languages, base: tuple = (),
-             context: dict | None = None) -> tuple[M | None, list[DataError]]:
-    """The model, or None and a located error for each problem pydantic found."""
+             context: dict | None = None, entry: Entry | None = None) -> tuple[M | None, list[DataError]]:
+    """The model, or None and a located error for each problem pydantic found.
+
+    ``entry``: the file's cache entry (``Sources.entries``). The result is kept there when ``data`` is the
+    file's own value at ``base`` (then the file's bytes, the code, the configuration and ``context`` decide it)."""
+    if entry is not None and data is _at(doc.data, base):
+        return entry.remember(f"valid {model.__module__}.{model.__qualname__} {base!r} {context_key(context)}",
+                              lambda: _validate(model, data, doc, languages, base, context))
+    return _validate(model, data, doc, languages, base, context)
+
+
+def context_key(context: dict | None) -> str:
+    """A digest of what validation reads besides the file (the ids a record may cite): part of a cache key, so
+    adding or removing a citable document re-validates the records that could cite it."""
+    parts = sorted((name, sorted(value) if isinstance(value, (set, frozenset)) else value)
+                   for name, value in (context or {}).items())
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+def _validate(model: type[M], data: Any, doc: YamlDoc, languages: Languages, base: tuple = (),
+              context: dict | None = None) -> tuple[M | None, list[DataError]]:
     cut: list[tuple[tuple, int]] = []
     data = _trimmed(model, data, (), tuple(languages), cut)
     counted = [DataError(doc.path, doc.line(base + loc), field_name(base + loc[:-1]),

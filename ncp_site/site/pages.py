@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path, PurePosixPath
 
 from markupsafe import escape
 
 from ..checks.translation_status import STATES
+from ..core.errors import DataErrors
 from ..core.kind import GeneratedPage, Page, PageContext
 from ..core.languages import relative_url
 from ..core.rendering import templates_of
+from . import theme
+from .html_safety import external_links
 from .open_data import MACROS as OPEN_DATA_MACROS
 from .open_data import dictionary_page
+from .search_index import keep_words_apart
 
 render = templates_of(__file__)
 
@@ -128,3 +133,44 @@ def home_tasks_macro(project, page: PageContext) -> str:
 
 SITE_MACROS = {"translation_status": translation_status_macro, "feed_link": feed_link_macro,
                "home_tasks": home_tasks_macro, **OPEN_DATA_MACROS}
+
+
+def finished_html(project, html: str, lang: str, site_url: str | None) -> str:
+    """A page's HTML once Markdown made it: heading permalinks' tooltip in the page's language (toc writes
+    "Permanent link"), words in adjacent table headings and definition lists kept apart for the search index,
+    no link inside a ``<summary>``, and links to other sites marked."""
+    title = escape(project.words.ui("page.permalink", lang))
+    html = keep_words_apart(html.replace('title="Permanent link"', f'title="{title}"'))
+    return external_links(theme.without_links_in_summaries(html), site_url)
+
+
+def page_key(src_uri: str) -> str:
+    """``procedures/index.en.md`` -> ``procedures/index.md`` (a page without its language suffix)."""
+    path = PurePosixPath(src_uri)
+    return (path.parent / (path.name.split(".")[0] + ".md")).as_posix().removeprefix("./")
+
+
+def dump_markdown(folder: Path, dest_uri: str, meta: dict, markdown: str, lang: str, languages) -> None:
+    """``ru/cases/kz0003/index.html`` -> ``cases/kz0003/index.ru.md``: the page's Markdown once macros ran,
+    its front matter included (``NCP_DUMP_MARKDOWN``, the benchmark's floor)."""
+    dest = dest_uri.removeprefix(languages.prefix(lang))
+    if not dest.endswith("index.html"):
+        return
+    path = folder / dest.removesuffix("index.html") / f"index.{lang}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{json.dumps(meta, ensure_ascii=False, default=str)}\n---\n\n{markdown}", encoding="utf-8")
+
+
+def call_macro(project, name: str, context: PageContext, src_uri: str, locale: str | None, args, kwargs) -> str:
+    """A macro's output for a page; a ``term()`` argument that fails at render time is located in the page."""
+    macro = {**project.macros(), **SITE_MACROS}[name]
+    try:
+        return macro(project, context, *args, **kwargs)
+    except ValueError as exc:
+        if not hasattr(exc, "problem"):  # not a TermError
+            raise
+        from ..checks.terminology import term_call_error
+
+        version = project.sources.pages.get(page_key(src_uri), {}).get(locale)
+        form = kwargs.get("form", args[1] if len(args) > 1 else None)
+        raise DataErrors([term_call_error(version, context.lang, args[0] if args else "", form, exc)]) from None

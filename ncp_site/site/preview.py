@@ -9,6 +9,7 @@ one. Nothing here needs MkDocs: the plugin passes each served page through ``ser
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from ..core.errors import DataError, DataErrors
 from ..core.kind import OutputFile
 from ..core.rendering import render_template
+from ..project import WORDS
 
 SCRIPT = "assets/javascripts/ncp-preview.js"
 STYLESHEET = "assets/stylesheets/ncp-preview.css"
@@ -57,6 +59,13 @@ def preview_files() -> list[OutputFile]:
             OutputFile(STYLESHEET, (_STATIC / "ncp-preview.css").read_text(encoding="utf-8"))]
 
 
+def write_preview_files(site_dir: Path) -> None:
+    for output in preview_files():
+        path = Path(site_dir) / output.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(output.content, encoding="utf-8")
+
+
 def page_language(html: str, languages) -> str:
     """The language of a built page (its ``<html lang>``); the default language when it names none of ours."""
     found = _HTML_LANG.search(html)
@@ -80,6 +89,13 @@ def edit_line(paths: str | tuple[str, ...] | None, lang: str, ui=None) -> str:
         return ""
     say = (ui.strings.get("preview.edit") or {}).get(lang) if ui is not None else None
     return render_template(__file__, "preview_edit.html", lang=lang, say=say, paths=paths)
+
+
+def data_read(project, kinds: set[str]) -> tuple[str, ...]:
+    """The data files and folders of the kinds a page's macros read (not those of the words every page uses)."""
+    return tuple(project.sources.path(where) + ("" if where.endswith((".yml", ".yaml")) else "/")
+                 for kind in project.kinds if kind.name in kinds - set(WORDS) for where in kind.data
+                 if (project.config.data_dir / where).exists())
 
 
 def page_sources(project) -> dict[str, tuple[str, ...]]:
@@ -135,3 +151,15 @@ def served_page(html: str, *, root: str, epoch: int | None, request_id: int, pan
         at = start.end() if start else 0
         html = html[:at] + panel + html[at:]
     return html
+
+
+class Reported(logging.Handler):
+    """The warnings and errors the engine logs during one rebuild: what the preview shows when no data error
+    explains a failure."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())

@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +59,10 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message holds what it printed."""
 
 
+class IndexingStopped(SearchIndexError):
+    """The caller asked the index to stop (``stop``); the bundle before it is left as it was."""
+
+
 @dataclass(frozen=True)
 class SearchIndex:
     pages: int
@@ -72,6 +77,9 @@ def command(site_dir: Path, output: str = BUNDLE, glob: str | None = None, absol
              "--output-path" if absolute else "--output-subdir", output,
              "--exclude-selectors", NOT_CONTENT] + (["--glob", glob] if glob else []))
 
+
+STOP_POLL = 0.05
+"""Seconds between two looks at the ``stop`` event while Pagefind runs."""
 
 PART_PAGES = 2000
 """Pages per Pagefind run at most. Pagefind holds about 200 KB for each page it indexes until it
@@ -89,8 +97,9 @@ _DATE = re.compile(rb"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def build_search_index(site_dir: Path, languages: Languages | None = None,
-                       part_pages: int = PART_PAGES) -> SearchIndex:
-    """Index every page of the built site in ``site_dir``; raises ``SearchIndexError`` when Pagefind fails.
+                       part_pages: int = PART_PAGES, stop: threading.Event | None = None) -> SearchIndex:
+    """Index every page of the built site in ``site_dir``; raises ``SearchIndexError`` when Pagefind fails,
+    ``IndexingStopped`` (Pagefind killed, nothing of this run left) as soon as ``stop`` is set.
 
     With ``languages``, Pagefind runs once per language (the pages under its prefix), in parts of at
     most ``part_pages`` pages: the first parts of all languages are joined into one bundle, the same
@@ -98,8 +107,9 @@ def build_search_index(site_dir: Path, languages: Languages | None = None,
     ``parts/``, listed in ``ncp-parts.json``. The pages are split newest first by their
     ``data-pagefind-sort`` value, so that a list sorted by it is the parts' results one after the other."""
     site_dir = Path(site_dir)
+    stop = stop or threading.Event()
     if languages is None or len(languages.codes) < 2:
-        output = _run(command(site_dir), site_dir)
+        output = _run(command(site_dir), site_dir, stop)
         pages, counted = _count(output, "pages"), _count(output, "languages")
         parts: dict[str, list[str]] = {}
     else:
@@ -109,7 +119,7 @@ def build_search_index(site_dir: Path, languages: Languages | None = None,
                 split = _parts(site_dir, _indexed_pages(site_dir, lang, languages), part_pages)
                 for n, part in enumerate(split):
                     output = site_dir / (f".{BUNDLE}-{lang}" if n == 0 else f".{BUNDLE}-{lang}-{n}")
-                    pages += _count(_run_over(site_dir, part, output), "pages")
+                    pages += _count(_run_over(site_dir, part, output, stop), "pages")
                     if n == 0:
                         firsts.append(output)
                     else:
@@ -167,7 +177,7 @@ def _parts(site_dir: Path, pages: list[tuple[bytes, bytes, str]], size: int) -> 
     return [paths[i:i + size] for i in range(0, len(paths), size)]
 
 
-def _run_over(site_dir: Path, pages: list[str], output: Path) -> str:
+def _run_over(site_dir: Path, pages: list[str], output: Path, stop: threading.Event) -> str:
     """Pagefind over ``pages`` alone: a tree of hard links to them (same paths, so the same URLs)."""
     tree = site_dir / f".{BUNDLE}-pages"
     if tree.exists():
@@ -179,7 +189,7 @@ def _run_over(site_dir: Path, pages: list[str], output: Path) -> str:
                 os.link(site_dir / page, link)
             except OSError:
                 shutil.copyfile(site_dir / page, link)
-        return _run(command(tree, output=str(output.resolve()), absolute=True), site_dir)
+        return _run(command(tree, output=str(output.resolve()), absolute=True), site_dir, stop)
     finally:
         shutil.rmtree(tree, ignore_errors=True)
 
@@ -189,12 +199,27 @@ def _mkparent(path: Path) -> Path:
     return path
 
 
-def _run(cmd: list[str], site_dir: Path) -> str:
-    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    output = result.stdout + result.stderr
-    if result.returncode and ("KeyboardInterrupt" in output or result.returncode < 0):
+def _run(cmd: list[str], site_dir: Path, stop: threading.Event) -> str:
+    """Pagefind's output; killed as soon as ``stop`` is set."""
+    if stop.is_set():
+        raise IndexingStopped(f"the search index of {site_dir} was stopped")
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        try:
+            while True:
+                try:
+                    stdout, stderr = process.communicate(timeout=STOP_POLL)
+                    break
+                except subprocess.TimeoutExpired:
+                    if stop.is_set():
+                        raise IndexingStopped(f"the search index of {site_dir} was stopped") from None
+        except BaseException:  # stopped, or the build was (SIGTERM, Ctrl-C): Pagefind with it
+            process.kill()
+            process.communicate()
+            raise
+    output, returncode = stdout + stderr, process.returncode
+    if returncode and ("KeyboardInterrupt" in output or returncode < 0):
         raise SearchIndexError(f"Pagefind was stopped before it indexed {site_dir}")
-    if result.returncode:
+    if returncode:
         lines = output.splitlines()
         first = next((i for i, line in enumerate(lines) if line.startswith("Error")), 0)
         said = dict.fromkeys(line.strip() for line in lines[first:] if line.strip())  # Pagefind repeats itself

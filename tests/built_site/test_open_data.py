@@ -75,7 +75,7 @@ def test_the_data_dictionary_describes_every_column_in_every_language(site, lang
     for name in DATASETS:
         _, rows = read(site, name)
         for column in rows[0]:
-            assert f"<td><code>{column}</code></td>" in without_labels(html), (lang, name, column)
+            assert f"<td><code>{column}</code> / <code>" in without_labels(html), (lang, name, column)
     assert "opendata." not in html  # every description is a text, not a missing key
     page = site.html(lang, "open-data/")
     for name in DATASETS:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from builders import buildable, case_record, dedent, line_of, make_project
-from conftest import run_mkdocs_build
+from conftest import ENGINES, run_mkdocs_build
 
 from ncp_site import cli
 from ncp_site.checks.never_publish import ENVIRONMENT, NeverPublish, fold, read_list
@@ -269,23 +269,12 @@ def assert_name_absent(output: str) -> None:
 # --- the built site -------------------------------------------------------------------------
 
 def run_build(how: str, root, site_dir, env: dict):
-    """``mkdocs build``, what ``scripts/build`` runs (a process per language, merged), or ProperDocs' build
-    (the MkDocs 1.x fork, whose loggers are called ``properdocs``)."""
-    if how == "mkdocs":
-        return run_mkdocs_build(root, site_dir, env=env)
-    import os
-    import subprocess
-    import sys
-
-    from conftest import BUILD_EPOCH
-    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1",
-           "NCP_SITE_URL": "http://localhost/", **env}
-    command = {"parallel": ["ncp_site.mkdocs.parallel", "--root", str(root), "--site-dir", str(site_dir)],
-               "properdocs": ["properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(site_dir)]}[how]
-    return subprocess.run([sys.executable, "-m", *command], cwd=root, env=env, capture_output=True, text=True)
+    """``mkdocs build`` (what ``scripts/build`` runs) or ProperDocs' build (the MkDocs 1.x fork, whose loggers
+    are called ``properdocs``)."""
+    return run_mkdocs_build(root, site_dir, env=env, engine=how)
 
 
-BUILDS = pytest.mark.parametrize("how", ["mkdocs", "parallel", "properdocs"])
+BUILDS = pytest.mark.parametrize("how", ENGINES)
 
 
 @BUILDS
@@ -310,7 +299,7 @@ def test_the_build_scans_every_file_it_wrote(tmp_path, how):
     result = run_build(how, root, tmp_path / "site", env={ENVIRONMENT: str(write_list(tmp_path))})
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert how != "parallel" or not (tmp_path / "site").exists(), "the parallel build writes no site"
+    assert not (tmp_path / "site").exists(), "no site is written"
     assert "en/index.html:" in output and ": <title>: a name on the never-publish list (entry 3)" in output
     assert "en/cases/kz0101/index.html:" in output
     assert_name_absent(output)

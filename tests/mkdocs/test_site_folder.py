@@ -4,8 +4,14 @@ leaves the site folder as it was and nothing else behind."""
 
 from __future__ import annotations
 
-from builders import buildable, case_record, make_project
-from conftest import run_mkdocs_build
+import os
+import signal
+import subprocess
+import time
+
+import pytest
+from builders import buildable, case_record, copy_of_repository, make_project
+from conftest import BUILD_EPOCH, engine_command, run_mkdocs_build
 
 from ncp_site.checks.never_publish import ENVIRONMENT
 
@@ -44,3 +50,25 @@ def test_a_build_that_passes_replaces_the_whole_site(tmp_path):
     assert (site / "index.html").read_text(encoding="utf-8") != "the site before"
     assert not (site / "removed-page").exists()
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_stopped_build_says_so_in_one_line_and_leaves_the_site_as_it_was(tmp_path, signum):
+    """``kill`` or Ctrl-C during the build: no traceback, no work folder left (it was 19 MB), the old site kept."""
+    project = copy_of_repository(tmp_path / "p")
+    site = old_site(tmp_path / "out")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1", "NCP_SITE_URL": "http://localhost/"}
+    build = subprocess.Popen(engine_command("build", "--strict", "-d", str(site)), cwd=project, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not any(p.name.startswith(".ncp-build-") for p in site.parent.iterdir()):
+        assert build.poll() is None and time.monotonic() < deadline, "the build never started writing"
+        time.sleep(0.05)
+    time.sleep(0.5)  # writing pages
+    build.send_signal(signum)
+    out, err = build.communicate(timeout=120)
+    assert build.returncode == 128 + signum, out + err
+    assert err.splitlines()[-1] == f"The build was stopped ({signal.Signals(signum).name}); the site was left as it was."
+    assert "Traceback" not in err
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the site before"

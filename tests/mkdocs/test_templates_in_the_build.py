@@ -1,6 +1,6 @@
 """Template syntax in the build: data text reaches the pages after mkdocs-macros ran (never as template
 input), a page that tries more than a macro call stops the build with located errors before any page is
-rendered, and mkdocs-macros renders in Jinja's sandbox (``ncp_site/mkdocs/macros.py``)."""
+rendered, and mkdocs-macros renders in Jinja's sandbox (``ncp_site/mkdocs/bridge.py``)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from ncp_site.mkdocs.macros import on_pre_page_macros, sandboxed
+from ncp_site.mkdocs.bridge import sandboxed
+from ncp_site.mkdocs.macros import on_pre_page_macros
 
 
 def attack(marker) -> str:
@@ -102,5 +103,5 @@ def test_mkdocs_macros_renders_pages_in_the_sandbox(macros, tmp_path):
 
 def test_the_sandbox_refuses_to_guess_when_mkdocs_macros_changes():
     """If an mkdocs-macros release keeps its environment elsewhere, the build stops and says where to look."""
-    with pytest.raises(PluginError, match="ncp_site/mkdocs/macros.py"):
+    with pytest.raises(PluginError, match="ncp_site/mkdocs/bridge.py"):
         sandboxed(SimpleNamespace())

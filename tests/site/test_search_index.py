@@ -16,6 +16,7 @@ from conftest import LANG_PREFIX, REPO
 
 from ncp_site.kinds.cases.pages import EVERY_CASE_PAGE, REGISTER, case_facets
 from ncp_site.site.search_index import (
+    IndexingStopped,
     SearchIndexError,
     build_search_index,
     keep_words_apart,
@@ -143,6 +144,44 @@ def test_index_of_a_small_site(tmp_path):
     assert (index.pages, index.languages) == (2, 2)
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
     assert not list((tmp_path / "pagefind").glob("*ui*")), "Pagefind's own interfaces are not published"
+
+
+def test_an_index_asked_to_stop_kills_pagefind_and_leaves_the_bundle_before_it(tmp_path, monkeypatch):
+    """The preview stops its background index when a rebuild begins or the server stops (MkDocs then removes
+    the site folder): Pagefind is killed, the bundle of the last index stays, nothing of this run is left."""
+    import subprocess
+    import threading
+
+    from ncp_site.core.languages import Languages
+
+    for lang, folder in (("kk", ""), ("en", "en/")):
+        page = tmp_path / folder / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f'<html lang="{lang}"><body><main data-pagefind-body><h1>{lang}</h1></main></body></html>',
+                        encoding="utf-8")
+    languages = Languages(("kk", "en"), "kk", "kk")
+    build_search_index(tmp_path, languages)
+    before = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "pagefind").rglob("*") if p.is_file()}
+    stop, started = threading.Event(), []
+    popen = subprocess.Popen
+
+    def slow_pagefind(cmd, **kwargs):
+        """Pagefind that would take a minute: the stop must not wait for it."""
+        process = popen(["sleep", "60"], **kwargs)
+        started.append(process)
+        stop.set()
+        return process
+
+    monkeypatch.setattr(subprocess, "Popen", slow_pagefind)
+    with pytest.raises(IndexingStopped):
+        build_search_index(tmp_path, languages, stop=stop)
+    assert len(started) == 1 and started[0].returncode is not None, "Pagefind was killed and waited for"
+    after = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "pagefind").rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no work folder left"
+    with pytest.raises(IndexingStopped):
+        build_search_index(tmp_path, languages, stop=stop)  # already asked to stop: not even started
+    assert len(started) == 1
 
 
 def test_a_failed_index_is_an_error_that_says_why(tmp_path):

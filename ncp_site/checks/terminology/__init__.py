@@ -13,6 +13,8 @@ Wording that must be quoted as it was (the title of a ministerial order, say) is
 
 from __future__ import annotations
 
+import functools
+
 from ...core.sources import Sources
 from .matcher import Matcher
 from .scan import Findings, Quotation, TerminologyError, html_findings, localized_texts
@@ -36,8 +38,9 @@ def check(sources: Sources, glossary) -> Findings:
     """The terminology lint of every page and data file, plus the pages' ``term()`` calls."""
     from .scan import data_findings, page_findings
 
-    matcher = Matcher(glossary, sources.config.languages)
-    pages = page_findings(sources, matcher)
-    data = data_findings(sources, matcher)
-    return Findings(pages.errors + data.errors + term_call_errors(sources, glossary),
+    matcher = functools.cache(lambda: Matcher(glossary, sources.config.languages))  # not made when all is cached
+    glossary_key = sources.digest(sources.path("glossary.yml"))
+    pages = page_findings(sources, matcher, glossary_key)
+    data = data_findings(sources, matcher, glossary_key)
+    return Findings(pages.errors + data.errors + term_call_errors(sources, glossary, glossary_key),
                     pages.quotations + data.quotations)

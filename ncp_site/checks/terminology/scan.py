@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
+from ...core.cache import cached_with
 from ...core.errors import DataError
 from ...core.quotations import QUOTE_CLASS, line_at, split_quotations
-from ...core.sources import Sources
+from ...core.sources import PageSource, Sources
 from ...core.translation_meta import NOT_TRANSLATIONS
 from ...core.yamlsrc import YamlDoc
 from .inflection import _normalise
@@ -53,20 +54,33 @@ class Findings:
     errors: list[DataError]
     quotations: list[Quotation]
 
+    def extend(self, other: Findings) -> None:
+        self.errors += other.errors
+        self.quotations += other.quotations
 
 
-def page_findings(sources: Sources, matcher: Matcher) -> Findings:
-    """Deprecated variants and historical quotations in every page of ``docs/``, in the page's language."""
+
+def page_findings(sources: Sources, matcher: Callable[[], Matcher], glossary_key: str = "") -> Findings:
+    """Deprecated variants and historical quotations in every page of ``docs/``, in the page's language.
+
+    ``matcher`` gives the matcher (made when a page is first linted); each page's findings are kept in
+    its cache entry with ``glossary_key``, the digest of what the matcher was made from."""
     found = Findings([], [])
     for page in sources.page_versions():
-        if page.lang not in sources.config.languages:
-            continue
-        text = page.text
-        prose, quotes = split_quotations(text)
-        found.quotations += [Quotation(page.shown, line_at(text, at), page.lang, q) for at, q in quotes]
-        for hit in matcher.find(prose, page.lang, context=text):
-            found.errors.append(terminology_error(page.shown, line_at(prose, hit.start), hit.found, page.lang,
-                                                  hit.preferred, hit.concept_id))
+        if page.lang in sources.config.languages:
+            found.extend(cached_with(sources.entries.get(page.shown), "terms",
+                                     lambda: _page_findings(page, matcher()), glossary_key))
+    return found
+
+
+def _page_findings(page: PageSource, matcher: Matcher) -> Findings:
+    found = Findings([], [])
+    text = page.text
+    prose, quotes = split_quotations(text)
+    found.quotations += [Quotation(page.shown, line_at(text, at), page.lang, q) for at, q in quotes]
+    for hit in matcher.find(prose, page.lang, context=text):
+        found.errors.append(terminology_error(page.shown, line_at(prose, hit.start), hit.found, page.lang,
+                                              hit.preferred, hit.concept_id))
     return found
 
 
@@ -132,8 +146,9 @@ class _Locator:
         return self.numbers[self.block.count("\n", 0, at)]
 
 
-def data_findings(sources: Sources, matcher: Matcher) -> Findings:
-    """Deprecated variants and historical quotations in every localized field of every data file.
+def data_findings(sources: Sources, matcher: Callable[[], Matcher], glossary_key: str = "") -> Findings:
+    """Deprecated variants and historical quotations in every localized field of every data file
+    (each file's kept in its cache entry, as ``page_findings`` does).
 
     The glossary itself is linted too (definitions, preferred terms, forms), except the
     ``deprecated`` and ``also_called`` lists, which name the variants on purpose.
@@ -142,20 +157,27 @@ def data_findings(sources: Sources, matcher: Matcher) -> Findings:
     glossary_file = sources.path("glossary.yml")
     for doc in sources.translatable():
         skip = NOT_TRANSLATIONS | {"deprecated", "also_called"} if doc.path == glossary_file else NOT_TRANSLATIONS
-        lines = doc.text.splitlines()
-        for loc, lang, text in localized_texts(doc.data, sources.config.languages, skip=skip):
-            if _borrowed(doc, loc, lang):
-                continue
-            prose, quotes = split_quotations(text)
-            hits = matcher.find(prose, lang)
-            if not quotes and not hits:
-                continue
-            first = doc.line(loc)
-            found.quotations += [Quotation(doc.path, _Locator(lines, first).line(q), lang, q) for _, q in quotes]
-            locate = _Locator(lines, first)
-            for hit in hits:
-                line = locate.line(hit.found)
-                found.errors.append(terminology_error(doc.path, line, hit.found, lang, hit.preferred, hit.concept_id))
+        found.extend(cached_with(sources.entries.get(doc.path), "terms",
+                                 lambda: _doc_findings(doc, matcher(), sources.config.languages, skip), glossary_key))
+    return found
+
+
+def _doc_findings(doc: YamlDoc, matcher: Matcher, languages, skip: frozenset) -> Findings:
+    found = Findings([], [])
+    lines = doc.text.splitlines()
+    for loc, lang, text in localized_texts(doc.data, languages, skip=skip):
+        if _borrowed(doc, loc, lang):
+            continue
+        prose, quotes = split_quotations(text)
+        hits = matcher.find(prose, lang)
+        if not quotes and not hits:
+            continue
+        first = doc.line(loc)
+        found.quotations += [Quotation(doc.path, _Locator(lines, first).line(q), lang, q) for _, q in quotes]
+        locate = _Locator(lines, first)
+        for hit in hits:
+            line = locate.line(hit.found)
+            found.errors.append(terminology_error(doc.path, line, hit.found, lang, hit.preferred, hit.concept_id))
     return found
 
 class _TextByLanguage(HTMLParser):

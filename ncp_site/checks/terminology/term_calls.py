@@ -6,6 +6,7 @@ import ast
 import re
 from collections.abc import Iterator
 
+from ...core.cache import cached_with
 from ...core.errors import DataError
 from ...core.quotations import line_at
 from ...core.sources import Sources
@@ -66,17 +67,21 @@ def term_call_error(page, lang: str, concept_id: str, form, error) -> DataError:
                      error.problem, error.fix, lang)
 
 
-def term_call_errors(sources: Sources, glossary) -> list[DataError]:
-    """Every ``term()`` call in ``docs/`` names a glossary concept and a form of it in the page's language."""
+def term_call_errors(sources: Sources, glossary, glossary_key: str = "") -> list[DataError]:
+    """Every ``term()`` call in ``docs/`` names a glossary concept and a form of it in the page's language
+    (each page's errors kept in its cache entry with ``glossary_key``, the digest of the glossary's file)."""
+    return [error for page in sources.page_versions() if page.lang in sources.config.languages
+            for error in cached_with(sources.entries.get(page.shown), "term calls",
+                                     lambda: _page_term_call_errors(page, glossary), glossary_key)]
+
+
+def _page_term_call_errors(page, glossary) -> list[DataError]:
     errors = []
-    for page in sources.page_versions():
-        if page.lang not in sources.config.languages:
+    for at, call, args, kwargs in term_calls(page.text):
+        if not args or not isinstance(args[0], str):  # computed or missing: checked at render
             continue
-        for at, call, args, kwargs in term_calls(page.text):
-            if not args or not isinstance(args[0], str):  # computed or missing: checked at render
-                continue
-            try:
-                glossary.spelling(args[0], page.lang, _form_of(args, kwargs))
-            except ValueError as exc:
-                errors.append(DataError(page.shown, line_at(page.text, at), call, exc.problem, exc.fix, page.lang))
+        try:
+            glossary.spelling(args[0], page.lang, _form_of(args, kwargs))
+        except ValueError as exc:
+            errors.append(DataError(page.shown, line_at(page.text, at), call, exc.problem, exc.fix, page.lang))
     return errors

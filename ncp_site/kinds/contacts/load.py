@@ -31,7 +31,8 @@ def load(ctx: LoadContext) -> tuple[Contacts | None, list[DataError]]:
             errors.append(DataError(ctx.sources.path(FILE), 1, "(file)", "does not exist, and visitors need the "
                                     "NCP's e-mail and postal address", f"create it with {', '.join(RELEASE_FIELDS)}"))
         return None, errors
-    contacts, errs = validate(Contacts, doc.data, doc, ctx.languages)
+    contacts, errs = validate(Contacts, doc.data, doc, ctx.languages, context=ctx.sources.validation_context(),
+                             entry=ctx.sources.entries.get(doc.path))
     if contacts is not None and not (contacts.email or contacts.phone or contacts.call_centre or contacts.address):
         errs.append(doc.error((), "gives no way to reach the NCP",
                               "add at least one of: email, phone, call_centre, address"))

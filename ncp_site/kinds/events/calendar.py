@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import datetime as dt
-
-import icalendar
+from typing import TYPE_CHECKING
 
 from ...core.formats import source_date_epoch
 from ...core.kind import OutputFile
 from ...core.rendering import Words, names
 from .model import FEED, PAGE_URL, UID_DOMAIN, Event
+
+if TYPE_CHECKING:
+    import icalendar  # imported where calendars are made: `ncp check` makes none
 
 
 def stamp(events: list[Event]) -> dt.datetime:
@@ -40,6 +42,8 @@ def _description(e: Event, words: Words, lang: str, page: str | None) -> str:
 
 
 def _vevent(e: Event, words: Words, lang: str, dtstamp: dt.datetime, site_url: str | None) -> icalendar.Event:
+    import icalendar
+
     page = f"{site_url.rstrip('/')}/{words.languages.prefix(lang)}{PAGE_URL}{e.id}/" if site_url else None
     vevent = icalendar.Event()
     vevent.add("uid", f"{e.id}@{UID_DOMAIN}")
@@ -61,6 +65,8 @@ def _vevent(e: Event, words: Words, lang: str, dtstamp: dt.datetime, site_url: s
 
 
 def _calendar(words: Words, lang: str, vevents: list[icalendar.Event]) -> icalendar.Calendar:
+    import icalendar
+
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//Kazakhstan NCP for RBC//ncp-site events//{lang.upper()}")
     cal.add("version", "2.0")

@@ -15,7 +15,7 @@ def load(ctx: LoadContext) -> tuple[Glossary | None, list[DataError]]:
     doc, errors = ctx.sources.required_file(FILE)
     if doc is None:
         return None, errors
-    parsed, more = validate(GlossaryFile, doc.data, doc, ctx.languages)
+    parsed, more = validate(GlossaryFile, doc.data, doc, ctx.languages, entry=ctx.sources.entries.get(doc.path))
     errors += more
     if parsed is None:
         return None, errors

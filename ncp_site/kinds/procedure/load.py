@@ -17,7 +17,8 @@ def load(ctx: LoadContext) -> tuple[Procedure | None, list[DataError]]:
     doc, errors, exists = ctx.sources.data_file(FILE)
     if not exists or doc is None:
         return None, errors
-    procedure, errs = validate(Procedure, doc.data, doc, ctx.languages, context=ctx.sources.validation_context())
+    procedure, errs = validate(Procedure, doc.data, doc, ctx.languages, context=ctx.sources.validation_context(),
+                               entry=ctx.sources.entries.get(doc.path))
     errors += errs
     if procedure is None:
         return None, errors

@@ -12,8 +12,7 @@ import logging
 
 import pytest
 
-from ncp_site.checks.never_publish import NeverPublish, fold
-from ncp_site.mkdocs.plugin import _redact_logs
+from ncp_site.checks.never_publish import NeverPublish, fold, redact_logs
 
 LISTED = NeverPublish({fold("Айгерім Сәрсенова"): 3})
 
@@ -42,13 +41,13 @@ def logged(logger_name: str, *message, exc_info=None) -> str:
 @pytest.mark.parametrize("logger_name", ["mkdocs.plugins.i18n", "properdocs.commands.build", "properdocs",
                                          "mkdocs_static_i18n", "anything.else", ""])
 def test_a_name_is_redacted_whatever_the_logger_is_called(factory, logger_name):
-    _redact_logs(LISTED)
+    redact_logs(LISTED)
     output = logged(logger_name, "Building the site '%s'", "A\u0439герім Сәрсенованың сайты")  # a Latin A
     assert output == "Building the site '[never-publish entry 3] сайты'\n"
 
 
 def test_a_traceback_is_redacted_too(factory):
-    _redact_logs(LISTED)
+    redact_logs(LISTED)
     try:
         raise ValueError("title: Айгерім Сәрсенова")
     except ValueError as exc:
@@ -57,14 +56,14 @@ def test_a_traceback_is_redacted_too(factory):
 
 
 def test_installing_twice_keeps_one_factory_and_the_last_list(factory):
-    _redact_logs(LISTED)
+    redact_logs(LISTED)
     first = logging.getLogRecordFactory()
-    _redact_logs(NeverPublish({}))
+    redact_logs(NeverPublish({}))
     assert logging.getLogRecordFactory() is first
     assert logged("properdocs", "Айгерім Сәрсенова") == "Айгерім Сәрсенова\n"
 
 
 def test_a_message_whose_arguments_do_not_fit_is_left_to_logging(factory):
-    _redact_logs(LISTED)
+    redact_logs(LISTED)
     record = logging.getLogger("properdocs").makeRecord("properdocs", logging.WARNING, __file__, 1, "%d", ("x",), None)
     assert record.msg == "%d" and record.args == ("x",)

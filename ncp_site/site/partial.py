@@ -1,0 +1,196 @@
+"""Under the preview (``mkdocs serve --dirty``): which pages and files a rebuild makes and writes again.
+
+MkDocs' ``--dirty`` rebuilds a page when its source file is newer than its output. Generated pages
+have no source file, so MkDocs would rebuild all of them at every edit. Here a generated page is
+written again only when its Markdown, or what every page shows around it (footer, abbreviations, the
+interface's words), differs from the last good build's: an edit of one case rewrites that case's
+pages and the pages that list it, not the others. A page made from one record
+(``GeneratedPage.record``: a case's or an event's page) is not even rendered again while that
+record and the data of the kinds it read last time (``Project.reading``; the glossary and the
+interface's words always) are unchanged, and a kind's files (calendars, feeds, open data) are not
+made again while the data they were made from is unchanged. A hand-written page is rebuilt every
+time (its macros read the data). A change outside ``data/`` (a page in ``docs/``, the theme,
+``mkdocs.yml``) rebuilds every page: it may change every page's navigation.
+
+After the first build, the search index (Pagefind, a third of a rebuild at 1,000 cases) is made
+again in the background: the rebuilt pages are served at once, search and the register's filters
+catch up seconds later. The next rebuild, and the server's shutdown, stop it and wait until it has
+stopped: two never write at once, and MkDocs never removes the site folder under it. No MkDocs here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.kind import GeneratedPage
+from ..project import WORDS
+from . import pages as site_pages
+from . import theme as site_theme
+
+
+@dataclass
+class _Counts:
+    """What one language's rebuild did, for the terminal."""
+
+    rebuilt: int = 0  # generated pages written again
+    pages: int = 0  # generated pages
+    rendered: int = 0  # pages made from one record rendered again
+    records: int = 0  # pages made from one record
+    kept: int = 0  # other files kept from the last good build
+    files: int = 0  # other files
+
+
+class PartialRebuilds:
+    def __init__(self) -> None:
+        self.digests: dict[str, bytes] = {}  # page (``src_uri``) -> digest of what the last good build wrote there
+        self.pending: dict[str, bytes] = {}
+        self.records: dict[str, tuple] = {}  # page -> (kinds it read, (record, their data, surroundings)) of the last good build
+        self.pending_records: dict[str, tuple] = {}
+        self.outputs: dict[tuple, tuple] = {}  # (kind, language) -> (kinds read, their data, files) of the last good build
+        self.pending_outputs: dict[tuple, tuple] = {}
+        self.layout: tuple | None = None
+        self.since: float | None = None  # when the current build started: files older were written before
+        self.counts: dict[str, _Counts] = {}
+        self.indexed = False  # the first build's search index is made before the site is served
+        self._indexing: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._surroundings_of: dict[str, str] = {}
+        self._data_of: dict[frozenset, tuple] = {}
+
+    def start(self, layout: tuple) -> None:
+        """A build begins; ``layout`` stands for everything outside ``data/`` that every page depends on."""
+        self.stop_indexing()  # this build's index replaces it
+        if layout != self.layout:
+            self.digests, self.records, self.outputs = {}, {}, {}
+        self.layout, self.pending, self.pending_records, self.since = layout, {}, {}, time.time()
+        self.pending_outputs = {}
+
+    def start_language(self) -> None:
+        """A language's build begins: what the data decides is looked at again."""
+        self._surroundings_of, self._data_of = {}, {}
+
+    def page_markdown(self, project, page: GeneratedPage, lang: str, key: str) -> str | None:
+        """The Markdown of ``page`` in ``lang`` (``key``: its ``src_uri`` in that language), or None when it is
+        made from a record whose inputs are those of the last good build (neither rendered nor written)."""
+        if page.record is None:
+            return site_pages.page_markdown(page.render(lang))
+        last = self.records.get(key)
+        if last is not None and key in self.digests and last[1] == self._inputs(project, page, lang, last[0]):
+            self.pending_records[key], self.pending[key] = last, self.digests[key]
+            self._count(lang, pages=1, records=1)
+            return None
+        with project.reading() as read:
+            markdown = site_pages.page_markdown(page.render(lang))
+        reads = frozenset(read) | page.reads
+        self.pending_records[key] = (reads, self._inputs(project, page, lang, reads))
+        self._count(lang, rendered=1, records=1)
+        return markdown
+
+    def written(self, key: str, lang: str, markdown: str, project) -> bool:
+        """Whether the page ``key`` must be written again: its Markdown or its surroundings changed."""
+        digest = hashlib.blake2b("\0".join((markdown, self._surroundings(project, lang))).encode("utf-8"),
+                                 digest_size=16).digest()
+        changed = self.digests.get(key) != digest
+        self.pending[key] = digest
+        self._count(lang, rebuilt=int(changed), pages=1)
+        return changed
+
+    def files(self, project, kind: str, lang: str | None, make: Callable[[], list], building: str) -> tuple[list, bool]:
+        """A kind's files (for ``lang``, or the site's own), made in the build of ``building``: the last good
+        build's while the data of the kinds they were made from is unchanged, else made again; the files, and
+        whether they were kept."""
+        key = (kind, lang)
+        last = self.outputs.get(key)
+        if last is not None and self._made_from(project, last[0]) == last[1]:
+            self.pending_outputs[key] = last
+            kept = True
+            outputs = last[2]
+        else:
+            with project.reading() as read:
+                outputs = make()
+            reads = frozenset(read) | {kind}
+            self.pending_outputs[key] = (reads, self._made_from(project, reads), outputs)
+            kept = False
+        self._count(building, kept=len(outputs) if kept else 0, files=len(outputs))
+        return outputs, kept
+
+    def _made_from(self, project, reads: frozenset[str]) -> tuple:
+        return self._data_signature(project, reads), project.config.site_url
+
+    def _surroundings(self, project, lang: str) -> str:
+        """What a generated page shows beyond its Markdown that the data decides."""
+        if lang not in self._surroundings_of:
+            ui = json.dumps(project.words.ui.strings, ensure_ascii=False, sort_keys=True, default=str)
+            self._surroundings_of[lang] = "\0".join((site_theme.footer(project, lang, ""),
+                                                      project.abbreviations.markdown_key(lang), ui))
+        return self._surroundings_of[lang]
+
+    def _inputs(self, project, page: GeneratedPage, lang: str, reads: frozenset[str]) -> tuple:
+        """What a page made from one record is made of, when its render read the kinds ``reads``."""
+        return page.record, self._data_signature(project, reads), self._surroundings(project, lang)
+
+    def _data_signature(self, project, reads: frozenset[str]) -> tuple:
+        """The build date and the data files of the kinds ``reads`` and of the words every page uses."""
+        if reads not in self._data_of:
+            names = reads | set(WORDS)
+            data = project.config.data_dir
+            places = [data / place for kind in project.kinds if kind.name in names for place in kind.data]
+            self._data_of[reads] = (project.today, *stats(p for place in places
+                                                          for p in ([place] if place.is_file() else place.rglob("*"))))
+        return self._data_of[reads]
+
+    def _count(self, lang: str, **counts: int) -> None:
+        count = self.counts.setdefault(lang, _Counts())
+        for name, value in counts.items():
+            setattr(count, name, getattr(count, name) + value)
+
+    def built(self) -> list[str]:
+        """The build of every language ended well: what it wrote is now the last good version."""
+        self.digests.update(self.pending)
+        self.records.update(self.pending_records)
+        self.outputs.update(self.pending_outputs)
+        said = [f"{lang}: {c.rebuilt} of {c.pages} generated pages rebuilt (the others had not changed); "
+                f"{c.rendered} of {c.records} pages made from one record rendered again; {c.kept} of {c.files} other files kept"
+                for lang, c in self.counts.items()]
+        self.pending, self.pending_records, self.pending_outputs, self.counts = {}, {}, {}, {}
+        return said
+
+    def index(self, work: Callable[[threading.Event], None]) -> None:
+        """Make the search index: now the first time, afterwards in the background. ``work`` is given an
+        event that is set when it must stop (``stop_indexing``)."""
+        if not self.indexed:
+            work(threading.Event())
+            self.indexed = True
+            return
+        self.stop_indexing()
+        self._stop = threading.Event()
+        self._indexing = threading.Thread(target=work, args=(self._stop,), name="ncp-search-index")
+        self._indexing.start()
+
+    def stop_indexing(self) -> None:
+        """Stop the index being made in the background, if any, and wait until it has stopped."""
+        if self._indexing is not None:
+            self._stop.set()
+            self._indexing.join()
+            self._indexing = None
+
+    def forget(self) -> None:
+        """A build failed part-way: the next one rebuilds every page."""
+        self.digests, self.pending, self.layout, self.counts = {}, {}, None, {}
+        self.records, self.pending_records, self.outputs, self.pending_outputs = {}, {}, {}, {}
+
+
+def stats(files: Iterable[Path]) -> tuple:
+    """Each file's path, modification time and size, in path order: what tells a rebuild that it changed."""
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(set(files)) if p.is_file())
+
+
+def files_in(*folders: Path) -> list[Path]:
+    """Every file under ``folders`` (those that exist)."""
+    return [p for folder in folders if folder.is_dir() for p in folder.rglob("*")]

@@ -1,0 +1,143 @@
+"""Contract tests of ``ncp_site/mkdocs/bridge.py``: each use of another package's internals, checked against the
+installed package. A failure names the bridge function to update for the new upstream release."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import jinja2
+import pytest
+from jinja2.sandbox import SandboxedEnvironment
+from mkdocs import utils as mkdocs_utils
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs_macros.plugin import MacrosPlugin
+from mkdocs_static_i18n import plugin as i18n_plugin
+from mkdocs_static_i18n.suffix import create_i18n_file
+
+from ncp_site.mkdocs import bridge
+
+
+def upstream(changed: bool, function: str, what: str) -> None:
+    assert not changed, f"{what}: update ncp_site/mkdocs/bridge.py ({function}) for the installed release"
+
+
+# --- mkdocs-static-i18n ------------------------------------------------------------------------------
+
+def test_static_i18n_keeps_the_language_it_builds_and_its_building_flag_and_files_per_language():
+    i18n = i18n_plugin.I18n()
+    for name, value in (("current_language", None), ("building", False), ("i18n_files_per_language", {})):
+        upstream(getattr(i18n, name, "missing") != value, "language_being_built, last_build, add_language_versions",
+                 f"static-i18n's I18n().{name} is no longer {value!r}")
+    body = inspect.getsource(i18n_plugin.I18n.on_post_build)
+    upstream("self.building = True" not in body or "build(config" not in body, "last_build",
+             "static-i18n no longer builds the other languages from its on_post_build with 'building' set")
+
+
+@pytest.mark.parametrize("event", ["on_files", "on_nav", "on_post_build"])
+def test_ours_run_after_static_i18n(event):
+    priority = getattr(getattr(i18n_plugin.I18n, event), "mkdocs_priority", 0)
+    upstream(priority != bridge.I18N_PRIORITY, "I18N_PRIORITY",
+             f"static-i18n's {event} runs at priority {priority}, not {bridge.I18N_PRIORITY}")
+
+
+def test_static_i18n_marks_each_file_with_these_attributes(tmp_path):
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path), "site_dir": str(tmp_path / "site")})
+    (tmp_path / "index.ru.md").write_text("# x", encoding="utf-8")
+    file = create_i18n_file(File("index.ru.md", str(tmp_path), str(tmp_path / "site"), True), "ru", "kk",
+                            ["kk", "ru"], config)
+    found = {name: getattr(file, name, "missing") for name in ("locale", "localization", "locale_alternate_of")}
+    upstream(found != dict.fromkeys(found, "ru") or file.alternates != {"ru": file}, "add_language_versions",
+             f"static-i18n marks a file differently: {found}")
+
+
+def test_static_i18n_replaces_clean_directory_while_it_builds_the_other_languages_and_cleaning_restored_undoes_it():
+    upstream("utils.clean_directory = " not in inspect.getsource(i18n_plugin.I18n.on_post_build), "cleaning_restored",
+             "static-i18n no longer replaces mkdocs.utils.clean_directory")
+    original = mkdocs_utils.clean_directory
+    with pytest.raises(RuntimeError), bridge.cleaning_restored():
+        mkdocs_utils.clean_directory = lambda folder: folder
+        raise RuntimeError("a language build failed")
+    assert mkdocs_utils.clean_directory is original
+
+
+# --- MkDocs 1.6.1 and ProperDocs ---------------------------------------------------------------------
+
+def test_the_engine_logs_under_its_own_name():
+    upstream(bridge.engine_logger().name not in ("mkdocs", "properdocs") or mkdocs_build.log.name
+             != f"{bridge.engine_logger().name}.commands.build", "engine_logger",
+             f"the build logs under {mkdocs_build.log.name!r}")
+
+
+def loaded_config(folder: Path) -> MkDocsConfig:
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(folder), "site_dir": str(folder / "site")})
+    config.validate()
+    return config
+
+
+def test_a_dirty_build_asks_each_file_whether_it_was_modified(tmp_path):
+    upstream("page.file.is_modified()" not in inspect.getsource(mkdocs_build), "set_modified",
+             "MkDocs' --dirty build no longer asks File.is_modified()")
+    file = File("a.md", str(tmp_path), str(tmp_path / "site"), True)
+    bridge.set_modified(file, False)
+    assert file.is_modified() is False
+
+
+def test_links_are_checked_against_present_anchor_ids(tmp_path):
+    config = loaded_config(tmp_path)
+    page = Page("A", File("a.md", str(tmp_path), str(tmp_path / "site"), True), config)
+    upstream(not hasattr(page, "present_anchor_ids") or "present_anchor_ids" not in inspect.getsource(Page.validate_anchor_links),
+             "add_anchors", "MkDocs' Page no longer checks anchors against present_anchor_ids")
+    bridge.add_anchors(page, {"held"})
+    assert page.present_anchor_ids == {"held"}
+
+
+LOGGED = {"commands.build": (mkdocs_build, None),
+          "livereload": (inspect.getmodule(LiveReloadServer), ('f\'"{self.requestline}" code {code}\'', '"GET /a HTTP/1.1" code 304'))}
+"""Where each quieted message is written, and (for a formatted one) its template and a message it makes."""
+
+
+@pytest.mark.parametrize(("name", "pattern", "why"), bridge.NORMAL_IN_PREVIEW)
+def test_the_normal_messages_of_the_preview_are_still_logged_so(name, pattern, why):
+    module, formatted = LOGGED[name]
+    source = inspect.getsource(module)
+    if formatted is None:
+        upstream(not pattern.search(source), "NORMAL_IN_PREVIEW", f"MkDocs' {name} no longer logs {pattern.pattern!r}")
+    else:
+        template, example = formatted
+        upstream(template not in source, "NORMAL_IN_PREVIEW", f"MkDocs' {name} no longer logs {template}")
+        assert pattern.search(example)
+
+
+def test_the_live_reload_server_is_the_one_the_preview_adapts(tmp_path):
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path), mount_path="/x/")
+    try:
+        pages = []
+        assert bridge.adapt_server(server, lambda build: build, lambda content, root, epoch: pages.append(root) or content), \
+            "update ncp_site/mkdocs/bridge.py (adapt_server): the server lacks an attribute it replaces"
+        upstream(server._inject_js_into_html(b"<html>", 1) != b"<html>" or pages != ["/x/"], "adapt_server",
+                 "the server's page hook is not called as before")
+    finally:
+        server.server_close()
+
+
+# --- mkdocs-macros-plugin 1.5.0 ----------------------------------------------------------------------
+
+def test_the_macros_environment_is_made_a_sandbox():
+    upstream("self._env = Environment(" not in inspect.getsource(MacrosPlugin), "sandboxed",
+             "mkdocs-macros keeps its Jinja environment elsewhere than _env")
+    plugin = MacrosPlugin()
+    plugin._env = jinja2.Environment(trim_blocks=True)
+    plugin._env.globals["macro"] = lambda: "x"
+    bridge.sandboxed(plugin)
+    assert isinstance(plugin._env, SandboxedEnvironment) and plugin._env.trim_blocks
+    assert plugin._env.from_string("{{ macro() }}").render() == "x"
+    with pytest.raises(jinja2.exceptions.SecurityError):
+        plugin._env.from_string("{{ cycler.__init__.__globals__ }}").render()
+
