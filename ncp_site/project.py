@@ -20,7 +20,7 @@ from .checks import never_publish, page_html, page_templates, parity, quotes, te
 from .core import citations
 from .core.cache import SourceCache
 from .core.config import SiteConfig, load_config
-from .core.errors import DataError, DataErrors, sort_key
+from .core.errors import DataError, DataErrors, DataWarning, sort_key
 from .core.formats import build_today
 from .core.kind import Kind, LoadContext
 from .core.rendering import Words
@@ -67,10 +67,14 @@ class Project:
         errors += sources.file_errors
         errors += sources.unread_errors([path for kind in project.kinds for path in kind.data])
         errors += config.emblem_errors()
+        if release:
+            project.warnings += [DataWarning.of(e) for e in config.missing_emblem()]
         for kind in project.kinds:
             value, errs = kind.load(LoadContext(sources, project.loaded, project.today, project.warnings, release))
             project.loaded[kind.name] = value
             errors += errs
+            if kind.offers is not None and value is not None:
+                sources.offered.update(kind.offers(value))
         errors += never_publish.source_errors(sources, project.never_publish)
         errors += parity.page_parity_errors(sources)
         errors += page_templates.page_template_errors(sources, project.macro_names())

@@ -54,6 +54,16 @@ class SiteConfig:
                           _("put the emblem at {path} (SVG or PNG), or remove the 'emblem:' line to show the text mark",
                             path=f"{self.docs_dir.name}/{self.emblem}"))]
 
+    def missing_emblem(self) -> list[DataError]:
+        """Before publishing (``ncp check --release``): the emblem only the Secretariat can supply, while the
+        header shows the text mark instead."""
+        if self.emblem is not None:
+            return []
+        return [DataError("mkdocs.yml", _line_of(self.root / "mkdocs.yml", "# emblem:"), "plugins.ncp.emblem",
+                          "is not set: the header shows the text mark instead of the NCP's emblem",
+                          f"put the emblem the Secretariat supplies under {self.docs_dir.name}/ (SVG or PNG) and name "
+                          "it with 'emblem: assets/emblem.svg' under the ncp plugin in mkdocs.yml")]
+
     @property
     def data_name(self) -> str:
         return self.data_dir.relative_to(self.root).as_posix() if self.data_dir.is_relative_to(self.root) else str(self.data_dir)

@@ -96,3 +96,6 @@ class Kind:
     statement issued, an act adopted): the footer's "data as of" is the newest of them. Planned days (an
     event, a deadline) are not confirmations, nor are the glossary's reviews of wording."""
     documents: Citable | None = None  # the documents it holds that records may cite as their sources
+    offers: Callable[[Any], dict] | None = None
+    """(loaded data) -> what the validation of the kinds loading after it may use (``core.organisations``:
+    the organisations by id, so that a record naming one by an unknown id is an error in that field)."""

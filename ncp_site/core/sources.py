@@ -61,6 +61,8 @@ class Sources:
     """Shown paths of the files under ``data/`` not named ``*.yml`` (``unread_errors`` reports them)."""
     citable: frozenset[str] | None = None
     """The ids of the documents a record may cite (``core.citations``), set before the kinds load; None: unchecked."""
+    offered: dict = field(default_factory=dict)
+    """What the kinds loaded so far offer to the validation of the next ones (``Kind.offers``)."""
     entries: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
     """Each file's cache entry by shown path (data files and pages that could be read)."""
 
@@ -113,7 +115,7 @@ class Sources:
 
     def validation_context(self) -> dict:
         """What validating a record needs besides the languages: the ids it may cite, once read."""
-        return {} if self.citable is None else {CITED_IDS: self.citable}
+        return {**self.offered, **({} if self.citable is None else {CITED_IDS: self.citable})}
 
     def path(self, relative: str) -> str:
         """The shown path of a file under the data folder (``cases`` -> ``data/cases``)."""

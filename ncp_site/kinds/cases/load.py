@@ -63,15 +63,28 @@ def record_errors(case: SpecificInstance, at: Located) -> list[DataError]:
     """What one field cannot check alone: dates in order, fields that other fields require."""
     errors = []
     given = [flag for flag in NAME_NOT_GIVEN if getattr(case.submitter, flag)]
-    if not given and case.submitter.name is None:
+    if case.submitter.name is not None and case.submitter.organisation is not None:
+        errors.append(at.error(("submitter", "name"), _("is written beside organisation"),
+                                _("keep one: organisation: <id> for an organisation, name: for a person")))
+    elif case.submitter.organisation is not None and case.submitter.type == "individual":
+        errors.append(at.error(("submitter", "organisation"), _("names an organisation, but the type is individual"),
+                                _("write the type of the organisation (trade_union, ngo, enterprise, other), or name: "
+                                  "for a person")))
+    elif case.submitter.name is not None and case.submitter.type in ("trade_union", "ngo", "enterprise"):
+        errors.append(at.error(("submitter", "name"), _("is a name, but the submitter is an organisation ({type})",
+                                                        type=case.submitter.type),
+                                _("write 'organisation: <id>' with its id in data/organisations.yml (add it there "
+                                  "first) instead of name:, so that it has one name in each language")))
+    if not given and case.submitter.named is None:
         errors.append(at.error(("submitter",), _("has no name, and neither withheld nor name_unknown is true"),
-                                _("add 'name: ...'; or 'withheld: true' when the NCP does not publish it; or "
+                                _("add 'organisation: <id>' (an organisation in data/organisations.yml) or 'name: ...' "
+                                  "(a person); or 'withheld: true' when the NCP does not publish it; or "
                                   "'name_unknown: true' when the sources do not give it")))
     elif len(given) > 1:
         errors.append(at.error(("submitter", "name_unknown"), _("is true, and so is withheld"),
                                 _("keep withheld: true when the NCP knows the name and does not publish it, "
                                   "name_unknown: true when the sources do not give it; not both")))
-    elif given == ["name_unknown"] and case.submitter.name is not None:
+    elif given == ["name_unknown"] and case.submitter.named is not None:
         errors.append(at.error(("submitter", "name_unknown"), _("is true, but a name is written"),
                                 _("remove 'name_unknown: true', or the name")))
     present = [(stage, case.date_of(stage)) for stage in STAGES if case.date_of(stage)]

@@ -22,6 +22,7 @@ from ...core.localized import (
     Strict,
 )
 from ...core.messages import _
+from ...core.organisations import OrganisationRef
 from ...core.validation import pattern, record_id
 from ...core.vocabulary import MILESTONES, NOT_REACHED, NOT_REPORTED, Chapter, edition_on
 
@@ -101,7 +102,7 @@ StageDate = Annotated[dt.date | str | None, PlainValidator(_stage_date)]
 
 
 class Enterprise(Strict):
-    name: Name
+    organisation: OrganisationRef  # the id of the enterprise in data/organisations.yml
     sector: Sector
     home_country: ReportedCountry  # the enterprise group's home country (its parent company's), not where the enterprise is registered
 
@@ -115,9 +116,15 @@ class Submitter(Strict):
     withheld: StrictBool = False  # true when the NCP does not publish the name (then never write it in the file)
     name_unknown: StrictBool = False  # true when the sources do not give the name (the page shows the type only)
     name: Name | None = Field(default=None, description="required unless " + " or ".join(
-        f"{flag}: true" for flag in NAME_NOT_GIVEN))
+        f"{flag}: true" for flag in NAME_NOT_GIVEN) + "; a person's name (a submitter that is an organisation: organisation: below)")
+    organisation: OrganisationRef | None = None  # a submitter that is an organisation: its id in data/organisations.yml
 
-    @field_validator("name", mode="before")
+    @property
+    def named(self):
+        """The submitter's name as the pages show it: a person's, or the organisation's; None when not given."""
+        return self.name or self.organisation
+
+    @field_validator("name", "organisation", mode="before")
     @classmethod
     def _no_withheld_name(cls, value, info):
         """A withheld name must not exist in a public repository at all."""

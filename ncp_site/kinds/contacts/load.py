@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ...core.errors import DataError
+from ...core.errors import DataError, DataWarning
 from ...core.kind import LoadContext
-from ...core.messages import _
+from ...core.messages import Message, _
 from ...core.validation import validate
 from .model import Contacts
 
@@ -17,6 +17,12 @@ RELEASE_FIELDS = {
 }
 """What ``ncp check --release`` requires: the fields a visitor needs to reach the NCP, which only the
 Secretariat can give (the sources do not), and why each is needed."""
+RELEASE_WANTED = {
+    "phone": _("is empty: visitors have the call centre but not the Secretariat's own telephone"),
+    "office_hours": _("is empty: visitors do not know when the office can be visited or called"),
+}
+"""What ``ncp check --release`` lists as warnings: also only the Secretariat's to give, but a visitor can reach
+the NCP without them, so publishing goes on."""
 
 
 def load(ctx: LoadContext) -> tuple[Contacts | None, list[DataError]]:
@@ -34,18 +40,19 @@ def load(ctx: LoadContext) -> tuple[Contacts | None, list[DataError]]:
                               _("add at least one of: email, phone, call_centre, address")))
     if contacts is not None and ctx.release:
         errs += release_errors(contacts, doc)
+        ctx.warnings.extend(DataWarning.of(e) for e in release_errors(contacts, doc, RELEASE_WANTED))
     return contacts, errors + errs
 
 
-def release_errors(contacts: Contacts, doc) -> list[DataError]:
-    """Each field a visitor needs that is still empty, at its line (or the file's first), before publishing."""
+def release_errors(contacts: Contacts, doc, fields: dict[str, Message] = RELEASE_FIELDS) -> list[DataError]:
+    """Each of ``fields`` (a visitor needs them) still empty, at its line (or the file's first), before publishing."""
     errors = []
-    for name, why in RELEASE_FIELDS.items():
+    for name, why in fields.items():
         if getattr(contacts, name):
             continue
         written = isinstance(doc.data, dict) and name in doc.data
         errors.append(DataError(doc.path, doc.line((name,)) if written else 1, name, why,
                                 _("fill in {field} in kk, ru and en once the Secretariat confirms it; never a guessed "
-                                  "value", field=name) if name == "address" else
+                                  "value", field=name) if name in ("address", "office_hours") else
                                 _("fill in {field} once the Secretariat confirms it; never a guessed value", field=name)))
     return errors

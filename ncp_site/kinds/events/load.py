@@ -30,11 +30,11 @@ def event_errors(e: Event, at: Located, ctx: LoadContext) -> list[DataError]:
     errors = []
     doc, loc, languages = at.doc, at.loc, ctx.languages
 
-    def missing(name: str, because: str, problem: Message) -> DataError:
+    def missing(name: str, because: str, problem: Message, fix: Message | None = None) -> DataError:
         """A field another one requires: named as missing, located at the field that requires it."""
         return DataError(doc.path, doc.line(loc + (because,)), field_name(loc + (name,)), problem,
-                         _("add '{name}:' (one name, or {keys} lines)", name=name,
-                           keys=", ".join(c + ":" for c in languages)))
+                         fix or _("add '{name}:' (one name, or {keys} lines)", name=name,
+                                  keys=", ".join(c + ":" for c in languages)))
 
     if e.end is not None:
         if e.end.kind != e.start.kind:
@@ -50,8 +50,11 @@ def event_errors(e: Event, at: Located, ctx: LoadContext) -> list[DataError]:
     if e.format in ("in_person", "hybrid") and e.location is None:
         errors.append(missing("location", "format", _("an event whose format is {format} needs a location",
                                                       format=e.format)))
-    if e.ncp_role == "participated" and e.organiser is None:
-        errors.append(missing("organiser", "ncp_role", _("an event the NCP took part in needs its organiser")))
+    if e.ncp_role == "participated" and not e.has_organiser:
+        errors.append(missing("organisers", "ncp_role", _("an event the NCP took part in needs its organiser"),
+                              _("add 'organisers: [<id>]' with the ids of organisations in data/organisations.yml "
+                                "(or 'organiser:' with {keys} lines for an organiser that is not one organisation, "
+                                "e.g. another country's NCP)", keys=", ".join(c + ":" for c in languages))))
     for j, material in enumerate(e.materials):
         where = loc + ("materials", j, "documents")
         if not material.documents.available():

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import Field, PlainSerializer, PlainValidator
+from pydantic import Field, PlainSerializer, PlainValidator, model_validator
 
 from ...core.citations import Source
 from ...core.errors import Invalid, shown
@@ -45,6 +45,7 @@ from ...core.localized import (
     Name,
     Strict,
 )
+from ...core.organisations import OrganisationRef
 from ...core.validation import record_id
 from ...core.vocabulary import Chapter, StakeholderGroup, edition_on
 
@@ -187,7 +188,9 @@ class Event(Strict):
     location: Name | None = None
     format: Format | None = None
     ncp_role: Role
-    organiser: Name | None = None
+    organisers: list[OrganisationRef] = []  # the organisations that organised it, where the NCP did not alone
+    organiser: LocalizedLine | None = None  # an organiser described rather than named: "another country's NCP"
+    participants: list[OrganisationRef] = []  # organisations whose people took part, where the source names them
     audience: AudienceField | None = None
     target_audience: Localized | None = None
     stakeholder_groups: list[StakeholderGroup] = []  # the groups it was for, where the source says
@@ -196,6 +199,17 @@ class Event(Strict):
     summary: LocalizedMarkdown | None = None
     materials: list[Material] = []
     sources: list[Source] = []  # the documents its facts come from (a "Source:" line under the page)
+
+    @model_validator(mode="after")
+    def _one_organiser(self):
+        if self.organisers and self.organiser is not None:
+            raise ValueError("the organiser is given twice -- list the organisations under organisers: by their ids, "
+                             "and keep organiser: only for an organiser that is not one organisation of data/organisations.yml")
+        return self
+
+    @property
+    def has_organiser(self) -> bool:
+        return bool(self.organisers) or self.organiser is not None
 
     @property
     def last_day(self) -> dt.date:

@@ -18,6 +18,7 @@ from ...core.citations import Source
 from ...core.errors import Invalid
 from ...core.localized import Day, LanguageVersions, Localized, Name, Strict
 from ...core.messages import _
+from ...core.organisations import OrganisationRef
 from ...core.validation import pattern, record_id
 from ...core.vocabulary import StakeholderGroup
 
@@ -49,7 +50,7 @@ class LegalAct(Strict):
 
 class Member(Strict):
     position: Localized | None = None  # the post through which a member sits: "Vice Minister"
-    organisation: Name
+    organisation: OrganisationRef  # the id of the organisation in data/organisations.yml
     person: Name | None = None  # only an official in their official capacity, with their position
     group: StakeholderGroup | None = None  # left out where the composition assigns the member to no group
     membership: Membership

@@ -26,7 +26,7 @@ VALID = dedent("""
       ru: Физическое лицо и Example LLP
       en: An individual and Example LLP
     enterprise:
-      name: Example LLP
+      organisation: example-llp
       sector: C
       home_country: KZ
     submitter:
@@ -63,9 +63,20 @@ def test_valid_record_loads(tmp_path):
     assert errors == []
     (case,) = cases
     assert case.dates.submission == dt.date(2022, 2, 15)
-    assert case.enterprise.name["ru"] == "Example LLP"
+    assert case.enterprise.organisation.id == "example-llp" and case.enterprise.organisation["ru"] == "ТОО «Example»"
     assert case.edition == 2011
     assert case.duration_days == 136
+
+
+def test_an_organisation_that_submits_is_named_by_its_record(tmp_path):
+    make_project(tmp_path)
+    text = VALID.replace("  type: individual\n  withheld: true", "  type: trade_union\n  withheld: false\n  organisation: example-union")
+    (tmp_path / "data" / "cases" / "kz0101.yml").write_text(text, encoding="utf-8")
+    (case,), errors = load_kind(tmp_path, "cases")
+    assert errors == []
+    assert case.submitter.named.id == "example-union" and case.submitter.named["kk"] == "Мысал кәсіподағы"
+    assert case.public_dict()["submitter"]["organisation"] == {"kk": "Мысал кәсіподағы", "ru": "Профсоюз «Пример»",
+                                                              "en": "Example Union"}
 
 
 STATEMENT = dedent("""
@@ -97,6 +108,19 @@ BROKEN = [
      "submitter.name_unknown", None, "is true, and so is withheld"),
     ("unknown but named", "  withheld: true", "  name_unknown: true\n  name: Someone", "name_unknown:",
      "submitter.name_unknown", None, "is true, but a name is written"),
+    ("enterprise not in data/organisations.yml", "organisation: example-llp", "organisation: exampel-llp",
+     "organisation:", "enterprise.organisation", None,
+     "there is no organisation 'exampel-llp' -- use the id of an organisation in data/organisations.yml"),
+    ("enterprise written as a name", "  organisation: example-llp", "  name: Example LLP", "name:",
+     "enterprise.name", None, "is not a known field"),
+    ("a trade union named by a name", "  type: individual\n  withheld: true", "  type: trade_union\n  withheld: false\n"
+     "  name: Example Union", "name: Example Union", "submitter.name", None,
+     "is a name, but the submitter is an organisation (trade_union) -- write 'organisation: <id>'"),
+    ("an individual named as an organisation", "  withheld: true", "  withheld: false\n  organisation: example-union",
+     "organisation: example-union", "submitter.organisation", None, "names an organisation, but the type is individual"),
+    ("withheld organisation kept", "  type: individual\n  withheld: true",
+     "  type: trade_union\n  withheld: true\n  organisation: example-union", "organisation: example-union",
+     "submitter.organisation", None, "withheld but the name is in the file"),
     ("sector not an ISIC section", "sector: C", "sector: healthcare", "sector:", "enterprise.sector", None,
      "'healthcare' is not an ISIC section"),
     ("country neither a code nor not_reported", "host_country: KZ", "host_country: unknown", "host_country:",
@@ -203,7 +227,7 @@ def unreported(**changes) -> dict:
     """A case another NCP leads and has not reported on (GM Korea in the peer review's Table 5.1)."""
     record = case_record("kr0101", ncp_role="supporting", lead_ncp="KR", supporting_ncps=["KZ"], chapters=[],
                          status="not_reported", host_country="not_reported",
-                         enterprise={"name": "GM Korea", "sector": "not_reported", "home_country": "not_reported"},
+                         enterprise={"organisation": "gm-korea", "sector": "not_reported", "home_country": "not_reported"},
                          dates={stage: "not_reported" for stage in ("submission", "initial_assessment", "conclusion",
                                                                     "follow_up")})
     record.update(changes)
