@@ -23,6 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .core.errors import DataError, listed
+from .core.messages import _, _n
 from .core.records import count_records
 
 
@@ -41,7 +42,7 @@ class Summary:
 
 
 def summarise(project, changed: set[str] | None = None) -> Summary:
-    records = {new.files.noun: count_records(project.sources, new.files)
+    records = {str(new.files.noun): count_records(project.sources, new.files)
                for kind in project.kinds for new in kind.new if not new.inside}
     translations = project.translations.counts() if project.translations is not None else {}
     return Summary(records, translations, list(project.errors), list(project.warnings),
@@ -66,8 +67,10 @@ def render(summary: Summary, console: Console, redact=lambda text: text, *, verb
     warnings = summary.warnings if verbose else [w for w in summary.warnings if summary.touched(w)]
     _problems(console, "warning", warnings, "yellow", redact, summary.changed)
     if verbose and summary.quotations:
-        console.print(f"\n{len(summary.quotations)} historical quotation(s) exempt from the terminology lint "
-                      '(marked <q class="historical">):', markup=False)
+        console.print("\n" + str(_n('{n:,} historical quotation exempt from the terminology lint (marked '
+                                     '<q class="historical">):', '{n:,} historical quotations exempt from the '
+                                     'terminology lint (marked <q class="historical">):', len(summary.quotations))),
+                      markup=False)
         for quotation in summary.quotations:
             console.print(Text(redact(f"  {quotation}")))
 
@@ -75,12 +78,13 @@ def render(summary: Summary, console: Console, redact=lambda text: text, *, verb
 def held_back(summary: Summary, verbose: bool) -> str:
     """What the quiet report left out, in a few words ("" when nothing was)."""
     hidden = 0 if verbose else sum(not summary.touched(w) for w in summary.warnings)
-    return (f"{hidden} warning(s) in files you did not change: `ncp check --verbose` lists them"
+    return (str(_n("{n:,} warning in files you did not change: `ncp check --verbose` lists it",
+                   "{n:,} warnings in files you did not change: `ncp check --verbose` lists them", hidden))
             if hidden else "")
 
 
 def _counts(summary: Summary, console: Console) -> None:
-    console.print(Text("Records in the data", style="bold"))
+    console.print(Text(str(_("Records in the data")), style="bold"))
     counts = Table(show_header=False, box=None, pad_edge=False)
     for noun, n in summary.records.items():
         counts.add_row(Text(noun), Text(str(n), justify="right"))
@@ -88,7 +92,7 @@ def _counts(summary: Summary, console: Console) -> None:
     if summary.translations:
         languages = list(summary.translations)
         states = list(next(iter(summary.translations.values())))
-        console.print(Text("Translations (texts per language)", style="bold"))
+        console.print(Text(str(_("Translations (texts per language)")), style="bold"))
         table = Table(box=None, pad_edge=False)
         table.add_column("")
         for lang in languages:
@@ -102,13 +106,15 @@ def _problems(console: Console, noun: str, problems: list[DataError], colour: st
               changed: frozenset[str] | None = None) -> None:
     if not problems:
         return
-    files = sorted({p.path for p in problems})
-    console.print(Text(f"\n{len(problems)} {noun}(s) in {len(files)} file(s):", style=f"bold {colour}"))
+    files = _n("{n:,} file", "{n:,} files", len({p.path for p in problems}))
+    heading = (_n("{n:,} error in {files}:", "{n:,} errors in {files}:", len(problems), files=files) if noun == "error"
+               else _n("{n:,} warning in {files}:", "{n:,} warnings in {files}:", len(problems), files=files))
+    console.print(Text(f"\n{heading}", style=f"bold {colour}"))
     first = (lambda p: p.path not in changed) if changed else (lambda p: False)
     for path, group in groupby(sorted(problems, key=lambda p: (first(p), p.path, p.line, p.field, p.lang or "")),
                                key=lambda p: p.path):
         in_file = list(group)
-        mark = " · changed since the last commit" if changed and path in changed else ""
+        mark = " · " + str(_("changed since the last commit")) if changed and path in changed else ""
         console.print(Text(redact(f"── {path} ({len(in_file)}){mark}"), style="bold"))
         for problem in listed(in_file):
             console.print(_line(problem, colour, redact))
@@ -131,8 +137,8 @@ def _line(problem: DataError, colour: str, redact) -> Text:
 def as_json(summary: Summary, redact=lambda text: text) -> dict:
     def problem(p: DataError) -> dict:
         return {"path": redact(p.path), "line": p.line, "field": redact(p.field), "lang": p.lang,
-                "problem": redact(p.problem),
-                "fix": redact(p.fix), "message": redact(str(p))}
+                "problem": redact(str(p.problem)),
+                "fix": redact(str(p.fix)), "message": redact(str(p))}
 
     return {"ok": not summary.errors, "records": summary.records, "translations": summary.translations,
             "errors": [problem(p) for p in listed(summary.errors)],

@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -19,6 +20,7 @@ from pathlib import Path
 from .checks import translation_status
 from .core.errors import DataErrors, display_path
 from .core.files import Interrupted, WriteFailed, write_atomically, write_output
+from .core.messages import LANGUAGES, _, _n, chosen, listing, speaking
 from .core.sources import STATE_FILE
 from .kinds import all_kinds
 from .project import Project, load_project
@@ -29,8 +31,8 @@ def find_root(start: Path) -> Path:
     for folder in [start, *start.parents]:
         if (folder / "mkdocs.yml").is_file() and (folder / "data").is_dir():
             return folder
-    raise SystemExit(f"ncp: no project found: {start} and its parents have no mkdocs.yml with a data/ folder "
-                     "-- run ncp inside the ncp-site repository or pass --root")
+    raise SystemExit(str(_("ncp: no project found: {folder} and its parents have no mkdocs.yml with a data/ folder "
+                           "-- run ncp inside the ncp-site repository or pass --root", folder=start)))
 
 
 def cmd_check(args) -> int:
@@ -52,12 +54,13 @@ def cmd_check(args) -> int:
     held_back = check_report.held_back(summary, args.verbose) if args.format != "json" else ""
     if project.errors:
         sys.stdout.flush()
-        print(f"\n{len(project.errors)} problem(s) found." + (f" ({held_back}.)" if held_back else ""),
-              file=sys.stderr)
+        found = _n("{n:,} problem found.", "{n:,} problems found.", len(project.errors))
+        print(f"\n{found}" + (f" ({held_back}.)" if held_back else ""), file=sys.stderr)
         return 1
     if args.format != "json":
-        print(f"ncp check: all data and pages are valid in {project.config.languages.spoken()}"
-              + (f" ({held_back})." if held_back else "."))
+        valid = _("ncp check: all data and pages are valid in {languages}",
+                  languages=listing(project.config.languages.codes))
+        print(f"{valid}" + (f" ({held_back})." if held_back else "."))
     return 0
 
 
@@ -70,8 +73,8 @@ def cmd_find(args) -> int:
     for place in found:
         print(args.project.never_publish.redact(str(place)))
     if not found:
-        print(f"ncp find: no data text or page holds {query!r} (letter case, ё/е and spaces are ignored) -- try "
-              "fewer words, or words from the middle of the text", file=sys.stderr)
+        print(_("ncp find: no data text or page holds {text} (letter case, ё/е and spaces are ignored) -- try fewer "
+                "words, or words from the middle of the text", text=repr(query)), file=sys.stderr)
         return 1
     return 0
 
@@ -80,8 +83,9 @@ def _refuse(project: Project, command: str) -> int:
     """Commands that write stop, listing the errors, when the data they depend on does not load."""
     for error in project.errors:
         print(error)
-    print(f"{command}: nothing was written: fix the {len(project.errors)} problem(s) above first (ncp check).",
-          file=sys.stderr)
+    print(f"{command}: " + str(_n("nothing was written: fix the {n:,} problem above first (ncp check).",
+                                  "nothing was written: fix the {n:,} problems above first (ncp check).",
+                                  len(project.errors))), file=sys.stderr)
     return 1
 
 
@@ -267,7 +271,7 @@ def cmd_translations_import(args) -> int:
     project = args.project
     if project.errors:
         return _refuse(project, "ncp translations import")
-    by, _ = review.reviewer(args.by, project.config.root)
+    by, _ignored = review.reviewer(args.by, project.config.root)
     result = importer.import_file(project, Path(args.file), apply=args.apply, by=by, on=args.on,
                                   skip_refused=args.skip_refused)
     for change in result.changes:
@@ -365,18 +369,20 @@ def cmd_new(args) -> int:
                                 args.title_ru, header=schema_header(project, new), within=args.within,
                                 under=args.under, today=project.today)
     except skeleton.CannotStart as exc:
-        print(f"ncp new {args.record}: {exc}", file=sys.stderr)
+        print(f"ncp new {args.record}: {exc.args[0]}", file=sys.stderr)
         return 1
     shown = display_path(placed.path, project.config.root)
     folder = placed.path.parent
     if not folder.is_dir() and folder.parent == project.config.data_dir:
         folder.mkdir()  # the kind's own folder, not yet made (the first news item)
-        print(f"created the folder {display_path(folder, project.config.root)}/")
+        print(_("created the folder {folder}", folder=f"{display_path(folder, project.config.root)}/"))
     write_atomically(placed.path, placed.text, shown)
-    action = "added to" if placed.appended else "wrote"
     noun = new.name if new.inside else new.files.noun
-    print(f"{action} {shown}:{placed.line}: a new {noun} to fill in; "
-          "`ncp check` lists the fields still empty.")
+    where = f"{shown}:{placed.line}"
+    print(_("added to {where}: a new {noun} to fill in; `ncp check` lists the fields still empty.", where=where,
+            noun=noun) if placed.appended else
+          _("wrote {where}: a new {noun} to fill in; `ncp check` lists the fields still empty.", where=where,
+            noun=noun))
     return 0
 
 
@@ -393,6 +399,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="project folder (default: found from the current directory)")
     parser.add_argument("--no-cache", action="store_true",
                         help="read every file afresh and keep nothing in .cache/ (the result is the same either way)")
+    parser.add_argument("--lang", dest="speak", choices=LANGUAGES, default=None,
+                        help="the language of the messages: kk, ru or en (default: NCP_LANG, else the system's "
+                             "locale, else en)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate all data and pages, as the build does")
     check.add_argument("--format", choices=["text", "json"], default="text",
@@ -403,6 +412,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-v", "--verbose", action="store_true",
                        help="also the counts of records and translations, the warnings about files you did not "
                             "change and the historical quotations")
+    check.add_argument("--lang", dest="speak_here", choices=LANGUAGES, default=None,
+                       help="the language of the messages: kk, ru or en (as `ncp --lang`)")
     check.set_defaults(func=cmd_check)
     find = commands.add_parser("find", help="the files and lines where a text shown on the site is written")
     find.add_argument("text", nargs="+", help='words from the site, e.g. "initial assessment" (any language, '
@@ -453,6 +464,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--in", dest="within", help="for a record kept inside another (an activity, a member, a "
                      "recommendation): that record's id (action-plan-2023, a composition, peer-review-2024)")
     new.add_argument("--under", help="for an activity: its category (e.g. promotion)")
+    new.add_argument("--lang", dest="speak_here", choices=LANGUAGES, default=None,
+                     help="the language of the messages: kk, ru or en (as `ncp --lang`)")
     new.set_defaults(func=cmd_new)
     schemas = commands.add_parser("schemas", help="write the data files' JSON Schemas (for editors) into schemas/")
     schemas.set_defaults(func=cmd_schemas)
@@ -475,6 +488,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        with speaking(chosen(getattr(args, "speak_here", None) or args.speak)):
+            code = _run(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # the reader stopped early (``ncp check | head``): not an error of ours to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python flushes stdout once more at exit
+        return 128 + signal.SIGPIPE
+
+
+def _run(args) -> int:
     args.root = (args.root or find_root(Path.cwd())).resolve()
     with _loaded_left_alone() as loaded:
         try:

@@ -20,7 +20,7 @@ from .checks import never_publish, page_html, page_templates, parity, quotes, te
 from .core import citations
 from .core.cache import SourceCache
 from .core.config import SiteConfig, load_config
-from .core.errors import DataError, DataErrors
+from .core.errors import DataError, DataErrors, DataWarning, sort_key
 from .core.formats import build_today
 from .core.kind import Kind
 from .core.rendering import Words
@@ -69,7 +69,7 @@ class Project:
         errors += sources.file_errors
         errors += sources.unread_errors([path for kind in kinds.KINDS for path in kind.data])
         errors += config.emblem_errors()
-        warnings: list[DataError] = []
+        warnings: list[DataError] = [DataWarning.of(e) for e in config.missing_emblem()] if release else []
         loaded: dict[str, Any] = {}
         for kind, value, errs in kinds.load_each(sources, today, warnings, release):
             loaded[kind.name] = value
@@ -79,7 +79,8 @@ class Project:
         errors += parity.page_parity_errors(sources)
         errors += page_templates.page_template_errors(sources, project.macro_names())
         errors += page_html.page_html_errors(sources)
-        project.warnings += quotes.warnings(sources)
+        quoted = quotes.warnings(sources)
+        project.warnings += quoted
         errors += translation_status.pending_errors(sources, project.today)
         errors += translation_status.load_state(sources)[1]
         project.translations = translation_status.translation_report(sources, project.today)
@@ -91,8 +92,11 @@ class Project:
         if glossary is not None and ui is not None:
             project.loaded_words = Words(glossary, ui, config.languages, project.data.abbreviations.markdown_key,
                                          _documents(project))
-        project.errors = sorted(set(errors), key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
-        project.warnings.sort(key=lambda e: (e.path, e.line, e.field, e.lang or "", e.problem))
+        said = {(warning.path, warning.line) for warning in quoted}  # a title cut in a quotation: said once, as that
+        project.warnings += [warning for doc in sources.docs.values() for warning in doc.warnings
+                             if (warning.path, warning.line) not in said]
+        project.errors = sorted(set(errors), key=sort_key)
+        project.warnings.sort(key=sort_key)
         return project
 
     @cached_property

@@ -247,7 +247,7 @@ def _committed_outside(root: Path, upstream: str) -> list[str]:
 def _description(ask: Callable[[str], str]) -> str:
     print("\nDescribe your change in one line, for the site's history "
           "(for example: Case kz0003: status updated after the initial assessment).")
-    for _ in range(3):
+    for _ignored in range(3):
         try:
             text = " ".join(ask("Description: ").split())
         except (EOFError, KeyboardInterrupt):

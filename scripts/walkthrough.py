@@ -26,6 +26,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ncp_site import check_report, cli
+from ncp_site.core.messages import _n
 from ncp_site.project import load_project
 from ncp_site.site import preview
 
@@ -61,7 +62,8 @@ def terminal_svg(root: Path, said: str, out: Path) -> Path:
     summary = check_report.summarise(project, {f"data/cases/{CASE_ID}.yml"})  # as git sees the new file
     check_report.render(summary, console, verbose=False)
     held_back = check_report.held_back(summary, verbose=False)
-    console.print(f"\n{len(project.errors)} problem(s) found." + (f" ({held_back}.)" if held_back else ""),
+    found = _n("{n:,} problem found.", "{n:,} problems found.", len(project.errors))
+    console.print(f"\n{found}" + (f" ({held_back}.)" if held_back else ""),
                   style="red", markup=False)
     return save_svg(console, out / "walkthrough-check.svg", "ncp check")
 

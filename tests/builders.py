@@ -85,7 +85,7 @@ def case_record(case_id: str = "kz0101", langs=LANGS, **changes) -> dict:
         "id": case_id,
         "oecd_id": None,
         "title": {lang: f"Case {case_id} ({lang})" for lang in langs},
-        "enterprise": {"name": "Example LLP", "sector": "C", "home_country": "KZ"},
+        "enterprise": {"organisation": "example-llp", "sector": "C", "home_country": "KZ"},
         "submitter": {"type": "individual", "withheld": True},
         "host_country": "KZ",
         "ncp_role": "lead",
@@ -112,6 +112,28 @@ def case_record(case_id: str = "kz0101", langs=LANGS, **changes) -> dict:
     return record
 
 
+ORGANISATIONS = [
+    {"id": "example-llp", "name": {"kk": "«Example» ЖШС", "ru": "ТОО «Example»", "en": "Example LLP"}, "type": "enterprise"},
+    {"id": "gm-korea", "name": {lang: "GM Korea" for lang in LANGS}, "type": "enterprise"},
+    {"id": "example-union", "name": {"kk": "Мысал кәсіподағы", "ru": "Профсоюз «Пример»", "en": "Example Union"},
+     "type": "trade_union"},
+    {"id": "undp", "name": {"kk": "БҰҰДБ", "ru": "ПРООН", "en": "UNDP"}, "type": "international_organisation"},
+    {"id": "oecd", "name": {lang: "OECD" for lang in LANGS}, "type": "international_organisation"},
+    {"id": "ministry", "name": {"kk": "Министрлік", "ru": "Министерство", "en": "Ministry"}, "type": "government_body"},
+    {"id": "chamber", "name": {lang: "Example Chamber" for lang in LANGS}, "type": "business_association"},
+    {"id": "foundation", "name": {"kk": "Қор", "ru": "Фонд", "en": "Foundation"}, "type": "civil_society"},
+    {"id": "institute", "name": {lang: "Example Institute" for lang in LANGS}, "type": "academia"},
+]
+"""The organisations a small project's records may name (``data/organisations.yml``)."""
+
+
+def organisations_data(extra: list[dict] = (), langs=LANGS) -> dict:
+    """``ORGANISATIONS`` and ``extra`` (an organisation of both once), with names in ``langs``."""
+    ids = {o["id"] for o in extra}
+    return {"organisations": [{**o, "name": {lang: o["name"][lang] for lang in langs}}
+                              for o in [o for o in ORGANISATIONS if o["id"] not in ids] + list(extra)]}
+
+
 def write_yaml(path: Path, data) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -119,11 +141,12 @@ def write_yaml(path: Path, data) -> Path:
 
 
 def make_project(root: Path, records: list[dict] = (), glossary_extra: list[dict] = ()) -> Path:
-    """A minimal valid project: glossary, interface strings, the given cases, one trilingual page."""
+    """A minimal valid project: glossary, interface strings, organisations, the given cases, one trilingual page."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     write_yaml(root / "data" / "glossary.yml", glossary_data(glossary_extra))
     shutil.copy(REPO / "data" / "ui.yml", root / "data" / "ui.yml")
+    write_yaml(root / "data" / "organisations.yml", organisations_data())
     (root / "data" / "cases").mkdir(parents=True, exist_ok=True)
     for record in records:
         write_yaml(root / "data" / "cases" / f"{record['id']}.yml", record)

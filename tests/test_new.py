@@ -18,11 +18,11 @@ from .builders import copy_of_repository
 
 FILLED = [  # what the secretariat writes into the unfilled case: (the slot's lines, as a pattern; what it becomes)
     (r"^title:.*\n  kk:\n  ru:\n  en:$", "title:\n  kk: Сынақ\n  ru: Тест\n  en: Test"),
-    (r"^  name: .*\n    kk:\n    ru:\n    en:$", "  name: Test LLP"),
+    (r"^  organisation:  # required: .*$", "  organisation: alstom-kazakhstan"),
     (r"^  sector:.*$", "  sector: C"),
     (r"^  home_country:.*$", "  home_country: KZ"),
     (r"^  type:.*$", "  type: ngo"),
-    (r"^  name:  # required unless .*$", "  name: Test NGO"),
+    (r"^  organisation:  # optional: a submitter that is an organisation.*$", "  organisation: civil-alliance"),
     (r"^chapters: \[\].*$", "chapters: [IV]"),
     (r"^keywords:.*\n  kk:\n  ru:\n  en:$", "keywords:\n  kk: [сынақ]\n  ru: [тест]\n  en: [test]"),
     (r"^  submission:.*$", "  submission: 2026-01-15"),
@@ -287,7 +287,8 @@ def test_a_new_case_has_the_submission_date_and_what_most_cases_share_written_in
     assert record["dates"]["submission"] == dt.date(2026, 5, 4)
     assert (record["host_country"], record["ncp_role"], record["lead_ncp"]) == ("KZ", "lead", "KZ")
     assert record["status_as_of"] == dt.date(2026, 5, 28)
-    assert record["submitter"] == {"type": None, "withheld": False, "name_unknown": False, "name": None}
+    assert record["submitter"] == {"type": None, "withheld": False, "name_unknown": False, "name": None,
+                                   "organisation": None}
 
 
 def test_the_comments_say_what_the_checks_ask_for():

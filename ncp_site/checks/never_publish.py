@@ -46,14 +46,15 @@ from functools import cached_property
 from pathlib import Path
 
 from ..core.errors import DataError, display_path
+from ..core.messages import Message, _
 from ..core.sources import Sources
 from ..core.yamlsrc import YamlDoc, field_name
 from .terminology.inflection import name_word_pattern, name_word_stem
 
 ENVIRONMENT = "NCP_NEVER_PUBLISH"
 _SPACES = ("\u00a0", "\u202f", "\u2009")  # no-break, narrow no-break (Babel's dates and numbers), thin
-FIX = ("remove it, or write 'withheld: true' in its place where a party asked not to be named "
-       "(a name that was ever committed must also be removed from the git history: ask a maintainer)")
+FIX = _("remove it, or write 'withheld: true' in its place where a party asked not to be named (a name that was ever "
+        "committed must also be removed from the git history: ask a maintainer)")
 _IGNORED = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
                       "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U000e0000-\U000e0fff]")
 INFLECTED_FROM = 4
@@ -422,12 +423,13 @@ def read_list(path: Path) -> tuple[NeverPublish, list[DataError]]:
     try:
         text = Path(path).read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        return NeverPublish({}), [DataError(where, 1, "(environment)", "names a file that does not exist",
-                                            f"give the path of the never-publish list, or unset {ENVIRONMENT}")]
+        return NeverPublish({}), [DataError(where, 1, "(environment)", _("names a file that does not exist"),
+                                            _("give the path of the never-publish list, or unset {variable}",
+                                              variable=ENVIRONMENT))]
     except (OSError, UnicodeDecodeError) as exc:
         return NeverPublish({}), [DataError(where, 1, "(environment)",
-                                            f"cannot be read as UTF-8 text ({type(exc).__name__})",
-                                            "save the list as UTF-8 text, one name per line")]
+                                            _("cannot be read as UTF-8 text ({reason})", reason=type(exc).__name__),
+                                            _("save the list as UTF-8 text, one name per line"))]
     names: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         name = fold(line.split("#", 1)[0]).strip()
@@ -442,8 +444,8 @@ def from_environment(environ=os.environ) -> tuple[NeverPublish, list[DataError]]
     return read_list(Path(path)) if path else (NeverPublish({}), [])
 
 
-def hit_error(path: str, line: int, field: str, entry: int, lang: str | None = None, fix: str = FIX) -> DataError:
-    return DataError(path, line, field, f"a name on the never-publish list (entry {entry})", fix, lang)
+def hit_error(path: str, line: int, field: str, entry: int, lang: str | None = None, fix: Message | str = FIX) -> DataError:
+    return DataError(path, line, field, _("a name on the never-publish list (entry {entry})", entry=entry), fix, lang)
 
 
 def source_errors(sources: Sources, names: NeverPublish) -> list[DataError]:

@@ -20,6 +20,7 @@ from ..core.addresses import address_problem
 from ..core.cache import cached_with
 from ..core.errors import DataError, shown
 from ..core.markup import ATTRIBUTES, TAGS
+from ..core.messages import Message, _
 from ..core.quotations import blanked, delimited
 from ..core.sources import PageSource, Sources, strip_front_matter
 
@@ -43,14 +44,14 @@ _ALIGN = re.compile(r"text-align:\s*(left|right|center);?")  # what Markdown's t
 _JINJA_START = re.compile(r"\{\{|\{%|\{#")
 _JINJA_END = {"{{": re.compile(r"\}\}"), "{%": re.compile("%}"), "{#": re.compile("#}")}
 _DANGER = {
-    "script": "runs code", "iframe": "shows another site inside the page", "frame": "shows another site",
-    "object": "runs a plug-in", "embed": "runs a plug-in", "form": "sends what visitors type elsewhere",
-    "base": "re-points every link of the page", "meta": "can send visitors to another address",
-    "link": "loads a file from elsewhere", "style": "restyles the whole site", "svg": "can run code",
-    "math": "can run code", "input": "collects what visitors type", "button": "submits forms",
-    "textarea": "collects what visitors type", "select": "collects what visitors choose",
+    "script": _("runs code"), "iframe": _("shows another site inside the page"), "frame": _("shows another site"),
+    "object": _("runs a plug-in"), "embed": _("runs a plug-in"), "form": _("sends what visitors type elsewhere"),
+    "base": _("re-points every link of the page"), "meta": _("can send visitors to another address"),
+    "link": _("loads a file from elsewhere"), "style": _("restyles the whole site"), "svg": _("can run code"),
+    "math": _("can run code"), "input": _("collects what visitors type"), "button": _("submits forms"),
+    "textarea": _("collects what visitors type"), "select": _("collects what visitors choose"),
 }
-_FIX = "remove it; write the text in Markdown (headings, lists, links, emphasis, tables)"
+_FIX = _("remove it; write the text in Markdown (headings, lists, links, emphasis, tables)")
 
 
 def page_html_errors(sources: Sources) -> list[DataError]:
@@ -91,7 +92,7 @@ def _without_macros(text: str) -> str:
 def _line_of(text: str, needle: str, nth: int) -> int:
     """The line of the ``nth`` occurrence of ``needle`` in the page's text (any letter case), else of the first."""
     lower, needle, at = text.lower(), needle.lower(), -1
-    for _ in range(nth):
+    for _ignored in range(nth):
         found = lower.find(needle, at + 1)
         if found < 0:
             break
@@ -107,34 +108,37 @@ class _Elements(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.problems: list[tuple[str, str, str]] = []
+        self.problems: list[tuple[str, Message, Message]] = []
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         self.handle_starttag(tag, attrs)
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag not in PAGE_TAGS:
-            why = _DANGER.get(tag, "is not an element pages may use")
-            self.problems.append((f"<{tag}", f"the HTML element <{tag}> {why}", _FIX))
+            why = _DANGER.get(tag, _("is not an element pages may use"))
+            self.problems.append((f"<{tag}", _("the HTML element {element} {why}", element=f"<{tag}>", why=why), _FIX))
             return
         allowed = ANY_TAG | PAGE_ATTRIBUTES.get(tag, set())
         for name, value in attrs:
             if name.startswith(SEARCH_PREFIX):
                 continue
             if name == "style" and not (name in allowed and _ALIGN.fullmatch((value or "").strip())):
-                self.problems.append((name, f"the attribute 'style' of <{tag}> is not allowed",
-                                      "remove it: the site's stylesheets style every page"))
+                self.problems.append((name, _("the attribute 'style' of {element} is not allowed", element=f"<{tag}>"),
+                                      _("remove it: the site's stylesheets style every page")))
             elif name not in allowed:
-                why = "runs code" if name.startswith("on") else f"is not an attribute <{tag}> may have here"
-                self.problems.append((name, f"the attribute '{name}' of <{tag}> {why}", _FIX))
+                self.problems.append((name, _("the attribute {attribute} of {element} runs code", attribute=f"'{name}'",
+                                              element=f"<{tag}>") if name.startswith("on") else
+                                      _("the attribute {attribute} of {element} is not an attribute it may have here",
+                                        attribute=f"'{name}'", element=f"<{tag}>"), _FIX))
             elif name in ("href", "src"):
                 self._address(tag, name, value or "")
 
     def _address(self, tag: str, name: str, value: str) -> None:
         problem = address_problem(value)
         if problem is None and tag == "img" and re.match(r"[A-Za-z][A-Za-z0-9+.\-]*:", value):
-            problem = (f"{shown(value)} is an image on another site (every visitor's browser would ask it) -- "
-                       "put the image under docs/ and write its path")
+            problem = (_("{value} is an image on another site (every visitor's browser would ask it)", value=shown(value)),
+                       _("put the image under docs/ and write its path"))
         if problem is not None:
-            what, fix = problem.split(" -- ", 1)
-            self.problems.append((value or name, f"{name} of <{tag}>: {what}", fix))
+            what, fix = problem
+            self.problems.append((value or name, _("{attribute} of {element}: {problem}", attribute=name,
+                                                    element=f"<{tag}>", problem=what), fix))

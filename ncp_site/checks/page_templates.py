@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..core.cache import cached_with
 from ..core.errors import DataError, shown
+from ..core.messages import Message, _
 from ..core.sources import PageSource, Sources, strip_front_matter
 
 if TYPE_CHECKING:
@@ -55,27 +56,28 @@ def page_errors(page: PageSource, names: frozenset[str]) -> list[DataError]:
     title = page.meta.get("title")
     if isinstance(title, str) and any(marker in title for marker in _MARKERS):
         line = next((i for i, text in enumerate(page.text.splitlines()[:first_line], 1) if text.startswith("title:")), 1)
-        errors += [_error(page, line, f"title: {problem}", fix) for _, problem, fix in template_problems(title, names)]
+        errors += [_error(page, line, _("title: {problem}", problem=problem), fix)
+                   for _ignored, problem, fix in template_problems(title, names)]
     return errors
 
 
-def _error(page: PageSource, line: int, problem: str, fix: str) -> DataError:
+def _error(page: PageSource, line: int, problem: Message, fix: Message) -> DataError:
     return DataError(page.shown, line, "page", problem, fix, page.lang or None)
 
 
-def template_problems(text: str, names: frozenset[str]) -> list[tuple[int, str, str]]:
+def template_problems(text: str, names: frozenset[str]) -> list[tuple[int, Message, Message]]:
     """``(line, problem, fix)`` for each refused part of ``text`` (lines counted from 1).
 
     Jinja's lexer stops at a syntax error: what comes before it is checked too, what comes after it once
     it is corrected."""
     import jinja2
 
-    found: list[tuple[int, str, str]] = []
+    found: list[tuple[int, Message, Message]] = []
     while any(marker in text for marker in _MARKERS):
         try:
             tokens = list(_parser().lex(text))
         except jinja2.TemplateSyntaxError as exc:
-            found.insert(0, (exc.lineno, f"is not a valid template ({exc.message})", _SYNTAX_FIX))
+            found.insert(0, (exc.lineno, _("is not a valid template ({reason})", reason=str(exc.message)), _SYNTAX_FIX))
             text = "\n".join(text.split("\n")[:max(exc.lineno - 1, 0)])
             continue
         found[:0] = _tag_problems(tokens, names)
@@ -83,21 +85,22 @@ def template_problems(text: str, names: frozenset[str]) -> list[tuple[int, str, 
     return sorted(found, key=lambda problem: problem[0])
 
 
-def _tag_problems(tokens: list[tuple[int, str, str]], names: frozenset[str]) -> Iterator[tuple[int, str, str]]:
+def _tag_problems(tokens: list[tuple[int, str, str]], names: frozenset[str]) -> Iterator[tuple[int, Message, Message]]:
     for line, kind, source in _tags(tokens):
         if kind == "block":
-            yield line, f"{shown(source)} is a template statement, which pages may not use", \
-                f"remove it: a page holds text and macro calls such as {_EXAMPLE} only"
+            yield line, _("{source} is a template statement, which pages may not use", source=shown(source)), \
+                _("remove it: a page holds text and macro calls such as {example} only", example=_EXAMPLE)
         elif not source.endswith(("}}", "%}")):
-            yield line, f"{shown(source)} is not closed", _SYNTAX_FIX
+            yield line, _("{source} is not closed", source=shown(source)), _SYNTAX_FIX
         else:
             problem = expression_problem(source, names)
             if problem is not None:
                 yield line, *problem
 
 
-_SYNTAX_FIX = (f"write each macro call as {_EXAMPLE}; to show '{{{{' or '{{%' as text, "
-               "write it between {% raw %} and {% endraw %}")
+_SYNTAX_FIX = _("write each macro call as {example}; to show {open_call} or {open_tag} as text, write it between "
+                "{raw} and {endraw}", example=_EXAMPLE, open_call="'{{'", open_tag="'{%'", raw="{% raw %}",
+                endraw="{% endraw %}")
 
 
 def _tags(tokens: list[tuple[int, str, str]]) -> Iterator[tuple[int, str, str]]:
@@ -116,7 +119,7 @@ def _tags(tokens: list[tuple[int, str, str]]) -> Iterator[tuple[int, str, str]]:
         yield start, kind, "".join(parts)
 
 
-def expression_problem(source: str, names: frozenset[str]) -> tuple[str, str] | None:
+def expression_problem(source: str, names: frozenset[str]) -> tuple[Message, Message] | None:
     """Why one ``{{ ... }}`` is refused (``problem``, ``fix``), or None for a macro call with constant arguments."""
     import jinja2
     from jinja2 import nodes
@@ -124,45 +127,50 @@ def expression_problem(source: str, names: frozenset[str]) -> tuple[str, str] | 
     try:
         template = _parser().parse(source)
     except jinja2.TemplateSyntaxError as exc:
-        return f"{shown(source)} is not a valid macro call ({exc.message})", _SYNTAX_FIX
+        return _("{source} is not a valid macro call ({reason})", source=shown(source), reason=str(exc.message)), \
+            _SYNTAX_FIX
     output = template.body[0] if len(template.body) == 1 else None
     expression = output.nodes[0] if isinstance(output, nodes.Output) and len(output.nodes) == 1 else None
-    refused = f"{shown(source)} is not allowed in a page: "
-    fix = f"pages may only call the site's macros with written-out values, e.g. {_EXAMPLE}"
+    fix = _("pages may only call the site's macros with written-out values, e.g. {example}", example=_EXAMPLE)
+
+    def refused(why: Message) -> tuple[Message, Message]:
+        return _("{source} is not allowed in a page: {why}", source=shown(source), why=why), fix
+
     if expression is None:
-        return refused + "it is not one macro call", fix
+        return refused(_("it is not one macro call"))
     if not isinstance(expression, nodes.Call):
-        return refused + f"it is {_noun(expression)}, not a macro call", fix
+        return refused(_("it is {what}, not a macro call", what=_noun(expression)))
     if not isinstance(expression.node, nodes.Name):
-        return refused + f"it calls {_noun(expression.node)}, not a macro", fix
+        return refused(_("it calls {what}, not a macro", what=_noun(expression.node)))
     name = expression.node.name
     if name not in names:
         close = difflib.get_close_matches(name, sorted(names), n=1)
-        return (f"{shown(source)} calls '{name}', which is not a macro of this site",
-                f"did you mean '{close[0]}'?" if close else fix)
+        return (_("{source} calls {name}, which is not a macro of this site", source=shown(source), name=f"'{name}'"),
+                _("did you mean {name}?", name=f"'{close[0]}'") if close else fix)
     if expression.dyn_args is not None or expression.dyn_kwargs is not None:
-        return refused + "its arguments are unpacked (* or **)", fix
+        return refused(_("its arguments are unpacked (* or **)"))
     for argument in [*expression.args, *(keyword.value for keyword in expression.kwargs)]:
         if not isinstance(argument, nodes.Const):
-            return refused + f"an argument of '{name}' is {_noun(argument)}, not a written-out value", \
-                f"write each argument as text in quotes or a number, e.g. {_EXAMPLE}"
+            return (refused(_("an argument of {name} is {what}, not a written-out value", name=f"'{name}'",
+                              what=_noun(argument)))[0],
+                    _("write each argument as text in quotes or a number, e.g. {example}", example=_EXAMPLE))
     return None
 
 
-def _noun(node: nodes.Node) -> str:
+def _noun(node: nodes.Node) -> Message:
     from jinja2 import nodes
 
     """What a refused part of an expression is, in a message."""
     if isinstance(node, nodes.Getattr):
-        return f"an attribute ('.{node.attr}')"
+        return _("an attribute ({code})", code=f"'.{node.attr}'")
     if isinstance(node, nodes.Getitem):
-        return "an item ('[...]')"
+        return _("an item ({code})", code="'[...]'")
     if isinstance(node, nodes.Filter):
-        return f"a filter ('|{node.name}')"
+        return _("a filter ({code})", code=f"'|{node.name}'")
     if isinstance(node, nodes.Test):
-        return f"a test ('is {node.name}')"
+        return _("a test ({code})", code=f"'is {node.name}'")
     if isinstance(node, nodes.Name):
-        return f"a variable ('{node.name}')"
+        return _("a variable ({code})", code=f"'{node.name}'")
     if isinstance(node, nodes.Const):
-        return "a constant"
-    return f"an expression ({type(node).__name__.lower()})"
+        return _("a constant")
+    return _("an expression ({code})", code=type(node).__name__.lower())

@@ -9,6 +9,7 @@ whose «», „“ or straight double quotes do not pair up, and says when a com
 from __future__ import annotations
 
 from ..core.errors import DataWarning
+from ..core.messages import _
 from ..core.sources import Sources
 from ..core.yamlsrc import YamlDoc, field_name
 
@@ -49,7 +50,9 @@ def _warning(doc: YamlDoc, loc: tuple, text: str, lines: list[str], languages: t
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     shown = text if len(text) <= 40 else text[:37] + "..."
     if " #" in source.partition(":")[2] and not source.partition(":")[2].lstrip().startswith(('"', "'")):
-        return DataWarning(doc.path, line, field, f"the text '{shown}' stops at ' #', which YAML reads as a comment",
-                           "put the whole text in double quotes: kk: \"«Даму күні #21»\"", lang)
-    return DataWarning(doc.path, line, field, f"the text '{shown}' opens a quotation mark it does not close",
-                       "close it; inside «…» quote with „…“, e.g. «„Атамекен“ палатасы»", lang)
+        return DataWarning(doc.path, line, field, _("the text {text} stops at ' #', which YAML reads as a comment",
+                                                    text=f"'{shown}'"),
+                           _("put the whole text in double quotes: {example}", example='kk: "«Даму күні #21»"'), lang)
+    return DataWarning(doc.path, line, field, _("the text {text} opens a quotation mark it does not close",
+                                                text=f"'{shown}'"),
+                       _("close it; inside «…» quote with „…“, e.g. {example}", example="«„Атамекен“ палатасы»"), lang)

@@ -31,6 +31,7 @@ import yaml
 
 from ..core.cache import cached_with
 from ..core.errors import DataError, display_path
+from ..core.messages import LanguageName, _
 from ..core.sources import STATE_FILE, Sources
 from ..core.translation_meta import expired_pending_errors, localized_units
 from ..core.yamlsrc import field_name
@@ -209,17 +210,17 @@ def load_state(sources: Sources) -> tuple[State, list[DataError]]:
     doc, errors, exists = sources.data_file(STATE_FILE)
     if not exists or doc is None:
         return {}, errors
-    fix = f"restore {doc.path} from git, or delete it and run `ncp translations reviewed` again"
+    fix = _("restore {path} from git, or delete it and run `ncp translations reviewed` again", path=doc.path)
     data = doc.data or {}
     if not isinstance(data, dict) or not isinstance(data.get("translations", {}), dict):
-        return {}, [doc.error((), "is not a mapping 'translations:' of texts to reviews", fix)]
+        return {}, [doc.error((), _("is not a mapping 'translations:' of texts to reviews"), fix)]
     state = {}
     for key, entry in (data.get("translations") or {}).items():
         reviews = {lang: _review(value) for lang, value in entry.items()} if isinstance(entry, dict) else {}
         if not isinstance(entry, dict) or not isinstance(entry.get("source"), str) or None in (
                 v for lang, v in reviews.items() if lang != "source"):
-            errors.append(doc.error(("translations", key), "is not a mapping of languages to reviews "
-                                    "(fingerprint, by, date)", fix))
+            errors.append(doc.error(("translations", key), _("is not a mapping of languages to reviews (fingerprint, by, "
+                                                             "date)"), fix))
             continue
         reviews["source"] = entry["source"]
         state[str(key)] = reviews
@@ -264,14 +265,14 @@ def translation_report(sources: Sources, today: dt.date) -> Report:
     parts.append(_assessed(page_units(sources), state(), today, languages))
     findings: list[Finding] = []
     reviewed = {lang: [0, 0] for lang in languages}
-    for found, in_step, _ in parts:
+    for found, in_step, _ignored in parts:
         findings += found
         for lang, (texts, words) in in_step.items():
             reviewed[lang][0] += texts
             reviewed[lang][1] += words
     order = {state: i for i, state in enumerate(STATES)}
     return Report(sorted(findings, key=lambda f: (order[f.state], f.lang, f.path, f.line, f.field)),
-                  sum(units for _, _, units in parts), languages.codes,
+                  sum(units for _found, _in_step, units in parts), languages.codes,
                   {lang: (n[0], n[1]) for lang, n in reviewed.items()})
 
 
@@ -330,13 +331,14 @@ def pending_errors(sources: Sources, today: dt.date) -> list[DataError]:
         for lang, until in unit.pending.items():
             if until < today:
                 errors.append(DataError(unit.paths[lang], 1, "translation_pending",
-                                        f"the {languages.name(lang)} translation was due on {until} and is still missing",
-                                        "translate the page, or agree a new date and change it here", lang))
+                                        _("the {language} translation was due on {date} and is still missing",
+                                          language=LanguageName(lang), date=until.isoformat()),
+                                        _("translate the page, or agree a new date and change it here"), lang))
         for lang in languages:
             meta_path = unit.paths.get(lang)
             if meta_path and lang not in unit.texts and lang not in unit.pending:
-                errors.append(DataError(meta_path, 1, "translation_pending", "is not a date",
-                                        "write the date the translation is due as YYYY-MM-DD", lang))
+                errors.append(DataError(meta_path, 1, "translation_pending", _("is not a date"),
+                                        _("write the date the translation is due as YYYY-MM-DD"), lang))
     return errors
 
 
@@ -366,7 +368,7 @@ def mark_reviewed(sources: Sources, targets: list[str], langs: list[str], by: st
     if not targets and not everything:
         raise ValueError("name what was reviewed (a file, folder or path#field), or pass --all")
     languages = sources.config.languages
-    state, _ = load_state(sources)
+    state, _ignored = load_state(sources)
     marked, already = [], []
     live = set()
     for unit in data_units(sources) + page_units(sources):

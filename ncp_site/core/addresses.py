@@ -18,13 +18,16 @@ from typing import Annotated
 
 from pydantic import AfterValidator, StringConstraints
 
+from .errors import Invalid
+from .messages import Message, _
+
 SCHEMES = ("https", "http", "mailto")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _WEB = re.compile(r"^https?://[^/?#\s]+", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _REFERENCE = re.compile(r"&(?:#\d+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;)")
-_FIX = ("write a https:// (or http://, mailto:) address, or the path of a file under docs/ "
-        "such as reports/files/annual-report-2022.pdf")
+_FIX = _("write a https:// (or http://, mailto:) address, or the path of a file under docs/ such as "
+         "reports/files/annual-report-2022.pdf")
 
 
 def shown(value: str) -> str:
@@ -33,31 +36,33 @@ def shown(value: str) -> str:
     return f"'{text}'" if len(text) <= 60 else f"'{text[:57]}...'"
 
 
-def address_problem(value: str) -> str | None:
-    """Why ``value`` may not be linked (``what is wrong -- how to fix``), or None when it may."""
+def address_problem(value: str) -> tuple[Message, Message] | None:
+    """Why ``value`` may not be linked (what is wrong, how to fix it), or None when it may."""
     if _INVISIBLE.search(value):
-        return (f"{shown(value)} contains a space or an invisible character -- remove it "
-                "(write a space in a web address as %20)")
+        return (_("{value} contains a space or an invisible character", value=shown(value)),
+                _("remove it (write a space in a web address as %20)"))
     if _REFERENCE.search(value):
-        return (f"{shown(value)} contains an HTML character reference (it could hide a scheme once decoded) -- "
-                "write the character itself, or %-encode it (%09)")
+        return (_("{value} contains an HTML character reference (it could hide a scheme once decoded)",
+                  value=shown(value)),
+                _("write the character itself, or %-encode it (%09)"))
     if "\\" in value:
-        return f"{shown(value)} contains a backslash -- use / in paths and addresses"
+        return _("{value} contains a backslash", value=shown(value)), _("use / in paths and addresses")
     if value.startswith("//"):
-        return f"{shown(value)} has no scheme (it would open another site) -- {_FIX}"
+        return _("{value} has no scheme (it would open another site)", value=shown(value)), _FIX
     scheme = _SCHEME.match(value)
     if scheme is None:
         if value.startswith("/"):
-            return (f"{shown(value)} starts with / (outside the site when it is published in a folder) -- "
-                    f"write the path relative to docs/, e.g. reports/files/annual-report-2022.pdf")
+            return (_("{value} starts with / (outside the site when it is published in a folder)", value=shown(value)),
+                    _("write the path relative to docs/, e.g. reports/files/annual-report-2022.pdf"))
         return None
     name = scheme.group(1).lower()
     if name not in SCHEMES:
-        return f"{shown(value)} is a '{scheme.group(1)}:' address, which the site never links -- {_FIX}"
+        return (_("{value} is a {scheme} address, which the site never links", value=shown(value),
+                  scheme=f"'{scheme.group(1)}:'"), _FIX)
     if name in ("http", "https") and not _WEB.match(value):
-        return f"{shown(value)} is not a complete web address -- write it as https://host/path"
+        return _("{value} is not a complete web address", value=shown(value)), _("write it as https://host/path")
     if name == "mailto" and len(value) == len("mailto:"):
-        return f"{shown(value)} names no e-mail address -- write mailto:name@example.org"
+        return _("{value} names no e-mail address", value=shown(value)), _("write mailto:name@example.org")
     return None
 
 
@@ -70,7 +75,7 @@ def is_web_address(value: str) -> bool:
 def _address(value: str) -> str:
     problem = address_problem(value)
     if problem:
-        raise ValueError(problem)
+        raise Invalid(*problem)
     return value
 
 

@@ -21,7 +21,9 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .addresses import is_web_address
 from .documents import WebAddress
+from .errors import Invalid
 from .localized import LanguageMap, LocalizedLine, Strict
+from .messages import _
 from .records import RecordFiles
 from .sources import CITED_IDS, Sources
 from .validation import pattern
@@ -44,18 +46,20 @@ class Source(Strict):
         if value is None or known is None or value in known:
             return value
         sample = ", ".join(sorted(known)[:4])
-        raise ValueError(f"there is no document '{value}' on this site -- use the id of a peer review "
-                         f"(data/peer-reviews/) or a report (data/reports.yml)" + (f", e.g. {sample}" if sample else "")
-                         + "; for another document write title: (and url:) instead of document:")
+        raise Invalid(_("there is no document {id} on this site", id=f"'{value}'"),
+                      _("use the id of a peer review (data/peer-reviews/) or a report (data/reports.yml), e.g. {sample}; "
+                        "for another document write title: (and url:) instead of document:", sample=sample) if sample else
+                      _("use the id of a peer review (data/peer-reviews/) or a report (data/reports.yml); for another "
+                        "document write title: (and url:) instead of document:"))
 
     @model_validator(mode="after")
     def _one_document(self):
         if (self.document is None) == (self.title is None):
-            raise ValueError("name the document once -- write either 'document: <id>' (a document of this site) "
-                             "or 'title:' with kk:, ru:, en: lines (another document)")
+            raise Invalid(_("name the document once"), _("write either 'document: <id>' (a document of this site) or "
+                                                         "'title:' with kk:, ru:, en: lines (another document)"))
         if self.url is not None and self.document is not None:
-            raise ValueError("a document of this site has its own address -- remove url:, or cite another "
-                             "document by title:")
+            raise Invalid(_("a document of this site has its own address"),
+                          _("remove url:, or cite another document by title:"))
         return self
 
 

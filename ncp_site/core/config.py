@@ -14,6 +14,7 @@ import yaml
 
 from .errors import DataError, DataErrors
 from .languages import Languages
+from .messages import _
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -43,14 +44,25 @@ class SiteConfig:
             return []
         path = self.docs_dir / self.emblem
         if path.suffix.lower() not in EMBLEM_TYPES:
-            problem = f"'{self.emblem}' is not an image the header can show ({', '.join(EMBLEM_TYPES)})"
+            problem = _("{value} is not an image the header can show ({types})", value=f"'{self.emblem}'",
+                        types=", ".join(EMBLEM_TYPES))
         elif not path.is_file():
-            problem = f"'{self.emblem}' is not a file under {self.docs_dir.name}/"
+            problem = _("{value} is not a file under {folder}", value=f"'{self.emblem}'", folder=f"{self.docs_dir.name}/")
         else:
             return []
         return [DataError("mkdocs.yml", _line_of(self.root / "mkdocs.yml", "emblem:"), "plugins.ncp.emblem", problem,
-                          f"put the emblem at {self.docs_dir.name}/{self.emblem} (SVG or PNG), or remove the "
-                          "'emblem:' line to show the text mark")]
+                          _("put the emblem at {path} (SVG or PNG), or remove the 'emblem:' line to show the text mark",
+                            path=f"{self.docs_dir.name}/{self.emblem}"))]
+
+    def missing_emblem(self) -> list[DataError]:
+        """Before publishing (``ncp check --release``): the emblem only the Secretariat can supply, while the
+        header shows the text mark instead."""
+        if self.emblem is not None:
+            return []
+        return [DataError("mkdocs.yml", _line_of(self.root / "mkdocs.yml", "# emblem:"), "plugins.ncp.emblem",
+                          "is not set: the header shows the text mark instead of the NCP's emblem",
+                          f"put the emblem the Secretariat supplies under {self.docs_dir.name}/ (SVG or PNG) and name "
+                          "it with 'emblem: assets/emblem.svg' under the ncp plugin in mkdocs.yml")]
 
     @property
     def data_name(self) -> str:
@@ -108,5 +120,5 @@ def load_config(root: Path) -> SiteConfig:
         return from_mapping(root, config)
     except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, KeyError, TypeError) as exc:
         raise DataErrors([DataError("mkdocs.yml", getattr(getattr(exc, "problem_mark", None), "line", 0) + 1,
-                                    "(file)", f"cannot be read as the site's configuration ({exc})",
-                                    "restore mkdocs.yml from git or fix the line named")]) from None
+                                    "(file)", _("cannot be read as the site's configuration ({reason})", reason=str(exc)),
+                                    _("restore mkdocs.yml from git or fix the line named"))]) from None

@@ -14,9 +14,10 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, Field
 
 from .addresses import is_web_address
-from .errors import DataError, shown
+from .errors import DataError, Invalid, shown
 from .languages import Languages, relative_url
 from .localized import LanguageVersions
+from .messages import Message, _
 from .yamlsrc import YamlDoc, field_name
 
 _LANG_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})(?P<ext>\.[^.]+)$")
@@ -27,7 +28,8 @@ __all__ = ["LanguageVersions", "WebAddress", "href", "is_url", "link_errors", "s
 def _web_address(value: str) -> str:
     value = value.strip()
     if not value.startswith("https://") or not urlsplit(value).hostname or any(c.isspace() for c in value):
-        raise ValueError(f"{shown(value)} is not a web address -- write the full address, starting with https://")
+        raise Invalid(_("{value} is not a web address", value=shown(value)),
+                      _("write the full address, starting with https://"))
     return value
 
 
@@ -61,25 +63,26 @@ def link_errors(doc: YamlDoc, loc: tuple, value: str, docs_dir: Path, languages:
     if is_url(value):
         return []
 
-    def error(problem: str, fix: str) -> list[DataError]:
+    def error(problem: Message, fix: Message) -> list[DataError]:
         return [DataError(doc.path, doc.line(loc + (lang,) if lang else loc), field_name(loc), problem, fix, lang)]
 
     path = PurePosixPath(value)
     if path.is_absolute() or ".." in path.parts or value.startswith("docs/"):
-        return error(f"{shown(value)} is not a path inside docs/",
-                     "write the path relative to docs/ (e.g. reports/files/annual-report-2022.pdf) "
-                     "or a full https:// address")
+        return error(_("{value} is not a path inside docs/", value=shown(value)),
+                     _("write the path relative to docs/ (e.g. reports/files/annual-report-2022.pdf) or a full "
+                       "https:// address"))
     if path.suffix == ".md":
-        return error(f"{shown(value)} is a page, not a document",
-                     "link a document file (PDF, DOCX, TXT...) or a https:// address; "
-                     "pages are published in all three languages by the parity rule")
+        return error(_("{value} is a page, not a document", value=shown(value)),
+                     _("link a document file (PDF, DOCX, TXT...) or a https:// address; pages are published in all "
+                       "three languages by the parity rule"))
     if not _is_file(Path(docs_dir) / value):
-        return error(f"{shown(value)} does not exist under docs/",
-                     f"add the file docs/{value}, correct the path, or give a https:// address")
+        return error(_("{value} does not exist under docs/", value=shown(value)),
+                     _("add the file {path}, correct the path, or give a https:// address", path=f"docs/{value}"))
     suffix = _LANG_SUFFIX.match(path.name)
     if lang and suffix and suffix["lang"] in languages and suffix["lang"] != lang:
-        return error(f"'{value}' is the {suffix['lang']} file but is listed under {lang}",
-                     f"list it under {suffix['lang']}: or use the {lang} file")
+        return error(_("{value} is the {file_lang} file but is listed under {lang}", value=shown(value),
+                       file_lang=suffix["lang"], lang=lang),
+                     _("list it under {file_lang}: or use the {lang} file", file_lang=suffix["lang"], lang=lang))
     return []
 
 

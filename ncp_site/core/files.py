@@ -20,6 +20,7 @@ import threading
 from pathlib import Path
 
 from .errors import DataError
+from .messages import Message, _
 
 _STOPPING = (signal.SIGTERM, signal.SIGINT)
 
@@ -67,11 +68,12 @@ def write_atomically(path: Path, content: str | bytes, shown: str | None = None)
                 os.replace(tmp, path)
                 tmp = None
         except OSError as exc:
-            fix = ("the disk is full: free some space on it, then run the command again"
+            fix = (_("the disk is full: free some space on it, then run the command again; the file was left as it was")
                    if exc.errno in (errno.ENOSPC, errno.EDQUOT) else
-                   "check that the folder is writable and the disk has space, then run the command again")
-            raise WriteFailed(DataError(shown, 1, "(file)", f"could not be written ({exc.strerror or exc})",
-                                        fix + "; the file was left as it was")) from exc
+                   _("check that the folder is writable and the disk has space, then run the command again; the file "
+                     "was left as it was"))
+            raise WriteFailed(DataError(shown, 1, "(file)", _("could not be written ({reason})",
+                                                              reason=exc.strerror or str(exc)), fix)) from exc
         finally:
             if tmp is not None:
                 with _signals_held(), contextlib.suppress(OSError):
@@ -86,27 +88,31 @@ def write_output(path: Path, content: str | bytes, root: Path, shown: str | None
     where = Path(path).resolve()
     for folder in ("data", "docs"):
         if where.is_relative_to((Path(root) / folder).resolve()):
-            raise WriteFailed(DataError(shown, 1, "(file)", f"is under {folder}/, which holds the site's sources",
-                                        "write the file elsewhere (e.g. glossary.tbx in the project's folder); "
-                                        "nothing under data/ or docs/ is ever written by an export"))
+            raise WriteFailed(DataError(shown, 1, "(file)", _("is under {folder}, which holds the site's sources",
+                                                              folder=f"{folder}/"),
+                                        _("write the file elsewhere (e.g. glossary.tbx in the project's folder); "
+                                          "nothing under data/ or docs/ is ever written by an export")))
     write_atomically(path, content, shown)
 
 
-def _target_problem(path: Path) -> tuple[str, str] | None:
+def _target_problem(path: Path) -> tuple[Message, Message] | None:
     """Why ``path`` may not be written (``problem, fix``), or None."""
     try:
         mode = path.lstat().st_mode
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        return f"cannot be checked ({exc.strerror or exc})", "give the path of a file in an existing folder"
+        return (_("cannot be checked ({reason})", reason=exc.strerror or str(exc)),
+                _("give the path of a file in an existing folder"))
     if mode is not None and not stat.S_ISREG(mode):
-        what = ("a link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode) else
-                "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
-        return f"is {what}, which is never written over", "give the path of a regular file (or of a new one)"
+        problem = (_("is a link, which is never written over") if stat.S_ISLNK(mode) else
+                   _("is a folder, which is never written over") if stat.S_ISDIR(mode) else
+                   _("is a device, which is never written over") if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+                   _("is not a regular file, which is never written over"))
+        return problem, _("give the path of a regular file (or of a new one)")
     if not path.parent.is_dir():
-        return (f"cannot be written: the folder {path.parent.as_posix()}/ does not exist",
-                "create the folder first, or correct the path")
+        return (_("cannot be written: the folder {folder} does not exist", folder=f"{path.parent.as_posix()}/"),
+                _("create the folder first, or correct the path"))
     return None
 
 

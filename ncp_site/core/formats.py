@@ -9,6 +9,7 @@ from babel import Locale
 from babel.dates import format_date as _babel_format_date
 
 from .errors import DataError, DataErrors
+from .messages import _
 
 
 def format_date(value: dt.date | None, lang: str, form: str = "long") -> str:
@@ -66,8 +67,9 @@ def source_date_epoch() -> dt.datetime | None:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     except (ValueError, OverflowError, OSError):
         raise DataErrors([DataError("SOURCE_DATE_EPOCH", 1, "(environment)",
-                                    f"'{epoch}' is not a time in seconds since 1970",
-                                    "unset it, or set it to a whole number such as $(git log -1 --format=%ct)")]) from None
+                                    _("{value} is not a time in seconds since 1970", value=f"'{epoch}'"),
+                                    _("unset it, or set it to a whole number such as {example}",
+                                      example="$(git log -1 --format=%ct)"))]) from None
 
 
 def build_today() -> dt.date:

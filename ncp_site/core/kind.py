@@ -142,3 +142,6 @@ class Kind(Generic[K]):
     def needed(self) -> tuple[str, ...]:
         """The names of the kinds it reads (``needs``)."""
         return needed(self.needs)
+    offers: Callable[[Any], dict] | None = None
+    """(loaded data) -> what the validation of the kinds loading after it may use (``core.organisations``:
+    the organisations by id, so that a record naming one by an unknown id is an error in that field)."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .messages import Message, _
+
 MAX_FILE_BYTES = 10 * 1024 * 1024
 """A data file, page or CSV: 10 MB. The largest data file is the glossary (180 KB); a year of events
 written by the benchmark with 5,000 events is about 7.5 MB. 10 MB parses in about 2 s."""
@@ -46,12 +48,14 @@ LAST_DAY = dt.date(2100, 12, 31)
 9999 overflows) and are always typing mistakes."""
 
 
-def date_range_error(value: dt.date, written: str | None = None) -> str | None:
-    """Why a date is refused (``problem -- fix``), or None when it is in range; ``written`` as the author wrote it."""
+def date_range_error(value: dt.date, written: str | None = None) -> tuple[Message, Message] | None:
+    """Why a date is refused (the problem and the fix), or None when it is in range; ``written`` as the author
+    wrote it."""
     if FIRST_DAY <= value <= LAST_DAY:
         return None
-    return (f"'{written or value.isoformat()}' is outside the years {FIRST_DAY.year}-{LAST_DAY.year} this site accepts "
-            f"-- check the year (dates from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})")
+    return (_("{value} is outside the years {first}-{last} this site accepts", value=f"'{written or value.isoformat()}'",
+              first=FIRST_DAY.year, last=LAST_DAY.year),
+            _("check the year (dates from {first} to {last})", first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()))
 
 MAX_MARKDOWN_WORK = 300_000
 """A text written in Markdown: its paragraphs' links and formatting marks (``[ * _ ` \\``) times their
@@ -94,13 +98,11 @@ browser shows them as boxes or not at all, and a terminal acts on some (ESC). On
 data values, CSV cells imported into the data, pages."""
 
 
-def character_problem(char: str) -> str:
+def character_problem(char: str) -> Message:
     """What a character of ``NOT_TEXT`` is, in a message: ``the control character U+0007``."""
     code = ord(char)
     if 0xD800 <= code <= 0xDFFF:
-        what = "half of a surrogate pair"
-    elif code < 0xA0:
-        what = "the control character"
-    else:
-        what = "the noncharacter"
-    return f"{what} U+{code:04X}"
+        return _("half of a surrogate pair {code}", code=f"U+{code:04X}")
+    if code < 0xA0:
+        return _("the control character {code}", code=f"U+{code:04X}")
+    return _("the noncharacter {code}", code=f"U+{code:04X}")

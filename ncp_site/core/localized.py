@@ -26,10 +26,11 @@ from pydantic import (
 from pydantic_core import PydanticCustomError, core_schema
 
 from .addresses import Address
-from .errors import shown
+from .errors import Invalid, shown
 from .formats import is_language
 from .limits import MAX_LINE_CHARS, MAX_TEXT_CHARS, date_range_error
 from .markup import MarkdownText
+from .messages import _
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LINE_CHARS)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS)]
@@ -38,7 +39,7 @@ LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
 def _in_range(value: dt.date) -> dt.date:
     problem = date_range_error(value)
     if problem:
-        raise ValueError(problem)
+        raise Invalid(*problem)
     return value
 
 
@@ -207,7 +208,8 @@ LanguageVersions = SomeLanguages
 def _site_language(code: str, info) -> str:
     languages = site_languages(info)
     if code not in languages:
-        raise ValueError(f"{shown(code)} is not a language of this site -- use one of: {', '.join(languages)}")
+        raise Invalid(_("{code} is not a language of this site", code=shown(code)),
+                      _("use one of: {codes}", codes=", ".join(languages)))
     return code
 
 
@@ -217,7 +219,8 @@ LanguageCode = Annotated[str, AfterValidator(_site_language),
 
 def _any_language(code: str) -> str:
     if not is_language(code):
-        raise ValueError(f"'{code}' is not a language code -- use a two-letter ISO 639-1 code such as en, ru, kk or fr")
+        raise Invalid(_("{code} is not a language code", code=shown(code)),
+                      _("use a two-letter ISO 639-1 code such as en, ru, kk or fr"))
     return code
 
 

@@ -24,7 +24,8 @@ from markupsafe import Markup, escape
 from pydantic import AfterValidator, StringConstraints
 
 from .addresses import address_problem, is_web_address
-from .errors import shown
+from .errors import Invalid, shown
+from .messages import Message, _
 from .limits import MAX_MARKDOWN_BLOCKS, MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_WORK, MAX_TEXT_CHARS
 from .quotations import QUOTE_CLASS, historical_quotes
 
@@ -128,8 +129,8 @@ deeper than it has of these, and has at most twice as many blocks as it has of t
 (a list and its item, a code block and its code)."""
 
 
-def markdown_problem(text: str) -> str | None:
-    """Why a Markdown text may not be published (``problem -- fix``), or None: more work than the
+def markdown_problem(text: str) -> tuple[Message, Message] | None:
+    """Why a Markdown text may not be published (the problem and the fix), or None: more work than the
     ``limits`` allow (Python-Markdown is quadratic in a paragraph's links and marks), or a link or an
     image it would drop."""
     problem = _structure_problem(text) if _maybe_heavy(text) else None
@@ -147,7 +148,7 @@ def _maybe_heavy(text: str) -> bool:
     return nesting >= MAX_MARKDOWN_DEPTH or 2 * (text.count("\n") + nesting + 1) > MAX_MARKDOWN_BLOCKS
 
 
-def _structure_problem(text: str) -> str | None:
+def _structure_problem(text: str) -> tuple[Message, Message] | None:
     """The text's blocks as Python-Markdown parses them (no inline work yet), measured against the limits."""
     converter = _converter(False)
     lines = text.split("\n")
@@ -158,8 +159,8 @@ def _structure_problem(text: str) -> str | None:
     while stack:
         element, depth = stack.pop()
         if depth > MAX_MARKDOWN_DEPTH:
-            return (f"nests lists or quotes more than {MAX_MARKDOWN_DEPTH} levels deep -- "
-                    "write the list flat, or publish the text as a document under docs/ and link it")
+            return (_("nests lists or quotes more than {limit} levels deep", limit=MAX_MARKDOWN_DEPTH),
+                    _("write the list flat, or publish the text as a document under docs/ and link it"))
         blocks += element is not root
         inline = element.text or ""
         marks = sum(inline.count(mark) for mark in _MARKS)
@@ -167,17 +168,20 @@ def _structure_problem(text: str) -> str | None:
         heaviest = max(heaviest, (marks * len(inline), marks, inline))
         stack.extend((child, depth + (child.tag in _NESTED)) for child in element)
     if blocks > MAX_MARKDOWN_BLOCKS:
-        return (f"has {blocks:,} paragraphs, list items and quotes, more than the {MAX_MARKDOWN_BLOCKS:,} a text may "
-                "have -- join short lines into paragraphs, or publish the text as a document under docs/ and link it")
+        return (_("has {blocks:,} paragraphs, list items and quotes, more than the {limit:,} a text may have",
+                  blocks=blocks, limit=MAX_MARKDOWN_BLOCKS),
+                _("join short lines into paragraphs, or publish the text as a document under docs/ and link it"))
     if work > MAX_MARKDOWN_WORK:
-        _, marks, inline = heaviest
-        return (f"has more links and formatting marks ([ * _ ` \\) than the site renders quickly (its busiest paragraph, "
-                f"starting {shown(inline[:30])}, has {marks:,} in {len(inline):,} characters) -- split long paragraphs "
-                "with blank lines, link less, or publish the text as a document under docs/ and link it")
+        _ignored, marks, inline = heaviest
+        return (_("has more links and formatting marks ({marks_list}) than the site renders quickly (its busiest "
+                  "paragraph, starting {start}, has {marks:,} in {length:,} characters)", marks_list="[ * _ ` \\",
+                  start=shown(inline[:30]), marks=marks, length=len(inline)),
+                _("split long paragraphs with blank lines, link less, or publish the text as a document under docs/ "
+                  "and link it"))
     return None
 
 
-def _link_problem(text: str) -> str | None:
+def _link_problem(text: str) -> tuple[Message, Message] | None:
     """The first link or image of the text the site would not show: an address ``address_problem`` refuses,
     a path (a text shown on many pages cannot link relative to one of them), an image (texts show none)."""
     found = _Links()
@@ -185,14 +189,15 @@ def _link_problem(text: str) -> str | None:
     found.close()
     for tag, value in found.links:
         if tag == "img":
-            return (f"shows the image {shown(value)}, but texts show no images -- "
-                    "link the picture instead: [what it shows](https://...)")
+            return (_("shows the image {value}, but texts show no images", value=shown(value)),
+                    _("link the picture instead: [what it shows](https://...)"))
         problem = address_problem(value)
         if problem is not None:
-            return f"a link's address {problem.split(' -- ', 1)[0]} -- write a https:// (or http://, mailto:) address"
+            return (_("a link's address {problem}", problem=problem[0]),
+                    _("write a https:// (or http://, mailto:) address"))
         if not is_web_address(value):
-            return (f"a link's address {shown(value)} is not a web address -- write the full address "
-                    "(https://..., mailto:...): a link in this text cannot point inside the site")
+            return (_("a link's address {value} is not a web address", value=shown(value)),
+                    _("write the full address (https://..., mailto:...): a link in this text cannot point inside the site"))
     return None
 
 
@@ -218,7 +223,7 @@ class MarkdownSource(str):
 def _markdown(value: str) -> MarkdownSource:
     problem = markdown_problem(value)
     if problem is not None:
-        raise ValueError(problem)
+        raise Invalid(*problem)
     return MarkdownSource(value)
 
 

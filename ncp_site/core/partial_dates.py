@@ -15,11 +15,12 @@ from typing import Annotated
 from babel.dates import format_skeleton
 from pydantic import Field, PlainSerializer, PlainValidator
 
-from .errors import shown
+from .errors import Invalid, shown
 from .formats import format_date
+from .messages import _
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-FIX = "write YYYY-MM-DD, or YYYY-MM or YYYY when the source does not give the day"
+FIX = _("write YYYY-MM-DD, or YYYY-MM or YYYY when the source does not give the day")
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def parse_partial_date(value) -> PartialDate:
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
     match = _PARTIAL.match(text)
     if match is None:
-        raise ValueError(f"{shown(value)} is not a date -- {FIX}")
+        raise Invalid(_("{value} is not a date", value=shown(value)), FIX)
     year, month, day = int(match.group(1)), *(int(g) if g else None for g in match.groups()[1:])
     try:
         if month is None:
@@ -57,7 +58,7 @@ def parse_partial_date(value) -> PartialDate:
             return PartialDate(dt.date(year, month, 1), "month")
         return PartialDate(dt.date(year, month, day), "day")
     except ValueError:
-        raise ValueError(f"{shown(value)} is not a real date -- {FIX}") from None
+        raise Invalid(_("{value} is not a real date", value=shown(value)), FIX) from None
 
 
 PartialDateField = Annotated[PartialDate, PlainValidator(parse_partial_date), PlainSerializer(str),

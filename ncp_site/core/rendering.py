@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from babel import Locale
+from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
 
@@ -108,6 +109,11 @@ def fill(text: str, values: dict) -> str:
     return text
 
 
+def names(values, lang: str) -> str:
+    """Names in the language's own list form (CLDR): "A және B", "A и B", "A and B"."""
+    return format_list([value[lang] for value in values], locale=lang)
+
+
 def render_from(folder: str, template: str, *, lang: str, words: Words, **context) -> str:
     def tr(value) -> Markup:
         """Localized text for this page; text still pending translation keeps its own ``lang``."""
@@ -147,7 +153,8 @@ def render_from(folder: str, template: str, *, lang: str, words: Words, **contex
         "cite": jinja2.pass_context(lambda ctx, source: cite(source, words.documents, lang, ctx.get("doc_href"))),
         "cap": lambda text: text[:1].upper() + text[1:],  # a glossary label opening a heading or cell
         "percent": lambda value: format_percent(value / 100, locale=lang),
-        "count": lambda key, n: plural(words.ui(key, lang), n, lang),  # "5 months" from a ui key with plural forms
+        "count": lambda key, n: plural(words.ui(key, lang), n, lang),
+        "names": lambda values: names(values, lang),  # organisations' names: "A және B", "A и B", "A and B"  # "5 months" from a ui key with plural forms
     }
     return _environment(folder).get_template(template).render(**{**helpers, **context})
 

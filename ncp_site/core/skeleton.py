@@ -26,6 +26,7 @@ from . import yamledit
 from .errors import shown
 from .languages import Languages
 from .limits import NOT_TEXT, character_problem
+from .messages import _
 from .localized import LanguageMap, SomeLanguages
 from .records import RecordFiles
 from .validation import form_of, validate
@@ -184,8 +185,8 @@ def field_notes(model: type[BaseModel]) -> dict[str, str]:
 def field_comment(info: FieldInfo, shape: Shape, note: str | None = None) -> str:
     """``required: one of: lead, supporting``: whether to fill it, and what it holds."""
     if shape.kind == "text" and not shape.words:  # a text written as a pattern says (an id: ``record_id``)
-        shape = replace(shape, words=next(filter(None, (form_of(getattr(m, "pattern", None))
-                                                        for m in info.metadata)), None))
+        form = next(filter(None, (form_of(getattr(m, "pattern", None)) for m in info.metadata)), None)
+        shape = replace(shape, words=form.render("en") if form else None)  # comments in data files are English
     words = info.description if info.description != shape.words else None
     words = words or note
     words = f"{words}; {describe(shape)}" if words and shape.kind in ("code", "date", "texts", "list") \
@@ -300,25 +301,26 @@ def check_arguments(new: NewRecord, languages: Languages, record_id: str | None,
     """Raise ``CannotStart`` unless ``ncp check`` would accept the date, the title and the id given on the
     command line (``derived``: the id was made from the date and the title): they are validated by the
     record's own fields (the one definition of an id, a date, a title), as they will be in the data file."""
-    id_option = "the id made from --date and --title-ru" if derived else "--id"
+    id_option = _("the id made from --date and --title-ru") if derived else "--id"
     given = {name: (option, value) for name, option, value in ((new.dated, "--date", date),
                                                                (new.titled, "--title-ru", title_ru),
                                                                ("id", id_option, record_id))
              if name and value is not None and name.split(".")[0] in new.model.model_fields}
     for option, value in given.values():
         if found := NOT_TEXT.search(value):
-            raise CannotStart(f"{option} holds {character_problem(found.group())}, which no text may hold -- "
-                              "type it again without it")
+            raise CannotStart(_("{option} holds {character}, which no text may hold -- type it again without it",
+                                option=option, character=character_problem(found.group())))
     values: dict[str, Any] = {}
-    for name, (_, value) in given.items():  # a dotted field (a case's dates.submission) nested as in the file
+    for name, (_ignored, value) in given.items():  # a dotted field (a case's dates.submission) nested as in the file
         _put(values, name, {"ru": value} if name == new.titled else value)
-    _, errors = validate(new.model, values, YamlDoc("", None), languages) if given else (None, [])
+    _validated, errors = validate(new.model, values, YamlDoc("", None), languages) if given else (None, [])
     for name, (option, value) in given.items():
         for error in errors:
             if error.field == name and error.lang in (None, "ru"):
-                raise CannotStart(f"{option} {shown(value)}: {error.problem} -- {error.fix}")
+                raise CannotStart(_("{option} {value}: {problem} -- {fix}", option=option, value=shown(value),
+                                    problem=error.problem, fix=error.fix))
     if date is not None and new.dated and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        raise CannotStart(f"--date {shown(date)}: write the day as YYYY-MM-DD, e.g. 2026-03-15")
+        raise CannotStart(_("--date {value}: write the day as YYYY-MM-DD, e.g. 2026-03-15", value=shown(date)))
 
 
 def place(new: NewRecord, data_dir, languages: Languages, record_id: str | None = None,
@@ -329,7 +331,7 @@ def place(new: NewRecord, data_dir, languages: Languages, record_id: str | None 
     derived = record_id is None and not new.inside
     if derived:
         if not title_ru:
-            raise CannotStart("give the new record's id with --id, or --title-ru (and --date) to derive it")
+            raise CannotStart(_("give the new record's id with --id, or --title-ru (and --date) to derive it"))
         record_id = "-".join(part for part in (date if new.dated and "." not in new.dated else None, slug(title_ru))
                              if part)
     check_arguments(new, languages, record_id, date, title_ru, derived)
@@ -348,15 +350,16 @@ def place(new: NewRecord, data_dir, languages: Languages, record_id: str | None 
     if where.list_key is None:
         path = data_dir / where.path / f"{record_id}.yml"
         if path.exists():
-            raise CannotStart(f"data/{where.path}/{record_id}.yml already exists -- choose another id; an existing record is edited in its file")
+            raise CannotStart(_("{path} already exists -- choose another id; an existing record is edited in its file",
+                                path=f"data/{where.path}/{record_id}.yml"))
         lines = skeleton(new.model, codes, filled)
         return Placement(path, header + "\n".join(lines) + "\n", header.count("\n") + 1, appended=False)
     if where.path.endswith((".yml", ".yaml")):
         path = data_dir / where.path
     else:
         if not (new.dated and date):
-            raise CannotStart(f"give --date YYYY-MM-DD: each year of {where.noun}s has its own file in "
-                              f"{where.path}/")
+            raise CannotStart(_("give --date YYYY-MM-DD: each year of records ({noun}) has its own file in {folder}",
+                                noun=where.noun, folder=f"{where.path}/"))
         path = data_dir / where.path / f"{date[:4]}.yml"
     item = skeleton(new.model, codes, filled, INDENT * 2)
     block = [f"{INDENT}- " + item[0].lstrip(), *item[1:]]
@@ -365,7 +368,7 @@ def place(new: NewRecord, data_dir, languages: Languages, record_id: str | None 
         return Placement(path, text, header.count("\n") + 2, appended=False)
     old = path.read_text(encoding="utf-8")
     if re.search(rf"^\s*-?\s*id:\s*['\"]?{re.escape(record_id)}['\"]?\s*(#.*)?$", old, re.MULTILINE):
-        raise CannotStart(f"{path} already has a record with id {record_id} -- choose another id")
+        raise CannotStart(_("{path} already has a record with id {id} -- choose another id", path=path, id=record_id))
     return _append(path, old, where.list_key, block)
 
 
@@ -373,8 +376,8 @@ def _append(path, old: str, key: str, block: list[str]) -> Placement:
     """The old text, byte for byte, with the record added at the end of the list under ``key``."""
     match = re.search(rf"^{re.escape(key)}:[ \t]*(\[\s*\])?[ \t]*(#.*)?$", old, re.MULTILINE)
     if match is None:
-        raise CannotStart(f"{path} has no '{key}:' at the start of a line -- add the record by hand "
-                          f"under '{key}:'")
+        raise CannotStart(_("{path} has no '{key}:' at the start of a line -- add the record by hand under '{key}:'",
+                            path=path, key=key))
     after = old[match.end():]
     following = re.search(r"^[^\s#-]", after, re.MULTILINE)  # the next top-level key ends the list
     at = match.end() + (following.start() if following else len(after))
@@ -394,12 +397,13 @@ def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru
     where = new.files
     loc: tuple = ()
     if not within:
-        raise CannotStart(f"give --in: the id of the {where.noun} the new record goes into")
+        raise CannotStart(_("give --in: the id of the record ({noun}) the new record goes into", noun=where.noun))
     if where.list_key is None:
         records = sorted(path.stem for path in (data_dir / where.path).glob("*.yml"))
         if within not in records:  # never a path: --in ../../x named a file outside the data
-            raise CannotStart(f"there is no {where.noun} {shown(within)} in data/{where.path}/ -- give the id of one: "
-                              + ", ".join(records[:5]) + (", ..." if len(records) > 5 else ""))
+            raise CannotStart(_("there is no {noun} {id} in {folder} -- give the id of one: {ids}", noun=where.noun,
+                                id=shown(within), folder=f"data/{where.path}/",
+                                ids=", ".join(records[:5]) + (", ..." if len(records) > 5 else "")))
         path = data_dir / where.path / f"{within}.yml"
     else:
         path = data_dir / where.path
@@ -407,32 +411,36 @@ def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru
     try:
         root = yamledit.compose(old)
     except yaml.YAMLError:
-        raise CannotStart(f"{path} does not read as YAML -- fix it first (ncp check)") from None
+        raise CannotStart(_("{path} does not read as YAML -- fix it first (ncp check)", path=path)) from None
     data = yaml.load(old, Loader=Loader) if root is not None else None
     if where.list_key is not None:
         items = data.get(where.list_key) if isinstance(data, dict) else None
         index = next((i for i, item in enumerate(items or []) if isinstance(item, dict) and item.get("id") == within),
                      None)
         if index is None:
-            raise CannotStart(f"there is no {where.noun} with id '{within}' in data/{where.path}")
+            raise CannotStart(_("there is no {noun} with id {id} in {file}", noun=where.noun, id=f"'{within}'",
+                                file=f"data/{where.path}"))
         loc = (where.list_key, index)
     for key, chooser in new.inside:
         value = yamledit.value_at(data, loc) if loc else data
         if not isinstance(value, dict) or not isinstance(value.get(key), list):
-            raise CannotStart(f"{path}: '{within}' has no list '{key}:' -- add the record by hand")
+            raise CannotStart(_("{path}: {id} has no list '{key}:' -- add the record by hand", path=path,
+                                id=f"'{within}'", key=key))
         loc += (key,)
         if chooser is None:
             break
         choices = [item.get(chooser) for item in value[key] if isinstance(item, dict)]
         if under not in choices:
-            raise CannotStart(f"give --under, one of: {', '.join(str(c) for c in choices)} (its {chooser})")
+            raise CannotStart(_("give --under, one of: {choices} (its {field})",
+                                choices=", ".join(str(c) for c in choices), field=chooser))
         loc += (choices.index(under),)
     filled = prefilled(new, today)
     if "id" in new.model.model_fields:
         if not record_id:
-            raise CannotStart("give the new record's id with --id")
+            raise CannotStart(_("give the new record's id with --id"))
         if re.search(rf"^\s*-?\s*id:\s*['\"]?{re.escape(record_id)}['\"]?\s*(#.*)?$", old, re.MULTILINE):
-            raise CannotStart(f"{path} already has a record with id {record_id} -- choose another id")
+            raise CannotStart(_("{path} already has a record with id {id} -- choose another id", path=path,
+                                id=record_id))
         filled["id"] = record_id
     if new.dated and date:
         _put(filled, new.dated, dt.date.fromisoformat(date))
@@ -440,7 +448,8 @@ def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru
         filled[new.titled] = {"ru": title_ru}
     sequence = yamledit.node_at(root, loc)
     if not isinstance(sequence, yaml.SequenceNode) or sequence.flow_style or not sequence.value:
-        raise CannotStart(f"{path}: the list '{loc[-1]}' is empty or written in brackets -- add the record by hand")
+        raise CannotStart(_("{path}: the list '{key}' is empty or written in brackets -- add the record by hand",
+                            path=path, key=loc[-1]))
     last = sequence.value[-1]
     column = last.start_mark.column
     end = last.end_mark.index

@@ -20,6 +20,7 @@ from .cache import Entry, SourceCache, digest_of
 from .config import SiteConfig
 from .errors import DataError, display_path, shown
 from .limits import NOT_TEXT
+from .messages import _
 from .yamlsrc import KeptDoc, YamlDoc, forbidden_characters, parse_bytes, read_bounded
 
 CITED_IDS = "documents"
@@ -60,6 +61,8 @@ class Sources:
     """Shown paths of the files under ``data/`` not named ``*.yml`` (``unread_errors`` reports them)."""
     citable: frozenset[str] | None = None
     """The ids of the documents a record may cite (``core.citations``), set before the kinds load; None: unchecked."""
+    offered: dict = field(default_factory=dict)
+    """What the kinds loaded so far offer to the validation of the next ones (``Kind.offers``)."""
     entries: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
     """Each file's cache entry by shown path (data files and pages that could be read)."""
 
@@ -104,14 +107,15 @@ class Sources:
             page.text = (raw or b"").decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             self.page_errors.append(DataError(page.shown, (raw or b"")[:exc.start].count(b"\n") + 1, "page",
-                                              f"is not valid UTF-8 ({exc.reason})", "save the file with UTF-8 encoding"))
+                                              _("is not valid UTF-8 ({reason})", reason=exc.reason),
+                                              _("save the file with UTF-8 encoding")))
         self.page_errors += forbidden_characters(page.text, page.shown, "page", NOT_TEXT)
         page.meta = front_matter(page.text)
         self.pages.setdefault(key, {})[lang] = page
 
     def validation_context(self) -> dict:
         """What validating a record needs besides the languages: the ids it may cite, once read."""
-        return {} if self.citable is None else {CITED_IDS: self.citable}
+        return {**self.offered, **({} if self.citable is None else {CITED_IDS: self.citable})}
 
     def path(self, relative: str) -> str:
         """The shown path of a file under the data folder (``cases`` -> ``data/cases``)."""
@@ -126,8 +130,8 @@ class Sources:
         """A data file the site cannot do without: its document, or None and why."""
         doc, errors, exists = self.data_file(relative)
         if not exists:
-            return None, [DataError(self.path(relative), 1, "(file)", "does not exist",
-                                    "create it (see guide/data.md) or restore it from git")]
+            return None, [DataError(self.path(relative), 1, "(file)", _("does not exist"),
+                                    _("create it (see guide/data.md) or restore it from git"))]
         return doc, errors
 
     def data_folder(self, relative: str) -> list[str]:
@@ -161,22 +165,22 @@ class Sources:
         errors = []
         for shown in sorted([*self.errors, *self.other_files]):
             relative = shown[len(prefix):]
-            folder, _, name = relative.rpartition("/")
+            folder, _ignored, name = relative.rpartition("/")
             if relative in files or (folder in folders and name.endswith(".yml")):
                 continue
             stem, dot, suffix = name.rpartition(".")
             renamed = f"{folder}/{stem}.yml" if folder else f"{stem}.yml"
             if dot and suffix.lower() in ("yml", "yaml") and (renamed in files or folder in folders):
-                problem = "is not read: data files are named *.yml"
-                fix = f"rename it to {name[:-len(suffix)]}yml"
+                problem = _("is not read: data files are named *.yml")
+                fix = _("rename it to {name}", name=f"{name[:-len(suffix)]}yml")
             elif any(folder.startswith(f"{known}/") for known in folders):
                 top = next(known for known in folders if folder.startswith(f"{known}/"))
-                problem, fix = f"is not read: the files of data/{top}/ are read from that folder alone", \
-                    f"move it to data/{top}/"
+                problem = _("is not read: the files of {folder} are read from that folder alone", folder=f"data/{top}/")
+                fix = _("move it to {folder}", folder=f"data/{top}/")
             else:
-                problem = "is not a file or folder the site reads"
-                fix = ("move it where its kind is kept (" + ", ".join(f"data/{f}/" for f in sorted(folders)[:4]) +
-                       "...; guide/data.md lists them) or remove it")
+                problem = _("is not a file or folder the site reads")
+                fix = _("move it where its kind is kept ({folders}...; guide/data.md lists them) or "
+                        "remove it", folders=", ".join(f"data/{f}/" for f in sorted(folders)[:4]))
             errors.append(DataError(shown, 1, "(file)", problem, fix))
         return errors
 
@@ -187,7 +191,7 @@ def _parsed(entry: Entry, raw: bytes, shown: str, config: SiteConfig,
     as a ``KeptDoc`` that is unpickled only if something reads its values or lines (a run whose checks of the
     file all come from the cache does not)."""
     def parse() -> tuple[YamlDoc | None, list[DataError]]:
-        doc, errors = parse_bytes(raw, shown)
+        doc, errors = parse_bytes(raw, shown, tuple(config.languages))
         if doc is not None and translatable:
             errors += translation_meta.extract(doc, config.languages)
         return doc, errors
@@ -196,15 +200,17 @@ def _parsed(entry: Entry, raw: bytes, shown: str, config: SiteConfig,
         return parse()
     made: list[YamlDoc | None] = []
 
-    def kept() -> tuple[list[DataError], object, bytes | None]:
+    def kept() -> tuple[list[DataError], object, bytes | None, list[DataError]]:
         doc, errors = parse()
         made.append(doc)
-        return errors, (doc.meta if doc is not None else None), (KeptDoc.snapshot(doc) if doc is not None else None)
+        if doc is None:
+            return errors, None, None, []
+        return errors, doc.meta, KeptDoc.snapshot(doc), doc.warnings
 
-    errors, meta, snapshot = entry.remember("parsed", kept)
+    errors, meta, snapshot, warnings = entry.remember("parsed", kept)
     if made:
         return made[0], errors
-    return (KeptDoc(shown, snapshot, raw, meta) if snapshot is not None else None), errors
+    return (KeptDoc(shown, snapshot, raw, meta, warnings) if snapshot is not None else None), errors
 
 
 def _files(folder: Path, root: Path) -> tuple[list[Path], list[DataError]]:
@@ -215,11 +221,11 @@ def _files(folder: Path, root: Path) -> tuple[list[Path], list[DataError]]:
     (``/proc/self/environ`` published the build's environment); one inside it may reach what is never
     published (``.git/``, a local ``.env``, ``.venv/``). Nothing here needs one: a copy of the file does.
     """
-    def error(path: Path, what: str, problem: str, fix: str) -> DataError:
+    def error(path: Path, what: str, problem, fix) -> DataError:
         return DataError(display_path(path, root), 1, what, problem, fix)
 
     if folder.is_symlink():
-        return [], [error(folder, "(folder)", _link(folder), "make it a folder of its own: copy what it holds")]
+        return [], [error(folder, "(folder)", _link(folder), _("make it a folder of its own: copy what it holds"))]
     if not folder.is_dir():
         return [], []
     files, errors, waiting = [], [], [folder]
@@ -229,8 +235,9 @@ def _files(folder: Path, root: Path) -> tuple[list[Path], list[DataError]]:
             with os.scandir(current) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as exc:
-            errors.append(error(current, "(folder)", f"cannot be read ({exc.strerror or exc}), so its files would "
-                                "be left out", "make it readable (chmod u+rx), or move it out of the repository"))
+            errors.append(error(current, "(folder)", _("cannot be read ({reason}), so its files would be left out",
+                                                       reason=exc.strerror or str(exc)),
+                                _("make it readable (chmod u+rx), or move it out of the repository")))
             continue
         for entry in entries:
             if entry.name.startswith("."):
@@ -238,29 +245,29 @@ def _files(folder: Path, root: Path) -> tuple[list[Path], list[DataError]]:
             path = Path(entry.path)
             try:
                 if entry.is_symlink() and entry.is_dir():
-                    errors.append(error(path, "(folder)", _link(path), "make it a folder of its own: copy what it holds"))
+                    errors.append(error(path, "(folder)", _link(path), _("make it a folder of its own: copy what it holds")))
                 elif entry.is_symlink():
-                    errors.append(error(path, "(file)", _link(path), "replace the link by a copy of the file"))
+                    errors.append(error(path, "(file)", _link(path), _("replace the link by a copy of the file")))
                 elif entry.is_dir(follow_symlinks=False):
                     waiting.append(path)
                 elif entry.is_file(follow_symlinks=False):
                     files.append(path)
                 else:
-                    errors.append(error(path, "(file)", "is not a regular file (a device, a pipe or a socket)",
-                                        "remove it: only files and folders are read and published"))
+                    errors.append(error(path, "(file)", _("is not a regular file (a device, a pipe or a socket)"),
+                                        _("remove it: only files and folders are read and published")))
             except OSError as exc:
-                errors.append(error(path, "(file)", f"cannot be read ({exc.strerror or exc})",
-                                    "check that the file is readable (its permissions, the disk)"))
+                errors.append(error(path, "(file)", _("cannot be read ({reason})", reason=exc.strerror or str(exc)),
+                                    _("check that the file is readable (its permissions, the disk)")))
     return sorted(files), errors
 
 
-def _link(path: Path) -> str:
+def _link(path: Path):
     """Why a link is refused, naming where it points (outside the repository or not)."""
     try:
         target = os.readlink(path)
     except OSError:
         target = "?"
-    return f"is a link (to {shown(target)}), which is never read or published"
+    return _("is a link (to {target}), which is never read or published", target=shown(target))
 
 
 def front_matter(text: str) -> dict:

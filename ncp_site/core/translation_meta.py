@@ -17,6 +17,7 @@ from typing import Any
 from .errors import DataError, shown
 from .languages import Languages
 from .limits import date_range_error
+from .messages import LanguageName, _
 
 NOT_TRANSLATIONS = frozenset({"documents", "document", "url", "urls", "links", "files"})
 """Per-language maps that hold different things per language (a document each), not translations."""
@@ -89,8 +90,8 @@ def _strip(doc, data: Any, loc: tuple, meta: TranslationMeta, errors: list[DataE
         if value in languages:
             meta.source[loc] = value
         else:
-            errors.append(doc.error(loc + ("source_language",), f"{shown(value)} is not a language of this site",
-                                    f"use one of: {languages.listing()}"))
+            errors.append(doc.error(loc + ("source_language",), _("{code} is not a language of this site", code=shown(value)),
+                                    _("use one of: {codes}", codes=languages.listing())))
     if "translation_pending" in data:
         value = data.pop("translation_pending")
         pending = _pending(doc, value, loc + ("translation_pending",), errors, languages)
@@ -101,24 +102,24 @@ def _strip(doc, data: Any, loc: tuple, meta: TranslationMeta, errors: list[DataE
 
 
 def _pending(doc, value: Any, loc: tuple, errors: list[DataError], languages: Languages) -> dict[str, dt.date]:
-    fix = "write one line per pending language with the date it is due, e.g. 'en: 2026-12-31'"
+    fix = _("write one line per pending language with the date it is due, e.g. 'en: 2026-12-31'")
     if not isinstance(value, dict):
-        errors.append(doc.error(loc, "should map a language to a date", fix))
+        errors.append(doc.error(loc, _("should map a language to a date"), fix))
         return {}
     pending = {}
     for lang, until in value.items():
         if lang not in languages:
-            errors.append(doc.error(loc + (lang,), f"{shown(lang)} is not a language of this site", fix))
+            errors.append(doc.error(loc + (lang,), _("{code} is not a language of this site", code=shown(lang)), fix))
             continue
         try:
             day = until if isinstance(until, dt.date) else dt.date.fromisoformat(str(until))
         except ValueError:
-            errors.append(doc.error(loc + (lang,), f"{shown(until)} is not a real date",
-                                    "write the date the translation is due as YYYY-MM-DD", lang))
+            errors.append(doc.error(loc + (lang,), _("{value} is not a real date", value=shown(until)),
+                                    _("write the date the translation is due as YYYY-MM-DD"), lang))
             continue
         out_of_range = date_range_error(day)
         if out_of_range:
-            errors.append(doc.error(loc + (lang,), *out_of_range.split(" -- ", 1), lang))
+            errors.append(doc.error(loc + (lang,), *out_of_range, lang))
             continue
         pending[lang] = day
     return pending
@@ -126,6 +127,7 @@ def _pending(doc, value: Any, loc: tuple, errors: list[DataError], languages: La
 
 def expired_pending_errors(doc, today: dt.date, languages: Languages) -> list[DataError]:
     return [doc.error(loc + ("translation_pending", lang),
-                      f"the {languages.name(lang)} translation was due on {until} and is still missing",
-                      "add the translation, or agree a new date and change it here", lang)
+                      _("the {language} translation was due on {date} and is still missing", language=LanguageName(lang),
+                        date=until.isoformat()),
+                      _("add the translation, or agree a new date and change it here"), lang)
             for loc, langs in doc.meta.pending.items() for lang, until in langs.items() if until < today]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -12,34 +13,35 @@ from typing import Annotated, Any, TypeVar, Union
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from .cache import Entry
-from .errors import DataError
+from .errors import DataError, Invalid
 from .errors import shown as _shown
 from .languages import Languages
 from .limits import MAX_ID_CHARS, MAX_LINE_CHARS, MAX_UNKNOWN_LISTED
 from .localized import LanguageMap, SomeLanguages
+from .messages import LanguageName, Message, _, _n, listing, message, verbatim
 from .yamlsrc import YamlDoc, field_name
 
 M = TypeVar("M")
 
-_FORMS: dict[str, str] = {}
+_FORMS: dict[str, Message] = {}
 """What a field's pattern asks for, in words, by pattern (``pattern``)."""
 
 
-def pattern(regex: str, form: str) -> str:
+def pattern(regex: str, form: Message | str) -> str:
     """``regex`` for ``Field(pattern=...)``, with the words a mistake is explained in (``form``: what to write,
     with an example), so that no error quotes a regular expression."""
-    _FORMS[regex] = form
+    _FORMS[regex] = message(form)
     return regex
 
 
-def form_of(regex: str | None) -> str | None:
+def form_of(regex: str | None) -> Message | None:
     """The words ``pattern`` gave a regular expression (what ``ncp new`` writes beside such a field)."""
     return _FORMS.get(regex or "")
 
 
-ID = pattern(r"^[a-z0-9][a-z0-9-]*$", "lower-case Latin letters, digits and hyphens, e.g. 2026-05-04-seminar")
-CODE = pattern(r"^[a-z][a-z0-9_]*$", "lower-case Latin letters, digits and underscores, starting with a letter, "
-               "e.g. specific_instance")
+ID = pattern(r"^[a-z0-9][a-z0-9-]*$", _("lower-case Latin letters, digits and hyphens, e.g. 2026-05-04-seminar"))
+CODE = pattern(r"^[a-z][a-z0-9_]*$", _("lower-case Latin letters, digits and underscores, starting with a letter, "
+                                       "e.g. specific_instance"))
 
 
 def record_id(regex: str = ID) -> Any:
@@ -48,15 +50,15 @@ def record_id(regex: str = ID) -> Any:
     return Field(pattern=regex, max_length=MAX_ID_CHARS)
 
 _TYPE_WORDS = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping of fields",
-    "model_type": "a mapping of fields",
-    "model_attributes_type": "a mapping of fields",
+    "string_type": _("text"),
+    "int_type": _("a whole number"),
+    "int_parsing": _("a whole number"),
+    "bool_type": _("true or false"),
+    "bool_parsing": _("true or false"),
+    "list_type": _("a list"),
+    "dict_type": _("a mapping of fields"),
+    "model_type": _("a mapping of fields"),
+    "model_attributes_type": _("a mapping of fields"),
 }
 
 
@@ -85,8 +87,10 @@ def _validate(model: type[M], data: Any, doc: YamlDoc, languages: Languages, bas
     cut: list[tuple[tuple, int]] = []
     data = _trimmed(model, data, (), tuple(languages), cut)
     counted = [DataError(doc.path, doc.line(base + loc), field_name(base + loc[:-1]),
-                         f"and {count:,} more unknown keys in this {'record' if base or loc[:-1] else 'file'}",
-                         "remove them or correct their spelling (see guide/data.md)") for loc, count in cut]
+                         _n("and {n:,} more unknown key in this record", "and {n:,} more unknown keys in this record",
+                            count) if base or loc[:-1] else
+                         _n("and {n:,} more unknown key in this file", "and {n:,} more unknown keys in this file", count),
+                         _("remove them or correct their spelling (see guide/data.md)")) for loc, count in cut]
     try:
         result = _adapter(typing.cast(type, model)).validate_python(data, context={"languages": languages, **(context or {})})
     except ValidationError as exc:
@@ -175,68 +179,118 @@ def _to_errors(err: Mapping[str, Any], doc: YamlDoc, base: tuple, languages: Lan
     if loc and loc[-1] in languages:
         lang, loc = loc[-1], loc[:-1]
     problem, fix = _explain(err, lang, languages)
+    written = doc.written.get(loc + ((lang,) if lang else ()))
+    if written is not None and not err["type"].startswith(_NUMBER_OR_FLAG):
+        problem, fix = _read_as(written, err.get("input"))
     return [DataError(doc.path, doc.line(loc + ((lang,) if lang else ())), field_name(loc), problem, fix, lang)]
+
+
+_NUMBER_OR_FLAG = ("int_", "bool_", "float_", "decimal_", "greater_", "less_", "missing", "extra_", "multiple_of")
+
+
+def _read_as(written: str, value: Any) -> tuple[Message, Message]:
+    """A plain value YAML turned into true/false or a number, where the field wanted the words as written."""
+    fix = _("put it in double quotes to keep it as written: \"{written}\"", written=written)
+    if isinstance(value, bool):
+        return _("{written} was read as {value}: YAML reads yes, no, on, off, y and n without quotes as true or false",
+                 written=written, value=str(value).lower()), fix
+    return _("{written} was read as the number {value}, not as written (zeros and signs may be lost)",
+             written=written, value=value), fix
 
 
 def _language_error(doc: YamlDoc, loc: tuple, problem: str, code: str, languages: Languages) -> DataError:
     if problem == "missing":
-        return DataError(doc.path, doc.line(loc), field_name(loc), "text is missing",
-                         f"add the {languages.name(code)} text under '{code}:'", code)
-    return DataError(doc.path, doc.line(loc + (code,)), field_name(loc), f"{_shown(code)} is not a language of this site",
-                     f"write the text under one of: {languages.listing()}")
+        return DataError(doc.path, doc.line(loc), field_name(loc), _("text is missing"), _add_text(code), code)
+    return DataError(doc.path, doc.line(loc + (code,)), field_name(loc),
+                     _("{code} is not a language of this site", code=_shown(code)),
+                     _("write the text under one of: {languages}", languages=languages.listing()))
 
 
-def _explain(err: Mapping[str, Any], lang: str | None, languages: Languages) -> tuple[str, str]:
+def _add_text(code: str) -> Message:
+    return _("add the {language} text under '{code}:'", code=code, language=LanguageName(code))
+
+
+def _one_text_per_language(languages: Languages) -> Message:
+    return _("give one text per language: {keys} on separate indented lines",
+             keys=", ".join(c + ":" for c in languages))
+
+
+def _explain(err: Mapping[str, Any], lang: str | None, languages: Languages) -> tuple[Message, Message]:
     problem, fix = _explain_value(err, lang, languages)
     if err.get("input", "") is None and err["type"] != "missing":
-        return "is empty", fix  # a slot left unfilled (``ncp new`` writes them so)
+        return _("is empty"), fix  # a slot left unfilled (``ncp new`` writes them so)
     return problem, fix
 
 
-def _explain_value(err: Mapping[str, Any], lang: str | None, languages: Languages) -> tuple[str, str]:
+def _explain_value(err: Mapping[str, Any], lang: str | None, languages: Languages) -> tuple[Message, Message]:
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "missing":
         if lang:
-            return "text is missing", f"add the {languages.name(lang)} text under '{lang}:'"
-        return "is missing", "add this field"
+            return _("text is missing"), _add_text(lang)
+        return _("is missing"), _("add this field")
     if kind == "localized_shape":
-        return (f"should be a mapping, got the text {_shown(value)}",
-                f"give one text per language: {', '.join(c + ':' for c in languages)} on separate indented lines")
+        return _("should be a mapping, got the text {value}", value=_shown(value)), _one_text_per_language(languages)
     if kind == "extra_forbidden":
-        return "is not a known field", "remove it or correct its spelling (see guide/data.md)"
+        return _("is not a known field"), _("remove it or correct its spelling (see guide/data.md)")
     if kind in ("literal_error", "enum"):
-        return f"{_shown(value)} is not allowed", f"use one of: {ctx.get('expected', '')}".replace("'", "")
+        expected = str(ctx.get("expected", ""))
+        codes = re.findall(r"'([^']*)'", expected)
+        return (_("{value} is not allowed", value=_shown(value)),
+                _("use one of: {codes}", codes=listing(codes, "or") if codes else expected.replace("'", "")))
     if kind.startswith("date") or kind.startswith("datetime"):
-        return (f"{_shown(value)} is not a real date",
-                "write an existing date as YYYY-MM-DD, e.g. 2022-02-15")
+        return (_("{value} is not a real date", value=_shown(value)),
+                _("write an existing date as YYYY-MM-DD, e.g. 2022-02-15"))
     if kind == "too_short":
-        return "lists nothing" if not value else f"lists fewer than {ctx.get('min_length')}", \
-            f"add at least {ctx.get('min_length')} item(s)"
+        least = ctx.get("min_length") or 1
+        return (_("lists nothing") if not value else
+                _n("lists fewer than {n}", "lists fewer than {n}", least),
+                _n("add at least {n} item", "add at least {n} items", least))
     if kind == "string_too_short":
-        return "is empty", "write the text, or remove the field if it is optional"
+        return _("is empty"), _("write the text, or remove the field if it is optional")
     if kind == "string_pattern_mismatch":
         form = _FORMS.get(ctx.get("pattern", ""))
-        return (f"{_shown(value)} is not written as this field is",
-                f"write {form}" if form else "write it as the same field of the other records is written")
+        return (_("{value} is not written as this field is", value=_shown(value)),
+                _("write {form}", form=form) if form else _("write it as the same field of the other records is written"))
     if kind == "string_too_long":
         limit = ctx["max_length"]
-        length = f"{len(value):,} characters long" if isinstance(value, str) else "too long"
-        return (f"is {length}, more than the {limit:,} allowed here",
-                "shorten it" + (" (an id names a page's address and often a file)" if limit == MAX_ID_CHARS else
-                                " (a title or a name is one line)" if limit <= MAX_LINE_CHARS else
-                                "; publish a longer text as a document under docs/ and link it"))
+        problem = (_("is {length:,} characters long, more than the {limit:,} allowed here", length=len(value), limit=limit)
+                   if isinstance(value, str) else _("is too long, more than the {limit:,} allowed here", limit=limit))
+        return problem, (_("shorten it (an id names a page's address and often a file)") if limit == MAX_ID_CHARS else
+                         _("shorten it (a title or a name is one line)") if limit <= MAX_LINE_CHARS else
+                         _("shorten it; publish a longer text as a document under docs/ and link it"))
     if kind in _TYPE_WORDS:
         what = _TYPE_WORDS[kind]
         if lang is None and isinstance(value, str) and kind in ("model_type", "dict_type"):
-            return (f"should be a mapping, got the text {_shown(value)}",
-                    f"give one text per language: {', '.join(c + ':' for c in languages)} on separate indented lines")
-        return f"should be {what}, got {_shown(value)}", f"write {what} here"
-    if kind == "value_error":
-        message = str(ctx.get("error", err["msg"]))
-        if value is not None and f"'{value}'" in message:  # the file's own value, quoted: one short line
-            message = message.replace(f"'{value}'", _shown(value))
-        if " -- " in message:
-            problem, fix = message.split(" -- ", 1)
-            return problem, fix
-        return message, "correct the value"
-    return err["msg"], "correct the value"
+            return (_("should be a mapping, got the text {value}", value=_shown(value)),
+                    _one_text_per_language(languages))
+        return _("should be {what}, got {value}", what=what, value=_shown(value)), _("write {what} here", what=what)
+    if kind == "value_error" and isinstance(ctx.get("error"), Invalid):
+        return ctx["error"].problem, ctx["error"].fix
+    if kind == "value_error":  # a library's own words, "problem -- fix" or not: shown as they are
+        said, _dash, said_fix = str(ctx.get("error", err["msg"])).partition(" -- ")
+        return verbatim(said), verbatim(said_fix) if said_fix else _("correct the value")
+    return _plain(kind, ctx, value)
+
+
+def _plain(kind: str, ctx: dict, value: Any) -> tuple[Message, Message]:
+    """A check pydantic made that no validator of ours words (a number's bounds, a list's length, a float)."""
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bound = next(iter(ctx.values()), "")
+        sign = {"greater_than": ">", "greater_than_equal": ">=", "less_than": "<", "less_than_equal": "<="}[kind]
+        problem = {"greater_than": _("should be greater than {bound}, got {value}", bound=bound, value=_shown(value)),
+                   "greater_than_equal": _("should be greater than or equal to {bound}, got {value}", bound=bound,
+                                           value=_shown(value)),
+                   "less_than": _("should be less than {bound}, got {value}", bound=bound, value=_shown(value)),
+                   "less_than_equal": _("should be less than or equal to {bound}, got {value}", bound=bound,
+                                        value=_shown(value))}[kind]
+        return problem, _("write a number {sign} {bound}", sign=sign, bound=bound)
+    if kind in ("float_type", "float_parsing", "decimal_type", "decimal_parsing"):
+        return _("should be a number, got {value}", value=_shown(value)), _("write a number here")
+    if kind == "too_long":
+        return (_n("lists more than {n} item", "lists more than {n} items", ctx.get("max_length") or 0),
+                _("remove the items beyond the first {limit}", limit=ctx.get("max_length")))
+    if kind in ("url_parsing", "url_scheme", "url_type"):
+        return _("{value} is not a web address", value=_shown(value)), _("write the full address, starting with https://")
+    if kind == "set_type" or kind == "tuple_type":
+        return _("should be a list, got {value}", value=_shown(value)), _("write a list here")
+    return _("{value} cannot be used here ({code})", value=_shown(value), code=kind), _("correct the value")

@@ -12,6 +12,7 @@ from typing import Literal, Protocol, get_args
 
 from .errors import DataError
 from .localized import Localized
+from .messages import Message, _
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI")
 EDITIONS = (2011, 2023)
@@ -83,23 +84,26 @@ def labels(prefix: str, values: Iterable[str]) -> list[str]:
     return [f"{prefix}{v}" for v in values]
 
 
-def missing_labels(glossary: Vocabulary, needed: dict[str, list[str]], what: str) -> list[DataError]:
-    """A located error for each code whose glossary concept (its label) does not exist."""
-    return [DataError(glossary.path, 1, "concepts", f"no concept '{cid}' (the label of {what} {field} code)",
-                      f"add a concept with id {cid} to the glossary")
+def missing_labels(glossary: Vocabulary, needed: dict[str, list[str]], what: Message) -> list[DataError]:
+    """A located error for each code whose glossary concept (its label) does not exist; ``what`` is the
+    kind of record whose codes they are (``_("a specific instance")``)."""
+    return [DataError(glossary.path, 1, "concepts", _("no concept {concept} (the label of a code in {field} of {record})",
+                                                      concept=f"'{cid}'", record=what, field=field),
+                      _("add a concept with id {concept} to the glossary", concept=cid))
             for field, ids in needed.items() for cid in ids if not glossary.has(cid)]
 
 
 def require_concepts(glossary: Vocabulary, doc_error, needed: dict[str, tuple]) -> list[DataError]:
     """Check that every vocabulary code the data uses has a glossary concept (its label source)."""
-    return [doc_error(loc, f"the glossary has no concept '{cid}'", "add it to data/glossary.yml")
+    return [doc_error(loc, _("the glossary has no concept {concept}", concept=f"'{cid}'"),
+                      _("add it to data/glossary.yml"))
             for cid, loc in needed.items() if not glossary.has(cid)]
 
 
-def missing_wording(ui: Wording | None, keys: Iterable[str], what: str) -> list[DataError]:
+def missing_wording(ui: Wording | None, keys: Iterable[str], what: Message) -> list[DataError]:
     """A located error for each interface wording a kind's codes need that ``data/ui.yml`` lacks."""
     if ui is None:
         return []
-    return [DataError(ui.path, 1, key, f"is missing (the wording of {what})",
-                      f"add '{key}:' with a text per language to {ui.path}")
+    return [DataError(ui.path, 1, key, _("is missing (the wording of {what})", what=what),
+                      _("add '{key}:' with a text per language to {path}", key=key, path=ui.path))
             for key in keys if key not in ui.strings]

@@ -3,7 +3,8 @@
 Each kind's package exposes ``KIND`` (a ``core.kind.Kind``): how it loads, which other kinds it
 reads (``Kind.needs``), which macros pages may call, which pages and files it generates. ``Data``
 holds what each kind loaded, one typed field per kind; its fields are the kinds, in the order they
-load: a kind may read only kinds before it (every kind's labels come from the glossary).
+load: a kind may read only kinds before it (every kind's labels come from the glossary; members,
+cases, events and news name organisations by their ids, checked through ``Kind.offers``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from ..core.errors import DataError
 from ..core.kind import Kind, LoadContext
 from . import (abbreviations, action_plans, cases, contacts, due_diligence, events, faq, glossary, media, members, news,
-               peer_review, policies, procedure, reports, ui)
+               organisations, peer_review, policies, procedure, reports, ui)
 from .abbreviations import Register
 from .action_plans import ActionPlan
 from .cases import SpecificInstance
@@ -28,6 +29,7 @@ from .glossary import Glossary
 from .media import MediaItem
 from .members import Institution
 from .news import NewsItem
+from .organisations import Organisations
 from .peer_review import PeerReview
 from .policies import Policy
 from .procedure import Procedure
@@ -42,6 +44,7 @@ class Data:
     glossary: Glossary | None
     ui: UiText | None
     abbreviations: Register
+    organisations: Organisations
     contacts: Contacts | None
     procedure: Procedure | None
     members: Institution
@@ -60,8 +63,8 @@ class Data:
 ALL: tuple[str, ...] = tuple(f.name for f in fields(Data))
 """The kinds, in the order they load."""
 
-KINDS: tuple[Kind[Data], ...] = (glossary.KIND, ui.KIND, abbreviations.KIND, contacts.KIND, procedure.KIND, members.KIND,
-                                 cases.KIND, events.KIND, action_plans.KIND, reports.KIND, news.KIND, media.KIND,
+KINDS: tuple[Kind[Data], ...] = (glossary.KIND, ui.KIND, abbreviations.KIND, organisations.KIND, contacts.KIND,
+                                 procedure.KIND, members.KIND, cases.KIND, events.KIND, action_plans.KIND, reports.KIND, news.KIND, media.KIND,
                                  faq.KIND, peer_review.KIND, due_diligence.KIND, policies.KIND)
 """Every kind, in ``ALL``'s order; typed so that mypy checks ``Data`` gives each what its ``needs`` say it reads."""
 
@@ -105,6 +108,8 @@ def load_each(sources, today, warnings: list[DataError], release: bool = False,
         needs = Needed(**{name: loaded[name] for name in kind.needed})
         value, errors = kind.load(LoadContext(sources, needs, today, warnings, release))
         loaded[kind.name] = value
+        if kind.offers is not None and value is not None:
+            sources.offered.update(kind.offers(value))
         yield kind, value, errors
 
 

@@ -65,8 +65,7 @@ class Preview:
                     self.partial.forget()  # what this build wrote is unknown: the next one rebuilds every page
                 failure = site_preview.BuildFailure.of(exc, reported.messages)
                 redact = self.project.never_publish.redact if self.project is not None else str
-                self.failure = site_preview.BuildFailure(messages=tuple(redact(line) for line in failure.lines),
-                                                         errors=failure.errors)
+                self.failure = site_preview.BuildFailure(failure.errors, failure.messages, redact)
                 if not isinstance(exc, (SystemExit, PluginError)) and not self.failure.errors:
                     log.error("the rebuild raised an exception", exc_info=exc)
                 log.error("The site was not rebuilt: the preview shows the last good version, "

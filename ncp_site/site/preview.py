@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import DataError, DataErrors
 from ..core.kind import OutputFile
+from ..core.messages import speaking
 from ..core.rendering import render_template
 from ..project import WORDS, Project
 
@@ -33,6 +35,8 @@ class BuildFailure:
 
     errors: tuple[DataError, ...] = ()
     messages: tuple[str, ...] = ()
+    redact: Callable[[str], str] = field(default=str, compare=False)
+    """Applied to each line shown (the never-publish list's redaction)."""
 
     @classmethod
     def of(cls, exc: BaseException, reported: list[str]) -> BuildFailure:
@@ -48,10 +52,12 @@ class BuildFailure:
         raised = said if isinstance(exc, SystemExit) and said and not said.isdigit() else f"{type(exc).__name__}: {said}"
         return cls(messages=tuple(dict.fromkeys([*reported, raised])))
 
-    @property
-    def lines(self) -> list[str]:
-        """What the panel lists: the messages when given (the errors with never-publish names redacted), else the errors."""
-        return list(self.messages) or [str(error) for error in self.errors]
+    def lines(self, lang: str | None = None) -> list[str]:
+        """What the panel lists: the located errors in ``lang`` (the active language by default), else what the build
+        reported (a tool's own words), each redacted."""
+        if self.errors:
+            return [self.redact(error.render(lang)) for error in self.errors]
+        return [self.redact(message) for message in self.messages]
 
 
 def preview_files() -> list[OutputFile]:
@@ -80,7 +86,9 @@ def error_panel(failure: BuildFailure, lang: str, ui=None, *, root: str = "/") -
     def say(key: str) -> str | None:
         return (ui.strings.get(key) or {}).get(lang) if ui is not None else None
 
-    return render_template(__file__, "preview_errors.html", lang=lang, lines=failure.lines,
+    with speaking(lang):
+        lines = failure.lines(lang)
+    return render_template(__file__, "preview_errors.html", lang=lang, lines=lines,
                            data_errors=bool(failure.errors), say=say, stylesheet=root + STYLESHEET)
 
 

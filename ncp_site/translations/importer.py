@@ -344,6 +344,6 @@ def _checked(project: Project, files: dict[Path, str]) -> list[DataError]:
             (root / path.relative_to(config.root)).parent.mkdir(parents=True, exist_ok=True)
             (root / path.relative_to(config.root)).write_text(text, encoding="utf-8")
         checked = Project.load(copy, project.today)
-    return [DataError(e.path, e.line, e.field, "after the import: " + e.problem,
-                      "nothing was written; fix the translation in the file and import again -- " + e.fix, e.lang)
+    return [DataError(e.path, e.line, e.field, f"after the import: {e.problem}",
+                      f"nothing was written; fix the translation in the file and import again -- {e.fix}", e.lang)
             for e in checked.errors]

@@ -9,6 +9,7 @@ from builders import REPO
 from serving import CASE, WAIT_LIMIT, break_case, preview_project, repair_case, serving
 
 from browsing import offline_context
+from ncp_site.core.messages import _
 
 from .conftest import SCREENSHOTS
 from .test_accessibility import AXE, TAGS
@@ -32,7 +33,8 @@ def test_an_error_shows_on_the_open_page_and_goes_away_when_fixed(chromium, tmp_
             line = break_case(root)  # the page is not reloaded by the test: the preview must do it
             panel.wait_for(timeout=WAIT_LIMIT * 1000)
             text = panel.inner_text()
-            assert f"data/cases/{CASE}.yml:{line}: status: '<b>closed</b>' is not allowed" in text, served.output()
+            russian = _("{value} is not allowed", value="'<b>closed</b>'").render("ru")
+            assert f"data/cases/{CASE}.yml:{line}: status: {russian} -- " in text, served.output()
             assert UI["preview.errors"]["ru"] in text and UI["preview.hint"]["ru"] in text
             assert page.locator(".ncp-preview-errors b").count() == 0, "data shown as markup"
             assert page.locator("h1").first.inner_text() == title, "the last good page stays under the errors"

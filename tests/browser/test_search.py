@@ -259,7 +259,7 @@ def test_the_register_is_usable_with_the_keyboard_alone(visit, project):
 
 def test_a_text_query_narrows_the_register(visit, project):
     case = next(c for c in project.data.cases if c.is_lead)
-    word = max(re.findall(r"\w+", case.enterprise.name["en"]), key=len)
+    word = max(re.findall(r"\w+", case.enterprise.organisation["en"]), key=len)
     page = visit(lang_path("en", "cases/"))
     page.fill("#ncp-filter-q", word)
     status, found = register_state(page)

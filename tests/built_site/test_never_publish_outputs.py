@@ -17,7 +17,7 @@ def test_every_case_title_is_found_in_its_page_its_title_the_search_data_and_the
     listed = {fold(case.title["en"]): n for n, case in enumerate(project.data.cases, start=1)}
     found = {}
     for error in site_errors(site.root, NeverPublish(listed)):
-        entry = int(error.problem.rsplit("entry ", 1)[1].rstrip(")"))
+        entry = int(str(error.problem).rsplit("entry ", 1)[1].rstrip(")"))
         found.setdefault(entry, set()).add((error.path.split("/site/", 1)[1], error.field))
     for n, case in enumerate(project.data.cases, start=1):
         if fold(case.title["en"]) in listed and listed[fold(case.title["en"])] != n:
@@ -50,7 +50,7 @@ def test_every_case_title_typed_with_look_alikes_and_its_words_reversed_is_found
     listed = NeverPublish({fold(text): n for n, text in reversed(typed.items())})
     found: dict[int, set[str]] = {}
     for error in site_errors(site.root, listed):
-        entry = int(error.problem.rsplit("entry ", 1)[1].rstrip(")"))
+        entry = int(str(error.problem).rsplit("entry ", 1)[1].rstrip(")"))
         found.setdefault(entry, set()).add(error.path.split("/site/", 1)[1])
     for n, case in enumerate(project.data.cases, start=1):
         if listed.names[fold(typed[n])] != n:

@@ -147,7 +147,7 @@ def start_and_fill(root: Path, name: str, new, number: int, capsys) -> Path:
 def test_a_new_record_of_every_kind_passes_the_check_and_the_built_site_tests(tmp_path, capsys):
     root = copy_of_repository(tmp_path / "project")
     records = sorted(cli.new_records(all_kinds()).items(), key=lambda item: bool(item[1].inside))  # plans first
-    assert {"case", "event", "news", "faq", "report"} <= dict(records).keys()
+    assert {"case", "event", "news", "faq", "report", "organisation"} <= dict(records).keys()
     for number, (name, new) in enumerate(records, start=1):
         start_and_fill(root, name, new, number, capsys)
     status = cli.main(["--root", str(root), "check"])

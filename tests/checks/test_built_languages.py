@@ -76,7 +76,7 @@ def test_a_switcher_link_to_another_page_or_a_missing_language_is_found(tmp_path
     site = good_site(tmp_path)
     (site / "ru" / "cases" / "a" / "index.html").write_text(page("ru", links), encoding="utf-8")
     errors = language_errors(site, LANGUAGES, mount="/ncp-site/")
-    assert len(errors) == 1 and errors[0].problem == problem and errors[0].path.endswith("ru/cases/a/index.html")
+    assert len(errors) == 1 and str(errors[0].problem) == problem and errors[0].path.endswith("ru/cases/a/index.html")
 
 
 def test_the_404_page_leads_to_each_languages_home(tmp_path):
@@ -85,4 +85,4 @@ def test_the_404_page_leads_to_each_languages_home(tmp_path):
     (site / "404.html").write_text(page("kk", {"kk": "/ncp-site/", "ru": "/ncp-site/", "en": "/ncp-site/en/"}),
                                    encoding="utf-8")
     [error] = language_errors(site, LANGUAGES, mount="/ncp-site/")
-    assert error.problem == "the link to 'ru' (lang 'ru') leads to 'index.html', not a page in ru"
+    assert str(error.problem) == "the link to 'ru' (lang 'ru') leads to 'index.html', not a page in ru"

@@ -349,7 +349,7 @@ def test_every_output_is_searched_for_every_spelling(tmp_path, monkeypatch):
     assert result.returncode == 0, result.stderr
     found: dict[int, set[tuple[str, str]]] = {}
     for error in site_errors(tmp_path / "site", names(SPELLED), tmp_path):
-        entry = int(error.problem.rsplit("entry ", 1)[1].rstrip(")"))
+        entry = int(str(error.problem).rsplit("entry ", 1)[1].rstrip(")"))
         found.setdefault(entry, set()).add((error.path.removeprefix("site/"), error.field))
     assert sorted(found) == [1, 2, 3, 6], found
     russian, kazakh, look_alike, slug = (found[n] for n in (1, 2, 3, 6))

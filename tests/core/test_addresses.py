@@ -36,8 +36,8 @@ def test_web_addresses_and_paths_inside_the_site_are_accepted(value):
 
 @pytest.mark.parametrize("value", REFUSED)
 def test_every_other_address_is_refused_with_a_way_to_fix_it(value):
-    problem = address_problem(value)
-    assert problem and " -- " in problem
+    problem, fix = address_problem(value)
+    assert str(problem) and str(fix)
     with pytest.raises(ValidationError):
         TypeAdapter(Address).validate_python(value)
     with pytest.raises(ValidationError):

@@ -92,7 +92,7 @@ def test_a_warm_run_parses_nothing_and_an_edit_parses_that_file_alone(root, caps
     check(root, capsys)
     parsed = []
     parse = sources_module.parse_bytes
-    monkeypatch.setattr(sources_module, "parse_bytes", lambda raw, shown: parsed.append(shown) or parse(raw, shown))
+    monkeypatch.setattr(sources_module, "parse_bytes", lambda raw, shown, *more: parsed.append(shown) or parse(raw, shown, *more))
     check(root, capsys)
     assert parsed == []
     case = root / "data" / "cases" / "kz0101.yml"
@@ -168,7 +168,7 @@ def test_a_code_change_gives_other_entries(root, capsys, monkeypatch):
     monkeypatch.setattr(cache_module, "code_version", lambda: "another version of the code")
     parsed = []
     parse = sources_module.parse_bytes
-    monkeypatch.setattr(sources_module, "parse_bytes", lambda raw, shown: parsed.append(shown) or parse(raw, shown))
+    monkeypatch.setattr(sources_module, "parse_bytes", lambda raw, shown, *more: parsed.append(shown) or parse(raw, shown, *more))
     check(root, capsys)
     assert sorted(set(parsed)) == sorted(p.relative_to(root).as_posix() for p in (root / "data").rglob("*.yml")), \
         "every data file parsed again"
@@ -326,3 +326,20 @@ def test_a_document_added_or_removed_changes_the_result_of_the_records_citing_it
     assert status == 1 and "review-2030" in checked and "data/cases/kz0101.yml" in checked
     review.write_bytes(kept)
     assert check(root, capsys)[0] == 0
+
+
+def test_an_organisation_renamed_or_removed_changes_the_result_of_the_records_naming_it(tmp_path):
+    """A case names its enterprise by id; the name comes from data/organisations.yml, another file: the cached
+    records of the case must follow it (renamed: the new name; removed: an error in the case)."""
+    from ncp_site.project import load_project
+
+    root = make_project(tmp_path / "p", [case_record("kz0101")])
+    assert load_project(root, cached=True).data.cases[0].enterprise.organisation["en"] == "Example LLP"
+    organisations = root / "data" / "organisations.yml"
+    organisations.write_text(organisations.read_text(encoding="utf-8").replace("Example LLP", "Example Renamed LLP"),
+                             encoding="utf-8")
+    assert load_project(root, cached=True).data.cases[0].enterprise.organisation["en"] == "Example Renamed LLP"
+    organisations.write_text(organisations.read_text(encoding="utf-8").replace("id: example-llp", "id: other-llp"),
+                             encoding="utf-8")
+    project = load_project(root, cached=True)
+    assert any(e.path == "data/cases/kz0101.yml" and "no organisation 'example-llp'" in str(e.problem) for e in project.errors)

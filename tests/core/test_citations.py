@@ -76,7 +76,7 @@ def test_a_report_is_linked_in_the_page_language_or_else_in_the_language_it_exis
 CASE = dedent("""
     id: kz0101
     title: {kk: Іс, ru: Случай, en: Case}
-    enterprise: {name: Example LLP, sector: C, home_country: KZ}
+    enterprise: {organisation: example-llp, sector: C, home_country: KZ}
     submitter: {type: individual, withheld: true}
     host_country: KZ
     ncp_role: lead

@@ -30,6 +30,6 @@ def test_an_emblem_under_docs_is_used(tmp_path):
 def test_a_missing_or_wrong_emblem_is_a_located_error(tmp_path):
     (error,) = config(tmp_path, "assets/emblem.svg").emblem_errors()
     assert (error.path, error.line, error.field) == ("mkdocs.yml", 5, "plugins.ncp.emblem")
-    assert "is not a file under docs/" in error.problem and "docs/assets/emblem.svg" in error.fix
+    assert "is not a file under docs/" in str(error.problem) and "docs/assets/emblem.svg" in str(error.fix)
     (error,) = config(tmp_path, "emblem.pdf").emblem_errors()
-    assert "is not an image" in error.problem
+    assert "is not an image" in str(error.problem)

@@ -77,7 +77,7 @@ def test_deep_nesting_is_a_located_error():
     depth = limits.MAX_NESTING + 5
     _, errors = parse_yaml("a: 1\nb: " + "[" * depth + "]" * depth + "\n", "f.yml")
     assert len(errors) == 1 and errors[0].line == 2
-    assert f"nested more than {limits.MAX_NESTING} levels" in errors[0].problem
+    assert f"nested more than {limits.MAX_NESTING} levels" in str(errors[0].problem)
 
 
 def test_a_nul_byte_is_reported_at_its_line_and_column():
@@ -90,7 +90,7 @@ def test_a_nul_byte_is_reported_at_its_line_and_column():
 
 def test_control_characters_after_cyrillic_text_are_located_by_character_not_byte():
     _, errors = parse_yaml("a: Қазақстан\nb: Астана\x07\nc: \x1b[0m\n", "f.yml")
-    assert [(e.line, e.problem) for e in errors] == [
+    assert [(e.line, str(e.problem)) for e in errors] == [
         (2, "column 10 holds the control character U+0007, which is not allowed"),
         (3, "column 4 holds the control character U+001B, which is not allowed")]
 
@@ -117,17 +117,17 @@ def test_tab_and_line_breaks_written_as_escapes_are_text():
 
 def test_an_escape_is_located_on_its_own_line_of_a_value_written_over_several():
     _, errors = parse_yaml('a: 1\nb: "first line\n  second \\u0007 line"\n', "f.yml")
-    assert [(e.line, e.field, e.problem[:40]) for e in errors] == [(3, "b", "column 10 holds the control character U+")]
+    assert [(e.line, e.field, str(e.problem)[:40]) for e in errors] == [(3, "b", "column 10 holds the control character U+")]
 
 
 def test_a_half_surrogate_escape_is_a_located_error():
     _, errors = parse_yaml('a: 1\nb: "\\ud800"\n', "f.yml")
-    assert [e.line for e in errors] == [2] and "invalid Unicode character escape code" in errors[0].problem
+    assert [e.line for e in errors] == [2] and "invalid Unicode character escape code" in str(errors[0].problem)
 
 
 def test_a_control_character_in_a_key_is_a_located_error():
     _, errors = parse_yaml('a: 1\n"b\\e": 2\n', "f.yml")
-    assert [(e.line, e.problem[:52]) for e in errors] == [(2, "column 3 holds the control character U+001B (written")]
+    assert [(e.line, str(e.problem)[:52]) for e in errors] == [(2, "column 3 holds the control character U+001B (written")]
 
 
 def test_a_control_character_in_a_page_is_a_located_error(tmp_path, capsys):
@@ -148,7 +148,7 @@ def test_a_control_character_in_a_page_is_a_located_error(tmp_path, capsys):
 def test_a_value_its_tag_cannot_read_is_a_located_error_in_plain_words(text, line, what):
     _, errors = parse_yaml(text, "f.yml")
     assert [(e.line, e.field) for e in errors] == [(line, "a" if line == 1 else "b")]
-    assert what in errors[0].problem and "!!" not in errors[0].problem and "Python" not in str(errors[0])
+    assert what in str(errors[0].problem) and "!!" not in str(errors[0].problem) and "Python" not in str(errors[0])
 
 
 def test_a_huge_number_in_any_field_is_a_located_error_not_a_traceback(tmp_path, capsys):
@@ -164,7 +164,7 @@ def test_a_huge_number_in_any_field_is_a_located_error_not_a_traceback(tmp_path,
 
 
 def test_a_message_can_quote_a_number_python_will_not_print():
-    assert shown(16 ** 5000) == "a number of thousands of digits" and shown(12) == "12"
+    assert str(shown(16 ** 5000)) == "a number of thousands of digits" and shown(12) == "12"
 
 
 @pytest.mark.parametrize("text", ["a: !foo lead\n", "a: 1\nb: !foo {c: 1}\n", "a: 1\nb: !!python/object:os.system x\n",
@@ -332,9 +332,9 @@ def test_problems_past_fifty_in_one_file_are_counted(tmp_path, capsys):
     status, out = check_unchanged(root, capsys, root / "data" / "events")
     lines = [line for line in out.splitlines() if line.startswith("data/events/2022.yml:")]
     assert status == 1 and len(lines) == limits.MAX_LISTED_PER_FILE + 1
-    assert re.fullmatch(r"data/events/2022\.yml:\d+: \(file\): and \d+ more problem\(s\) in this file, from this line "
+    assert re.fullmatch(r"data/events/2022\.yml:\d+: \(file\): and \d+ more problems in this file, from this line "
                         r"on -- fix the ones above, then run ncp check again", lines[-1])
-    total = int(re.search(r"(\d+) error\(s\) in 1 file", out).group(1))
+    total = int(re.search(r"(\d+) errors in 1 file", out).group(1))
     assert total == limits.MAX_LISTED_PER_FILE + int(re.search(r"and (\d+) more", lines[-1]).group(1))
 
 

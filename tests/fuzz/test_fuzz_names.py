@@ -127,5 +127,5 @@ def test_every_spelling_planted_in_a_data_file_is_reported_there(listed, seed, s
     finally:
         path.write_bytes(original)
     shown = path.relative_to(root).as_posix()
-    found = [e for e in project.errors if e.path == shown and f"never-publish list (entry {entry})" in e.problem]
+    found = [e for e in project.errors if e.path == shown and f"never-publish list (entry {entry})" in str(e.problem)]
     assert found, "\n".join(map(str, project.errors))

@@ -5,7 +5,7 @@ import re
 
 import pytest
 import yaml
-from builders import REPO, buildable, case_record, glossary_data, write_yaml
+from builders import REPO, buildable, case_record, glossary_data, organisations_data, write_yaml
 from conftest import run_mkdocs_build
 
 LANGS = ("ru", "en")
@@ -22,6 +22,7 @@ def _ru_en_project(root):
     write_yaml(root / "data" / "glossary.yml", glossary_data(langs=LANGS))
     ui = yaml.safe_load((REPO / "data" / "ui.yml").read_text(encoding="utf-8"))
     write_yaml(root / "data" / "ui.yml", {key: {lang: text[lang] for lang in LANGS} for key, text in ui.items()})
+    write_yaml(root / "data" / "organisations.yml", organisations_data(langs=LANGS))
     write_yaml(root / "data" / "cases" / "ru0001.yml",
                case_record("ru0001", langs=LANGS, host_country="RU", lead_ncp="KZ"))
     return buildable(root, {"cases/index.md": {lang: "# Cases\n\n{{ cases_register('ongoing') }}\n" for lang in LANGS}})

@@ -20,6 +20,8 @@ from serving import (
     serving,
 )
 
+from ncp_site.core.messages import _
+
 PANEL = 'class="ncp-preview-errors"'
 UI = yaml.safe_load((REPO / "data" / "ui.yml").read_text(encoding="utf-8"))
 PAGES = {"kk": ["", f"cases/{CASE}/"], "ru": ["ru/", f"ru/cases/{CASE}/"], "en": ["en/", f"en/cases/{CASE}/"]}
@@ -39,16 +41,19 @@ def test_no_request_hangs_and_every_page_lists_the_errors_until_they_are_fixed(t
 
         line = break_case(root)
         served.wait_for("the error panel", lambda: PANEL in served.get("ru/")[1])
-        located = str(escape(f"data/cases/{CASE}.yml:{line}: status: '{BAD_STATUS.split(': ')[1]}' is not allowed"))
+        problem = _("{value} is not allowed", value=f"'{BAD_STATUS.split(': ')[1]}'")
+        located = {lang: str(escape(f"data/cases/{CASE}.yml:{line}: status: {problem.render(lang)} -- "))
+                   for lang in PAGES}
+        assert "рұқсат етілмейді" in located["kk"] and "не допускается" in located["ru"]
         for lang, paths in PAGES.items():
             for path in paths:
                 status, page = served.get(path)
                 assert status == 200, path
-                assert located in page, f"/{path}: the located error is not listed\n{served.output()}"
+                assert located[lang] in page, f"/{path}: the located error is not listed in {lang}\n{served.output()}"
                 assert UI["preview.errors"][lang] in page and UI["preview.hint"][lang] in page, path
                 assert "<b>closed</b>" not in page, f"/{path}: data shown as markup"
         status, page = served.get("no-such-page/")
-        assert status == 404 and located in page, "a missing page shows the errors too"
+        assert status == 404 and located["kk"] in page, "a missing page shows the errors too"
         assert int(served.get(f"livereload/{good_epoch}/1")[1]) > good_epoch, "open pages are told to reload"
 
         repair_case(root)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import yaml
-from builders import buildable, case_record, make_project, write_yaml
+from builders import buildable, case_record, make_project, organisations_data, write_yaml
 from conftest import REPO
 from serving import serving
 
@@ -41,6 +41,8 @@ def test_an_edited_case_is_rebuilt_with_the_pages_that_list_it_and_no_other(tmp_
     for event in data["events"]:
         event.pop("sources", None)  # they cite the peer review, which this project does not hold
     write_yaml(root / "data" / "events" / events.name, data)
+    named = yaml.safe_load((REPO / "data" / "organisations.yml").read_text(encoding="utf-8"))["organisations"]
+    write_yaml(root / "data" / "organisations.yml", organisations_data(named))  # the events name some
     with serving(root, tmp_path / "serve.log", "--dirty") as served:
         first = _rebuilt(served, "en")
         assert first and first[-1][0] == first[-1][1], "the first build writes every page"

@@ -9,6 +9,7 @@ import pytest
 from builders import KAZAKHSTAN, REPO, load_kind
 
 from ncp_site.core.errors import DataError, DataErrors
+from ncp_site.core.messages import _
 from ncp_site.site import preview
 
 ERROR = DataError("data/cases/kz0101.yml", 32, "status", "'<b>closed</b>' is not allowed", "use one of: concluded")
@@ -28,8 +29,29 @@ def test_the_panel_lists_each_error_as_ncp_check_prints_it_in_the_page_language(
     assert "data/cases/kz0101.yml:32: status: &#39;&lt;b&gt;closed&lt;/b&gt;&#39; is not allowed -- use one of: concluded" in panel
     assert "<b>" not in panel
     assert ui("preview.errors", lang) in panel and ui("preview.hint", lang) in panel
-    assert ('<ul class="ncp-preview-errors__list" lang="en">' in panel) == (lang != "en"), "the lines are in English"
+    assert 'lang="en"' not in panel.split('<ul class="ncp-preview-errors__list"')[1].split(">")[0]
     assert 'role="alert"' in panel
+
+
+TRANSLATED = DataError("data/cases/kz0101.yml", 32, "status_as_of", _("{value} is not a real date", value="'2022-02-30'"),
+                       _("write an existing date as YYYY-MM-DD, e.g. 2022-02-15"))
+
+
+@pytest.mark.parametrize(("lang", "words"), [("kk", "'2022-02-30' — шын күн емес -- бар күнді YYYY-MM-DD"),
+                                             ("ru", "'2022-02-30' — несуществующая дата -- напишите существующую"),
+                                             ("en", "'2022-02-30' is not a real date -- write an existing date")])
+def test_the_panel_speaks_each_pages_language(ui, lang, words):
+    """One failed rebuild, one list of errors: each page shows it in its own language, the place unchanged."""
+    failure = preview.BuildFailure(errors=(TRANSLATED,))
+    panel = html.unescape(preview.error_panel(failure, lang, ui))
+    assert f"data/cases/kz0101.yml:32: status_as_of: {words}" in panel
+
+
+def test_the_panel_redacts_each_line_in_every_language(ui):
+    failure = preview.BuildFailure(errors=(TRANSLATED,), redact=lambda line: line.replace("2022-02-30", "REDACTED"))
+    for lang in ("kk", "ru", "en"):
+        panel = html.unescape(preview.error_panel(failure, lang, ui))
+        assert "2022-02-30" not in panel and "'REDACTED'" in panel
 
 
 def test_wording_missing_from_the_interface_file_is_english_and_marked_so(ui):
@@ -47,7 +69,7 @@ def test_a_failure_that_is_not_in_the_data_shows_what_the_build_reported(ui):
     assert ui("preview.failed", "en") in panel
     shown = html.unescape(panel)  # data text is escaped for HTML and Markdown alike
     assert "contains a link 'nowhere.md'" in shown and "Aborted with 1 warnings in strict mode!" in shown
-    assert preview.BuildFailure.of(KeyError("x"), []).lines == ["KeyError: 'x'"]
+    assert preview.BuildFailure.of(KeyError("x"), []).lines() == ["KeyError: 'x'"]
 
 
 def test_data_errors_are_found_behind_the_exceptions_mkdocs_wraps_them_in():

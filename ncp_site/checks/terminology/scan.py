@@ -9,6 +9,7 @@ from typing import Any
 
 from ...core.cache import cached_with
 from ...core.errors import DataError
+from ...core.messages import _
 from ...core.quotations import QUOTE_CLASS, line_at, split_quotations
 from ...core.sources import PageSource, Sources
 from ...core.translation_meta import NOT_TRANSLATIONS
@@ -27,13 +28,14 @@ class TerminologyError(DataError):
     ``field`` holds the quoted text found, ``problem`` "is deprecated", ``fix`` the preferred term.
     """
 
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field} ({self.lang}) {self.problem} -- {self.fix}"
+    def render(self, lang: str | None = None) -> str:
+        return f"{self.path}:{self.line}: {self.field} ({self.lang}) {self.problem.render(lang)} -- {self.fix.render(lang)}"
 
 
 def terminology_error(path: str, line: int, found: str, lang: str, preferred: str, concept_id: str) -> TerminologyError:
-    return TerminologyError(path, line, f'"{found}"', "is deprecated",
-                            f'use "{preferred}" (glossary: {concept_id})', lang)
+    return TerminologyError(path, line, f'"{found}"', _("is deprecated"),
+                            _("use {preferred} (glossary: {concept})", preferred=f'"{preferred}"', concept=concept_id),
+                            lang)
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ def _doc_findings(doc: YamlDoc, matcher: Matcher, languages, skip: frozenset) ->
         if not quotes and not hits:
             continue
         first = doc.line(loc)
-        found.quotations += [Quotation(doc.path, _Locator(lines, first).line(q), lang, q) for _, q in quotes]
+        found.quotations += [Quotation(doc.path, _Locator(lines, first).line(q), lang, q) for _ignored, q in quotes]
         locate = _Locator(lines, first)
         for hit in hits:
             line = locate.line(hit.found)
@@ -200,7 +202,7 @@ class _TextByLanguage(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        _, lang, skipped = self.stack[-1]
+        _ignored, lang, skipped = self.stack[-1]
         classes = (attrs.get("class") or "").split()
         skipped = skipped or tag in self._SKIP or EXEMPT_CLASS in classes or (tag == "q" and QUOTE_CLASS in classes)
         lang = attrs.get("lang") or lang
@@ -220,7 +222,7 @@ class _TextByLanguage(HTMLParser):
                 break
 
     def handle_data(self, data):
-        _, lang, skipped = self.stack[-1]
+        _ignored, lang, skipped = self.stack[-1]
         if skipped:
             self._open = None
             return
@@ -242,7 +244,7 @@ def html_findings(html: str, lang: str, matcher: Matcher, shown: str = "page") -
     for text_lang, text, line in parser.chunks:
         if text_lang not in matcher.patterns:
             continue
-        prose, _ = split_quotations(text)
+        prose, _ignored = split_quotations(text)
         for hit in matcher.find(prose, text_lang):
             errors.append(terminology_error(shown, line + prose.count("\n", 0, hit.start), hit.found, text_lang,
                                             hit.preferred, hit.concept_id))

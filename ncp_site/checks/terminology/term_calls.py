@@ -60,9 +60,9 @@ def term_call_error(page, lang: str, concept_id: str, form, error) -> DataError:
     """
     source = page.text if page is not None else ""
     calls = list(term_calls(source))
-    literal = [at for at, _, args, kwargs in calls
+    literal = [at for at, _ignored, args, kwargs in calls
                if args is not None and args[:1] == (concept_id,) and _form_of(args, kwargs) == form]
-    computed = [at for at, _, args, _ in calls if args is None]
+    computed = [at for at, _name, args, _kwargs in calls if args is None]
     line = line_at(source, (literal or computed)[0]) if (literal or computed) else 1
     return DataError(page.shown if page is not None else "docs", line, f"term('{concept_id}')",
                      error.problem, error.fix, lang)

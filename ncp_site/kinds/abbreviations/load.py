@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from ...core.errors import DataError, shown
 from ...core.kind import LoadContext, ReadsGlossary
+from ...core.messages import LanguageName, _
 from ...core.records import RecordFiles, load_records
 from ...core.validation import validate
 from ...core.vocabulary import Vocabulary
 from ...core.yamlsrc import YamlDoc, field_name
 from .model import Abbreviation, Entry, Group, Register
 
-FILES = RecordFiles("abbreviations.yml", "group of abbreviations", "data/abbreviations.yml",
+FILES = RecordFiles("abbreviations.yml", _("group of abbreviations"), "data/abbreviations.yml",
                     list_key="abbreviations", optional=True)
 
 
@@ -20,7 +21,7 @@ def load(ctx: LoadContext[ReadsGlossary]) -> tuple[Register, list[DataError]]:
     errors: list[DataError] = []
     found: list[tuple[str, str, str, tuple]] = []  # (lang, abbr, expansion, (path, line, field))
     glossary = ctx.loaded.glossary
-    glossary_doc, _, _ = ctx.sources.data_file("glossary.yml")
+    glossary_doc, _errors, _exists = ctx.sources.data_file("glossary.yml")
     if glossary is not None and glossary_doc is not None:
         found += _from_glossary(glossary_doc, glossary, languages)
     groups, errs = load_records(ctx.sources, FILES, Group)
@@ -28,8 +29,8 @@ def load(ctx: LoadContext[ReadsGlossary]) -> tuple[Register, list[DataError]]:
     for group in groups:
         for code, value in (group.record.model_extra or {}).items():
             if code not in languages:
-                errors.append(group.error((code,), f"{shown(code)} is not a language of this site",
-                                          f"use one of: {languages.listing()}"))
+                errors.append(group.error((code,), _("{code} is not a language of this site", code=shown(code)),
+                                          _("use one of: {codes}", codes=languages.listing())))
                 continue
             entry, errs = validate(Entry, value, group.doc, languages, group.loc + (code,))
             errors += errs
@@ -42,12 +43,13 @@ def load(ctx: LoadContext[ReadsGlossary]) -> tuple[Register, list[DataError]]:
             register.by_lang[lang][abbr] = Abbreviation(abbr, expansion, place)
             continue
         if known.expansion.casefold() == expansion.casefold():
-            problem = f"'{abbr}' is already in the register ({known.place})"
-            fix = "keep one definition: the glossary's abbreviation field or data/abbreviations.yml"
+            problem = _("{abbr} is already in the register ({where})", abbr=f"'{abbr}'", where=known.place)
+            fix = _("keep one definition: the glossary's abbreviation field or data/abbreviations.yml")
         else:
-            problem = (f"'{abbr}' has two expansions in {languages.name(lang)}: '{known.expansion}' ({known.place}) "
-                       f"and '{expansion}' ({place})")
-            fix = "give each meaning its own abbreviation, or write one of them out in full"
+            problem = _("{abbr} has two expansions in {language}: {first} ({first_where}) and {second} ({second_where})",
+                        abbr=f"'{abbr}'", language=LanguageName(lang), first=f"'{known.expansion}'",
+                        first_where=known.place, second=f"'{expansion}'", second_where=place)
+            fix = _("give each meaning its own abbreviation, or write one of them out in full")
         errors.append(DataError(path, line, where, problem, fix, lang))
     return register, errors
 

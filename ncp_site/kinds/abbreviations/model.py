@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pydantic import ConfigDict, Field
 
 from ...core.localized import Strict, Text
+from ...core.messages import _
 from ...core.validation import CODE, pattern, record_id
 
 
 class Entry(Strict):
-    abbr: str = Field(pattern=pattern(r"^[^\]\[\s*][^\]\[\n]*$", "the abbreviation on one line, without [ ] or a leading * or space, e.g. MNE"), max_length=20)
+    abbr: str = Field(pattern=pattern(r"^[^\]\[\s*][^\]\[\n]*$", _("the abbreviation on one line, without [ ] or a leading * or space, e.g. MNE")), max_length=20)
     expansion: Text
 
 

@@ -22,6 +22,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from ...core.citations import Source
 from ...core.addresses import Address
+from ...core.errors import Invalid
 from ...core.localized import (
     Day,
     LanguageVersions,
@@ -30,6 +31,7 @@ from ...core.localized import (
     LocalizedMarkdown,
     Strict,
 )
+from ...core.messages import _
 from ...core.validation import pattern, record_id
 from ...core.vocabulary import StakeholderGroup
 
@@ -52,8 +54,8 @@ class Body(Strict):
     @model_validator(mode="after")
     def _one_of(self):
         if (self.concept is None) == (self.name is None):
-            raise ValueError("give either a glossary concept id or a name -- "
-                             "write e.g. '- ncp_secretariat', or '- name:' with kk:, ru:, en: lines")
+            raise Invalid(_("give either a glossary concept id or a name"),
+                          _("write e.g. '- ncp_secretariat', or '- name:' with kk:, ru:, en: lines"))
         return self
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, PlainValidator, StrictBool, field_validator
 
 from ...core.citations import Source
-from ...core.errors import shown
+from ...core.errors import Invalid, shown
 from ...core.formats import is_country
 from ...core.limits import date_range_error
 from ...core.localized import (
@@ -21,6 +21,8 @@ from ...core.localized import (
     Name,
     Strict,
 )
+from ...core.messages import _
+from ...core.organisations import OrganisationRef
 from ...core.validation import pattern, record_id
 from ...core.vocabulary import MILESTONES, NOT_REACHED, NOT_REPORTED, Chapter, edition_on
 
@@ -43,7 +45,8 @@ ENDED_FOR_GOOD = ("not_accepted", "withdrawn")
 
 def _country(code: str) -> str:
     if not is_country(code):
-        raise ValueError(f"{shown(code)} is not a country code -- use a two-letter ISO 3166 code such as KZ, FR or DK")
+        raise Invalid(_("{value} is not a country code", value=shown(code)),
+                      _("use a two-letter ISO 3166 code such as KZ, FR or DK"))
     return code.upper()
 
 
@@ -62,9 +65,9 @@ ReportedCountry = Annotated[str, AfterValidator(_country_or_not_reported),
 def _sector(code: str) -> str:
     if code == NOT_REPORTED or code in ISIC_SECTIONS:
         return code
-    raise ValueError(f"'{code}' is not an ISIC section -- write the section letter of ISIC Rev. 4 (ОКЭД), "
-                     "A to U, e.g. C for manufacturing or K for financial and insurance activities; "
-                     "or not_reported when the sources do not say")
+    raise Invalid(_("{value} is not an ISIC section", value=shown(code)),
+                  _("write the section letter of ISIC Rev. 4 (ОКЭД), A to U, e.g. C for manufacturing or K for "
+                    "financial and insurance activities; or not_reported when the sources do not say"))
 
 
 Sector = Annotated[str, AfterValidator(_sector),
@@ -85,12 +88,12 @@ def _stage_date(value):
         try:
             value = dt.date.fromisoformat(str(value))
         except ValueError:
-            raise ValueError(f"'{value}' is not a real date -- write an existing date as YYYY-MM-DD, e.g. 2022-02-15, "
-                             "or not_reached (the case closed before this stage), "
-                             "or not_reported (the sources do not give the date)") from None
+            raise Invalid(_("{value} is not a real date", value=shown(value)),
+                          _("write an existing date as YYYY-MM-DD, e.g. 2022-02-15, or not_reached (the case closed "
+                            "before this stage), or not_reported (the sources do not give the date)")) from None
     problem = date_range_error(value)
     if problem:
-        raise ValueError(problem)
+        raise Invalid(*problem)
     return value
 
 
@@ -99,7 +102,7 @@ StageDate = Annotated[dt.date | str | None, PlainValidator(_stage_date)]
 
 
 class Enterprise(Strict):
-    name: Name
+    organisation: OrganisationRef  # the id of the enterprise in data/organisations.yml
     sector: Sector
     home_country: ReportedCountry  # the enterprise group's home country (its parent company's), not where the enterprise is registered
 
@@ -113,16 +116,22 @@ class Submitter(Strict):
     withheld: StrictBool = False  # true when the NCP does not publish the name (then never write it in the file)
     name_unknown: StrictBool = False  # true when the sources do not give the name (the page shows the type only)
     name: Name | None = Field(default=None, description="required unless " + " or ".join(
-        f"{flag}: true" for flag in NAME_NOT_GIVEN))
+        f"{flag}: true" for flag in NAME_NOT_GIVEN) + "; a person's name (a submitter that is an organisation: organisation: below)")
+    organisation: OrganisationRef | None = None  # a submitter that is an organisation: its id in data/organisations.yml
 
-    @field_validator("name", mode="before")
+    @property
+    def named(self):
+        """The submitter's name as the pages show it: a person's, or the organisation's; None when not given."""
+        return self.name or self.organisation
+
+    @field_validator("name", "organisation", mode="before")
     @classmethod
     def _no_withheld_name(cls, value, info):
         """A withheld name must not exist in a public repository at all."""
         if value and info.data.get("withheld") is not False:
-            raise ValueError("the submitter is withheld but the name is in the file -- delete the name line: "
-                             "a withheld name must not be stored in the repository "
-                             "(ask a maintainer to remove it from the git history too)")
+            raise Invalid(_("the submitter is withheld but the name is in the file"),
+                          _("delete the name line: a withheld name must not be stored in the repository (ask a "
+                            "maintainer to remove it from the git history too)"))
         return value
 
 
@@ -140,8 +149,8 @@ class Statement(Strict):
 
 
 class SpecificInstance(Strict):
-    id: str = record_id(pattern(r"^[a-z]{2}[a-z0-9-]*$", "two lower-case Latin letters (a country's code), then letters, digits and hyphens, e.g. kz0003"))
-    oecd_id: str | None = Field(default=None, pattern=pattern(r"^[a-z]{2}\d{4}$", "the id of the OECD database: the lead NCP's two-letter country code in lower case and four digits, e.g. kz0003 or nl0031"))
+    id: str = record_id(pattern(r"^[a-z]{2}[a-z0-9-]*$", _("two lower-case Latin letters (a country's code), then letters, digits and hyphens, e.g. kz0003")))
+    oecd_id: str | None = Field(default=None, pattern=pattern(r"^[a-z]{2}\d{4}$", _("the id of the OECD database: the lead NCP's two-letter country code in lower case and four digits, e.g. kz0003 or nl0031")))
     title: LocalizedLine
     enterprise: Enterprise
     submitter: Submitter

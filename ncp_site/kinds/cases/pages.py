@@ -219,9 +219,9 @@ def record_pages(project) -> dict[str, SpecificInstance]:
 
 
 FIELD_LABELS = {
-    "oecd_id": "case.oecd_database", "title": "case.title", "enterprise.name": "case.enterprise",
+    "oecd_id": "case.oecd_database", "title": "case.title", "enterprise.organisation": "case.enterprise",
     "enterprise.sector": "case.sector", "enterprise.home_country": "case.home_country",
-    "submitter.type": "register.submitter_type", "submitter.name": "case.submitter", "host_country": "case.host_country",
+    "submitter.type": "register.submitter_type", "submitter.name": "case.submitter", "submitter.organisation": "case.submitter", "host_country": "case.host_country",
     "ncp_role": "case.ncp_role", "lead_ncp": "case.lead_ncp", "supporting_ncps": "case.supporting_ncps",
     "chapters": "case.chapters", "guidelines_edition": "case.edition", "keywords": "case.keywords",
     "status": "case.status", "outcome": "case.outcome", "statements": "case.statements",

@@ -13,16 +13,17 @@ import re
 from pydantic import Field, field_validator
 
 from ...core.citations import Source
-from ...core.errors import shown
+from ...core.errors import Invalid, shown
 from ...core.localized import LanguageCode, LanguageVersions, Localized, Strict
+from ...core.messages import _
 from ...core.validation import pattern
 
-PHONE = pattern(r"^\+[0-9][0-9 ]{6,20}[0-9]$", "+, the country code and the number, digits and spaces, e.g. +7 7172 74 90 00")
-EMAIL = pattern(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", "an e-mail address, e.g. ncp@example.kz")
+PHONE = pattern(r"^\+[0-9][0-9 ]{6,20}[0-9]$", _("+, the country code and the number, digits and spaces, e.g. +7 7172 74 90 00"))
+EMAIL = pattern(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", _("an e-mail address, e.g. ncp@example.kz"))
 
 
 class Telegram(Strict):
-    url: str = Field(pattern=pattern(r"^https://t\.me/[A-Za-z0-9_]+$", "https://t.me/ and the channel's name, e.g. https://t.me/ncp_kazakhstan"))
+    url: str = Field(pattern=pattern(r"^https://t\.me/[A-Za-z0-9_]+$", _("https://t.me/ and the channel's name, e.g. https://t.me/ncp_kazakhstan")))
     languages: list[LanguageCode] = []  # the languages the bot answers in, where known
 
 
@@ -42,7 +43,8 @@ class Contacts(Strict):
     def _web_addresses(cls, value):
         for lang, url in value.available().items():
             if not url.startswith("https://"):
-                raise ValueError(f"{shown(url)} ({lang}) is not a web address -- write the full https:// address")
+                raise Invalid(_("{value} ({lang}) is not a web address", value=shown(url), lang=lang),
+                              _("write the full https:// address"))
         return value
 
     def tel(self, number: str) -> str:

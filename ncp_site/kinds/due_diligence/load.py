@@ -6,10 +6,12 @@ from urllib.parse import urlsplit
 
 from ...core.errors import DataError
 from ...core.kind import LoadContext
+from ...core.messages import _, listing
 from ...core.records import Located, RecordFiles, load_records
 from .model import OFFICIAL_HOSTS, SCOPES, Guidance
 
-FILES = RecordFiles("due-diligence.yml", "guidance", "data/due-diligence.yml", list_key="guidance", optional=True)
+FILES = RecordFiles("due-diligence.yml", _("guidance"), "data/due-diligence.yml", list_key="guidance",
+                    optional=True)
 
 
 def load(ctx: LoadContext) -> tuple[list[Guidance], list[DataError]]:
@@ -25,17 +27,19 @@ def is_official(url: str) -> bool:
 def guidance_errors(g: Guidance, at: Located) -> list[DataError]:
     errors = []
     if not is_official(g.url):
-        errors.append(at.error(("url",), f"'{g.url}' is not on the OECD's site",
-                               f"link the guidance's page on {' or '.join(OFFICIAL_HOSTS)} (e.g. https://www.oecd.org/...)"))
+        errors.append(at.error(("url",), _("{value} is not on the OECD's site", value=f"'{g.url}'"),
+                               _("link the guidance's page on {hosts} (e.g. https://www.oecd.org/...)",
+                                 hosts=listing(OFFICIAL_HOSTS, "or"))))
     if g.scope == "sectoral" and g.sector is None:
-        errors.append(at.error(("scope",), "a sectoral guidance needs its sector",
-                               "add 'sector:' with kk:, ru:, en: lines"))
+        errors.append(at.error(("scope",), _("a sectoral guidance needs its sector"),
+                               _("add 'sector:' with kk:, ru:, en: lines")))
     if g.scope == "general" and g.sector is not None:
-        errors.append(at.error(("sector",), "the general guidance covers every sector",
-                               "remove 'sector:', or set scope: sectoral"))
+        errors.append(at.error(("sector",), _("the general guidance covers every sector"),
+                               _("remove 'sector:', or set scope: sectoral")))
     seen = set()
     for k, code in enumerate(g.languages):
         if code in seen:
-            errors.append(at.error(("languages", k), f"'{code}' is listed twice", "list each language once"))
+            errors.append(at.error(("languages", k), _("{id} is listed twice", id=f"'{code}'"),
+                                   _("list each language once")))
         seen.add(code)
     return errors

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...core.formats import source_date_epoch
 from ...core.kind import OutputFile
-from ...core.rendering import Words
+from ...core.rendering import Words, names
 from .model import FEED, PAGE_URL, UID_DOMAIN, Event
 
 if TYPE_CHECKING:
@@ -30,8 +30,9 @@ def _description(e: Event, words: Words, lang: str, page: str | None) -> str:
     if e.format:
         lines.append(f"{ui('events.format')}: {term('format_' + e.format)}")
     lines.append(f"{ui('events.ncp_role')}: {term('event_role_' + e.ncp_role)}")
-    if e.organiser:
-        lines.append(f"{ui('events.organiser')}: {e.organiser[lang]}")
+    if e.has_organiser:
+        lines.append(f"{ui('events.organiser')}: " + (names(e.organisers, lang) if e.organisers or e.organiser is None
+                                                       else e.organiser[lang]))
     if e.target_audience:
         lines.append(f"{ui('events.target_audience')}: {e.target_audience[lang]}")
     if e.stakeholder_groups:

@@ -31,11 +31,12 @@ from dataclasses import dataclass
 from typing import Annotated, Literal, get_args
 from zoneinfo import ZoneInfo
 
-from pydantic import Field, PlainSerializer, PlainValidator
+from pydantic import Field, PlainSerializer, PlainValidator, model_validator
 
 from ...core.citations import Source
-from ...core.errors import shown
+from ...core.errors import Invalid, shown
 from ...core.limits import date_range_error
+from ...core.messages import _
 from ...core.localized import (
     LanguageVersions,
     Localized,
@@ -44,6 +45,7 @@ from ...core.localized import (
     Name,
     Strict,
 )
+from ...core.organisations import OrganisationRef
 from ...core.validation import record_id
 from ...core.vocabulary import Chapter, StakeholderGroup, edition_on
 
@@ -96,15 +98,15 @@ class When:
 
 
 _WHEN = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)?$")
-_WHEN_FIX = ("write YYYY-MM-DD, or YYYY-MM-DD HH:MM in Kazakhstan time (no offset), "
-             "or YYYY-MM when the day is not known")
+_WHEN_FIX = _("write YYYY-MM-DD, or YYYY-MM-DD HH:MM in Kazakhstan time (no offset), or YYYY-MM when the day is not "
+              "known")
 
 
 def _parse_when(value) -> When:
     when = _when(value)
     problem = date_range_error(when.day, str(when))
     if problem:
-        raise ValueError(problem)
+        raise Invalid(*problem)
     return when
 
 
@@ -115,7 +117,7 @@ def _when(value) -> When:
         return When(value)
     match = _WHEN.match(str(value).strip()) if isinstance(value, str) else None
     if match is None:
-        raise ValueError(f"{shown(value)} is not a date -- {_WHEN_FIX}")
+        raise Invalid(_("{value} is not a date", value=shown(value)), _WHEN_FIX)
     year, month = int(match.group(1)), int(match.group(2))
     day, hour, minute, second = (int(g) if g else None for g in match.groups()[2:])
     try:
@@ -124,7 +126,7 @@ def _when(value) -> When:
         time = dt.time(hour, minute or 0, second or 0) if hour is not None else None
         return When(dt.date(year, month, day), time)
     except ValueError:
-        raise ValueError(f"{shown(value)} is not a real date -- {_WHEN_FIX}") from None
+        raise Invalid(_("{value} is not a real date", value=shown(value)), _WHEN_FIX) from None
 
 
 WhenField = Annotated[When, PlainValidator(_parse_when), PlainSerializer(str, return_type=str),
@@ -144,7 +146,7 @@ class Audience:
         return self.low == self.high
 
 
-_AUDIENCE_FIX = "write a whole number (15), a range (10-50), fewer than a number (<10) or at least (50+)"
+_AUDIENCE_FIX = _("write a whole number (15), a range (10-50), fewer than a number (<10) or at least (50+)")
 
 
 def _parse_audience(value) -> Audience:
@@ -155,13 +157,14 @@ def _parse_audience(value) -> Audience:
         low, high = int(m[1]), int(m[2])
         if low <= high:
             return Audience(text, low, high)
-        raise ValueError(f"'{text}' is a range whose first number is larger -- write the smaller number first")
+        raise Invalid(_("{value} is a range whose first number is larger", value=shown(text)),
+                      _("write the smaller number first"))
     if m := re.fullmatch(r"<\s*(\d+)", text):
         if int(m[1]) >= 2:
             return Audience(text, 1, int(m[1]) - 1)
     if m := re.fullmatch(r"(\d+)\s*\+", text):
         return Audience(text, int(m[1]), None)
-    raise ValueError(f"{shown(value)} is not an audience size -- {_AUDIENCE_FIX}")
+    raise Invalid(_("{value} is not an audience size", value=shown(value)), _AUDIENCE_FIX)
 
 
 AudienceField = Annotated[Audience, PlainValidator(_parse_audience), PlainSerializer(lambda a: a.text, return_type=str),
@@ -186,7 +189,9 @@ class Event(Strict):
     location: Name | None = None
     format: Format | None = None
     ncp_role: Role
-    organiser: Name | None = None
+    organisers: list[OrganisationRef] = []  # the organisations that organised it, where the NCP did not alone
+    organiser: LocalizedLine | None = None  # an organiser described rather than named: "another country's NCP"
+    participants: list[OrganisationRef] = []  # organisations whose people took part, where the source names them
     audience: AudienceField | None = None
     target_audience: Localized | None = None
     stakeholder_groups: list[StakeholderGroup] = []  # the groups it was for, where the source says
@@ -195,6 +200,17 @@ class Event(Strict):
     summary: LocalizedMarkdown | None = None
     materials: list[Material] = []
     sources: list[Source] = []  # the documents its facts come from (a "Source:" line under the page)
+
+    @model_validator(mode="after")
+    def _one_organiser(self):
+        if self.organisers and self.organiser is not None:
+            raise ValueError("the organiser is given twice -- list the organisations under organisers: by their ids, "
+                             "and keep organiser: only for an organiser that is not one organisation of data/organisations.yml")
+        return self
+
+    @property
+    def has_organiser(self) -> bool:
+        return bool(self.organisers) or self.organiser is not None
 
     @property
     def last_day(self) -> dt.date:

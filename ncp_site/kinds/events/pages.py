@@ -254,7 +254,8 @@ def output_files(project, lang: str) -> list[OutputFile]:
 
 
 FIELD_LABELS = {"start": "events.date", "location": "events.location", "format": "events.format",
-                "ncp_role": "events.ncp_role", "organiser": "events.organiser", "audience": "events.audience",
+                "ncp_role": "events.ncp_role", "organisers": "events.organiser", "organiser": "events.organiser",
+                "participants": "events.participants", "audience": "events.audience",
                 "target_audience": "events.target_audience", "stakeholder_groups": "events.stakeholder_groups",
                 "chapters": "events.chapters", "topics": "events.topics", "materials": "events.materials",
                 "sources": "citation.sources"}

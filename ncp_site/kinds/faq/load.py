@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from ...core.errors import DataError
 from ...core.kind import LoadContext, ReadsWording
+from ...core.messages import _
 from ...core.records import Located, RecordFiles, load_records
 from ...core.vocabulary import missing_wording
 from .model import GROUPS, Question
 
-FILES = RecordFiles("faq.yml", "question", "data/faq.yml", list_key="questions", optional=True)
+FILES = RecordFiles("faq.yml", _("question"), "data/faq.yml", list_key="questions", optional=True)
 
 
 def load(ctx: LoadContext[ReadsWording]) -> tuple[list[Question], list[DataError]]:
     found, errors = load_records(ctx.sources, FILES, Question, lambda q, at: see_errors(q, at, ctx))
-    errors += missing_wording(ctx.loaded.ui, [f"faq.group.{g}" for g in GROUPS], "a question group")
+    errors += missing_wording(ctx.loaded.ui, [f"faq.group.{g}" for g in GROUPS], _("a question group"))
     return [at.record for at in found], errors
 
 
@@ -27,12 +28,12 @@ def see_errors(q: Question, at: Located, ctx: LoadContext) -> list[DataError]:
     errors = []
     for k, see in enumerate(q.see):
         if not see.endswith("/") or see.startswith("/") or ".." in see:
-            errors.append(at.error(("see", k), f"'{see}' is not a page address of this site",
-                                   "write the page's folder under docs/ ending with /, e.g. procedures/"))
+            errors.append(at.error(("see", k), _("{value} is not a page address of this site", value=f"'{see}'"),
+                                   _("write the page's folder under docs/ ending with /, e.g. procedures/")))
         elif page_key(see) not in pages:
-            errors.append(at.error(("see", k), f"there is no page '{see}'",
-                                   f"use a folder of docs/ that has index pages, e.g. procedures/ "
-                                   f"(docs/{page_key(see).replace('.md', '.kk.md')} does not exist)"))
+            errors.append(at.error(("see", k), _("there is no page {value}", value=f"'{see}'"),
+                                   _("use a folder of docs/ that has index pages, e.g. procedures/ ({path} does not "
+                                     "exist)", path=f"docs/{page_key(see).replace('.md', '.kk.md')}")))
     return errors
 
 

@@ -501,7 +501,7 @@ def _changes(glossary: Glossary, doc: YamlDoc, csv_path: Path, root: Path,
             shown_value = value["term"] if isinstance(value, dict) else value
             changes[("append", *loc, shown_value)] = (Change(loc, doc.line(loc if exists else loc[:-1]), label, lang,
                                                              None, shown_value, op="append", item=value), line)
-    return [c for c, _ in changes.values()], errors
+    return [c for c, _ignored in changes.values()], errors
 
 
 def _delete_row(kind, entry, base, n_text, term, line, label, lang, delete, bad) -> None:
@@ -622,9 +622,9 @@ def _verify(new_text: str, expected, doc: YamlDoc, languages) -> list[DataError]
     parsed_doc, errors = parse_yaml(new_text, doc.path)
     if parsed_doc is not None:
         errors += translation_meta.extract(parsed_doc, languages)
-        _, more = validate(GlossaryFile, parsed_doc.data, parsed_doc, languages)
+        _ignored, more = validate(GlossaryFile, parsed_doc.data, parsed_doc, languages)
         errors += more
-    return [DataError(e.path, e.line, e.field, "after import: " + e.problem, "nothing was written; " + e.fix, e.lang)
+    return [DataError(e.path, e.line, e.field, f"after import: {e.problem}", f"nothing was written; {e.fix}", e.lang)
             for e in errors]
 
 

@@ -14,8 +14,10 @@ from typing import Literal, get_args
 
 from pydantic import GetCoreSchemaHandler, model_validator
 
+from ...core.errors import Invalid
 from ...core.languages import Languages
 from ...core.localized import Day, LanguageMap, Localized, Strict, Text
+from ...core.messages import LanguageName, _
 from ...core.validation import CODE, record_id
 
 Category = Literal[
@@ -64,15 +66,16 @@ class TermEntry(Strict):
         variants = {d.term.casefold() for d in self.deprecated}
         for word in self.also_called:
             if word.casefold() not in variants:
-                raise ValueError(f"also_called lists '{word}', which is not one of this language's deprecated "
-                                 f"variants -- add it under deprecated (with its reason and source), or remove it")
+                raise Invalid(_("also_called lists {word}, which is not one of this language's deprecated variants",
+                                word=f"'{word}'"),
+                              _("add it under deprecated (with its reason and source), or remove it"))
         return self
 
     @model_validator(mode="after")
     def _approval_is_signed(self):
         if self.status == "approved" and not (self.reviewed_by and self.reviewed_on):
-            raise ValueError("an approved term needs reviewed_by and reviewed_on -- "
-                             "add who reviewed it and when, or set status: draft")
+            raise Invalid(_("an approved term needs reviewed_by and reviewed_on"),
+                          _("add who reviewed it and when, or set status: draft"))
         return self
 
 
@@ -134,32 +137,32 @@ class Glossary:
         """
         if concept_id not in self.concepts:
             close = difflib.get_close_matches(concept_id, list(self.concepts), n=3)
-            hint = f" (did you mean {', '.join(close)}?)" if close else ""
-            raise TermError(f"the glossary has no concept '{concept_id}'{hint}",
-                            f"use an id from {self.path} or add the concept there")
+            raise TermError(_("the glossary has no concept {concept} (did you mean {close}?)", concept=f"'{concept_id}'",
+                              close=", ".join(close)) if close else
+                            _("the glossary has no concept {concept}", concept=f"'{concept_id}'"),
+                            _("use an id from {path} or add the concept there", path=self.path))
         entry = self.entry(concept_id, lang)
         if form is None:
             return entry.preferred
         if form in ("plural", "abbreviation"):
             value = getattr(entry, form)
             if value is None:
-                raise TermError(f"'{concept_id}' has no {form} in {self.languages.name(lang)}",
-                                f"add terms.{lang}.{form} to the glossary, or write form= with one of: "
-                                + _listing(entry.accepted()))
+                raise TermError(_("{concept} has no {form} in {language}", concept=f"'{concept_id}'", form=form,
+                                  language=LanguageName(lang)),
+                                _("add {field} to the glossary, or write form= with one of: {forms}",
+                                  field=f"terms.{lang}.{form}", forms=_listing(entry.accepted())))
             return value
         for spelling in entry.accepted():
             if spelling.casefold() == form.casefold():
                 return form
-        raise TermError(f"'{form}' is not a {self.languages.name(lang)} form of '{concept_id}'",
-                        f"use one of: {_listing(entry.accepted())}, or add it to terms.{lang}.forms in the glossary")
+        raise TermError(_("{form} is not a {language} form of {concept}", form=f"'{form}'",
+                          concept=f"'{concept_id}'", language=LanguageName(lang)),
+                        _("use one of: {forms}, or add it to {field} in the glossary", forms=_listing(entry.accepted()),
+                          field=f"terms.{lang}.forms"))
 
 
-class TermError(ValueError):
+class TermError(Invalid):
     """A ``term()`` call that names no glossary concept or no form of it."""
-
-    def __init__(self, problem: str, fix: str):
-        super().__init__(f"{problem} -- {fix}")
-        self.problem, self.fix = problem, fix
 
 
 def _listing(spellings: list[str]) -> str:

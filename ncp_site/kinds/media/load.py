@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from ...core.errors import DataError
 from ...core.kind import LoadContext
+from ...core.messages import _
 from ...core.records import RecordFiles, load_records
 from .model import MediaItem
 
-FILES = RecordFiles("media.yml", "media item", "data/media.yml", list_key="media", optional=True)
+FILES = RecordFiles("media.yml", _("media item"), "data/media.yml", list_key="media", optional=True)
 
 
 def load(ctx: LoadContext) -> tuple[list[MediaItem], list[DataError]]:

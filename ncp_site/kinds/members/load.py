@@ -5,12 +5,13 @@ from __future__ import annotations
 from ...core import documents
 from ...core.errors import DataError
 from ...core.kind import LoadContext, ReadsGlossary
+from ...core.messages import _
 from ...core.records import Located, RecordFiles, load_records
 from ...core.vocabulary import require_concepts
 from .model import Composition, Institution, LegalAct
 
-ACTS = RecordFiles("legal-basis.yml", "legal act", "data/legal-basis.yml", list_key="acts", optional=True)
-COMPOSITIONS = RecordFiles("members.yml", "composition", "data/members.yml", list_key="compositions", optional=True)
+ACTS = RecordFiles("legal-basis.yml", _("legal act"), "data/legal-basis.yml", list_key="acts", optional=True)
+COMPOSITIONS = RecordFiles("members.yml", _("composition"), "data/members.yml", list_key="compositions", optional=True)
 
 
 def load(ctx: LoadContext[ReadsGlossary]) -> tuple[Institution, list[DataError]]:
@@ -19,8 +20,9 @@ def load(ctx: LoadContext[ReadsGlossary]) -> tuple[Institution, list[DataError]]
     known = {at.record.id: at for at in acts}
     for at in acts:
         if at.record.amends and at.record.amends not in known:
-            errors.append(at.error(("amends",), f"'{at.record.amends}' is not an act in {ACTS.example}",
-                                   f"use one of: {', '.join(known)}"))
+            errors.append(at.error(("amends",), _("{id} is not an act in {path}", id=f"'{at.record.amends}'",
+                                                  path=ACTS.example),
+                                   _("use one of: {codes}", codes=", ".join(known))))
     compositions, errs = load_records(ctx.sources, COMPOSITIONS, Composition,
                                       lambda composition, at: _composition_errors(composition, at, known, ctx))
     errors += errs
@@ -35,8 +37,9 @@ def load(ctx: LoadContext[ReadsGlossary]) -> tuple[Institution, list[DataError]]
 
 
 def _composition_errors(composition: Composition, at: Located, acts: dict, ctx: LoadContext[ReadsGlossary]) -> list[DataError]:
-    errors = [at.error(("legal_basis", i), f"'{act_id}' is not an act in {ACTS.example}",
-                       f"add the act there or use one of: {', '.join(acts) or 'none yet'}")
+    errors = [at.error(("legal_basis", i), _("{id} is not an act in {path}", id=f"'{act_id}'", path=ACTS.example),
+                       _("add the act there or use one of: {codes}", codes=", ".join(acts)) if acts else
+                       _("add the act there (there is none yet)"))
               for i, act_id in enumerate(composition.legal_basis) if act_id not in acts]
     glossary = ctx.loaded.glossary
     if glossary is not None:

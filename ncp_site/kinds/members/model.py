@@ -15,7 +15,10 @@ from typing import Literal, get_args
 from pydantic import Field, field_validator, model_validator
 
 from ...core.citations import Source
+from ...core.errors import Invalid
 from ...core.localized import Day, LanguageVersions, Localized, Name, Strict
+from ...core.messages import _
+from ...core.organisations import OrganisationRef
 from ...core.validation import pattern, record_id
 from ...core.vocabulary import StakeholderGroup
 
@@ -28,7 +31,7 @@ Role = Literal["chair", "deputy_chair", "member"]
 class LegalAct(Strict):
     id: str = record_id()
     kind: ActKind
-    number: str = Field(pattern=pattern(r"^[0-9A-Za-z/-]+$", "the number the act was given: Latin letters, digits, / and -, e.g. 124 or 12-VII"))
+    number: str = Field(pattern=pattern(r"^[0-9A-Za-z/-]+$", _("the number the act was given: Latin letters, digits, / and -, e.g. 124 or 12-VII")))
     adopted: Day
     in_force: Day | None = None  # when it took effect, if later than its adoption
     amends: str | None = None  # the id of the act it amends
@@ -39,14 +42,15 @@ class LegalAct(Strict):
     @model_validator(mode="after")
     def _in_force_after_adoption(self):
         if self.in_force and self.in_force < self.adopted:
-            raise ValueError(f"in_force ({self.in_force}) is before the adoption ({self.adopted}) -- "
-                             "an act takes effect on or after the day it is adopted")
+            raise Invalid(_("in_force ({in_force}) is before the adoption ({adopted})", in_force=str(self.in_force),
+                            adopted=str(self.adopted)),
+                          _("an act takes effect on or after the day it is adopted"))
         return self
 
 
 class Member(Strict):
     position: Localized | None = None  # the post through which a member sits: "Vice Minister"
-    organisation: Name
+    organisation: OrganisationRef  # the id of the organisation in data/organisations.yml
     person: Name | None = None  # only an official in their official capacity, with their position
     group: StakeholderGroup | None = None  # left out where the composition assigns the member to no group
     membership: Membership
@@ -56,8 +60,9 @@ class Member(Strict):
     @classmethod
     def _official_capacity(cls, value, info):
         if value is not None and info.data.get("position") is None:
-            raise ValueError("a person is named without a position -- name people only in their official "
-                             "capacity: add their position, or remove the name and keep the organisation")
+            raise Invalid(_("a person is named without a position"),
+                          _("name people only in their official capacity: add their position, or remove the name "
+                            "and keep the organisation"))
         return value
 
 
@@ -75,7 +80,8 @@ class Composition(Strict):
     @model_validator(mode="after")
     def _ends_after_start(self):
         if self.end and self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start}) -- check both dates")
+            raise Invalid(_("end ({end}) is before start ({start})", end=str(self.end), start=str(self.start)),
+                          _("check both dates"))
         return self
 
     def of(self, membership: str) -> list[Member]:

@@ -7,11 +7,12 @@ from typing import Protocol
 
 from ...core.errors import DataError
 from ...core.kind import LoadContext, ReadsGlossary
+from ...core.messages import _
 from ...core.records import Identified, Located, RecordFiles, load_records, reference_errors
 from ...core.vocabulary import missing_labels
 from .model import NewsItem
 
-FILES = RecordFiles("news", "news item", "data/news/2024-04-15-peer-review-published.yml")
+FILES = RecordFiles("news", _("news item"), "data/news/2024-04-15-peer-review-published.yml")
 
 
 class Needs(ReadsGlossary, Protocol):
@@ -28,7 +29,7 @@ def load(ctx: LoadContext[Needs]) -> tuple[list[NewsItem], list[DataError]]:
     found, errors = load_records(ctx.sources, FILES, NewsItem, lambda item, at: item_errors(item, at, ctx))
     glossary = ctx.loaded.glossary
     if glossary is not None and found:
-        errors += missing_labels(glossary, {"related_cases": ["specific_instance"]}, "a news item's")
+        errors += missing_labels(glossary, {"related_cases": ["specific_instance"]}, _("a news item"))
     return newest_first([at.record for at in found]), errors
 
 
@@ -38,5 +39,5 @@ def newest_first(items: list[NewsItem]) -> list[NewsItem]:
 
 def item_errors(item: NewsItem, at: Located, ctx: LoadContext[Needs]) -> list[DataError]:
     cases, events = {c.id for c in ctx.loaded.cases}, {e.id for e in ctx.loaded.events}
-    return (reference_errors(at, "related_cases", item.related_cases, cases, "specific instance", "data/cases/")
-            + reference_errors(at, "related_events", item.related_events, events, "event", "data/events/"))
+    return (reference_errors(at, "related_cases", item.related_cases, cases, _("specific instance"), "data/cases/")
+            + reference_errors(at, "related_events", item.related_events, events, _("event"), "data/events/"))

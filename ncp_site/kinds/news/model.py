@@ -2,8 +2,8 @@
 
 The peer review found the NCP's news reached the English site months after the Kazakh and Russian
 ones. An item here is one record with its text in every site language, so it appears on every
-language's news page at once. It may name the specific instances and events it concerns (by their
-ids, checked against ``data/cases/`` and ``data/events/``) and the sources it is based on.
+language's news page at once. It may name the specific instances, events and organisations it concerns
+(by their ids, checked against ``data/cases/``, ``data/events/`` and ``data/organisations.yml``) and the sources it is based on.
 
 Dates: ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when the source gives no day (never made up). An item
 appears from its date on ("today" is the build day, SOURCE_DATE_EPOCH when set), so an item can be
@@ -18,6 +18,7 @@ from pydantic import Field
 
 from ...core.citations import Source
 from ...core.localized import Localized, Strict
+from ...core.organisations import OrganisationRef
 from ...core.partial_dates import PartialDateField
 from ...core.validation import record_id
 
@@ -32,6 +33,7 @@ class NewsItem(Strict):
     body: Localized
     related_cases: list[str] = Field(default_factory=list)
     related_events: list[str] = Field(default_factory=list)
+    related_organisations: list[OrganisationRef] = Field(default_factory=list)  # ids in data/organisations.yml
     sources: list[Source] = Field(default_factory=list)  # where its facts come from: a document, an announcement
 
     @property

@@ -22,6 +22,7 @@ from pydantic import Field
 
 from ...core.documents import WebAddress
 from ...core.localized import Day, Localized, LocalizedLine, Strict
+from ...core.messages import _
 from ...core.validation import pattern, record_id
 
 Area = Literal["institutional_arrangements", "promotion", "specific_instances", "government_policies"]
@@ -31,7 +32,7 @@ STATUSES: tuple[str, ...] = get_args(Status)
 
 
 class Finding(Strict):
-    id: str = record_id(pattern(r"^\d+\.\d+$", "the recommendation's number: two numbers joined by a dot, e.g. 3.1"))
+    id: str = record_id(pattern(r"^\d+\.\d+$", _("the recommendation's number: two numbers joined by a dot, e.g. 3.1")))
     area: Area
     topic: Localized
     finding: Localized

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...core.errors import DataError
 from ...core.kind import LoadContext
+from ...core.messages import _
 from ...core.validation import validate
 from ...core.vocabulary import MILESTONES
 from ...core.yamlsrc import YamlDoc
@@ -32,16 +33,17 @@ def _unique_ids(procedure: Procedure, doc: YamlDoc) -> list[DataError]:
         seen: dict[str, int] = {}
         for i, item in enumerate(getattr(procedure, field)):
             if item.id in seen:
-                errors.append(doc.error((field, i, "id"), f"'{item.id}' is already the id of {field}[{seen[item.id]}]",
-                                        "give each entry its own id"))
+                errors.append(doc.error((field, i, "id"), _("{id} is already the id of {entry}", id=f"'{item.id}'",
+                                                            entry=f"{field}[{seen[item.id]}]"),
+                                        _("give each entry its own id")))
             seen.setdefault(item.id, i)
     return errors
 
 
 def _deadline_stages(procedure: Procedure, doc: YamlDoc) -> list[DataError]:
     known = [stage.id for stage in procedure.stages]
-    return [doc.error(("deadlines", i, "stage"), f"'{d.stage}' is not a stage of the procedure",
-                      f"use one of: {', '.join(known)}")
+    return [doc.error(("deadlines", i, "stage"), _("{id} is not a stage of the procedure", id=f"'{d.stage}'"),
+                      _("use one of: {codes}", codes=", ".join(known)))
             for i, d in enumerate(procedure.deadlines) if d.stage not in known]
 
 
@@ -54,13 +56,17 @@ def _stage_ends(procedure: Procedure, doc: YamlDoc) -> list[DataError]:
             continue
         position = MILESTONES.index(stage.ends_at)
         if position <= previous:
-            errors.append(doc.error(("stages", i, "ends_at"), f"'{stage.ends_at}' cannot end this stage: "
-                                    f"{'a specific instance starts with it' if position == 0 else 'an earlier stage already ends at it or later'}",
-                                    f"stages end at the dates of a specific instance in this order: {order}"))
+            errors.append(doc.error(("stages", i, "ends_at"),
+                                    _("{code} cannot end this stage: a specific instance starts with it",
+                                      code=f"'{stage.ends_at}'") if position == 0 else
+                                    _("{code} cannot end this stage: an earlier stage already ends at it or later",
+                                      code=f"'{stage.ends_at}'"),
+                                    _("stages end at the dates of a specific instance in this order: {order}", order=order)))
             continue
         previous = position
     if procedure.stages[-1].ends_at is None:
         last = len(procedure.stages) - 1
-        errors.append(doc.error(("stages", last, "id"), "the last stage does not say which date of a specific instance ends it",
-                                f"add 'ends_at:' with one of: {order}"))
+        errors.append(doc.error(("stages", last, "id"), _("the last stage does not say which date of a specific instance "
+                                                          "ends it"),
+                                _("add 'ends_at:' with one of: {codes}", codes=order)))
     return errors

@@ -14,7 +14,9 @@ from typing import Literal
 from pydantic import Field, StrictBool, model_validator
 
 from ...core.citations import Source
+from ...core.errors import Invalid
 from ...core.localized import Localized, Strict
+from ...core.messages import _
 from ...core.timeframes import Stretch
 from ...core.validation import CODE, record_id
 from ...core.vocabulary import Milestone
@@ -63,9 +65,10 @@ class ChecklistItem(Strict):
     @model_validator(mode="after")
     def _options_only_for_a_choice(self):
         if self.input == "choice" and len(self.options) < 2:
-            raise ValueError("a choice needs at least two options -- list them under 'options:' (id, label, hint)")
+            raise Invalid(_("a choice needs at least two options"), _("list them under 'options:' (id, label, hint)"))
         if self.input != "choice" and self.options:
-            raise ValueError(f"an input '{self.input}' has no options -- remove 'options:' or write 'input: choice'")
+            raise Invalid(_("an input {input} has no options", input=f"'{self.input}'"),
+                          _("remove 'options:' or write 'input: choice'"))
         return self
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from ...core import documents
 from ...core.errors import DataError
 from ...core.kind import LoadContext, ReadsGlossary
+from ...core.messages import _
 from ...core.records import Located, RecordFiles, load_records
 from ...core.vocabulary import require_concepts
 from .model import PAGE_URL, Report
 
-FILES = RecordFiles("reports.yml", "report", "data/reports.yml", list_key="reports", optional=True)
+FILES = RecordFiles("reports.yml", _("report"), "data/reports.yml", list_key="reports", optional=True)
 
 
 def load(ctx: LoadContext[ReadsGlossary]) -> tuple[list[Report], list[DataError]]:
@@ -21,9 +22,10 @@ def report_errors(report: Report, at: Located, ctx: LoadContext[ReadsGlossary]) 
     errors = documents.versions_errors(at.doc, at.loc + ("documents",), report.documents, ctx.docs_dir, ctx.languages)
     errors += _overlap_errors(report, at.doc, at.loc)
     if (ctx.docs_dir / PAGE_URL / report.id).exists():
-        errors.append(at.doc.error(at.loc + ("id",), f"'{report.id}' is the name of a folder or file under "
-                                   f"docs/{PAGE_URL}, where the document's page would go",
-                                   "choose another id"))
+        errors.append(at.doc.error(at.loc + ("id",), _("{id} is the name of a folder or file under {folder}, where the "
+                                                       "document's page would go", id=f"'{report.id}'",
+                                                       folder=f"docs/{PAGE_URL}"),
+                                   _("choose another id")))
     glossary = ctx.loaded.glossary
     if glossary is not None:
         errors += require_concepts(glossary, at.doc.error, {f"report_{report.kind}": at.loc + ("kind",)})
@@ -36,10 +38,11 @@ def _overlap_errors(report: Report, doc, loc: tuple) -> list[DataError]:
     for field in ("printed", "unlinked"):
         for k, code in enumerate(getattr(report, field)):
             if code in linked:
-                errors.append(doc.error(loc + (field, k), f"'{code}' also has a document under documents",
-                                        f"remove '{code}' from {field}, or its entry under documents", code))
+                errors.append(doc.error(loc + (field, k), _("{code} also has a document under documents", code=f"'{code}'"),
+                                        _("remove {code} from {field}, or its entry under documents", code=f"'{code}'",
+                                          field=field), code))
     for k, code in enumerate(report.unlinked):
         if code in report.printed:
-            errors.append(doc.error(loc + ("unlinked", k), f"'{code}' is also listed under printed",
-                                    "keep the language in one of printed and unlinked", code))
+            errors.append(doc.error(loc + ("unlinked", k), _("{code} is also listed under printed", code=f"'{code}'"),
+                                    _("keep the language in one of printed and unlinked"), code))
     return errors

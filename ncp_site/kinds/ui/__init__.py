@@ -9,6 +9,7 @@ from ...core.cache import cached_with
 from ...core.errors import DataError, DataErrors
 from ...core.kind import Kind, LoadContext
 from ...core.localized import Localized
+from ...core.messages import LanguageName, _, _n
 from ...core.rendering import plural_forms
 from ...core.validation import validate
 
@@ -26,8 +27,9 @@ class UiText:
         try:
             return self.strings[key][lang]
         except KeyError:
-            raise DataErrors([DataError(self.path, 1, key, "is missing, and the site uses it",
-                                        f"add '{key}:' with one line per language (see the key's neighbours)")]) from None
+            raise DataErrors([DataError(self.path, 1, key, _("is missing, and the site uses it"),
+                                        _("add '{key}:' with one line per language (see the key's neighbours)",
+                                          key=key))]) from None
 
 
 def load(ctx: LoadContext) -> tuple[UiText | None, list[DataError]]:
@@ -35,8 +37,9 @@ def load(ctx: LoadContext) -> tuple[UiText | None, list[DataError]]:
     if doc is None:
         return None, errors
     if not isinstance(doc.data, dict):
-        return None, errors + [doc.error((), "should be a mapping of keys to texts",
-                                         f"write 'key:' followed by {', '.join(c + ':' for c in ctx.languages)} lines")]
+        return None, errors + [doc.error((), _("should be a mapping of keys to texts"),
+                                         _("write 'key:' followed by {keys} lines",
+                                           keys=", ".join(c + ":" for c in ctx.languages)))]
     strings, errs = cached_with(ctx.sources.entries.get(doc.path), "ui texts", lambda: _texts(doc, ctx.languages))
     return UiText(strings, doc.path), errors + errs
 
@@ -64,14 +67,15 @@ def placeholder_errors(doc, key: str, text: Localized, languages) -> list[DataEr
         found = set(PLACEHOLDER.findall(text[lang]))
         if found != expected:
             errors.append(DataError(doc.path, doc.line((key, lang)), key,
-                                    f"has the placeholders {_slots(found)} but the {languages.name(first)} text "
-                                    f"has {_slots(expected)}", "write the same {…} placeholders in every language, "
-                                    "in the place the language's word order needs", lang))
+                                    _("has the placeholders {found} but the {language} text has {expected}",
+                                      found=_slots(found), language=LanguageName(first), expected=_slots(expected)),
+                                    _("write the same {{…}} placeholders in every language, in the place the "
+                                      "language's word order needs"), lang))
     return errors
 
 
-def _slots(names: set[str]) -> str:
-    return ", ".join("{" + n + "}" for n in sorted(names)) or "none"
+def _slots(names: set[str]):
+    return ", ".join("{" + n + "}" for n in sorted(names)) or _("none")
 
 
 def _plural_errors(doc, key: str, text: Localized) -> list[DataError]:
@@ -83,9 +87,10 @@ def _plural_errors(doc, key: str, text: Localized) -> list[DataError]:
         forms, categories = value.split("|"), plural_forms(lang)
         if len(forms) != len(categories):
             errors.append(DataError(doc.path, doc.line((key, lang)), key,
-                                    f"has {len(forms)} forms separated by '|'; this language counts "
-                                    f"with {len(categories)} ({', '.join(categories)})",
-                                    f"write {len(categories)} forms, each with {{n}}, separated by '|'", lang))
+                                    _("has {forms} forms separated by '|'; this language counts with {count} ({names})",
+                                      forms=len(forms), count=len(categories), names=", ".join(categories)),
+                                    _("write {count} forms, each with {{n}}, separated by '|'", count=len(categories)),
+                                    lang))
     return errors
 
 

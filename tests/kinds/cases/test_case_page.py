@@ -17,7 +17,7 @@ STAGES = ("submission", "initial_assessment", "conclusion", "follow_up")
 def unreported() -> dict:
     return case_record("kr0101", ncp_role="supporting", lead_ncp="KR", supporting_ncps=["KZ"], chapters=[],
                        status="not_reported", host_country="not_reported",
-                       enterprise={"name": "GM Korea", "sector": "not_reported", "home_country": "not_reported"},
+                       enterprise={"organisation": "gm-korea", "sector": "not_reported", "home_country": "not_reported"},
                        dates={stage: "not_reported" for stage in STAGES})
 
 

@@ -9,6 +9,7 @@ from builders import (
     LANGUAGES,
     case_record,
     dedent,
+    line_of,
     load_kind,
     make_project,
     problem_at,
@@ -25,7 +26,7 @@ VALID = dedent("""
       ru: Физическое лицо и Example LLP
       en: An individual and Example LLP
     enterprise:
-      name: Example LLP
+      organisation: example-llp
       sector: C
       home_country: KZ
     submitter:
@@ -62,9 +63,20 @@ def test_valid_record_loads(tmp_path):
     assert errors == []
     (case,) = cases
     assert case.dates.submission == dt.date(2022, 2, 15)
-    assert case.enterprise.name["ru"] == "Example LLP"
+    assert case.enterprise.organisation.id == "example-llp" and case.enterprise.organisation["ru"] == "ТОО «Example»"
     assert case.edition == 2011
     assert case.duration_days == 136
+
+
+def test_an_organisation_that_submits_is_named_by_its_record(tmp_path):
+    make_project(tmp_path)
+    text = VALID.replace("  type: individual\n  withheld: true", "  type: trade_union\n  withheld: false\n  organisation: example-union")
+    (tmp_path / "data" / "cases" / "kz0101.yml").write_text(text, encoding="utf-8")
+    (case,), errors = load_kind(tmp_path, "cases")
+    assert errors == []
+    assert case.submitter.named.id == "example-union" and case.submitter.named["kk"] == "Мысал кәсіподағы"
+    assert case.public_dict()["submitter"]["organisation"] == {"kk": "Мысал кәсіподағы", "ru": "Профсоюз «Пример»",
+                                                              "en": "Example Union"}
 
 
 STATEMENT = dedent("""
@@ -96,6 +108,19 @@ BROKEN = [
      "submitter.name_unknown", None, "is true, and so is withheld"),
     ("unknown but named", "  withheld: true", "  name_unknown: true\n  name: Someone", "name_unknown:",
      "submitter.name_unknown", None, "is true, but a name is written"),
+    ("enterprise not in data/organisations.yml", "organisation: example-llp", "organisation: exampel-llp",
+     "organisation:", "enterprise.organisation", None,
+     "there is no organisation 'exampel-llp' -- use the id of an organisation in data/organisations.yml"),
+    ("enterprise written as a name", "  organisation: example-llp", "  name: Example LLP", "name:",
+     "enterprise.name", None, "is not a known field"),
+    ("a trade union named by a name", "  type: individual\n  withheld: true", "  type: trade_union\n  withheld: false\n"
+     "  name: Example Union", "name: Example Union", "submitter.name", None,
+     "is a name, but the submitter is an organisation (trade_union) -- write 'organisation: <id>'"),
+    ("an individual named as an organisation", "  withheld: true", "  withheld: false\n  organisation: example-union",
+     "organisation: example-union", "submitter.organisation", None, "names an organisation, but the type is individual"),
+    ("withheld organisation kept", "  type: individual\n  withheld: true",
+     "  type: trade_union\n  withheld: true\n  organisation: example-union", "organisation: example-union",
+     "submitter.organisation", None, "withheld but the name is in the file"),
     ("sector not an ISIC section", "sector: C", "sector: healthcare", "sector:", "enterprise.sector", None,
      "'healthcare' is not an ISIC section"),
     ("country neither a code nor not_reported", "host_country: KZ", "host_country: unknown", "host_country:",
@@ -202,7 +227,7 @@ def unreported(**changes) -> dict:
     """A case another NCP leads and has not reported on (GM Korea in the peer review's Table 5.1)."""
     record = case_record("kr0101", ncp_role="supporting", lead_ncp="KR", supporting_ncps=["KZ"], chapters=[],
                          status="not_reported", host_country="not_reported",
-                         enterprise={"name": "GM Korea", "sector": "not_reported", "home_country": "not_reported"},
+                         enterprise={"organisation": "gm-korea", "sector": "not_reported", "home_country": "not_reported"},
                          dates={stage: "not_reported" for stage in ("submission", "initial_assessment", "conclusion",
                                                                     "follow_up")})
     record.update(changes)
@@ -223,7 +248,7 @@ def test_an_unreported_case_may_not_leave_a_date_empty(tmp_path):
                                               "conclusion": None, "follow_up": "not_reported"})])
     _, errors = load_kind(tmp_path, "cases")
     assert {e.field for e in errors} == {"dates.submission", "dates.conclusion"}
-    assert all("not_reported" in e.fix for e in errors)
+    assert all("not_reported" in str(e.fix) for e in errors)
 
 
 def test_chapters_need_an_edition_for_their_titles(tmp_path):
@@ -248,3 +273,31 @@ def test_a_submitter_whose_name_the_sources_do_not_give_is_valid(tmp_path):
     (tmp_path / "data" / "cases" / "kz0101.yml").write_text(text, encoding="utf-8")
     (case,), errors = load_kind(tmp_path, "cases")
     assert errors == [] and case.submitter.name_unknown and case.submitter.name is None
+
+
+def test_every_problem_of_a_record_is_reported_in_one_run(tmp_path, capsys):
+    """A mistake in one field (keywords written as a text) used to hide the checks across fields (a submitter
+    with no name, dates out of order) until it was fixed: one run lists them all, each at its line."""
+    text = (VALID.replace("  withheld: true", "  withheld: false")
+            .replace("  en: [labour]", "  en: labour, trade unions")
+            .replace("conclusion: 2022-07-01", "conclusion: 2021-07-01")
+            .replace("status: not_accepted", "status: not_accepted\nstatus_note: x"))
+    make_project(tmp_path)
+    (tmp_path / "data" / "cases" / "kz0101.yml").write_text(text, encoding="utf-8")
+    assert cli.main(["--root", str(tmp_path), "check"]) == 1
+    out = capsys.readouterr().out
+    where = "data/cases/kz0101.yml"
+    assert f"{where}:{line_of(text, '  en: labour')}: keywords (en): should be a list" in out
+    assert f"{where}:{line_of(text, 'status_note')}: status_note: is not a known field" in out
+    assert f"{where}:{line_of(text, 'submitter:')}: submitter: has no name" in out
+    assert f"{where}:{line_of(text, 'conclusion:')}: dates.conclusion: conclusion (2021-07-01) is before" in out
+
+
+def test_a_check_across_fields_says_nothing_about_a_field_that_did_not_validate(tmp_path, capsys):
+    """A wrong status is reported once, as itself: the checks that need the status stay silent about it."""
+    text = VALID.replace("status: not_accepted", "status: rejected")
+    make_project(tmp_path)
+    (tmp_path / "data" / "cases" / "kz0101.yml").write_text(text, encoding="utf-8")
+    assert cli.main(["--root", str(tmp_path), "check"]) == 1
+    problems = [line for line in capsys.readouterr().out.splitlines() if line.startswith("data/cases/kz0101.yml:")]
+    assert [p.split(": ")[1] for p in problems] == ["status"], problems

@@ -23,7 +23,7 @@ from ncp_site.kinds.cases.pages import (
 RECORDS = [
     case_record("kz0001", chapters=["IV", "V", "IV"], dates__submission="2021-06-10"),
     case_record("kz0002", chapters=["IV"], enterprise__sector="K", host_country="FR",
-                submitter={"type": "trade_union", "name": "Union"}, dates__submission="2022-12-01"),
+                submitter={"type": "trade_union", "organisation": "example-union"}, dates__submission="2022-12-01"),
     case_record("kr0001", ncp_role="supporting", lead_ncp="KR", supporting_ncps=["KZ"], chapters=[],
                 status="not_reported",
                 dates={stage: "not_reported" for stage in ("submission", "initial_assessment", "conclusion", "follow_up")}),

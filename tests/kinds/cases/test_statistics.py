@@ -43,7 +43,7 @@ def test_small_register():
         closed("kz0001", "2021-06-10", "2021-10-26", chapters=["VIII"], submitter={"type": "individual", "withheld": True}),
         closed("kz0002", "2021-12-06", "2022-09-23", chapters=["IV", "VII", "XI"]),
         case_record("kz0003", chapters=["IV", "V"], enterprise__sector="K",
-                    submitter={"type": "trade_union", "name": "Union"}, dates__submission="2023-08-01"),
+                    submitter={"type": "trade_union", "organisation": "example-union"}, dates__submission="2023-08-01"),
         # Supporting another NCP: never counted in the lead-NCP figures.
         case_record("kr0001", ncp_role="supporting", lead_ncp="KR", supporting_ncps=["KZ"], chapters=["IV"]),
     ]

@@ -4,6 +4,8 @@ honest; every language's calendar parses back with the same UIDs."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from html import unescape
 
 import icalendar
 import pytest
@@ -85,7 +87,7 @@ VALID = dedent("""
           en: Almaty
         format: hybrid
         ncp_role: participated
-        organiser: UNDP
+        organisers: [undp]
         audience: "<10"
         stakeholder_groups: [business, international_organisations]
 """)
@@ -133,7 +135,7 @@ def test_valid_events_load(tmp_path):
     loaded = load(tmp_path, {"2030.yml": VALID})
     seminar, webinar, forum = loaded["2030-03-seminar"], loaded["2030-05-webinar"], loaded["2030-12-forum"]
     assert seminar.start.day == dt.date(2030, 3, 10) and seminar.end is None
-    assert seminar.location["ru"] == "Astana" and forum.organiser["kk"] == "UNDP"
+    assert seminar.location["ru"] == "Astana" and [o.id for o in forum.organisers] == ["undp"]
     assert (seminar.audience.text, seminar.audience.low, seminar.audience.high) == ("10-50", 10, 50)
     assert webinar.start.time == dt.time(10, 0) and webinar.end.time == dt.time(12, 0)
     assert (forum.audience.low, forum.audience.high) == (1, 9)  # "<10": at least one person, at most nine
@@ -168,8 +170,14 @@ BROKEN = [
      "first number is larger"),
     ("in person without a location", "    location: Astana\n", "", "format: in_person", f"{A0}.location", None,
      "needs a location"),
-    ("participated without organiser", "    organiser: UNDP\n", "", "ncp_role: participated", "events[2].organiser",
-     None, "needs its organiser"),
+    ("participated without organiser", "    organisers: [undp]\n", "", "ncp_role: participated", "events[2].organisers",
+     None, "needs its organiser -- add 'organisers: [<id>]'"),
+    ("organiser not in data/organisations.yml", "organisers: [undp]", "organisers: [undpp]", "organisers:",
+     "events[2].organisers[0]", None, "there is no organisation 'undpp' -- use the id of an organisation in data/organisations.yml"),
+    ("organiser named twice", "    organisers: [undp]\n", "    organisers: [undp]\n    organiser: {kk: БҰҰДБ, ru: ПРООН, en: UNDP}\n",
+     "id: 2030-12-forum", "events[2]", None, "the organiser is given twice"),
+    ("participant not in data/organisations.yml", "    organisers: [undp]\n", "    organisers: [undp]\n    participants: [ministry, ministri]\n",
+     "participants:", "events[2].participants[1]", None, "there is no organisation 'ministri'"),
     ("broken material path", "en: https://example.org/slides", "en: files/slides.pdf", "en: files/slides.pdf",
      f"{A0}.materials[0].documents", "en", "'files/slides.pdf' does not exist under docs/"),
     ("unknown field", "    chapters: [IV]\n", "    chapters: [IV]\n    price: 10\n", "price:", f"{A0}.price", None,
@@ -208,7 +216,7 @@ def test_every_label_comes_from_the_glossary(tmp_path):
     glossary_file.write_text(glossary_file.read_text(encoding="utf-8").replace("id: format_hybrid", "id: format_mixed"),
                              encoding="utf-8")
     _, errors = collect(tmp_path)
-    assert any(e.path == "data/glossary.yml" and "no concept 'format_hybrid'" in e.problem for e in errors), errors
+    assert any(e.path == "data/glossary.yml" and "no concept 'format_hybrid'" in str(e.problem) for e in errors), errors
 
 
 # --- upcoming and past: "today" is the build date --------------------------------------------
@@ -353,10 +361,42 @@ PEER_REVIEW = dedent("""
         location: Astana
         format: in_person
         ncp_role: participated
-        organiser: OECD
+        organisers: [oecd]
         audience: 40
         stakeholder_groups: [other_ncps, government]
 """)
+
+
+def definitions(html: str) -> list[tuple[str, str]]:
+    """An event page's facts: (label, value) as a visitor reads them."""
+    return [(unescape(dt_), unescape(re.sub(r"<[^>]+>", "", dd))) for dt_, dd in re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", html)]
+
+
+def test_organisers_and_participants_are_named_by_their_records_in_each_language(tmp_path):
+    two = VALID.replace("    organisers: [undp]\n", "    organisers: [ministry, undp]\n    participants: [example-llp]\n")
+    project(tmp_path, {"2030.yml": two})
+    site, errors = collect(tmp_path)
+    assert errors == []
+    forum = next(e for e in site.data.events if e.id == "2030-12-forum")
+    shown = {lang: dict(definitions(event_pages.render_event_page(forum, site.words, lang))) for lang in LANGS}
+    assert shown["kk"][site.words.ui("events.organiser", "kk")] == "Министрлік және БҰҰДБ"
+    assert shown["ru"][site.words.ui("events.organiser", "ru")] == "Министерство и ПРООН"
+    assert shown["en"][site.words.ui("events.organiser", "en")] == "Ministry and UNDP"
+    assert shown["ru"][site.words.ui("events.participants", "ru")] == "ТОО «Example»"
+    description = calendar.files(site, "en")[0].content
+    assert "Ministry and UNDP" in description.decode().replace("\r\n ", "")
+
+
+def test_an_organiser_described_rather_than_named_is_shown_as_written(tmp_path):
+    described = VALID.replace("    organisers: [undp]\n",
+                              "    organiser: {kk: Басқа елдің ҰБО-сы, ru: НКП другой страны, en: Another country's NCP}\n")
+    project(tmp_path, {"2030.yml": described})
+    site, errors = collect(tmp_path)
+    assert errors == []
+    forum = next(e for e in site.data.events if e.id == "2030-12-forum")
+    shown = dict(definitions(event_pages.render_event_page(forum, site.words, "en")))
+    assert shown[site.words.ui("events.organiser", "en")] == "Another country's NCP"
+    assert site.words.ui("events.participants", "en") not in shown
 
 
 def test_the_peer_review_mission_is_listed_but_not_counted(tmp_path):
@@ -583,3 +623,17 @@ def test_the_events_list_stays_short_at_any_number_of_events(tmp_path):
     assert '<a href="years/2035/">2035</a>: 200 events' in html
     year_page = event_pages.render_year_page(2035, site.data.events, site.words, "ru")
     assert year_page.count('<a href="../../s2035-') == 200
+
+
+def test_an_events_problems_at_every_stage_are_reported_in_one_run(tmp_path, capsys):
+    """A value no field accepts (the audience) and what only the record as a whole shows (an in-person event
+    without a place, an end before the start) are listed together, each at its line."""
+    text = (VALID.replace("    location: Astana\n", "", 1).replace("audience: 10-50", "audience: lots", 1)
+            .replace("start: 2030-03-10", "start: 2030-03-10\n    end: 2030-03-09", 1))
+    project(tmp_path, {"2030.yml": text})
+    status, out = check_unchanged(tmp_path, capsys, tmp_path / "data" / "events")
+    assert status == 1
+    where = "data/events/2030.yml"
+    assert f"{where}:{line_of(text, 'audience: lots')}: events[0].audience: 'lots' is not an audience size" in out
+    assert f"{where}:{line_of(text, 'format: in_person')}: events[0].location: an event whose format is" in out
+    assert f"{where}:{line_of(text, 'end: 2030-03-09')}: events[0].end: end (2030-03-09) is before start" in out

@@ -37,7 +37,7 @@ EVENTS_2022 = dedent("""
         start: 2022-03-20 10:00
         format: online
         ncp_role: participated
-        organiser: UNDP
+        organisers: [undp]
         stakeholder_groups: [business]
       - id: 2022-08-meeting
         title: {kk: Кездесу, ru: Встреча, en: Meeting}

@@ -49,18 +49,18 @@ MEMBERS = dedent("""
             url: https://example.kz/order-2.pdf
         members:
           - position: {kk: Министр, ru: Министр, en: Minister}
-            organisation: {kk: Министрлік, ru: Министерство, en: Ministry}
+            organisation: ministry
             group: government
             membership: main
             role: chair
-          - organisation: Example Chamber
+          - organisation: chamber
             group: business
             membership: main
           - position: {kk: Директор, ru: Директор, en: Director}
-            organisation: {kk: Қор, ru: Фонд, en: Foundation}
+            organisation: foundation
             group: civil_society
             membership: expert
-          - organisation: Example Institute
+          - organisation: institute
             membership: main
       - id: earlier
         start: 2020-06-18
@@ -69,7 +69,7 @@ MEMBERS = dedent("""
         title: {kk: Бұрынғы құрам, ru: Прежний состав, en: Earlier composition}
         secretariat: {kk: Институт, ru: Институт, en: Institute}
         members:
-          - organisation: Example Union
+          - organisation: example-union
             group: trade_unions
             membership: expert
 """)
@@ -94,13 +94,20 @@ def test_valid_files_load_acts_oldest_first_and_compositions_newest_first(tmp_pa
     assert [a.id for a in institution.acts] == ["order-1", "order-2"]
     assert [c.id for c in institution.compositions] == ["current", "earlier"]
     assert institution.compositions[0].current and not institution.compositions[1].current
+    minister = institution.compositions[0].members[0]
+    assert minister.organisation.id == "ministry" and minister.organisation["ru"] == "Министерство"
 
 
 BROKEN = [
     # (what is wrong, file, replace this, with this, line fragment, field, lang, words in the message)
-    ("person without a position", "members", "      - organisation: Example Chamber\n",
-     "      - organisation: Example Chamber\n        person: A. Person\n", "person: A. Person",
+    ("person without a position", "members", "      - organisation: chamber\n",
+     "      - organisation: chamber\n        person: A. Person\n", "person: A. Person",
      "compositions[0].members[1].person", None, "name people only in their official capacity"),
+    ("organisation not in data/organisations.yml", "members", "organisation: foundation", "organisation: fondation",
+     "organisation: fondation", "compositions[0].members[2].organisation", None,
+     "there is no organisation 'fondation' -- use the id of an organisation in data/organisations.yml"),
+    ("organisation written as a name", "members", "organisation: foundation", "organisation: {kk: Қор, ru: Фонд, en: Fund}",
+     "organisation: {kk", "compositions[0].members[2].organisation", None, "should be text"),
     ("unknown act", "members", "legal_basis: [order-2]", "legal_basis: [order-3]", "legal_basis: [order-3]",
      "compositions[0].legal_basis[0]", None, "'order-3' is not an act in data/legal-basis.yml"),
     ("ends before it starts", "members", "end: 2023-12-31", "end: 2019-12-31", "id: earlier",

@@ -122,4 +122,4 @@ def test_a_report_id_may_not_take_the_place_of_a_folder_of_the_reports_page(tmp_
     (root / "docs" / "reports" / "files").mkdir(parents=True)
     (root / "data" / "reports.yml").write_text(REPORTS.replace("id: code", "id: files"), encoding="utf-8")
     _, errors = collect(root)
-    assert [(e.field, e.fix) for e in errors] == [("reports[2].id", "choose another id")]
+    assert [(e.field, str(e.fix)) for e in errors] == [("reports[2].id", "choose another id")]

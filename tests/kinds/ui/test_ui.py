@@ -31,8 +31,8 @@ def test_a_placeholder_missing_or_renamed_in_a_language_is_located(tmp_path):
         (line_of(WORDING, 'en: "Chapter'), "case.chapter_n", "en"),
         (line_of(WORDING, 'en: "at least"'), "events.at_least", "en"),
     ]
-    assert "has the placeholders {number} but the Kazakh text has {n}" in errors[0].problem
-    assert "has the placeholders none" in errors[1].problem
+    assert "has the placeholders {number} but the Kazakh text has {n}" in str(errors[0].problem)
+    assert "has the placeholders none" in str(errors[1].problem)
 
 
 def test_the_real_wording_keeps_every_placeholder_in_every_language():
