@@ -39,10 +39,6 @@ FIRST_RECORD = """(form) => {
 
 
 REGISTERS = ("cases/", "events/", "reports/")
-CROWDED = pytest.mark.xfail(strict=True, reason=(
-    "the events page's own text before its filters (the introduction, the calendar and feed links) and the "
-    "upcoming-events note fill the first phone screen (first record at 971-1110 px): content to shorten"))
-
 
 def test_every_register_with_filters_is_checked(site):
     found = {p.removesuffix("index.html") for p in site.pages("kk")
@@ -59,7 +55,7 @@ def in_use(words, lang: str, n: int) -> str:
     return words.ui("register.active", lang).replace("{n}", str(n))
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, marks=CROWDED) if p == "events/" else p for p in REGISTERS])
+@pytest.mark.parametrize("path", REGISTERS)
 @pytest.mark.parametrize("lang", LANGS)
 def test_on_a_phone_the_register_starts_on_the_first_screen(chromium, served_url, lang, path):
     """The filters closed, one line; the register's first record starts within the first screen."""
