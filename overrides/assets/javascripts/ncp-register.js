@@ -6,9 +6,13 @@
 // Without JavaScript the form stays hidden and the complete static list below is the page.
 // The filter state lives in the URL's #fragment (#chapter=IV&role=lead), restored on load, so a
 // filtered view can be bookmarked and shared; nothing is fetched until a filter is used.
+// The fields sit in a disclosure (details) that a phone shows closed, so that the list itself starts
+// on the first screen: open where there is room (WIDE) or when the URL sets a filter; its summary
+// says how many filters are in use.
 import { counted, load, pagefind } from "./ncp-pagefind.js";
 
 const PAGE_SIZE = 20;
+const WIDE = "(min-width: 45em) and (min-height: 40em)";
 const numbers = new Intl.NumberFormat(document.documentElement.lang);
 
 // Each value's count: how many records the view would show with that value chosen instead.
@@ -43,6 +47,8 @@ function setUp(form) {
   const selects = [...form.querySelectorAll("select")];
   const query = form.elements.q;
   const status = form.querySelector("[role=status]");
+  const disclosure = form.querySelector("details");
+  const active = disclosure.querySelector(".ncp-filters__active");
   const section = document.getElementById(form.dataset.results);
   const list = section.querySelector("ol");
   const more = section.querySelector("button");
@@ -54,6 +60,15 @@ function setUp(form) {
     const filters = {};
     for (const select of selects) if (select.value) filters[select.name] = select.value;
     return { q: query.value.trim(), filters };
+  }
+
+  function inUse({ q, filters }) {
+    return Object.keys(filters).length + (q ? 1 : 0);
+  }
+
+  function showInUse(state) {
+    const n = inUse(state);
+    active.textContent = n ? counted(active.dataset.template, n) : "";
   }
 
   function keepInUrl({ q, filters }) {
@@ -86,6 +101,7 @@ function setUp(form) {
     const run = ++generation;
     const state = chosen();
     keepInUrl(state);
+    showInUse(state);
     if (!state.q && !Object.keys(state.filters).length) {
       selects.forEach((select) => showCounts(select, null));
       section.hidden = true;
@@ -138,10 +154,12 @@ function setUp(form) {
   more.addEventListener("click", () => showMore(generation, true));
   window.addEventListener("hashchange", () => {
     restoreFromUrl();
+    if (inUse(chosen())) disclosure.open = true;
     update();
   });
-  form.hidden = false;
   restoreFromUrl();
+  disclosure.open = matchMedia(WIDE).matches || inUse(chosen()) > 0;
+  form.hidden = false;
   if (location.hash.length > 1) update();
 }
 
