@@ -113,10 +113,10 @@ def _problems(console: Console, noun: str, problems: list[DataError], colour: st
     first = (lambda p: p.path not in changed) if changed else (lambda p: False)
     for path, group in groupby(sorted(problems, key=lambda p: (first(p), p.path, p.line, p.field, p.lang or "")),
                                key=lambda p: p.path):
-        group = list(group)
+        in_file = list(group)
         mark = " · " + str(_("changed since the last commit")) if changed and path in changed else ""
-        console.print(Text(redact(f"── {path} ({len(group)}){mark}"), style="bold"))
-        for problem in listed(group):
+        console.print(Text(redact(f"── {path} ({len(in_file)}){mark}"), style="bold"))
+        for problem in listed(in_file):
             console.print(_line(problem, colour, redact))
 
 

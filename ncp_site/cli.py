@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from .checks import translation_status
@@ -92,7 +92,7 @@ def _refuse(project: Project, command: str) -> int:
 def cmd_glossary_export(args) -> int:
     from .kinds.glossary import exchange
 
-    loaded = args.project.loaded.get("glossary")
+    loaded = args.project.data.glossary
     errors = [e for e in args.project.errors if e.path == args.project.sources.path("glossary.yml")]
     if loaded is None or errors:
         for error in errors:
@@ -133,8 +133,8 @@ def cmd_glossary_import(args) -> int:
         print(f"{result.glossary_path}:{change.line}: {change}")
     page_changes, page_errors, pages = ([], [], {}) if result.new_text is None else glossary_pages.follow(
         project, result.changes, result.new_text)
-    for change in page_changes:
-        print(change)
+    for moved in page_changes:
+        print(moved)
     for warning in result.warnings:  # cells a spreadsheet would run as formulas (CSV injection)
         print(warning)
     errors = sorted(set(result.errors), key=lambda e: (e.path, e.line, e.field)) + page_errors
@@ -209,7 +209,7 @@ def cmd_reviewed(args) -> int:
                   "(e.g. data/cases/kz0003.yml, docs/about or data/cases/kz0003.yml#summary)", file=sys.stderr)
         return 1
     by, problem = review.reviewer(args.by, project.config.root)
-    if problem:
+    if problem or by is None:
         print(f"ncp translations reviewed: {problem}", file=sys.stderr)
         return 2
     result = translation_status.mark_reviewed(project.sources, args.targets, args.lang or [], by,
@@ -520,7 +520,7 @@ def _run(args) -> int:
 
 
 @contextmanager
-def _loaded_left_alone() -> Iterator[object]:
+def _loaded_left_alone() -> Iterator[AbstractContextManager[None]]:
     """Loading makes hundreds of thousands of objects that live until the command ends and hold no cycles
     worth collecting, and Python's cycle collector scanned them again and again: a third of a warm
     ``ncp check`` at 1,000 cases + 5,000 events (the peak memory is the same without it). The collector

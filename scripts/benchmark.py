@@ -654,8 +654,8 @@ def weigh(site_dir: Path, label: str) -> None:
     a word on the search page, choosing chapter IV in the register's filters."""
     from playwright.sync_api import sync_playwright
 
-    sys.path.insert(0, str(REPO))
-    from ncp_site.screenshots import launch_chromium, offline_context, serve
+    sys.path.insert(0, str(REPO / "tests"))  # the browser tests' helpers: tests/browsing.py
+    from browsing import launch_chromium, offline_context, serve
 
     case = min(p.parent.name for p in (site_dir / "cases").glob("*/index.html"))
     print(f"{label}: first view and first query, bytes raw / gzip (same-origin responses)")

@@ -13,7 +13,6 @@ import yaml
 from ncp_site import kinds
 from ncp_site.core.config import SiteConfig
 from ncp_site.core.formats import build_today
-from ncp_site.core.kind import LoadContext
 from ncp_site.core.languages import Languages
 from ncp_site.core.sources import Sources
 from ncp_site.core.vocabulary import EDITIONS, GROUPS, ROMAN
@@ -47,12 +46,7 @@ def collect(root: Path) -> tuple[Project, list]:
 def load_kind(root: Path, name: str, languages: Languages = KAZAKHSTAN):
     """One kind's data and its own errors (the kinds before it are loaded too: labels need the glossary)."""
     sources = Sources.read(config(root, languages))
-    loaded: dict = {}
-    for kind in kinds.all_kinds():
-        value, errors = kind.load(LoadContext(sources, loaded, build_today()))
-        loaded[kind.name] = value
-        if kind.offers is not None and value is not None:
-            sources.offered.update(kind.offers(value))
+    for kind, value, errors in kinds.load_each(sources, build_today(), []):
         if kind.name == name:
             return value, errors
     raise KeyError(name)

@@ -7,7 +7,7 @@ Markers, given by folder (README: Tests): ``unit`` (every test outside the three
 validity, never-publish, parity, language attributes); ``NCP_TEST_SITE=site bash scripts/test -m
 published`` runs them on a site ``scripts/build`` has built, without building again.
 ``NCP_TEST_PROJECT`` names another project whose site is built and checked instead of this repository's
-(a copy of its data with a new record of every kind: tests/test_new_records.py).
+(a copy of its data with a new record of every kind: tests/built_site/test_new_records.py).
 
 ``NCP_BUILDER`` names the engine every build and preview of the tests runs: ``mkdocs`` (the default) or
 ``properdocs`` (the maintained MkDocs 1.x fork, the path off MkDocs: ARCHITECTURE.md);

@@ -52,5 +52,5 @@ def test_the_guide_uses_the_glossary_terms(lang):
     project, _ = collect(REPO)
     text = GUIDE[lang].read_text(encoding="utf-8")
     prose = re.sub(r"```.*?```", "", text, flags=re.DOTALL)  # commands and their English output
-    hits = Matcher(project.loaded["glossary"], project.config.languages).find(prose, lang)
+    hits = Matcher(project.data.glossary, project.config.languages).find(prose, lang)
     assert [hit.found for hit in hits] == []

@@ -39,7 +39,7 @@ def repo(tmp_path, monkeypatch):
         monkeypatch.delenv(variable, raising=False)
     work = make_project(tmp_path / "work", [case_record("kz0101", status_as_of=dt.date(2026, 1, 10))])
     write_yaml(work / "data" / "contacts.yml", CONTACTS)
-    (work / ".gitignore").write_text("/.cache/\n", encoding="utf-8")  # as the repository's: ncp's results cache
+    (work / ".gitignore").write_text((REPO / ".gitignore").read_text(encoding="utf-8"), encoding="utf-8")  # ncp's .cache/
     git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", "origin.git")
     git(work, "init", "--quiet", "--initial-branch=main")
     git(work, "config", "user.name", "Aigerim Secretariat")

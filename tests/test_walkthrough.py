@@ -1,10 +1,22 @@
-"""The README walkthrough's pictures are made by a command: its terminal and schema pictures show the new case's errors."""
+"""The walkthrough's pictures (guide/data.md) are made by a command: its terminal and schema pictures show the new case's errors."""
 
 from __future__ import annotations
 
 import html
+import importlib.util
 
-from ncp_site import walkthrough
+from builders import REPO
+
+
+def _tool(name: str):
+    """A developer's tool in ``scripts/`` (not part of the package), loaded from its file."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+walkthrough = _tool("walkthrough")
 
 
 def test_the_terminal_and_schema_pictures_show_the_unfilled_case(tmp_path):

@@ -4,7 +4,7 @@ The list is a UTF-8 file named by the environment variable ``NCP_NEVER_PUBLISH``
 from a repository secret): one name per line; ``#`` starts a comment; blank lines are ignored. An
 entry is known by its line in that file (``entry 3``), so that no message ever prints a name.
 
-How a name is matched (README, "Threat model"):
+How a name is matched (ARCHITECTURE.md, "Threat model"):
 
 - Text and names are compared in one form: NFKC (``Ｉｖａｎ`` is ``Ivan``), invisible characters
   dropped (zero-width spaces, soft hyphens, joiners, direction marks), runs of white space as one
@@ -277,7 +277,7 @@ class View:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Where ``text[start:end]`` was in the original."""
-        if self.starts is None:
+        if self.starts is None or self.ends is None:
             return start, end
         if not self.starts:
             return 0, len(self.original)
@@ -444,7 +444,7 @@ def from_environment(environ=os.environ) -> tuple[NeverPublish, list[DataError]]
     return read_list(Path(path)) if path else (NeverPublish({}), [])
 
 
-def hit_error(path: str, line: int, field: str, entry: int, lang: str | None = None, fix: Message = FIX) -> DataError:
+def hit_error(path: str, line: int, field: str, entry: int, lang: str | None = None, fix: Message | str = FIX) -> DataError:
     return DataError(path, line, field, _("a name on the never-publish list (entry {entry})", entry=entry), fix, lang)
 
 

@@ -171,7 +171,7 @@ def _calendar_errors(text: str, names: NeverPublish, shown: str) -> list[DataErr
         return []
     errors = []
     for number, line in lines:
-        name = re.match(r"[A-Za-z0-9-]*", line).group(0).upper() or "(calendar)"
+        name = re.match(r"[A-Za-z0-9-]*", line).group(0).upper() or "(calendar)"  # type: ignore[union-attr]  # * matches
         value = _ICS_ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), line)
         errors += [hit_error(shown, number, name, hit.entry, fix=FIX) for hit in names.find(value)]
     return errors

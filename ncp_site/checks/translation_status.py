@@ -18,6 +18,7 @@ stay as they are; the file is never rewritten to another form as a whole.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -54,8 +55,8 @@ class Unit:
     field: str
     source: str
     texts: dict[str, str]
-    pending: dict[str, dt.date] = field(default_factory=dict)
-    paths: dict[str, str] = field(default_factory=dict)
+    pending: dict[str, dt.date] = dataclasses.field(default_factory=dict)  # ``field`` is the unit's own field here
+    paths: dict[str, str] = dataclasses.field(default_factory=dict)
     loc: tuple = ()
     """The field's key path in its data file (empty for a page)."""
 
@@ -272,7 +273,7 @@ def translation_report(sources: Sources, today: dt.date) -> Report:
     order = {state: i for i, state in enumerate(STATES)}
     return Report(sorted(findings, key=lambda f: (order[f.state], f.lang, f.path, f.line, f.field)),
                   sum(units for _found, _in_step, units in parts), languages.codes,
-                  {lang: tuple(n) for lang, n in reviewed.items()})
+                  {lang: (n[0], n[1]) for lang, n in reviewed.items()})
 
 
 def _assessed(units: list[Unit], state: State, today: dt.date,
@@ -313,7 +314,7 @@ def _assessed(units: list[Unit], state: State, today: dt.date,
                 hint = f"`ncp translations reviewed {unit.key} --lang {lang}`"
                 why = ("never reviewed -- check it against its source, then run " if status == "unreviewed" else
                        f"its {languages.name(unit.source)} source changed after the review"
-                       + (f" by {review.by}" if review.by else "") + (f" on {review.date}" if review.date else "")
+                       + (f" by {review.by}" if review and review.by else "") + (f" on {review.date}" if review and review.date else "")
                        + " -- see what changed (`ncp translations export --lang " + lang + "`), update it, then run ")
                 findings.append(Finding(status, lang, where, unit.line, unit.field, why + hint, unit.key, words))
     return findings, {lang: (n[0], n[1]) for lang, n in reviewed.items()}, len(units)

@@ -86,7 +86,7 @@ def _library_folders() -> list[str]:
     import pydantic
     import yaml
 
-    return sorted({str(Path(module.__file__).resolve().parents[1]) for module in (yaml, pydantic)})
+    return sorted({str(Path(str(module.__file__)).resolve().parents[1]) for module in (yaml, pydantic)})
 
 
 class Entry:
@@ -151,6 +151,8 @@ class SourceCache:
         return entry
 
     def _read(self, name: str) -> dict[str, tuple[bytes, bytes]]:
+        if self.folder is None:
+            return {}
         try:
             with open(self.folder / name, "rb") as f:
                 data = f.read()
@@ -171,25 +173,26 @@ class SourceCache:
     def save(self) -> None:
         """Write the entries that gained results, then forget the oldest that no run asked for lately.
         Nothing here may stop a command: a cache that cannot be written is left as it is."""
-        if self.folder is None:
+        folder = self.folder
+        if folder is None:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
         except OSError:
             return
         for entry in self.entries.values():
             if entry.changed:
-                self._write(entry)
+                self._write(folder, entry)
         self._prune()
 
-    def _write(self, entry: Entry) -> None:
+    def _write(self, folder: Path, entry: Entry) -> None:
         payload = pickle.dumps(entry.parts, protocol=pickle.HIGHEST_PROTOCOL)
         tmp = None
         try:
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             with os.fdopen(fd, "wb") as f:
                 f.write(_MAGIC + _checksum(payload) + payload)
-            os.replace(tmp, self.folder / entry.name)
+            os.replace(tmp, folder / entry.name)
             tmp = None
             entry.changed = False
         except OSError:

@@ -9,6 +9,7 @@ The markup is the shared template ``bar_chart.html``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -33,7 +34,7 @@ class BarChart:
     bars: tuple[Bar, ...]
 
 
-def bar_chart(chart_id: str, title: str, rows: list[tuple[str, float]]) -> BarChart:
+def bar_chart(chart_id: str, title: str, rows: Sequence[tuple[str, float]]) -> BarChart:
     """Bars proportional to the values, the largest spanning the column; negative values are refused."""
     if any(value < 0 for _, value in rows):
         raise ValueError(f"chart '{chart_id}': a bar chart shows counts, not negative values")

@@ -13,7 +13,7 @@ line; the documents themselves (their titles and addresses) come from those kind
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,7 +107,8 @@ def written_ids(sources: Sources, files: RecordFiles) -> set[str] | None:
 def citable_ids(sources: Sources, citables: Iterable[Citable]) -> frozenset[str] | None:
     """Every id a record may cite; None (nothing checked) when a file holding documents does not parse."""
     found = [written_ids(sources, citable.files) for citable in citables]
-    return None if any(ids is None for ids in found) else frozenset(i for ids in found for i in ids)
+    every = [ids for ids in found if ids is not None]
+    return None if len(every) < len(found) else frozenset(i for ids in every for i in ids)
 
 
 @dataclass(frozen=True)
@@ -119,14 +120,15 @@ class Cited:
     where: Any  # a LanguageMap, or None
 
 
-def cite(source: Source, documents: dict[str, CitedDocument], lang: str,
+def cite(source: Source, documents: Mapping[str, CitedDocument], lang: str,
          href: Callable[[str], str] | None = None) -> Cited:
     """A source for the line in ``lang``. ``href`` turns a path under docs/ into a link from the page; without
     it only web addresses are linked."""
+    address: str | None
+    name: Any
     if source.document is not None:
         document = documents[source.document]
-        address = document.address(lang)
-        name = document.name
+        address, name = document.address(lang), document.name
     else:
         address, name = source.url, source.title
     if address is not None and not is_web_address(address):

@@ -17,7 +17,7 @@ from .limits import MAX_LISTED_PER_FILE
 from .messages import Message, _, _n, message
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, init=False)
 class DataError:
     path: str
     line: int
@@ -26,10 +26,12 @@ class DataError:
     fix: Message
     lang: str | None = None
 
-    def __post_init__(self):
-        for name in ("problem", "fix"):  # a text given as it is (a tool's own words) is shown as it is
-            if not isinstance(getattr(self, name), Message):
-                object.__setattr__(self, name, message(getattr(self, name)))
+    def __init__(self, path: str, line: int, field: str, problem: Message | str, fix: Message | str,
+                 lang: str | None = None):
+        """A text given as it is (a tool's own words) is shown as it is."""
+        for name, value in (("path", path), ("line", line), ("field", field), ("problem", message(problem)),
+                            ("fix", message(fix)), ("lang", lang)):
+            object.__setattr__(self, name, value)
 
     def __str__(self) -> str:
         return self.render()

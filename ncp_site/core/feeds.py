@@ -38,7 +38,12 @@ class Feed:
 
     @property
     def path(self) -> str:
-        return f"{self.prefix}{FEEDS_DIR}{self.name}.xml"
+        return feed_path(self.prefix, self.name)
+
+
+def feed_path(prefix: str, name: str) -> str:
+    """Where a language's feed is, from the site's root: ``ru/feeds/events.xml``."""
+    return f"{prefix}{FEEDS_DIR}{name}.xml"
 
 
 def _absolute(site_url: str | None, path: str) -> str:

@@ -82,7 +82,7 @@ class LanguageMap(dict):
         """The language the text shown for ``lang`` is really in (another one while pending)."""
         return self.borrowed.get(lang, lang)
 
-    def __hash__(self):
+    def __hash__(self) -> int:  # type: ignore[override]  # a validated text never changes: hashable, unlike a dict
         return hash(tuple(sorted(self.items())))
 
     @classmethod
@@ -198,7 +198,7 @@ class SomeLanguages(dict):
         """The languages in which the document exists (each site language is a key, None where none)."""
         return {lang: value for lang, value in self.items() if value}
 
-    def __hash__(self):
+    def __hash__(self) -> int:  # type: ignore[override]  # a validated text never changes: hashable, unlike a dict
         return hash(tuple(sorted(self.items())))
 
 

@@ -155,7 +155,7 @@ def _structure_problem(text: str) -> tuple[Message, Message] | None:
     for step in converter.preprocessors:
         lines = step.run(lines)
     root = converter.parser.parseDocument(lines).getroot()
-    blocks, work, heaviest, stack = 0, 0, (0, 0, ""), [(root, 0)]
+    blocks, work, heaviest, stack = 0, 0, (0, 0, ""), [(root, 0)] if root is not None else []
     while stack:
         element, depth = stack.pop()
         if depth > MAX_MARKDOWN_DEPTH:

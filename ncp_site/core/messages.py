@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from babel import Locale
 from babel.lists import format_list
@@ -221,12 +221,16 @@ class LanguageName:
         return self.render()
 
 
+ListStyle = Literal["standard", "or"]
+"""How a listing joins its last item: "a, b and c" or "a, b or c"."""
+
+
 @dataclass(frozen=True)
 class Listing:
     """Items listed as the message's language lists them (``kk, ru and en``; ``or`` with ``style="or"``)."""
 
     items: tuple[str, ...]
-    style: str = "standard"
+    style: ListStyle = "standard"
 
     def render(self, lang: str | None = None) -> str:
         items = [str(rendered(item, lang)) for item in self.items]
@@ -238,7 +242,7 @@ class Listing:
         return self.render()
 
 
-def listing(items, style: str = "standard") -> Listing:
+def listing(items, style: ListStyle = "standard") -> Listing:
     return Listing(tuple(items), style)
 
 

@@ -50,7 +50,7 @@ def parse_partial_date(value) -> PartialDate:
     match = _PARTIAL.match(text)
     if match is None:
         raise Invalid(_("{value} is not a date", value=shown(value)), FIX)
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year, month, day = int(match.group(1)), *(int(g) if g else None for g in match.groups()[1:])
     try:
         if month is None:
             return PartialDate(dt.date(year, 1, 1), "year")

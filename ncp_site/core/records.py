@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -22,6 +22,14 @@ from .messages import Message, WithArticle, _
 from .sources import Sources
 from .validation import context_key, validate
 from .yamlsrc import YamlDoc, field_name
+
+
+class Identified(Protocol):
+    """A record other records refer to by its id (a news item's ``related_cases``)."""
+
+    @property
+    def id(self) -> str: ...
+
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -52,11 +60,8 @@ class RecordFiles:
     optional: bool = False  # a missing file or folder means no records yet
 
 
-Check = Callable[[BaseModel, "Located"], list[DataError]]
-
-
 def load_records(sources: Sources, where: RecordFiles, model: type[M],
-                 check: Check | None = None) -> tuple[list[Located[M]], list[DataError]]:
+                 check: Callable[[M, Located[M]], list[DataError]] | None = None) -> tuple[list[Located[M]], list[DataError]]:
     """Every valid record of ``model`` and every error found, in file order."""
     if where.path.endswith((".yml", ".yaml")):
         paths = [sources.path(where.path)]
@@ -82,20 +87,21 @@ def load_records(sources: Sources, where: RecordFiles, model: type[M],
                     errors += checked_in_part(model, _data_at(doc, loc), errs, check, doc, loc, sources.config.languages)
                 continue
             located = Located(record, doc, loc)
-            if where.list_key is None and sources.file_name(shown).rsplit(".", 1)[0] != record.id:
-                errors.append(located.error(("id",), _("{id} differs from the file name {file}", id=f"'{record.id}'",
+            record_id: str = getattr(record, "id")  # every record model has one (``core.validation.record_id``)
+            if where.list_key is None and sources.file_name(shown).rsplit(".", 1)[0] != record_id:
+                errors.append(located.error(("id",), _("{id} differs from the file name {file}", id=f"'{record_id}'",
                                                        file=f"'{sources.file_name(shown)}'"),
-                                            _("rename the file to {file} or change the id", file=f"{record.id}.yml")))
+                                            _("rename the file to {file} or change the id", file=f"{record_id}.yml")))
             if check is not None:
                 errors += check(record, located)
-            if record.id in first:
+            if record_id in first:
                 errors.append(located.error(("id",), _("{id} is already the id of {a_noun} ({where})",
-                                                       id=f"'{record.id}'", a_noun=WithArticle(where.noun),
-                                                       where=first[record.id].where()),
+                                                       id=f"'{record_id}'", a_noun=WithArticle(where.noun),
+                                                       where=first[record_id].where()),
                                             _("give each {noun} its own id; an id never changes once published",
                                               noun=where.noun)))
                 continue
-            first[record.id] = located
+            first[record_id] = located
             found.append(located)
     return found, errors
 
@@ -119,7 +125,8 @@ def _validated(sources: Sources, shown: str, doc: YamlDoc, where: RecordFiles,
                        f"records {model.__module__}.{model.__qualname__} {where.list_key} {context_key(context)}", validated)
 
 
-def checked_in_part(model: type[M], data, errors: list[DataError], check: Check, doc: YamlDoc, loc: tuple,
+def checked_in_part(model: type[M], data, errors: list[DataError],
+                    check: Callable[[M, Located[M]], list[DataError]], doc: YamlDoc, loc: tuple,
                     languages) -> list[DataError]:
     """What ``check`` finds in a record that did not validate, from the fields that did: so a record's problems
     are listed in one run, not a mistake in one field first and those across fields after it is fixed.
@@ -157,7 +164,8 @@ def _top_field(field: str, base: str) -> str:
 @functools.cache
 def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter:
     info = model.model_fields[name]
-    return TypeAdapter(Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
+    annotation: Any = info.annotation
+    return TypeAdapter(Annotated[annotation, *info.metadata] if info.metadata else annotation)
 
 
 def _data_at(doc: YamlDoc, loc: tuple):
@@ -224,5 +232,7 @@ def count_records(sources: Sources, where: RecordFiles) -> int:
         items = doc.data.get(where.list_key) if isinstance(doc.data, dict) else None
         return len(items) if isinstance(items, list) else 0
 
-    return sum(cached_with(sources.entries.get(path), f"count {where.list_key}", lambda: written(doc))
-               for path in paths if (doc := sources.docs.get(path)) is not None)
+    docs = [(path, doc) for path in paths if (doc := sources.docs.get(path)) is not None]
+    counts: list[int] = [cached_with(sources.entries.get(path), f"count {where.list_key}", functools.partial(written, doc))
+                         for path, doc in docs]
+    return sum(counts)

@@ -27,6 +27,7 @@ from .formats import country_name, format_date, in_language, language_name
 from .languages import Languages
 from .markup import MarkdownSource, plain_html, render_markdown
 from .quotations import historical_quotes
+from .vocabulary import Vocabulary, Wording
 
 if TYPE_CHECKING:
     import jinja2  # imported when a template is first loaded: `ncp check` renders none
@@ -36,8 +37,8 @@ if TYPE_CHECKING:
 class Words:
     """Everything a page may say in words: glossary terms, interface strings, and the languages."""
 
-    glossary: Any  # the glossary kind's Glossary: label(id, lang), chapter_title(roman, edition, lang)
-    ui: Callable[[str, str], str]
+    glossary: Vocabulary
+    ui: Wording
     languages: Languages
     abbreviation_key: Callable[[str], str] | None = None
     """Markdown ``abbr`` definitions of a language (``*[OECD]: ...``), for Markdown fields."""

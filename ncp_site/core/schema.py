@@ -56,7 +56,7 @@ def model_schema(model: type[BaseModel], languages: tuple[str, ...]) -> dict:
 def shape_schema(shape: Shape, languages: tuple[str, ...]) -> dict:
     if shape.loose:
         return {}
-    if shape.kind == "model":
+    if shape.kind == "model" and shape.model is not None:
         return model_schema(shape.model, languages)
     if shape.kind == "texts":
         return _texts(languages, shape.language_map)
@@ -78,12 +78,17 @@ def shape_schema(shape: Shape, languages: tuple[str, ...]) -> dict:
     return {}
 
 
-def _texts(languages: tuple[str, ...], cls: type | None) -> dict:
+def _function(method) -> object:
+    """The function behind a class method: which class's ``item_schema`` a language map uses."""
+    return method.__func__
+
+
+def _texts(languages: tuple[str, ...], cls: type[LanguageMap] | None) -> dict:
     """A language map; what each language holds depends on the map (a line, a list of keywords, a term entry)."""
     if cls is not None and issubclass(cls, LocalizedTextList):
         value: dict = {"type": "array", "items": {"type": "string"}}
-    elif cls is None or cls.item_schema.__func__ in (LanguageMap.item_schema.__func__,
-                                                     LocalizedMarkdown.item_schema.__func__):
+    elif cls is None or _function(cls.item_schema) in (_function(LanguageMap.item_schema),
+                                                       _function(LocalizedMarkdown.item_schema)):
         value = {"type": "string"}
     else:
         value = {}

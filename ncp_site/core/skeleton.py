@@ -67,7 +67,7 @@ class Shape:
     item: Shape | None = None
     model: type[BaseModel] | None = None
     optional: bool = False
-    language_map: type | None = None  # the LanguageMap class of a "texts" shape
+    language_map: type[LanguageMap] | None = None  # the LanguageMap class of a "texts" shape
     loose: bool = False  # a value read by a validator of its own (a partial date, an audience), not only text
     words: str | None = None  # what the type says it holds (``Field(description=...)`` in its Annotated)
 
@@ -125,8 +125,8 @@ def _shape_of(annotation: Any) -> Shape:
     if origin is Literal:
         return Shape("code", codes=typing.get_args(annotation), optional=optional)
     if origin in (list, tuple, set, frozenset):
-        args = typing.get_args(annotation)
-        return Shape("list", item=shape_of(args[0]) if args else Shape("text"), optional=optional)
+        items = typing.get_args(annotation)
+        return Shape("list", item=shape_of(items[0]) if items else Shape("text"), optional=optional)
     if origin is dict:
         return Shape("dict", optional=optional)
     if isinstance(annotation, type):
@@ -153,8 +153,8 @@ def describe(shape: Shape) -> str:
         return "a list" + (f" ({describe(shape.item)})" if shape.item and shape.item.kind != "model" else "")
     if shape.words:
         return shape.words
-    if shape.kind == "texts" and getattr(shape.language_map, "described", None):
-        return shape.language_map.described
+    if shape.kind == "texts" and (described := getattr(shape.language_map, "described", None)):
+        return described
     return {
         "model": "fields below",
         "texts": "a text per language",
@@ -215,10 +215,10 @@ def skeleton(model: type[BaseModel], languages: tuple[str, ...], filled: dict[st
             for lang in languages:
                 given = value.get(lang) if isinstance(value, dict) else None
                 lines.append(f"{indent}{INDENT}{lang}:" + (f" {_scalar(given)}" if given else ""))
-        elif shape.kind == "model" and not shape.optional:
+        elif shape.kind == "model" and shape.model and not shape.optional:
             lines.append(f"{indent}{name}:{comment}")
             lines += skeleton(shape.model, languages, value if isinstance(value, dict) else None, indent + INDENT)
-        elif shape.kind == "list" and info.is_required() and shape.item and shape.item.kind == "model":
+        elif shape.kind == "list" and info.is_required() and shape.item and shape.item.model:
             lines.append(f"{indent}{name}:{comment}")
             item = skeleton(shape.item.model, languages, None, indent + INDENT * 2)
             lines += [f"{indent}{INDENT}- " + item[0].lstrip(), *item[1:]]
@@ -231,7 +231,7 @@ def skeleton(model: type[BaseModel], languages: tuple[str, ...], filled: dict[st
 def _default(info: FieldInfo, shape: Shape) -> str:
     """A default worth writing out (``withheld: false``, ``chapters: []``); empty otherwise."""
     if info.default_factory is not None:
-        default = info.default_factory()
+        default = info.default_factory()  # type: ignore[call-arg]  # no model here takes the validated data
     else:
         default = info.default
     if default is PydanticUndefined or default is None:
@@ -313,7 +313,7 @@ def check_arguments(new: NewRecord, languages: Languages, record_id: str | None,
     values: dict[str, Any] = {}
     for name, (_ignored, value) in given.items():  # a dotted field (a case's dates.submission) nested as in the file
         _put(values, name, {"ru": value} if name == new.titled else value)
-    _ignored, errors = validate(new.model, values, YamlDoc("", None), languages) if given else (None, [])
+    _validated, errors = validate(new.model, values, YamlDoc("", None), languages) if given else (None, [])
     for name, (option, value) in given.items():
         for error in errors:
             if error.field == name and error.lang in (None, "ru"):
@@ -335,9 +335,11 @@ def place(new: NewRecord, data_dir, languages: Languages, record_id: str | None 
         record_id = "-".join(part for part in (date if new.dated and "." not in new.dated else None, slug(title_ru))
                              if part)
     check_arguments(new, languages, record_id, date, title_ru, derived)
-    languages = tuple(languages)
+    codes = tuple(languages)
     if new.inside:
-        return _place_inside(new, data_dir, languages, record_id, date, title_ru, within, under, today)
+        return _place_inside(new, data_dir, codes, record_id, date, title_ru, within, under, today)
+    if record_id is None:
+        raise CannotStart("give the new record's id with --id")
     filled = prefilled(new, today)
     filled["id"] = record_id
     if new.dated and date:
@@ -350,7 +352,7 @@ def place(new: NewRecord, data_dir, languages: Languages, record_id: str | None 
         if path.exists():
             raise CannotStart(_("{path} already exists -- choose another id; an existing record is edited in its file",
                                 path=f"data/{where.path}/{record_id}.yml"))
-        lines = skeleton(new.model, languages, filled)
+        lines = skeleton(new.model, codes, filled)
         return Placement(path, header + "\n".join(lines) + "\n", header.count("\n") + 1, appended=False)
     if where.path.endswith((".yml", ".yaml")):
         path = data_dir / where.path
@@ -359,7 +361,7 @@ def place(new: NewRecord, data_dir, languages: Languages, record_id: str | None 
             raise CannotStart(_("give --date YYYY-MM-DD: each year of records ({noun}) has its own file in {folder}",
                                 noun=where.noun, folder=f"{where.path}/"))
         path = data_dir / where.path / f"{date[:4]}.yml"
-    item = skeleton(new.model, languages, filled, INDENT * 2)
+    item = skeleton(new.model, codes, filled, INDENT * 2)
     block = [f"{INDENT}- " + item[0].lstrip(), *item[1:]]
     if not path.exists():
         text = header + f"{where.list_key}:\n" + "\n".join(block) + "\n"
@@ -393,6 +395,7 @@ def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru
                   today: dt.date | None = None) -> Placement:
     """A record added at the end of a list inside another record (``--in`` that record, ``--under`` an item)."""
     where = new.files
+    loc: tuple = ()
     if not within:
         raise CannotStart(_("give --in: the id of the record ({noun}) the new record goes into", noun=where.noun))
     if where.list_key is None:
@@ -401,7 +404,7 @@ def _place_inside(new: NewRecord, data_dir, languages, record_id, date, title_ru
             raise CannotStart(_("there is no {noun} {id} in {folder} -- give the id of one: {ids}", noun=where.noun,
                                 id=shown(within), folder=f"data/{where.path}/",
                                 ids=", ".join(records[:5]) + (", ..." if len(records) > 5 else "")))
-        path, loc = data_dir / where.path / f"{within}.yml", ()
+        path = data_dir / where.path / f"{within}.yml"
     else:
         path = data_dir / where.path
     old = path.read_text(encoding="utf-8") if path.is_file() else ""

@@ -106,7 +106,7 @@ class Sources:
         try:
             page.text = (raw or b"").decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            self.page_errors.append(DataError(page.shown, raw[:exc.start].count(b"\n") + 1, "page",
+            self.page_errors.append(DataError(page.shown, (raw or b"")[:exc.start].count(b"\n") + 1, "page",
                                               _("is not valid UTF-8 ({reason})", reason=exc.reason),
                                               _("save the file with UTF-8 encoding")))
         self.page_errors += forbidden_characters(page.text, page.shown, "page", NOT_TEXT)
@@ -131,7 +131,7 @@ class Sources:
         doc, errors, exists = self.data_file(relative)
         if not exists:
             return None, [DataError(self.path(relative), 1, "(file)", _("does not exist"),
-                                    _("create it (see the README's data section) or restore it from git"))]
+                                    _("create it (see guide/data.md) or restore it from git"))]
         return doc, errors
 
     def data_folder(self, relative: str) -> list[str]:
@@ -179,7 +179,7 @@ class Sources:
                 fix = _("move it to {folder}", folder=f"data/{top}/")
             else:
                 problem = _("is not a file or folder the site reads")
-                fix = _("move it where its kind is kept ({folders}...; the README's data section lists them) or "
+                fix = _("move it where its kind is kept ({folders}...; guide/data.md lists them) or "
                         "remove it", folders=", ".join(f"data/{f}/" for f in sorted(folders)[:4]))
             errors.append(DataError(shown, 1, "(file)", problem, fix))
         return errors

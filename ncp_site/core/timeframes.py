@@ -123,16 +123,16 @@ class Segment:
 
 def segments(rows: list[TimeTaken]) -> list[Segment]:
     """The stretches that started, placed on one time axis from the first start to the last due or end date."""
-    drawn = [r for r in rows if r.started and r.due]
+    drawn = [(r, r.started, r.due) for r in rows if r.started and r.due]
     if not drawn:
         return []
-    origin = min(r.started for r in drawn)
-    end = max(max(r.due, r.started + dt.timedelta(days=r.days or 0)) for r in drawn)
+    origin = min(started for _, started, _ in drawn)
+    end = max(max(due, started + dt.timedelta(days=r.days or 0)) for r, started, due in drawn)
     span = max((end - origin).days, 1)
     out = []
-    for r in drawn:
-        indicative, taken = (r.due - r.started).days, r.days or 0
-        out.append(Segment(r, (r.started - origin).days / span, indicative / span, taken / span,
+    for r, started, due in drawn:
+        indicative, taken = (due - started).days, r.days or 0
+        out.append(Segment(r, (started - origin).days / span, indicative / span, taken / span,
                            min(taken, indicative) / span))
     return out
 

@@ -7,6 +7,7 @@ import hashlib
 import re
 import types
 import typing
+from collections.abc import Mapping
 from typing import Annotated, Any, TypeVar, Union
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
@@ -20,13 +21,13 @@ from .localized import LanguageMap, SomeLanguages
 from .messages import LanguageName, Message, _, _n, listing, message, verbatim
 from .yamlsrc import YamlDoc, field_name
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 _FORMS: dict[str, Message] = {}
 """What a field's pattern asks for, in words, by pattern (``pattern``)."""
 
 
-def pattern(regex: str, form: Message) -> str:
+def pattern(regex: str, form: Message | str) -> str:
     """``regex`` for ``Field(pattern=...)``, with the words a mistake is explained in (``form``: what to write,
     with an example), so that no error quotes a regular expression."""
     _FORMS[regex] = message(form)
@@ -89,9 +90,9 @@ def _validate(model: type[M], data: Any, doc: YamlDoc, languages: Languages, bas
                          _n("and {n:,} more unknown key in this record", "and {n:,} more unknown keys in this record",
                             count) if base or loc[:-1] else
                          _n("and {n:,} more unknown key in this file", "and {n:,} more unknown keys in this file", count),
-                         _("remove them or correct their spelling (see the README's data section)")) for loc, count in cut]
+                         _("remove them or correct their spelling (see guide/data.md)")) for loc, count in cut]
     try:
-        result = _adapter(model).validate_python(data, context={"languages": languages, **(context or {})})
+        result = _adapter(typing.cast(type, model)).validate_python(data, context={"languages": languages, **(context or {})})
     except ValidationError as exc:
         return None, [e for err in exc.errors() for e in _to_errors(err, doc, base, languages)] + counted
     if counted:
@@ -170,7 +171,7 @@ def _at(obj: Any, loc: tuple) -> Any:
     return obj
 
 
-def _to_errors(err: dict, doc: YamlDoc, base: tuple, languages: Languages) -> list[DataError]:
+def _to_errors(err: Mapping[str, Any], doc: YamlDoc, base: tuple, languages: Languages) -> list[DataError]:
     loc = base + tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     if err["type"] == "localized":
         return [_language_error(doc, loc, problem, code, languages) for problem, code in err["ctx"]["problems"]]
@@ -214,14 +215,14 @@ def _one_text_per_language(languages: Languages) -> Message:
              keys=", ".join(c + ":" for c in languages))
 
 
-def _explain(err: dict, lang: str | None, languages: Languages) -> tuple[Message, Message]:
+def _explain(err: Mapping[str, Any], lang: str | None, languages: Languages) -> tuple[Message, Message]:
     problem, fix = _explain_value(err, lang, languages)
     if err.get("input", "") is None and err["type"] != "missing":
         return _("is empty"), fix  # a slot left unfilled (``ncp new`` writes them so)
     return problem, fix
 
 
-def _explain_value(err: dict, lang: str | None, languages: Languages) -> tuple[Message, Message]:
+def _explain_value(err: Mapping[str, Any], lang: str | None, languages: Languages) -> tuple[Message, Message]:
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "missing":
         if lang:
@@ -230,7 +231,7 @@ def _explain_value(err: dict, lang: str | None, languages: Languages) -> tuple[M
     if kind == "localized_shape":
         return _("should be a mapping, got the text {value}", value=_shown(value)), _one_text_per_language(languages)
     if kind == "extra_forbidden":
-        return _("is not a known field"), _("remove it or correct its spelling (see the README's data section)")
+        return _("is not a known field"), _("remove it or correct its spelling (see guide/data.md)")
     if kind in ("literal_error", "enum"):
         expected = str(ctx.get("expected", ""))
         codes = re.findall(r"'([^']*)'", expected)
@@ -266,8 +267,8 @@ def _explain_value(err: dict, lang: str | None, languages: Languages) -> tuple[M
     if kind == "value_error" and isinstance(ctx.get("error"), Invalid):
         return ctx["error"].problem, ctx["error"].fix
     if kind == "value_error":  # a library's own words, "problem -- fix" or not: shown as they are
-        problem, _dash, fix = str(ctx.get("error", err["msg"])).partition(" -- ")
-        return verbatim(problem), verbatim(fix) if fix else _("correct the value")
+        said, _dash, said_fix = str(ctx.get("error", err["msg"])).partition(" -- ")
+        return verbatim(said), verbatim(said_fix) if said_fix else _("correct the value")
     return _plain(kind, ctx, value)
 
 

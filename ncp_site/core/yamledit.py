@@ -25,7 +25,7 @@ class Edit:
     text: str
 
 
-def _node_at(root: yaml.Node, loc: tuple) -> yaml.Node | None:
+def _node_at(root: yaml.Node | None, loc: tuple) -> yaml.Node | None:
     node = root
     for part in loc:
         if isinstance(node, yaml.MappingNode):
@@ -39,16 +39,17 @@ def _node_at(root: yaml.Node, loc: tuple) -> yaml.Node | None:
     return node
 
 
-def node_at(root: yaml.Node, loc: tuple) -> yaml.Node | None:
+def node_at(root: yaml.Node | None, loc: tuple) -> yaml.Node | None:
     """The node written at ``loc`` (keys and list indexes), or None."""
     return _node_at(root, loc)
 
 
-def compose(text: str) -> yaml.Node:
+def compose(text: str) -> yaml.Node | None:
+    """The text's node tree (None for a text with no document)."""
     return yaml.compose(text, Loader=Loader)
 
 
-def scalar_edit(text: str, root: yaml.Node, loc: tuple, value: str, verbatim: bool = False) -> Edit:
+def scalar_edit(text: str, root: yaml.Node | None, loc: tuple, value: str, verbatim: bool = False) -> Edit:
     """Replace the scalar at ``loc`` by ``value``, in the style it was written in where possible.
 
     ``verbatim`` writes the value unquoted whatever it reads as (a date, say).
@@ -71,7 +72,7 @@ def scalar_edit(text: str, root: yaml.Node, loc: tuple, value: str, verbatim: bo
     return Edit(start, end, double_quoted(value))
 
 
-def insert_after(text: str, root: yaml.Node, sibling_loc: tuple, key: str, value: str,
+def insert_after(text: str, root: yaml.Node | None, sibling_loc: tuple, key: str, value: str,
                  verbatim: bool = False) -> Edit:
     """A new ``key: value`` line right after the line of the key at ``sibling_loc`` (same indentation)."""
     mapping = _node_at(root, sibling_loc[:-1])
@@ -114,7 +115,7 @@ def _plain_is_safe(value: str, flow: bool) -> bool:
         return False
 
 
-def _in_flow(root: yaml.Node, loc: tuple) -> bool:
+def _in_flow(root: yaml.Node | None, loc: tuple) -> bool:
     return any(getattr(_node_at(root, loc[:depth]), "flow_style", False) for depth in range(len(loc)))
 
 
@@ -172,7 +173,7 @@ def _scalar(value: str) -> str:
     return value if _plain_is_safe(value, flow=False) else double_quoted(value)
 
 
-def append_items(text: str, root: yaml.Node, loc: tuple, values: list) -> Edit:
+def append_items(text: str, root: yaml.Node | None, loc: tuple, values: list) -> Edit:
     """``values`` (texts, or mappings of texts) added at the end of the list at ``loc``, in its style."""
     node = _node_at(root, loc)
     if not isinstance(node, yaml.SequenceNode):
@@ -189,7 +190,7 @@ def append_items(text: str, root: yaml.Node, loc: tuple, values: list) -> Edit:
     return Edit(at, at, "".join("\n" + "\n".join(item_lines(value, dash)) for value in values))
 
 
-def insert_key_before(text: str, root: yaml.Node, mapping_loc: tuple, before: str, key: str, value) -> Edit:
+def insert_key_before(text: str, root: yaml.Node | None, mapping_loc: tuple, before: str, key: str, value) -> Edit:
     """A new ``key:`` with a one-item list (or a text) on the line before the key ``before`` of a block mapping."""
     mapping = _node_at(root, mapping_loc)
     if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style:
@@ -207,7 +208,7 @@ def insert_key_before(text: str, root: yaml.Node, mapping_loc: tuple, before: st
     return Edit(at, at, "\n".join(lines) + "\n")
 
 
-def delete_item(text: str, root: yaml.Node, loc: tuple) -> Edit:
+def delete_item(text: str, root: yaml.Node | None, loc: tuple) -> Edit:
     """The list item at ``loc`` removed (an emptied list is written ``[]``)."""
     node = _node_at(root, loc[:-1])
     if not isinstance(node, yaml.SequenceNode) or not isinstance(loc[-1], int) or not 0 <= loc[-1] < len(node.value):
@@ -227,7 +228,7 @@ def delete_item(text: str, root: yaml.Node, loc: tuple) -> Edit:
     return Edit(start, min(end + 1, len(text)), "")
 
 
-def delete_key(text: str, root: yaml.Node, loc: tuple) -> Edit:
+def delete_key(text: str, root: yaml.Node | None, loc: tuple) -> Edit:
     """The one-line ``key: value`` at ``loc`` removed from its block mapping."""
     mapping = _node_at(root, loc[:-1])
     if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style:

@@ -81,7 +81,8 @@ class KeptDoc(YamlDoc):
 
     def __init__(self, path: str, snapshot: bytes, raw: bytes, meta: Any, warnings: list | None = None):
         self.path, self.meta, self.warnings = path, meta, list(warnings or [])
-        self._snapshot, self._raw, self._doc = snapshot, raw, None
+        self._snapshot, self._raw = snapshot, raw
+        self._doc: tuple[Any, dict, dict] | None = None
 
     @staticmethod
     def snapshot(doc: YamlDoc) -> bytes:
@@ -100,9 +101,8 @@ class KeptDoc(YamlDoc):
     text = property(lambda self: self._raw.decode("utf-8-sig"), lambda self, value: setattr(self, "_raw", value.encode()))
 
     def _set(self, index: int, value: Any) -> None:
-        values = list(self._values())
-        values[index] = value
-        self._doc = tuple(values)
+        data, lines, written = self._values()
+        self._doc = (value, lines, written) if index == 0 else (data, value, written) if index == 1 else (data, lines, value)
 
 
 def field_name(loc: tuple) -> str:
@@ -137,7 +137,7 @@ def read_bounded(path: Path, shown: str, what: str = "(file)") -> tuple[bytes | 
         return path.read_bytes(), []
     except FileNotFoundError:
         return None, [DataError(shown, 1, what, _("does not exist"),
-                                _("create it (see the README's data section) or restore it from git"))]
+                                _("create it (see guide/data.md) or restore it from git"))]
     except OSError as exc:
         return None, [DataError(shown, 1, what, _("cannot be read ({reason})", reason=exc.strerror or str(exc)),
                                 _("check that the file is readable (its permissions, the disk)"))]
@@ -333,13 +333,14 @@ class _Builder:
             return None
         started = event.start_mark
         event = next(events)
-        self.doc.lines[()] = event.start_mark.line + 1
+        self.doc.lines[()] = _line(event)
         data = self.value(event, (), True)
         next(events)  # the document's end
         event = next(events)
         if not isinstance(event, yaml.StreamEndEvent):
-            raise yaml.composer.ComposerError("expected a single document in the stream", started,
-                                              "but found another document", event.start_mark)
+            raise yaml.composer.ComposerError(  # libyaml's marks (yaml._yaml.Mark) are marks too, not to the stubs:
+                "expected a single document in the stream", started,  # type: ignore[arg-type]
+                "but found another document", event.start_mark)  # type: ignore[arg-type]
         return data
 
     def value(self, event, loc: tuple, record: bool) -> Any:
@@ -470,7 +471,7 @@ class _Builder:
             event = next(events)
             if type(event) is yaml.MappingEndEvent:
                 return out
-            line = event.start_mark.line + 1
+            line = _line(event)
             key = self.value(event, loc, False)
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 key = str(key)
@@ -496,7 +497,7 @@ class _Builder:
                 return items
             here = loc + (len(items),)
             if record:
-                self.lines.append((here, event.start_mark.line + 1))
+                self.lines.append((here, _line(event)))
             items.append(self.value(event, here, record))
 
     def alias(self, event, loc: tuple, record: bool) -> Any:
@@ -517,3 +518,8 @@ class _Builder:
         if record:
             self.lines.extend((loc + sub, number) for sub, number in inner)
         return _copy(value)
+
+
+def _line(event: yaml.Event) -> int:
+    """The line an event starts on (libyaml marks every event it makes)."""
+    return event.start_mark.line + 1 if event.start_mark is not None else 1

@@ -47,7 +47,7 @@ for the benchmark's floor (``scripts/benchmark.py``: plain MkDocs building the s
 class NcpPlugin(BasePlugin[NcpConfig]):
     def __init__(self) -> None:
         super().__init__()
-        self.project: Project | None = None
+        self.project: Project = None  # type: ignore[assignment]  # on_config loads it before any other event
         self.signature: tuple | None = None  # of the data and docs the Project was loaded from
         self.loads = 0
         self.preview: Preview | None = None  # under ``mkdocs serve``
@@ -108,7 +108,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             partial.start_language()
             for file in files.documentation_pages():
                 bridge.set_modified(file, True)  # its macros read the data
-        versions = [self._generated(config, lang, page, partial) for page in site_pages.generated_pages(self.project)]
+        pages = partial.generated_pages(self.project) if partial is not None else site_pages.generated_pages(self.project)
+        versions = [self._generated(config, lang, page, partial) for page in pages]
         bridge.add_language_versions(config, lang, files, versions)
         kept: set[int] = set()
 
@@ -222,7 +223,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             markdown = self.held.hold(banner) + "\n\n" + markdown if banner.strip() else markdown
         if page.file.generated_by is not None:
             markdown = self.held.hold_blocks(markdown)
-        return markdown + self.project.abbreviations.markdown_key(self.content_language(page))
+        return markdown + self.project.data.abbreviations.markdown_key(self.content_language(page))
 
     on_page_markdown = CombinedEvent(_pending_source, _data_text)
 

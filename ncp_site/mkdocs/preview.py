@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from ..core.errors import display_path
+from ..project import Project
 from ..site import preview as site_preview
 from ..site.partial import PartialRebuilds
 from ..site.publishing import NotPublishable, check
@@ -30,7 +31,7 @@ log = get_plugin_logger(__name__)
 class Preview:
     def __init__(self, dirty: bool) -> None:
         self.partial = PartialRebuilds() if dirty else None
-        self.project = None  # the plugin's, set at every load
+        self.project: Project = None  # type: ignore[assignment]  # the plugin's, set at every load
         self.failure: site_preview.BuildFailure | None = None  # why the last rebuild failed
         self.wording = None  # data/ui.yml of the last load that read it: the error panel speaks it
         self.macro_reads: dict[str, set[str]] = {}  # a hand-written page's src_uri -> the kinds its macros read
@@ -40,7 +41,7 @@ class Preview:
 
     def loaded(self, project) -> None:
         self.project = project
-        self.wording = project.loaded.get("ui") or self.wording
+        self.wording = project.data.ui or self.wording
 
     def serve(self, server, site_dir: Path) -> None:
         if not bridge.adapt_server(server, self._keeping_last_good, self._served):
@@ -109,6 +110,7 @@ class Preview:
     def built(self, site_dir: Path) -> None:
         """Every language is written: under ``--dirty``, the never-publish search of what this rebuild wrote, then
         the search index in the background."""
+        assert self.partial is not None  # under --dirty only
         for line in self.partial.built():
             log.info(line)
         names = getattr(self.project.never_publish, "names", None)

@@ -8,21 +8,25 @@ language (its macros included: ``content_language``).
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from markupsafe import escape
 
 from ..checks.translation_status import STATES
 from ..core.errors import DataErrors
+from ..core.feeds import feed_path
 from ..core.kind import GeneratedPage, Page, PageContext
 from ..core.languages import relative_url
 from ..core.rendering import templates_of
 from . import theme
 from .html_safety import external_links
 from .open_data import MACROS as OPEN_DATA_MACROS
-from .open_data import dictionary_page
+from .open_data import dictionary_page, known_feed
 from .search_index import keep_words_apart
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 render = templates_of(__file__)
 
@@ -31,19 +35,17 @@ SEARCH_PAGE = "search/index.md"
 SEARCH_SCRIPT = "assets/javascripts/ncp-search.js"
 
 
-def generated_pages(project) -> list[GeneratedPage]:
+def generated_pages(project: Project) -> list[GeneratedPage]:
     """Every generated page of every kind, the search page and the data dictionary (each exists in every language)."""
-    pages = []
-    for kind in project.kinds:
-        if kind.pages:
-            with project.reading() as read:
-                made = kind.pages(project)
-            pages += [replace(page, reads=frozenset(read - {kind.name}))
-                      if page.record is not None else page for page in made]
-    return [*pages, search_page(project), dictionary_page(project)]
+    return [*(page for kind in project.kinds if kind.pages for page in kind.pages(project)), *site_pages(project)]
 
 
-def search_page(project) -> GeneratedPage:
+def site_pages(project: Project) -> list[GeneratedPage]:
+    """The pages the site itself generates: the search page and the data dictionary."""
+    return [search_page(project), dictionary_page(project)]
+
+
+def search_page(project: Project) -> GeneratedPage:
     """``search/``: the header's search button leads here, in the page's language; Pagefind searches
     that language's index (``overrides/assets/javascripts/ncp-search.js``). Not itself indexed."""
     def render_page(lang: str) -> Page:
@@ -67,7 +69,7 @@ def page_markdown(page: Page) -> str:
     return f"---\n{lines}---\n\n{page.markdown}"
 
 
-def pending_source(project, page_key: str):
+def pending_source(project: Project, page_key: str):
     """The version a pending page shows: the source language's, else the first that exists."""
     languages = project.config.languages
     versions = {code: version for code, version in project.sources.pages.get(page_key, {}).items()
@@ -77,7 +79,7 @@ def pending_source(project, page_key: str):
     return versions[languages.source] if languages.source in versions else next(iter(versions.values()))
 
 
-def content_language(project, page_key: str, lang: str) -> str:
+def content_language(project: Project, page_key: str, lang: str) -> str:
     """The language a hand-written page's text is really in: its own, or its source while pending."""
     version = project.sources.pages.get(page_key, {}).get(lang)
     if version is None or "translation_pending" not in version.meta:
@@ -86,7 +88,7 @@ def content_language(project, page_key: str, lang: str) -> str:
     return source.lang if source is not None else lang
 
 
-def pending_source_markdown(project, page_key: str) -> str | None:
+def pending_source_markdown(project: Project, page_key: str) -> str | None:
     """A pending page's text: its source's, marked with its language (a page: its macros are rendered)."""
     source = pending_source(project, page_key)
     if source is None:
@@ -94,7 +96,7 @@ def pending_source_markdown(project, page_key: str) -> str | None:
     return f'<div lang="{source.lang}" markdown>\n\n{source.body}\n\n</div>\n'
 
 
-def pending_banner(project, page_key: str, lang: str, page_url: str, until, alternate_urls: dict[str, str]) -> str:
+def pending_banner(project: Project, page_key: str, lang: str, page_url: str, until, alternate_urls: dict[str, str]) -> str:
     """A pending page's banner in the page's language, with links to the versions that exist (HTML made from
     the data: added once the page's macros ran)."""
     available = [code for code, version in project.sources.pages.get(page_key, {}).items()
@@ -104,18 +106,17 @@ def pending_banner(project, page_key: str, lang: str, page_url: str, until, alte
                   other_langs=list(others), other_urls=others)
 
 
-def translation_status_macro(project, page: PageContext) -> str:
+def translation_status_macro(project: Project, page: PageContext) -> str:
     return render("translation_status.html", lang=page.lang, words=project.words, report=project.translations,
                   states=(*STATES, "reviewed"))
 
 
-def feed_link_macro(project, page: PageContext, name: str) -> str:
-    """A visible link to one of the language's Atom feeds (``news``, ``events``, ``cases``)."""
-    if name not in ("news", "events", "cases"):
-        raise ValueError(f"feed_link: there is no feed '{name}' -- use news, events or cases")
+def feed_link_macro(project: Project, page: PageContext, name: str) -> str:
+    """A visible link to one of the language's Atom feeds (``Kind.feeds``: ``news``, ``events``, ``cases``)."""
+    known_feed(project, name, "feed_link")
     prefix = project.config.languages.prefix(page.lang)
     return render("feed_link.html", lang=page.lang, words=project.words, title=project.words.ui(f"feeds.{name}", page.lang),
-                  href=relative_url(page.url, f"{prefix}feeds/{name}.xml"))
+                  href=relative_url(page.url, feed_path(prefix, name)))
 
 
 HOME_TASKS = (("home.find_case", "cases/"), ("home.learn", "guidelines/"), ("home.news", "news/"),
@@ -123,7 +124,7 @@ HOME_TASKS = (("home.find_case", "cases/"), ("home.learn", "guidelines/"), ("hom
 """The home page's tasks after raising a concern, each a page of the site (data/ui.yml has their words)."""
 
 
-def home_tasks_macro(project, page: PageContext) -> str:
+def home_tasks_macro(project: Project, page: PageContext) -> str:
     """The home page's other tasks, under the way to raise a concern: find a case, learn about the
     Guidelines, the news and the events; every link relative to the page, in its language."""
     prefix = project.config.languages.prefix(page.lang)

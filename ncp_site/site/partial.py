@@ -5,7 +5,7 @@ have no source file, so MkDocs would rebuild all of them at every edit. Here a g
 written again only when its Markdown, or what every page shows around it (footer, abbreviations, the
 interface's words), differs from the last good build's: an edit of one case rewrites that case's
 pages and the pages that list it, not the others. A page made from one record
-(``GeneratedPage.record``: a case's or an event's page) is not even rendered again while that
+(``Kind.record_pages``: a case's or an event's page) is not even rendered again while that
 record and the data of the kinds it read last time (``Project.reading``; the glossary and the
 interface's words always) are unchanged, and a kind's files (calendars, feeds, open data) are not
 made again while the data they were made from is unchanged. A hand-written page is rebuilt every
@@ -29,9 +29,33 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.kind import GeneratedPage
-from ..project import WORDS
+from ..project import WORDS, Project
 from . import pages as site_pages
 from . import theme as site_theme
+
+
+@dataclass(frozen=True)
+class RecordPage:
+    """A generated page made from one record (``Kind.record_pages``: a case's page) and other kinds' data."""
+
+    record: object
+    listing_reads: frozenset[str]
+    """The other kinds its kind read while listing its pages (``Project.reading``): a case's page shows the
+    procedure's timeframes, measured when the cases' pages are listed."""
+
+
+def listed_pages(project: Project) -> tuple[list[GeneratedPage], dict[str, RecordPage]]:
+    """Every generated page (as ``site.pages.generated_pages``), and those made from one record by ``src_uri``."""
+    pages: list[GeneratedPage] = []
+    records: dict[str, RecordPage] = {}
+    for kind in project.kinds:
+        if kind.pages:
+            with project.reading() as read:
+                pages += kind.pages(project)
+            if kind.record_pages:
+                reads = frozenset(read - {kind.name})
+                records.update((src_uri, RecordPage(record, reads)) for src_uri, record in kind.record_pages(project).items())
+    return [*pages, *site_pages.site_pages(project)], records
 
 
 @dataclass
@@ -62,6 +86,7 @@ class PartialRebuilds:
         self._stop = threading.Event()
         self._surroundings_of: dict[str, str] = {}
         self._data_of: dict[frozenset, tuple] = {}
+        self.record_pages: dict[str, RecordPage] = {}  # by ``src_uri``: the pages made from one record
 
     def start(self, layout: tuple) -> None:
         """A build begins; ``layout`` stands for everything outside ``data/`` that every page depends on."""
@@ -75,20 +100,26 @@ class PartialRebuilds:
         """A language's build begins: what the data decides is looked at again."""
         self._surroundings_of, self._data_of = {}, {}
 
-    def page_markdown(self, project, page: GeneratedPage, lang: str, key: str) -> str | None:
+    def generated_pages(self, project: Project) -> list[GeneratedPage]:
+        """Every generated page (``site.pages.generated_pages``), noting those made from one record."""
+        pages, self.record_pages = listed_pages(project)
+        return pages
+
+    def page_markdown(self, project: Project, page: GeneratedPage, lang: str, key: str) -> str | None:
         """The Markdown of ``page`` in ``lang`` (``key``: its ``src_uri`` in that language), or None when it is
         made from a record whose inputs are those of the last good build (neither rendered nor written)."""
-        if page.record is None:
+        record = self.record_pages.get(page.src_uri)
+        if record is None:
             return site_pages.page_markdown(page.render(lang))
         last = self.records.get(key)
-        if last is not None and key in self.digests and last[1] == self._inputs(project, page, lang, last[0]):
+        if last is not None and key in self.digests and last[1] == self._inputs(project, record, lang, last[0]):
             self.pending_records[key], self.pending[key] = last, self.digests[key]
             self._count(lang, pages=1, records=1)
             return None
         with project.reading() as read:
             markdown = site_pages.page_markdown(page.render(lang))
-        reads = frozenset(read) | page.reads
-        self.pending_records[key] = (reads, self._inputs(project, page, lang, reads))
+        reads = frozenset(read) | record.listing_reads
+        self.pending_records[key] = (reads, self._inputs(project, record, lang, reads))
         self._count(lang, rendered=1, records=1)
         return markdown
 
@@ -128,12 +159,12 @@ class PartialRebuilds:
         if lang not in self._surroundings_of:
             ui = json.dumps(project.words.ui.strings, ensure_ascii=False, sort_keys=True, default=str)
             self._surroundings_of[lang] = "\0".join((site_theme.footer(project, lang, ""),
-                                                      project.abbreviations.markdown_key(lang), ui))
+                                                      project.data.abbreviations.markdown_key(lang), ui))
         return self._surroundings_of[lang]
 
-    def _inputs(self, project, page: GeneratedPage, lang: str, reads: frozenset[str]) -> tuple:
+    def _inputs(self, project: Project, record: RecordPage, lang: str, reads: frozenset[str]) -> tuple:
         """What a page made from one record is made of, when its render read the kinds ``reads``."""
-        return page.record, self._data_signature(project, reads), self._surroundings(project, lang)
+        return record.record, self._data_signature(project, reads), self._surroundings(project, lang)
 
     def _data_signature(self, project, reads: frozenset[str]) -> tuple:
         """The build date and the data files of the kinds ``reads`` and of the words every page uses."""

@@ -19,7 +19,7 @@ from ..core.errors import DataError, DataErrors
 from ..core.kind import OutputFile
 from ..core.messages import speaking
 from ..core.rendering import render_template
-from ..project import WORDS
+from ..project import WORDS, Project
 
 SCRIPT = "assets/javascripts/ncp-preview.js"
 STYLESHEET = "assets/stylesheets/ncp-preview.css"
@@ -41,7 +41,8 @@ class BuildFailure:
     @classmethod
     def of(cls, exc: BaseException, reported: list[str]) -> BuildFailure:
         """The failure a build raised: the located data errors it carries, else what the build logged and raised."""
-        seen, cause = set(), exc
+        seen: set[int] = set()
+        cause: BaseException | None = exc
         while cause is not None and id(cause) not in seen:
             if isinstance(cause, DataErrors):
                 return cls(errors=tuple(cause.errors))
@@ -69,7 +70,8 @@ def write_preview_files(site_dir: Path) -> None:
     for output in preview_files():
         path = Path(site_dir) / output.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(output.content, encoding="utf-8")
+        content = output.content
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def page_language(html: str, languages) -> str:
@@ -99,16 +101,16 @@ def edit_line(paths: str | tuple[str, ...] | None, lang: str, ui=None) -> str:
     return render_template(__file__, "preview_edit.html", lang=lang, say=say, paths=paths)
 
 
-def data_read(project, kinds: set[str]) -> tuple[str, ...]:
+def data_read(project: Project, kinds: set[str]) -> tuple[str, ...]:
     """The data files and folders of the kinds a page's macros read (not those of the words every page uses)."""
     return tuple(project.sources.path(where) + ("" if where.endswith((".yml", ".yaml")) else "/")
                  for kind in project.kinds if kind.name in kinds - set(WORDS) for where in kind.data
                  if (project.config.data_dir / where).exists())
 
 
-def page_sources(project) -> dict[str, tuple[str, ...]]:
+def page_sources(project: Project) -> dict[str, tuple[str, ...]]:
     """What each generated page (by ``src_uri``, without a language) is made from: its record's own file, or the
-    line of the record's id in the file listing it; else the data of the kind that made it."""
+    line of the record's id in the file listing it (``Kind.record_pages``); else the data of the kind that made it."""
     found: dict[str, tuple[str, ...]] = {}
     ids: dict[str, dict[str, int]] = {}
     for kind in project.kinds:
@@ -116,8 +118,9 @@ def page_sources(project) -> dict[str, tuple[str, ...]]:
             continue
         data = tuple(project.sources.path(where) + ("" if where.endswith((".yml", ".yaml")) else "/")
                      for where in kind.data)
+        records = kind.record_pages(project) if kind.record_pages else {}
         for page in kind.pages(project):
-            record_id = getattr(page.record, "id", None)
+            record_id = getattr(records.get(page.src_uri), "id", None)
             where = _record_file(project, data, str(record_id), ids) if record_id else None
             found[page.src_uri] = (where,) if where else data
     return found
@@ -126,7 +129,7 @@ def page_sources(project) -> dict[str, tuple[str, ...]]:
 _ID = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*['\"]?([^'\"#\s]+)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
-def _record_file(project, data: tuple[str, ...], record_id: str, ids: dict[str, dict[str, int]]) -> str | None:
+def _record_file(project: Project, data: tuple[str, ...], record_id: str, ids: dict[str, dict[str, int]]) -> str | None:
     for where in data:
         files = [where] if not where.endswith("/") else sorted(
             path for path in project.sources.errors if path.startswith(where) and "/" not in path[len(where):])

@@ -118,10 +118,10 @@ def build_search_index(site_dir: Path, languages: Languages | None = None,
             for lang in languages:
                 split = _parts(site_dir, _indexed_pages(site_dir, lang, languages), part_pages)
                 for n, part in enumerate(split):
-                    output = site_dir / (f".{BUNDLE}-{lang}" if n == 0 else f".{BUNDLE}-{lang}-{n}")
-                    pages += _count(_run_over(site_dir, part, output, stop), "pages")
+                    bundle = site_dir / (f".{BUNDLE}-{lang}" if n == 0 else f".{BUNDLE}-{lang}-{n}")
+                    pages += _count(_run_over(site_dir, part, bundle, stop), "pages")
                     if n == 0:
-                        firsts.append(output)
+                        firsts.append(bundle)
                     else:
                         parts.setdefault(lang, []).append(f"{PARTS}/{lang}-{n}/")
             if not firsts:
@@ -233,7 +233,7 @@ def _join(site_dir: Path, parts: list[Path], bundle: Path) -> int:
     if bundle.exists():
         shutil.rmtree(bundle)
     bundle.mkdir()
-    entry = None
+    entry: dict | None = None
     for part in parts:
         this = json.loads((part / ENTRY).read_text(encoding="utf-8"))
         if entry is None:
@@ -252,7 +252,7 @@ def _join(site_dir: Path, parts: list[Path], bundle: Path) -> int:
             path.rename(target)
         shutil.rmtree(part)
     (bundle / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return len(entry["languages"])
+    return len(entry["languages"]) if entry is not None else 0
 
 
 def _count(output: str, what: str) -> int:

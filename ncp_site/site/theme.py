@@ -10,10 +10,14 @@ page's language; ``overrides/partials/footer.html`` places the fragment. No MkDo
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
 from ..core.rendering import templates_of
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 render = templates_of(__file__)
 FOOTER_PAGES = ("contacts/", "submit/", "accessibility/", "privacy/", "open-data/")
@@ -24,17 +28,17 @@ TRANSLATORS = "translators/"
 """The translators' tools (glossary, translation status): out of the navigation and search, the footer's last link."""
 
 
-def footer(project, lang: str, root: str) -> Markup:
+def footer(project: Project, lang: str, root: str) -> Markup:
     """The footer fragment for a page in ``lang``; ``root`` leads from the page to the site's root."""
     base = root + project.config.languages.prefix(lang)
     links = [(f"footer.{page.strip('/')}", base + page) for page in FOOTER_PAGES]
     links.append(("footer.feeds", base + FEEDS_SECTION))
     links.append(("footer.translators", base + TRANSLATORS))
-    return Markup(render("footer.html", lang=lang, words=project.words, contacts=project.loaded.get("contacts"),
+    return Markup(render("footer.html", lang=lang, words=project.words, contacts=project.data.contacts,
                          links=links, data_as_of=project.data_as_of))
 
 
-def theme_words(project, lang: str) -> dict[str, Markup]:
+def theme_words(project: Project, lang: str) -> dict[str, Markup]:
     """The theme's own wording in ``lang``: the ``theme.*`` keys of data/ui.yml without their prefix,
     escaped (Material's templates print what they are given as HTML)."""
     ui = project.words.ui
@@ -45,7 +49,7 @@ NCP_CONCEPT = "national_contact_point"
 """The glossary's concept whose abbreviation is the NCP's text mark (ҰБО, НКП, NCP)."""
 
 
-def mark(project, lang: str) -> dict:
+def mark(project: Project, lang: str) -> dict:
     """The NCP's mark in the header: the emblem the Secretariat supplied (``SiteConfig.emblem``, a path
     under docs/) with its text alternative, or a neutral text mark, the NCP's abbreviation in ``lang``."""
     words = project.words
@@ -53,14 +57,6 @@ def mark(project, lang: str) -> dict:
     return {"emblem": project.config.emblem,
             "emblem_alt": escape(words.ui("theme.emblem", lang)) if "theme.emblem" in words.ui.strings else "",
             "abbreviation": escape(entry.abbreviation) if entry is not None and entry.abbreviation else None}
-
-
-FEEDS = {"news": "news/", "events": "events/", "cases": "cases/"}
-"""Each Atom feed (``<lang>/feeds/<name>.xml``) and the pages it follows (they show a link to it)."""
-
-
-def feed_path(prefix: str, name: str) -> str:
-    return f"{prefix}feeds/{name}.xml"
 
 
 _SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary>", re.DOTALL)

@@ -92,9 +92,8 @@ class Spelling:
     def shown_of(self, code: Code) -> str | None:
         """The text a term code's original macro shows in this language."""
         calls = list(term_calls(code.start))
-        if len(calls) != 1 or calls[0][2] is None:
-            return None
-        return self.shown(calls[0][2], calls[0][3])
+        args = calls[0][2] if len(calls) == 1 else None
+        return self.shown(args, calls[0][3]) if args is not None else None
 
     def macro(self, concept: str, text: str) -> str:
         """``{{ term(...) }}`` that shows ``text`` for ``concept`` in this language."""
@@ -153,15 +152,15 @@ def parse(text: str, spelling: Spelling | None) -> list[Part]:
 
 
 def _code_at(text: str, match: re.Match, spelling: Spelling | None) -> tuple[Part, int] | None:
-    kind = match.lastgroup
+    kind = match.lastgroup or ""  # every alternative is a named group
     start = match.start()
     if kind == "macro":
         markup = match.group()
         calls = list(term_calls(markup))
         if len(calls) == 1 and calls[0][2] is not None and spelling is not None:
             _, call, args, kwargs = calls[0]
-            shown = spelling.shown(args, kwargs)
-            if shown is not None and markup.replace(" ", "") == "{{" + call.replace(" ", "") + "}}":
+            shown = spelling.shown(args, kwargs) if args is not None else None
+            if args is not None and shown is not None and markup.replace(" ", "") == "{{" + call.replace(" ", "") + "}}":
                 return Span(Code("t." + args[0], markup, "", concept=args[0]), [shown]), match.end()
         return Code("macro", markup), match.end()
     if kind == "code":
@@ -410,10 +409,10 @@ def to_markdown(parts: list[Part], known: dict[str, Code], spelling: Spelling, k
                 markup = spelling.macro(concept, text)
             out += _together(markup, keep_together)
         elif isinstance(part, Span):
-            out += (original.start + to_markdown(part.parts, known, spelling, keep_together)
-                    + _together(original.end, keep_together))
+            out += (known[code.id].start + to_markdown(part.parts, known, spelling, keep_together)
+                    + _together(known[code.id].end or "", keep_together))
         else:
-            out += _together(original.start, keep_together)
+            out += _together(known[code.id].start, keep_together)
     return out
 
 

@@ -51,7 +51,7 @@ def notes(unit: TranslationUnit) -> list[tuple[str, str]]:
         out.append(("reviewed", f"{unit.review.by}, {unit.review.date}" if unit.review.date else unit.review.by))
     if unit.state == "stale":
         if unit.previous is not None:
-            out += [("previous-source", unit.previous), ("source-diff", unit.diff())]
+            out += [("previous-source", unit.previous), ("source-diff", unit.diff() or "")]
         else:
             out.append(("previous-source", "not found in the repository's history"))
     return out
@@ -77,16 +77,16 @@ def _pc_attributes(code: codes.Code) -> dict[str, str]:
     if code.kind == "t":
         return {"id": code.id, "type": "other", "subType": "ncp:term", "dispStart": code.start, "dispEnd": ""}
     if code.kind == "link":
-        return {"id": code.id, "type": "link", "dispStart": code.start, "dispEnd": code.end}
+        return {"id": code.id, "type": "link", "dispStart": code.start, "dispEnd": code.end or ""}
     return {"id": code.id, "type": "fmt", "subType": "xlf:b" if code.kind == "b" else "xlf:i",
-            "dispStart": code.start, "dispEnd": code.end}
+            "dispStart": code.start, "dispEnd": code.end or ""}
 
 
 def write_xliff(units: list[TranslationUnit], source: str, target: str) -> bytes:
     store = xliff2.Xliff2File()
     store.setsourcelanguage(source)
     store.settargetlanguage(target)
-    store.body.set("id", f"ncp-{source}-{target}")
+    store.body.set("id", f"ncp-{source}-{target}")  # type: ignore[union-attr]  # a new file has its body
     for unit in units:
         xu = store.UnitClass("")
         store.addunit(xu)
@@ -125,7 +125,7 @@ def _xliff_notes(xu, category: str) -> str | None:
 
 
 def _parts(elem, codes_seen: list) -> list:
-    out = []
+    out: list[codes.Part] = []
     for part in elem.sub if isinstance(elem, StringElem) else [elem]:
         if isinstance(part, UnknownXML):
             tag = etree.QName(part.xml_node).localname

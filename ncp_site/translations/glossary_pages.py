@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -18,6 +19,9 @@ from ..checks.terminology.term_calls import term_calls
 from ..core.errors import DataError
 from ..core.quotations import line_at
 from ..core.yamlsrc import Loader
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 SPELLINGS = ("preferred", "plural", "abbreviation", "forms", "admitted")
 
@@ -35,11 +39,11 @@ class PageChange:
         return f'{self.path}:{self.line}: term(\'{self.concept}\') ({self.lang}): form "{self.old}" -> "{self.new}"'
 
 
-def follow(project, changes, new_text: str) -> tuple[list[PageChange], list[DataError], dict[Path, str]]:
+def follow(project: Project, changes, new_text: str) -> tuple[list[PageChange], list[DataError], dict[Path, str]]:
     """The page edits that follow the glossary's changed spellings, the calls that would break, the new pages."""
     concepts = [c["id"] for c in (yaml.load(new_text, Loader=Loader) or {}).get("concepts", [])]
     new_data = yaml.load(new_text, Loader=Loader)
-    renamed: dict[tuple[str, str], dict[str, str | None]] = {}
+    renamed: dict[tuple[str | None, str], dict[str, str | None]] = {}
     for change in changes:
         loc = change.loc
         if len(loc) < 5 or loc[0] != "concepts" or loc[2] != "terms" or loc[4] not in SPELLINGS or change.old is None:

@@ -79,7 +79,7 @@ class ImportResult:
     """Units without a translation in the file."""
 
 
-def import_file(project, path: Path, apply: bool = False, by: str | None = None, on: dt.date | None = None,
+def import_file(project: Project, path: Path, apply: bool = False, by: str | None = None, on: dt.date | None = None,
                 skip_refused: bool = False) -> ImportResult:
     result = ImportResult()
     config: SiteConfig = project.config
@@ -100,7 +100,7 @@ def import_file(project, path: Path, apply: bool = False, by: str | None = None,
         if lang not in languages:
             result.errors.append(DataError(shown, 1, f"({name} language)", f"'{lang}' is not a language of this site",
                                            f"export the file again with `ncp translations export --lang <{'|'.join(languages)}>`"))
-    if result.errors:
+    if result.errors or target is None:
         return result
     result.target = target
     every = collect(project, target, source)
@@ -123,17 +123,18 @@ def import_file(project, path: Path, apply: bool = False, by: str | None = None,
         if item.target is None and item.damaged is None:
             result.skipped += 1
             continue
+        translated = item.target or []  # there unless its codes were damaged
         if (item.damaged is None and unit.target is not None
-                and _squeezed(codes.as_tags(item.target)) == _squeezed(codes.as_tags(unit.target))):
+                and _squeezed(codes.as_tags(translated)) == _squeezed(codes.as_tags(unit.target))):
             accepted.append((unit, unit.target, item.reviewed))  # unchanged: only its review mark may be news
             continue
-        problems = [item.damaged] if item.damaged else codes.check_codes(item.target, unit.source, unit.target)
+        problems = [item.damaged] if item.damaged else codes.check_codes(translated, unit.source, unit.target)
         if problems:
             result.refused.append(DataError(
                 unit.path, unit.line, unit.field, "damaged inline codes: " + "; ".join(problems),
                 f"copy the codes from the source as they are ({where}, {item.key})", target))
             continue
-        accepted.append((unit, item.target, item.reviewed))
+        accepted.append((unit, translated, item.reviewed))
     if result.refused and not skip_refused:
         return result
     files, state = _plan(project, accepted, every, result, by, on)
@@ -159,11 +160,11 @@ def _squeezed(text: str) -> str:
 
 # --- planning the edits -------------------------------------------------------------------------
 
-def _plan(project, accepted, every: list[TranslationUnit], result: ImportResult, by, on) -> tuple[dict[Path, str], status.State]:
+def _plan(project: Project, accepted, every: list[TranslationUnit], result: ImportResult, by, on) -> tuple[dict[Path, str], status.State]:
     """The new text of each changed file, and the review state after the import."""
     config = project.config
     target = result.target
-    spelling = codes.Spelling(project.loaded.get("glossary"), target)
+    spelling = codes.Spelling(project.data.glossary, target)
     state, _ = status.load_state(project.sources)
     review_units = {u.key: u for u in status.data_units(project.sources) + status.page_units(project.sources)}
     data_edits: dict[str, list] = {}
@@ -290,7 +291,7 @@ def _stripped(data):
     return data
 
 
-def _edited_page(project, path: str, edits, every, result: ImportResult) -> str | None:
+def _edited_page(project: Project, path: str, edits, every, result: ImportResult) -> str | None:
     full = project.config.root / path
     if not full.is_file() or "translation_pending" in front_matter(full.read_text(encoding="utf-8")):
         return _new_page(project, path, edits, every, result)
@@ -307,7 +308,7 @@ def _edited_page(project, path: str, edits, every, result: ImportResult) -> str 
     return "\n".join(lines)
 
 
-def _new_page(project, path: str, edits, every, result: ImportResult) -> str | None:
+def _new_page(project: Project, path: str, edits, every, result: ImportResult) -> str | None:
     """A page translated for the first time: the source page with every block translated."""
     by_block = {unit.block: new for unit, new in edits}
     unit = edits[0][0]
@@ -330,7 +331,7 @@ def _new_page(project, path: str, edits, every, result: ImportResult) -> str | N
 
 # --- checking and writing -----------------------------------------------------------------------
 
-def _checked(project, files: dict[Path, str]) -> list[DataError]:
+def _checked(project: Project, files: dict[Path, str]) -> list[DataError]:
     """Every check of ``ncp check`` on a scratch copy of the project with the new files."""
     config = project.config
     with tempfile.TemporaryDirectory(prefix="ncp-import-") as scratch:

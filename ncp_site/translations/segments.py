@@ -56,13 +56,15 @@ def blocks(text: str) -> list[Block]:
     lines = text.split("\n")
     tokens = _PARSER.parse("\n".join(lines[skip:]))
     out, depth, item_starts = [], 0, []
+    marker = lambda line: _MARKER.match(line).group(1)  # type: ignore[union-attr]  # a list item's or heading's first line
+    continued = lambda line: _CONTINUATION.match(line).group(1)  # type: ignore[union-attr]  # matches any line
     for i, token in enumerate(tokens):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             depth += 1
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             depth -= 1
         elif token.type == "list_item_open":
-            item_starts.append(token.map[0])
+            item_starts.append(token.map[0] if token.map else 0)
         elif token.type in ("heading_open", "paragraph_open") and token.map:
             first, last = token.map[0] + skip, token.map[1] + skip
             own = lines[first:last]
@@ -71,8 +73,8 @@ def blocks(text: str) -> list[Block]:
             else:
                 kind = "item" if depth and item_starts and item_starts[-1] + skip == first else "paragraph"
                 level = depth
-            prefix = _MARKER.match(own[0]).group(1) if kind != "paragraph" else _CONTINUATION.match(own[0]).group(1)
-            indent = _CONTINUATION.match(own[1]).group(1) if len(own) > 1 else " " * len(prefix)
+            prefix = marker(own[0]) if kind != "paragraph" else continued(own[0])
+            indent = continued(own[1]) if len(own) > 1 else " " * len(prefix)
             body = [own[0][len(prefix):].strip()] + [line.strip() for line in own[1:]]
             out.append(Block(kind, level, first, last, prefix, indent, " ".join(b for b in body if b)))
     return out

@@ -20,12 +20,16 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..checks import translation_status as status
 from ..core.errors import display_path
 from ..core.sources import strip_front_matter
 from . import codes, segments
 from .history import History
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 STATES = ("new", "unreviewed", "stale", "reviewed")
 _WORDS = re.compile(r"\S+|\s+")
@@ -86,13 +90,13 @@ def word_diff(old: str, new: str) -> str:
     return "".join(out)
 
 
-def collect(project, target: str, source: str | None = None, history: History | None = None) -> list[TranslationUnit]:
+def collect(project: Project, target: str, source: str | None = None, history: History | None = None) -> list[TranslationUnit]:
     """Every unit whose source language is ``source`` (the site's source language by default)."""
     sources = project.sources
     source = source or sources.config.languages.source
     history = history or History(sources.config.root)
     state, _ = status.load_state(sources)
-    glossary = project.loaded.get("glossary")
+    glossary = project.data.glossary
     spell = {source: codes.Spelling(glossary, source), target: codes.Spelling(glossary, target)}
     units: list[TranslationUnit] = []
     if target == source:
@@ -111,7 +115,7 @@ def _state(unit: status.Unit, lang: str, state, history: History, page: bool):
         return "new", None, None
     kind, review = status.unit_state(unit, lang, state)
     previous = None
-    if kind == "stale":
+    if kind == "stale" and review is not None:
         previous = (history.previous_page(unit.paths.get(unit.source, unit.path), review.fingerprint) if page else
                     history.previous_field(unit.path, unit.loc, unit.source, review.fingerprint))
     return kind, review, previous

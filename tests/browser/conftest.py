@@ -1,6 +1,6 @@
 """Real-browser fixtures: the run's built site (``site``) served on 127.0.0.1, Debian's chromium.
 
-The browser reaches nothing but 127.0.0.1 (``ncp_site.screenshots.launch_chromium``: host resolver
+The browser reaches nothing but 127.0.0.1 (``browsing.launch_chromium``, tests/browsing.py: host resolver
 rules and a proxy that does not exist; no request goes through Python). ``http://localhost/``, the
 address the test build is made for (``NCP_SITE_URL``), leads to the served site.
 ``visit(url)`` opens a page and records its console errors; at the end of each test any error
@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from conftest import LANG_PREFIX
 
-from ncp_site.screenshots import launch_chromium, offline_context, serve
+from browsing import launch_chromium, offline_context, serve
 
 LANGS = ("kk", "ru", "en")
 REPO = Path(__file__).resolve().parents[2]

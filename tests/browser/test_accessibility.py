@@ -71,7 +71,7 @@ def test_no_console_errors_on_any_page(visit, site, case_page, lang):
 def test_the_header_works_with_the_keyboard_alone(chromium, served_url, case_page, width):
     """From the top of a page opened at this width, Tab reaches the skip link, the home link, the
     languages and the search (on a phone the menu button too), each shown, with a visible focus."""
-    from ncp_site.screenshots import offline_context
+    from browsing import offline_context
 
     context = offline_context(chromium, served_url, viewport={"width": width, "height": 900})
     page = context.new_page()

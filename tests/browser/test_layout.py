@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from ncp_site.screenshots import (
+from browsing import (
     WIDTHS,
     main_pages,
     offline_context,
@@ -160,7 +160,7 @@ def test_a_page_requests_only_what_it_needs(chromium, served_url, pages, lang):
 
 def test_screenshots_of_the_main_page_types(chromium, served_url, pages):
     """Saved for people (test-results/screenshots/, not committed); the README's copies come from
-    `python -m ncp_site.screenshots`."""
+    `python scripts/screenshots.py`."""
     written = shoot_pages(chromium, served_url, pages, SCREENSHOTS)
     assert sorted(p.name for p in written) == sorted(shot_name(n, lang, w) for n in pages for lang in LANGS
                                                      for w in WIDTHS)

@@ -10,7 +10,7 @@ import pytest
 from builders import buildable, case_record, make_project
 from conftest import run_mkdocs_build
 
-from ncp_site.screenshots import offline_context, serve
+from browsing import offline_context, serve
 
 ABOUT = {"ru": "# О НКП\n\nНациональный контактный пункт рассматривает конкретные случаи.\n",
          "kk": "# ҰБО туралы\n\nҰлттық байланыс орталығы.\n",

@@ -8,8 +8,8 @@ import yaml
 from builders import REPO
 from serving import CASE, WAIT_LIMIT, break_case, preview_project, repair_case, serving
 
+from browsing import offline_context
 from ncp_site.core.messages import _
-from ncp_site.screenshots import offline_context
 
 from .conftest import SCREENSHOTS
 from .test_accessibility import AXE, TAGS

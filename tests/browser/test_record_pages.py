@@ -12,7 +12,7 @@ import pytest
 from builders import load_kind
 from conftest import REPO
 
-from ncp_site.screenshots import offline_context
+from browsing import offline_context
 
 from .conftest import LANGS, lang_path
 

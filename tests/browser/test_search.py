@@ -1,6 +1,6 @@
 """Search and the register's filters in the browser (Pagefind), in every language, offline.
 
-Expected results come from the built index (``site.search_fragments()``: each indexed page's text)
+Expected results come from the built index (the ``site`` fixture's ``search_fragments()``: each indexed page's text)
 and from the project's data, never from today's counts. The pages' policy forbids eval, so waiting
 is done with Playwright's assertions on locators (they run in Playwright's own isolated world) rather
 than with string ``wait_for_function``.
@@ -213,7 +213,7 @@ def number_in(text: str) -> int:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_filtering_by_chapter_iv_gives_the_lead_cases_that_raise_it(visit, project, lang):
-    expected = [c for c in project.cases if c.is_lead and "IV" in c.chapters]
+    expected = [c for c in project.data.cases if c.is_lead and "IV" in c.chapters]
     assert expected, "premise: the NCP led a specific instance raising chapter IV"
     page = visit(lang_path(lang, "cases/"))
     page.select_option("#ncp-filter-chapter", "IV")
@@ -229,8 +229,8 @@ def test_filtering_by_chapter_iv_gives_the_lead_cases_that_raise_it(visit, proje
 
 
 def test_a_shared_url_restores_the_filters(visit, project):
-    case = next(c for c in project.cases if c.is_lead and "IV" in c.chapters)
-    expected = [c for c in project.cases if c.is_lead and "IV" in c.chapters and c.status == case.status]
+    case = next(c for c in project.data.cases if c.is_lead and "IV" in c.chapters)
+    expected = [c for c in project.data.cases if c.is_lead and "IV" in c.chapters and c.status == case.status]
     page = visit(lang_path("ru", "cases/") + f"#chapter=IV&role=lead&status={case.status}")
     status, found = register_state(page)
     assert page.input_value("#ncp-filter-chapter") == "IV"
@@ -249,7 +249,7 @@ def test_the_register_is_usable_with_the_keyboard_alone(visit, project):
     page.keyboard.press("ArrowDown")  # the first chapter with a case
     first = page.input_value("#ncp-filter-chapter")
     status, found = register_state(page)
-    expected = [c for c in project.cases if first in c.chapters]
+    expected = [c for c in project.data.cases if first in c.chapters]
     assert number_in(status) == len(expected) and set(found) == case_paths("en", expected)
     page.locator("form[data-ncp-register] button[type=reset]").focus()
     page.keyboard.press("Enter")
@@ -258,13 +258,13 @@ def test_the_register_is_usable_with_the_keyboard_alone(visit, project):
 
 
 def test_a_text_query_narrows_the_register(visit, project):
-    case = next(c for c in project.cases if c.is_lead)
+    case = next(c for c in project.data.cases if c.is_lead)
     word = max(re.findall(r"\w+", case.enterprise.organisation["en"]), key=len)
     page = visit(lang_path("en", "cases/"))
     page.fill("#ncp-filter-q", word)
     status, found = register_state(page)
     assert "/en/cases/" + case.id + "/" in found
-    assert len(found) == number_in(status) and set(found) <= case_paths("en", project.cases)
+    assert len(found) == number_in(status) and set(found) <= case_paths("en", project.data.cases)
 
 
 # --- the events and the documents: the same filters over their own pages ---------------------------
@@ -277,10 +277,10 @@ def record_paths(lang: str, folder: str, ids) -> set[str]:
 def test_filtering_events_by_format_gives_those_events_newest_first(visit, project, lang):
     from ncp_site.kinds.events.pages import event_facets, event_sort_value
 
-    formats = Counter(f for e in project.events for f in event_facets(e)["format"])  # an event may have none
+    formats = Counter(f for e in project.data.events for f in event_facets(e)["format"])  # an event may have none
     chosen, n = formats.most_common(1)[0]
-    expected = [e for e in project.events if event_facets(e)["format"] == [chosen]]
-    assert n > 1 and len(expected) < len(project.events), "premise: a format that some events have, not all"
+    expected = [e for e in project.data.events if event_facets(e)["format"] == [chosen]]
+    assert n > 1 and len(expected) < len(project.data.events), "premise: a format that some events have, not all"
     page = visit(lang_path(lang, "events/"))
     page.select_option("#ncp-filter-format", chosen)
     status, found = register_state(page)
@@ -296,9 +296,9 @@ def test_filtering_events_by_format_gives_those_events_newest_first(visit, proje
 def test_a_shared_url_restores_the_events_filters(visit, project):
     from ncp_site.kinds.events.pages import event_facets
 
-    first = project.events[-1]
+    first = project.data.events[-1]
     year, group = str(first.start.day.year), first.stakeholder_groups[0]
-    expected = [e.id for e in project.events if year in event_facets(e)["year"] and group in event_facets(e)["group"]]
+    expected = [e.id for e in project.data.events if year in event_facets(e)["year"] and group in event_facets(e)["group"]]
     page = visit(lang_path("kk", "events/") + f"#year={year}&group={group}")
     status, found = register_state(page)
     assert page.input_value("#ncp-filter-year") == year and page.input_value("#ncp-filter-group") == group
@@ -309,10 +309,10 @@ def test_a_shared_url_restores_the_events_filters(visit, project):
 def test_filtering_documents_by_a_language_online_gives_those_documents(visit, project, lang):
     from ncp_site.kinds.reports.pages import report_facets
 
-    online = Counter(code for r in project.reports for code in report_facets(r)["language"])
+    online = Counter(code for r in project.data.reports for code in report_facets(r)["language"])
     code = online.most_common(1)[0][0]
-    expected = [r.id for r in project.reports if code in report_facets(r)["language"]]
-    assert 0 < len(expected) < len(project.reports), "premise: some documents are online in a language, not all"
+    expected = [r.id for r in project.data.reports if code in report_facets(r)["language"]]
+    assert 0 < len(expected) < len(project.data.reports), "premise: some documents are online in a language, not all"
     page = visit(lang_path(lang, "reports/"))
     page.select_option("#ncp-filter-language", code)
     status, found = register_state(page)
@@ -325,7 +325,7 @@ def test_filtering_documents_by_a_language_online_gives_those_documents(visit, p
 def test_a_shared_url_restores_the_documents_filters(visit, project):
     from ncp_site.kinds.reports.pages import report_facets
 
-    expected = [r.id for r in project.reports if r.kind == "annual_report" and "kk" in report_facets(r)["language"]]
+    expected = [r.id for r in project.data.reports if r.kind == "annual_report" and "kk" in report_facets(r)["language"]]
     assert expected, "premise: an annual report is online in Kazakh"
     page = visit(lang_path("en", "reports/") + "#kind=annual_report&language=kk")
     status, found = register_state(page)
@@ -339,7 +339,7 @@ def test_a_shared_url_restores_the_documents_filters(visit, project):
                                                       ("reports/", "reports", "ul.ncp-reports a")])
 def test_without_javascript_the_form_is_hidden_and_the_static_list_is_the_page(chromium, served_url, project,
                                                                               path, texts, static):
-    from ncp_site.screenshots import offline_context
+    from browsing import offline_context
 
     context = offline_context(chromium, served_url, java_script_enabled=False)
     page = context.new_page()
@@ -355,7 +355,7 @@ def test_without_javascript_the_form_is_hidden_and_the_static_list_is_the_page(c
 
 @pytest.mark.parametrize("path", ["case", "cases/", ""], ids=["case", "register", "home"])
 def test_a_page_load_fetches_nothing_of_the_search_index(chromium, served_url, case_page, path):
-    from ncp_site.screenshots import offline_context
+    from browsing import offline_context
 
     context = offline_context(chromium, served_url)
     requested: list[str] = []

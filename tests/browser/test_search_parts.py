@@ -15,7 +15,7 @@ import pytest
 from builders import load
 from conftest import LANG_PREFIX, PROJECT
 
-from ncp_site.screenshots import offline_context, serve
+from browsing import offline_context, serve
 from ncp_site.site.search_index import BUNDLE, MANIFEST, build_search_index
 
 from .test_search import (
@@ -82,7 +82,7 @@ def spread(parts: list[set[str]], paths: set[str]) -> int:
 
 
 def test_the_register_lists_cases_of_every_part_newest_first(visit, in_parts, project):
-    expected = [c for c in project.cases if c.is_lead]
+    expected = [c for c in project.data.cases if c.is_lead]
     assert spread(bundles_of(in_parts[0], "en"), case_paths("en", expected)) > 1, "premise: the lead cases span parts"
     page = visit("en/cases/")
     page.select_option("#ncp-filter-role", "lead")
@@ -99,8 +99,8 @@ def test_the_register_lists_cases_of_every_part_newest_first(visit, in_parts, pr
 def test_the_events_list_is_newest_first_across_parts(visit, in_parts, project, lang):
     from ncp_site.kinds.events.pages import event_facets, event_sort_value
 
-    chosen, _ = Counter(f for e in project.events for f in event_facets(e)["format"]).most_common(1)[0]
-    expected = [e for e in project.events if event_facets(e)["format"] == [chosen]]
+    chosen, _ = Counter(f for e in project.data.events for f in event_facets(e)["format"]).most_common(1)[0]
+    expected = [e for e in project.data.events if event_facets(e)["format"] == [chosen]]
     paths = record_paths(lang, "events", [e.id for e in expected])
     assert spread(bundles_of(in_parts[0], lang), paths) > 1, "premise: these events span parts"
     page = visit(LANG_PREFIX[lang] + "events/")

@@ -14,7 +14,7 @@ import pytest
 from builders import load_kind
 from conftest import PROJECT
 
-from ncp_site.screenshots import offline_context
+from browsing import offline_context
 
 from .conftest import LANGS, lang_path, settled
 from .test_accessibility import axe_violations

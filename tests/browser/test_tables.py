@@ -16,7 +16,7 @@ import re
 
 import pytest
 
-from ncp_site.screenshots import main_pages, offline_context
+from browsing import main_pages, offline_context
 
 from .conftest import LANGS, lang_path
 

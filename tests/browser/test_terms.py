@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ncp_site.screenshots import offline_context
+from browsing import offline_context
 
 from .conftest import LANGS, lang_path
 

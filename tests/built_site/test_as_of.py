@@ -54,7 +54,7 @@ def epoch(day: dt.date) -> str:
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory) -> tuple[Path, Path]:
     project = load(REPO)
-    after = newest_day(project.loaded) + dt.timedelta(days=1)
+    after = newest_day(project.data) + dt.timedelta(days=1)
     years_later = dt.date(after.year + 5, 6, 1)
     sites = []
     for day in (after, years_later):

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import REPO
 
-from ncp_site.screenshots import serve
+from browsing import serve
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LINKINATOR = REPO / "node_modules" / ".bin" / "linkinator"

@@ -17,7 +17,7 @@ FEEDS = ("news", "events", "cases")
 
 
 @pytest.fixture(scope="module")
-def data():
+def project():
     project, errors = collect(PROJECT)
     assert errors == []
     return project
@@ -55,10 +55,10 @@ def test_every_feed_is_valid_atom_with_ids_titles_links_and_language(site, lang,
     assert updated == sorted(updated, reverse=True) and feed.feed.updated_parsed == updated[0]
 
 
-def test_entries_come_from_the_data_with_the_same_ids_in_every_language(site, data):
+def test_entries_come_from_the_data_with_the_same_ids_in_every_language(site, project):
     today = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()
-    news = {f"news/{n.id}": n for n in data.news if n.date.first <= today}
-    events = {f"events/{e.id}": e for e in data.events}
+    news = {f"news/{n.id}": n for n in project.data.news if n.date.first <= today}
+    events = {f"events/{e.id}": e for e in project.data.events}
     keys = {}
     for lang in LANGS:
         feeds = {name: parsed(site, lang, name) for name in FEEDS}
@@ -68,8 +68,8 @@ def test_entries_come_from_the_data_with_the_same_ids_in_every_language(site, da
         for entry in feeds["events"].entries:
             assert entry.title == events[entry.id.removeprefix(prefix)].title[lang]
         case_ids = {k.split("/")[1] for k in keys[lang]["cases"]}
-        assert case_ids == {c.id for c in data.cases if c.date_of("submission")}
-        statements = sum(len(c.statements) for c in data.cases)
+        assert case_ids == {c.id for c in project.data.cases if c.date_of("submission")}
+        statements = sum(len(c.statements) for c in project.data.cases)
         assert sum("/statements/" in k for k in keys[lang]["cases"]) == statements
     assert keys["kk"] == keys["ru"] == keys["en"]
 

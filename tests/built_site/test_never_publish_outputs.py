@@ -14,12 +14,12 @@ from ncp_site.checks.published import site_errors
 @pytest.mark.published
 def test_every_case_title_is_found_in_its_page_its_title_the_search_data_and_the_open_data(site):
     project, _ = collect(PROJECT)
-    listed = {fold(case.title["en"]): n for n, case in enumerate(project.cases, start=1)}
+    listed = {fold(case.title["en"]): n for n, case in enumerate(project.data.cases, start=1)}
     found = {}
     for error in site_errors(site.root, NeverPublish(listed)):
         entry = int(str(error.problem).rsplit("entry ", 1)[1].rstrip(")"))
         found.setdefault(entry, set()).add((error.path.split("/site/", 1)[1], error.field))
-    for n, case in enumerate(project.cases, start=1):
+    for n, case in enumerate(project.data.cases, start=1):
         if fold(case.title["en"]) in listed and listed[fold(case.title["en"])] != n:
             continue  # two cases with the same title: the first one's entry
         page = f"{LANG_PREFIX['en']}cases/{case.id}/index.html"
@@ -43,16 +43,16 @@ def test_every_case_title_typed_with_look_alikes_and_its_words_reversed_is_found
     """The case titles listed as a careless editor might type them (Cyrillic letters for the Latin ones that
     look the same, the words in reverse order): each is still found in its page and in the open data."""
     project, _ = collect(PROJECT)
-    titles = {case.id: case.title["en"] for case in project.cases}
+    titles = {case.id: case.title["en"] for case in project.data.cases}
     typed = {n: " ".join(reversed(titles[case.id].translate(LOOK_ALIKES).split()))
-             for n, case in enumerate(project.cases, start=1)}
-    assert all(typed[n] != titles[case.id] for n, case in enumerate(project.cases, start=1) if titles[case.id].isascii())
+             for n, case in enumerate(project.data.cases, start=1)}
+    assert all(typed[n] != titles[case.id] for n, case in enumerate(project.data.cases, start=1) if titles[case.id].isascii())
     listed = NeverPublish({fold(text): n for n, text in reversed(typed.items())})
     found: dict[int, set[str]] = {}
     for error in site_errors(site.root, listed):
         entry = int(str(error.problem).rsplit("entry ", 1)[1].rstrip(")"))
         found.setdefault(entry, set()).add(error.path.split("/site/", 1)[1])
-    for n, case in enumerate(project.cases, start=1):
+    for n, case in enumerate(project.data.cases, start=1):
         if listed.names[fold(typed[n])] != n:
             continue  # two cases with the same title: the first one's entry
         assert {f"{LANG_PREFIX['en']}cases/{case.id}/index.html", "data/cases.json"} <= found.get(n, set()), case.id

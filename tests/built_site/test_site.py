@@ -40,17 +40,17 @@ def test_html_lang_on_every_page(site, lang):
 
 @pytest.mark.published
 def test_every_case_has_a_page_in_every_language(site):
-    data, errors = collect(PROJECT)
+    project, errors = collect(PROJECT)
     assert not errors
-    for case in data.cases:
+    for case in project.data.cases:
         for lang in LANGS:
             html = site.html(lang, f"cases/{case.id}/")
             assert case.title[lang] in html.replace("&quot;", '"').replace("&#34;", '"').replace("&amp;", "&")
 
 
 def test_language_switcher_leads_to_the_same_case_page(site):
-    data, _ = collect(PROJECT)
-    case = data.cases[0]
+    project, _ = collect(PROJECT)
+    case = project.data.cases[0]
     html = site.html("ru", f"cases/{case.id}/")
     header = html[html.index('<nav class="ncp-languages ncp-languages--header"'):]
     header = header[:header.index("</nav>")]
@@ -68,8 +68,8 @@ def table_numbers(html: str, table_id: str) -> list[int]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_statistics_page_shows_the_figures_of_the_data(site, lang):
-    data, _ = collect(PROJECT)
-    stats = case_statistics(data.cases)
+    project, _ = collect(PROJECT)
+    stats = case_statistics(project.data.cases)
     html = site.html(lang, "statistics/")
     assert table_numbers(html, "stats-by-chapter") == [sum(per.values()) for per in stats.by_chapter.values()]
     unreported = [stats.sector_not_reported] if stats.sector_not_reported else []
@@ -102,7 +102,7 @@ def test_register_lists_newest_first_and_supporting_separately(site):
 def test_open_data_has_every_case_in_all_languages(site):
     data = json.loads((site.root / "data" / "cases.json").read_text(encoding="utf-8"))
     records = data["specific_instances"]
-    assert len(records) == len(collect(PROJECT)[0].cases)
+    assert len(records) == len(collect(PROJECT)[0].data.cases)
     for record in records:
         assert set(record["summary"]) == set(LANGS)
         if record["submitter"]["withheld"]:
@@ -112,7 +112,7 @@ def test_open_data_has_every_case_in_all_languages(site):
 @pytest.mark.published
 def test_withheld_names_reach_no_output(site):
     """No withheld party's name may appear anywhere: pages, search index, downloads."""
-    data, _ = collect(PROJECT)
+    project, _ = collect(PROJECT)
     names = ["Guliyev"]  # the peer review's Annex D names the kz0002 submitter, whom we withhold
     searched = 0
     for path in site.root.rglob("*"):
@@ -167,9 +167,9 @@ def _timeline(html: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_case_page_says_not_yet_only_where_the_stage_can_still_come(site, lang):
-    data, _ = collect(PROJECT)
-    ui = lambda key: data.words.ui(key, lang)
-    for case in data.cases:
+    project, _ = collect(PROJECT)
+    ui = lambda key: project.words.ui(key, lang)
+    for case in project.data.cases:
         shown = _timeline(site.html(lang, f"cases/{case.id}/"))
         stages = [s for s in ("submission", "initial_assessment", "conclusion", "follow_up")
                   if case.stage_state(s) != "not_reported"]  # a date not known is left out
@@ -195,17 +195,17 @@ def test_no_page_shows_an_unknown_value_as_a_code(site, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(site, lang):
-    data, _ = collect(PROJECT)
+    project, _ = collect(PROJECT)
     html = site.html(lang, "statistics/")
     table = html[html.index('id="stats-by-chapter"'):]
     labels = [unescape(label) for label in re.findall(r'<th scope="row">(.*?)</th>', table[:table.index("</table>")])]
-    titles = data.glossary.chapter_title
-    for case in (c for c in data.cases if c.is_lead):
+    titles = project.data.glossary.chapter_title
+    for case in (c for c in project.data.cases if c.is_lead):
         for roman in case.chapters:
-            number = data.words.ui("case.chapter_n", lang).replace("{n}", roman)
+            number = project.words.ui("case.chapter_n", lang).replace("{n}", roman)
             (label,) = [label for label in labels if label.endswith(f"({number})")]
             assert titles(roman, case.edition, lang) in label, (case.id, roman, label)
-            editions = {c.edition for c in data.cases if c.is_lead and roman in c.chapters}
+            editions = {c.edition for c in project.data.cases if c.is_lead and roman in c.chapters}
             for other in {2011, 2023} - editions:
                 if titles(roman, other, lang) != titles(roman, case.edition, lang):
                     assert titles(roman, other, lang) not in label, (roman, other, label)
@@ -213,14 +213,14 @@ def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(site,
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_events_figures_count_only_the_ncps_promotional_events(site, lang):
-    data, _ = collect(PROJECT)
+    project, _ = collect(PROJECT)
     today = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()  # the site fixture's build day
     html = site.html(lang, "events/")
     total = re.search(r'<tr class="ncp-total"><th scope="row">[^<]*</th>(?:<td[^>]*>[^<]*</td>)*<td[^>]*>([\d\s\u00a0,]+)</td></tr>',
                       html[html.index('id="events-by-role"'):])
-    held = [e for e in data.events if e.start.day <= today]
+    held = [e for e in project.data.events if e.start.day <= today]
     assert int(re.sub(r"\D", "", total.group(1))) == sum(1 for e in held if e.is_promotional)
-    for event in data.events:
+    for event in project.data.events:
         article = site.html(lang, f"events/{event.id}/")
         article = article[article.index(f'id="{event.id}"'):]
         article = article[:article.index("</article>")]

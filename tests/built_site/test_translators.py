@@ -83,7 +83,7 @@ def test_the_old_addresses_say_where_their_content_went(site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_public_page_shows_a_draft_marker_a_data_path_or_a_reviewer_s_note(site, project, lang):
     draft = {project.words.ui("glossary.draft", code) for code in LANGS}
-    notes = {e.reviewed_by for c in project.glossary.concepts.values() for e in c.terms.values() if e.reviewed_by}
+    notes = {e.reviewed_by for c in project.data.glossary.concepts.values() for e in c.terms.values() if e.reviewed_by}
     checked = 0
     for path, page in public_pages(site, lang).items():
         text = text_of(page[page.index("<body"):])
@@ -102,7 +102,7 @@ def test_the_terms_page_gives_each_term_its_definition_and_its_names_in_the_othe
     page = site.html(lang, "terms/")
     article = page[page.index("<article"):page.index("</article>")]
     assert "<s " not in article and "<s>" not in article, "no deprecated variants"
-    for concept in project.glossary.concepts.values():
+    for concept in project.data.glossary.concepts.values():
         if concept.category not in PUBLIC_CATEGORIES:
             assert f'id="{concept.id}"' not in article, concept.id
             continue

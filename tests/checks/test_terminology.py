@@ -249,7 +249,7 @@ def test_historical_quotation_in_a_data_field_is_exempt_listed_and_shown_as_a_qu
     assert f"data/cases/kz0101.yml:{line_of(root / 'data/cases/kz0101.yml', 'On complaints')} (en): «On complaints»" in out
     from ncp_site.kinds.cases import pages as cases
     site = load(root)
-    html = cases.render_case_page(site.cases[0], site.words, "en")
+    html = cases.render_case_page(site.data.cases[0], site.words, "en")
     assert '<q class="historical">On complaints</q>' in html
 
 

@@ -83,7 +83,7 @@ def test_pending_translation_publishes_with_banner_until_its_date(tmp_path, caps
     root = reviewed_project(tmp_path, capsys, [record])
     site, errors = collect(root)
     assert errors == []
-    case = site.cases[0]
+    case = site.data.cases[0]
     assert case.pending_until("en") == dt.date(2030, 1, 1)
     page = render_case_page(case, site.words, "en")
     assert 'class="admonition warning ncp-pending"' in page

@@ -334,11 +334,11 @@ def test_an_organisation_renamed_or_removed_changes_the_result_of_the_records_na
     from ncp_site.project import load_project
 
     root = make_project(tmp_path / "p", [case_record("kz0101")])
-    assert load_project(root, cached=True).cases[0].enterprise.organisation["en"] == "Example LLP"
+    assert load_project(root, cached=True).data.cases[0].enterprise.organisation["en"] == "Example LLP"
     organisations = root / "data" / "organisations.yml"
     organisations.write_text(organisations.read_text(encoding="utf-8").replace("Example LLP", "Example Renamed LLP"),
                              encoding="utf-8")
-    assert load_project(root, cached=True).cases[0].enterprise.organisation["en"] == "Example Renamed LLP"
+    assert load_project(root, cached=True).data.cases[0].enterprise.organisation["en"] == "Example Renamed LLP"
     organisations.write_text(organisations.read_text(encoding="utf-8").replace("id: example-llp", "id: other-llp"),
                              encoding="utf-8")
     project = load_project(root, cached=True)

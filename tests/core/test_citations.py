@@ -37,7 +37,7 @@ def project_with(tmp_path, sources: list[dict], reports: list[dict] = ()):
 
 
 def source_line(project, lang: str) -> str:
-    html = render_case_page(project.cases[0], project.words, lang)
+    html = render_case_page(project.data.cases[0], project.words, lang)
     lines = re.findall(r'<p class="ncp-sources">(.*?)</p>', html)
     assert len(lines) == 1, html
     return lines[0]
@@ -117,7 +117,7 @@ def test_the_repository_cites_only_documents_it_holds():
     from builders import REPO, load
     project = load(REPO)
     assert project.ok, project.errors
-    cited = [s for case in project.cases for s in case.sources]
+    cited = [s for case in project.data.cases for s in case.sources]
     assert cited, "premise: the specific instances cite their sources"
     assert all(s.document in project.words.documents for s in cited if s.document)
 

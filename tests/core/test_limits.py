@@ -313,7 +313,7 @@ def test_unknown_keys_are_listed_ten_then_counted(tmp_path, capsys, under, field
     assert status == 1 and len(lines) == 11, lines
     eleventh = text.splitlines().index(("  " if under else "") + "x10: 1") + 1
     assert lines[-1] == (f"data/cases/kz0101.yml:{eleventh}: {field}: and 4,990 more unknown keys in this {where} -- "
-                         "remove them or correct their spelling (see the README's data section)")
+                         "remove them or correct their spelling (see guide/data.md)")
 
 
 def test_ten_unknown_keys_are_all_listed(tmp_path, capsys):

@@ -134,7 +134,7 @@ def test_a_markdown_field_shows_character_references_and_html_as_typed():
     ("See [the report][r].\n\n[r]: data:text/html,x", "is a 'data:' address"),
 ])
 def test_a_link_the_site_would_not_show_is_a_located_error(tmp_path, capsys, summary, problem):
-    """Before, such a link was silently shown as plain text; the README says such an address is an error."""
+    """Before, such a link was silently shown as plain text; guide/data.md says such an address is an error."""
     status, out, at = summary_checked(tmp_path, capsys, summary)
     assert status == 1
     assert any(m.startswith(at) and problem in m and " -- " in m for m in out.splitlines()), out

@@ -68,7 +68,7 @@ def test_links_in_data_to_a_file_or_a_folder_are_located_errors_and_not_read(tmp
     problems = {e.path: str(e) for e in project.errors}
     assert "is a link" in problems["data/cases/kz0102.yml"] and "replace the link by a copy" in problems["data/cases/kz0102.yml"]
     assert problems["data/news"].startswith("data/news:1: (folder): is a link (to ")
-    assert [case.id for case in project.cases] == ["kz0101"]
+    assert [case.id for case in project.data.cases] == ["kz0101"]
     status, out = check_unchanged(root, capsys, root / "data" / "cases")
     assert status == 1 and "data/cases/kz0102.yml:1: (file): is a link" in out
 

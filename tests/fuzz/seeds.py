@@ -1,6 +1,6 @@
 """A small valid project made from the repository's data, and the data files each kind reads.
 
-Derived from the code: every kind in ``kinds.ALL`` names where its data is kept (``Kind.data``), so a
+Derived from the code: every kind in ``kinds.KINDS`` names where its data is kept (``Kind.data``), so a
 kind added later is fuzzed from its own data with no change here. A folder keeps its first files, and
 a file in a folder that lists records (a year of events) its first records, so that each check of a
 mutated file stays fast.

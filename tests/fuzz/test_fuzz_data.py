@@ -26,6 +26,7 @@ from ncp_site.core.config import SiteConfig, load_config
 from ncp_site.core.errors import DataError, DataErrors
 from ncp_site.core.kind import PageContext
 from ncp_site.project import Project
+from ncp_site.site.files import open_data_files
 from ncp_site.site.pages import SITE_MACROS, generated_pages, page_markdown
 
 SECONDS = 30  # a check of this small project takes about 0.3 s; nothing may take a hundred times that
@@ -118,8 +119,8 @@ def render_everything(project: Project, only: str | None = None) -> None:
             if not required:
                 macro(project, here)
     for kind in kinds:
-        if kind.site_files:
-            kind.site_files(project)
+        if kind.open_data:
+            open_data_files(kind.open_data(project), project)
 
 
 def _seed_data(seed: Seed, target: Target):

@@ -1,4 +1,4 @@
-"""Links that leave the site open no window back into it and send no referrer (ncp_site/html_safety.py)."""
+"""Links that leave the site open no window back into it and send no referrer (ncp_site/site/html_safety.py)."""
 
 from __future__ import annotations
 

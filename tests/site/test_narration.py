@@ -55,11 +55,11 @@ def _macro_calls(project):
         if not extra:
             yield name, macro, ()
         elif name == "composition":
-            yield from ((name, macro, (c.id,)) for c in project.members.compositions)
+            yield from ((name, macro, (c.id,)) for c in project.data.members.compositions)
         elif name == "cases_register":
             yield from ((name, macro, (section,)) for section in REGISTER_SECTIONS)
         elif name == "event_link":
-            yield from ((name, macro, (e.id,)) for e in project.events)
+            yield from ((name, macro, (e.id,)) for e in project.data.events)
         else:
             raise AssertionError(f"the test does not know what to pass to the macro {name}{inspect.signature(macro)}")
 

@@ -7,7 +7,7 @@ import pytest
 from builders import case_record, load, make_project, write_yaml
 
 from ncp_site.core.kind import GeneratedPage, Page
-from ncp_site.site.partial import PartialRebuilds
+from ncp_site.site.partial import PartialRebuilds, RecordPage
 
 KEY = "en/cases/kz0101/index.md"
 
@@ -17,14 +17,16 @@ def project(tmp_path):
     return load(make_project(tmp_path, [case_record("kz0101")]))
 
 
-def page_of(project, record, renders: list) -> GeneratedPage:
-    """A generated page made from ``record``; each render is noted in ``renders`` and reads the cases."""
+def page_of(partial: PartialRebuilds, project, record, renders: list) -> GeneratedPage:
+    """A generated page made from ``record`` (as ``Kind.record_pages`` tells ``partial``); each render is noted in
+    ``renders`` and reads the cases."""
     def render(lang):
         renders.append(lang)
-        project.loaded.get("cases")
+        assert project.data.cases is not None
         return Page(src_uri="cases/kz0101/index.md", lang=lang, title="A", markdown="# A")
 
-    return GeneratedPage("cases/kz0101/index.md", render, record=record)
+    partial.record_pages["cases/kz0101/index.md"] = RecordPage(record, frozenset())
+    return GeneratedPage("cases/kz0101/index.md", render)
 
 
 def built(partial: PartialRebuilds, project) -> None:
@@ -50,38 +52,38 @@ def test_a_page_is_written_again_when_its_markdown_or_surroundings_change_and_on
 def test_a_page_made_from_a_record_is_not_even_rendered_while_its_inputs_are_the_same(project):
     partial, renders = PartialRebuilds(), []
     partial.start(("layout",))
-    markdown = partial.page_markdown(project, page_of(project, "record", renders), "en", KEY)
+    markdown = partial.page_markdown(project, page_of(partial, project, "record", renders), "en", KEY)
     assert markdown is not None and renders == ["en"]
     partial.written(KEY, "en", markdown, project)
     built(partial, project)
-    assert partial.page_markdown(project, page_of(project, "record", renders), "en", KEY) is None, "kept"
+    assert partial.page_markdown(project, page_of(partial, project, "record", renders), "en", KEY) is None, "kept"
     assert renders == ["en"]
-    assert partial.page_markdown(project, page_of(project, "edited record", renders), "en", KEY) is not None
+    assert partial.page_markdown(project, page_of(partial, project, "edited record", renders), "en", KEY) is not None
     assert renders == ["en", "en"]
     built(partial, project)
     partial.start(("another layout",))  # a page in docs/, the theme or mkdocs.yml changed: everything again
-    assert partial.page_markdown(project, page_of(project, "edited record", renders), "en", KEY) is not None
+    assert partial.page_markdown(project, page_of(partial, project, "edited record", renders), "en", KEY) is not None
 
 
 def test_a_page_is_rendered_again_when_data_it_read_changes(project):
     partial, renders = PartialRebuilds(), []
     partial.start(("layout",))
-    partial.written(KEY, "en", partial.page_markdown(project, page_of(project, "record", renders), "en", KEY), project)
+    partial.written(KEY, "en", partial.page_markdown(project, page_of(partial, project, "record", renders), "en", KEY), project)
     built(partial, project)
-    assert partial.page_markdown(project, page_of(project, "record", renders), "en", KEY) is None
+    assert partial.page_markdown(project, page_of(partial, project, "record", renders), "en", KEY) is None
     write_yaml(project.config.data_dir / "cases" / "kz0102.yml", case_record("kz0102"))  # data of a kind it read
     built(partial, project)
-    assert partial.page_markdown(project, page_of(project, "record", renders), "en", KEY) is not None
+    assert partial.page_markdown(project, page_of(partial, project, "record", renders), "en", KEY) is not None
     assert renders == ["en", "en"]
 
 
 def test_a_failed_build_forgets_what_pages_read(project):
     partial, renders = PartialRebuilds(), []
     partial.start(("layout",))
-    partial.written(KEY, "en", partial.page_markdown(project, page_of(project, "record", renders), "en", KEY), project)
+    partial.written(KEY, "en", partial.page_markdown(project, page_of(partial, project, "record", renders), "en", KEY), project)
     partial.forget()
     partial.start(("layout",))
-    assert partial.page_markdown(project, page_of(project, "record", renders), "en", KEY) is not None
+    assert partial.page_markdown(project, page_of(partial, project, "record", renders), "en", KEY) is not None
 
 
 def test_after_the_first_build_the_search_index_is_made_in_the_background_and_stopped_by_the_next():
@@ -112,7 +114,7 @@ def test_a_kinds_files_are_kept_while_the_data_they_were_made_from_is_unchanged(
     def make(files):
         def making():
             made.append(files)
-            project.loaded.get("events")
+            project.data.events
             return files
         return making
 

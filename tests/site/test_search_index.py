@@ -83,8 +83,8 @@ def test_only_the_main_content_is_indexed(site):
 def test_every_case_page_carries_the_register_filters(site):
     project = load(REPO)
     indexed = by_language(site)
-    assert project.cases, "premise: the repository has specific instances"
-    for case in project.cases:
+    assert project.data.cases, "premise: the repository has specific instances"
+    for case in project.data.cases:
         expected = {key: values for key, values in case_facets(case).items() if values}
         for lang in LANGS:
             fragment = indexed[lang]["/" + LANG_PREFIX[lang] + f"cases/{case.id}/"]
@@ -96,7 +96,7 @@ def test_every_case_page_carries_the_register_filters(site):
             assert fragment["meta"].get("date_on") == (str(submitted) if isinstance(submitted, dt.date) else None)
     for lang in LANGS:  # no other page is in the register
         in_register = [url for url, f in indexed[lang].items() if f.get("filters", {}).get("register") == [REGISTER]]
-        assert len(in_register) == len(project.cases), lang
+        assert len(in_register) == len(project.data.cases), lang
 
 
 @pytest.mark.parametrize("kind", ["events", "reports"])
@@ -106,8 +106,8 @@ def test_every_event_and_document_page_carries_its_lists_filters(site, kind):
 
     project = load(REPO)
     module, records, folder, facets = {
-        "events": (events, project.events, "events", events.event_facets),
-        "reports": (reports, project.reports, "reports", reports.report_facets)}[kind]
+        "events": (events, project.data.events, "events", events.event_facets),
+        "reports": (reports, project.data.reports, "reports", reports.report_facets)}[kind]
     indexed = by_language(site)
     assert records, f"premise: the repository has {kind}"
     for record in records:

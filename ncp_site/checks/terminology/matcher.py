@@ -70,9 +70,10 @@ class Matcher:
             self.groups[lang] = {name: by_pattern[pattern] for name, pattern in names.items()}
             alternatives = "|".join(f"(?P<{name}>{pattern})" for name, pattern in names.items())
             self.patterns[lang] = _words(alternatives) if alternatives else None
+            pattern = self.patterns[lang]
             holding = sorted({variant_pattern(s, lang) for c in glossary.concepts.values()
                               for s in c.terms[lang].accepted()
-                              if self.patterns[lang] is not None and self.patterns[lang].search(_normalise(s))},
+                              if pattern is not None and pattern.search(_normalise(s))},
                              key=len, reverse=True)
             self.protected[lang] = _words("|".join(holding)) if holding else None
 
@@ -91,7 +92,7 @@ class Matcher:
             if any(start <= match.start() and match.end() <= end for start, end in spans):
                 continue
             found = text[match.start():match.end()]
-            for variant in self.groups[lang][match.lastgroup]:
+            for variant in self.groups[lang][match.lastgroup or ""]:
                 if variant.everyday and self._named_beside(around, match.start(), variant.concept_id, lang):
                     continue
                 hits.append(Hit(match.start(), match.end(), " ".join(found.split()),

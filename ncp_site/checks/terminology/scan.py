@@ -240,7 +240,7 @@ def html_findings(html: str, lang: str, matcher: Matcher, shown: str = "page") -
     parser = _TextByLanguage(lang)
     parser.feed(html)
     parser.close()
-    errors = []
+    errors: list[DataError] = []
     for text_lang, text, line in parser.chunks:
         if text_lang not in matcher.patterns:
             continue

@@ -10,15 +10,16 @@ from ...core.cache import cached_with
 from ...core.errors import DataError
 from ...core.quotations import line_at
 from ...core.sources import Sources
+from ...kinds.glossary import TermError
 
 _EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 _TERM_CALL = re.compile(r"(?<![\w.])term\s*\(")
 
 
-def term_calls(text: str) -> Iterator[tuple[int, str, tuple | None, dict | None]]:
+def term_calls(text: str) -> Iterator[tuple[int, str, tuple | None, dict]]:
     """Every ``term(...)`` macro call in a page's source: (offset, call, args, kwargs).
 
-    ``args`` and ``kwargs`` are None when an argument is computed (checked when the page renders).
+    ``args`` is None (and ``kwargs`` empty) when an argument is computed (checked when the page renders).
     """
     for expression in _EXPRESSION.finditer(text):
         for match in _TERM_CALL.finditer(text, expression.start(), expression.end()):
@@ -27,7 +28,7 @@ def term_calls(text: str) -> Iterator[tuple[int, str, tuple | None, dict | None]
                 yield (match.start(), *parsed)
 
 
-def _parse_call(text: str, start: int, limit: int) -> tuple[str, tuple | None, dict | None] | None:
+def _parse_call(text: str, start: int, limit: int) -> tuple[str, tuple | None, dict] | None:
     end = text.find(")", start, limit)
     while end != -1:
         call = text[start:end + 1]
@@ -42,7 +43,7 @@ def _parse_call(text: str, start: int, limit: int) -> tuple[str, tuple | None, d
             args = tuple(ast.literal_eval(a) for a in node.args)
             kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg}
         except ValueError:
-            return call, None, None  # a computed argument: checked when the page is rendered
+            return call, None, {}  # a computed argument: checked when the page is rendered
         return call, args, kwargs
     return None
 
@@ -61,7 +62,7 @@ def term_call_error(page, lang: str, concept_id: str, form, error) -> DataError:
     calls = list(term_calls(source))
     literal = [at for at, _ignored, args, kwargs in calls
                if args is not None and args[:1] == (concept_id,) and _form_of(args, kwargs) == form]
-    computed = [at for at, _ignored, args, _ignored in calls if args is None]
+    computed = [at for at, _name, args, _kwargs in calls if args is None]
     line = line_at(source, (literal or computed)[0]) if (literal or computed) else 1
     return DataError(page.shown if page is not None else "docs", line, f"term('{concept_id}')",
                      error.problem, error.fix, lang)
@@ -82,6 +83,6 @@ def _page_term_call_errors(page, glossary) -> list[DataError]:
             continue
         try:
             glossary.spelling(args[0], page.lang, _form_of(args, kwargs))
-        except ValueError as exc:
+        except TermError as exc:
             errors.append(DataError(page.shown, line_at(page.text, at), call, exc.problem, exc.fix, page.lang))
     return errors

@@ -6,10 +6,10 @@ exactly one expansion per language: the NCP's 2022 roadmap used one English abbr
 Ministry of National Economy and multinational enterprises, and the peer review found it confusing.
 """
 
-from ...core.kind import Kind
+from ...core.kind import Kind, ReadsGlossary
 from . import load
 from .model import Abbreviation, Register
 
-KIND = Kind(name="abbreviations", load=load.load, data=(load.FILES.path,))
+KIND = Kind(name="abbreviations", load=load.load, needs=ReadsGlossary, data=(load.FILES.path,))
 
 __all__ = ["KIND", "Abbreviation", "Register"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ...core import documents
 from ...core.errors import DataError
-from ...core.kind import LoadContext
+from ...core.kind import LoadContext, ReadsGlossary
 from ...core.messages import Message, _
 from ...core.records import Located, RecordFiles, load_records
 from ...core.vocabulary import require_concepts
@@ -16,7 +16,7 @@ from .model import ActionPlan, Activity
 FILES = RecordFiles("action-plans", _("plan"), "data/action-plans/action-plan-2023.yml")
 
 
-def load(ctx: LoadContext) -> tuple[list[ActionPlan], list[DataError]]:
+def load(ctx: LoadContext[ReadsGlossary]) -> tuple[list[ActionPlan], list[DataError]]:
     """Every plan, with every error found; cross-plan references are checked last."""
     found, errors = load_records(ctx.sources, FILES, ActionPlan, lambda plan, at: plan_errors(plan, at, ctx))
     plans = [at.record for at in found]
@@ -31,9 +31,9 @@ def _activity_locs(plan: ActionPlan):
             yield activity, ("categories", i, "activities", j)
 
 
-def plan_errors(plan: ActionPlan, at: Located, ctx: LoadContext) -> list[DataError]:
+def plan_errors(plan: ActionPlan, at: Located, ctx: LoadContext[ReadsGlossary]) -> list[DataError]:
     errors = []
-    doc, docs_dir, glossary, languages = at.doc, ctx.docs_dir, ctx.loaded.get("glossary"), ctx.languages
+    doc, docs_dir, glossary, languages = at.doc, ctx.docs_dir, ctx.loaded.glossary, ctx.languages
     if (plan.year is None) == (plan.period is None):
         errors.append(doc.error(("year",), _("a plan needs either a year or a period (not both)"),
                                 _("write 'year: 2023', or 'period:' with start: and end: dates")))

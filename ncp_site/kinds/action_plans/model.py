@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -36,9 +36,9 @@ from ...core.validation import pattern, record_id
 from ...core.vocabulary import StakeholderGroup
 
 Category = Literal["regulatory_support", "operational_organisational", "promotion", "specific_instances"]
-CATEGORIES: tuple[str, ...] = Category.__args__
+CATEGORIES: tuple[str, ...] = get_args(Category)
 ActivityStatus = Literal["planned", "in_progress", "done", "carried_over", "dropped"]
-STATUSES: tuple[str, ...] = ActivityStatus.__args__
+STATUSES: tuple[str, ...] = get_args(ActivityStatus)
 
 
 def _concept_or_name(value):
@@ -141,7 +141,7 @@ class Progress:
 
     @classmethod
     def of(cls, activities: list[Activity]) -> Progress:
-        by_status = Counter(a.status for a in activities)
+        by_status: Counter[str] = Counter(a.status for a in activities)
         return cls(done=by_status["done"], counted=len(activities) - by_status["dropped"],
                    by_status={s: by_status[s] for s in STATUSES})
 

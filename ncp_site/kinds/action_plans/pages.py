@@ -58,11 +58,11 @@ def _ordered(plan: ActionPlan) -> list[CategoryBlock]:
 def plan_pages(project) -> list[GeneratedPage]:
     def page(plan: ActionPlan):
         return lambda lang: Page(f"{plan_url(plan.id)}index.md", lang, plan.title[lang],
-                                 render_plan_page(plan, project.action_plans, project.words, lang,
-                                                  project.abbreviations))
-    return [GeneratedPage(f"{plan_url(plan.id)}index.md", page(plan)) for plan in project.action_plans]
+                                 render_plan_page(plan, project.data.action_plans, project.words, lang,
+                                                  project.data.abbreviations))
+    return [GeneratedPage(f"{plan_url(plan.id)}index.md", page(plan)) for plan in project.data.action_plans]
 
 
 MACROS = {
-    "action_plans_list": lambda project, page: render_plan_list(project.action_plans, project.words, page.lang),
+    "action_plans_list": lambda project, page: render_plan_list(project.data.action_plans, project.words, page.lang),
 }

@@ -22,9 +22,8 @@ def entries(case: SpecificInstance, words, lang: str) -> list[FeedEntry]:
     def title(what: str) -> str:
         return words.ui("feeds.case_update", lang).replace("{case}", case.title[lang]).replace("{what}", what)
 
-    found = [FeedEntry(f"cases/{case.id}/{stage}", title(words.glossary.label(f"stage_{stage}", lang)),
-                       case.date_of(stage), link)
-             for stage in STAGES if case.date_of(stage)]
+    found = [FeedEntry(f"cases/{case.id}/{stage}", title(words.glossary.label(f"stage_{stage}", lang)), day, link)
+             for stage in STAGES if (day := case.date_of(stage))]
     found += [FeedEntry(f"cases/{case.id}/statements/{i}", title(words.glossary.label(f"statement_{s.kind}", lang)),
                         s.date, link) for i, s in enumerate(case.statements)]
     return found
@@ -35,5 +34,5 @@ def files(project, lang: str) -> list[OutputFile]:
     prefix = words.languages.prefix(lang)
     feed = Feed(NAME, lang, prefix, words.ui("feeds.cases", lang), words.ui("feeds.author", lang),
                 prefix + REGISTER_URL)
-    found = [entry for case in project.cases for entry in entries(case, words, lang)]
+    found = [entry for case in project.data.cases for entry in entries(case, words, lang)]
     return [OutputFile(feed.path, atom_feed(feed, found, project.config.site_url))]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol, get_args
 
 from ...core import documents
 from ...core.errors import DataError, DataWarning
-from ...core.kind import LoadContext
+from ...core.kind import LoadContext, ReadsGlossary
 from ...core.messages import _
 from ...core.records import Located, RecordFiles, load_records
+from ...core.timeframes import Stretch
 from ...core.vocabulary import NOT_REPORTED, missing_labels
 from .model import (
     ISIC_SECTIONS,
@@ -26,12 +28,23 @@ from .model import (
 FILES = RecordFiles("cases", _("specific instance"), "data/cases/kz0003.yml")
 
 
-def load(ctx: LoadContext) -> tuple[list[SpecificInstance], list[DataError]]:
+class Timeframes(Protocol):
+    def stretches(self) -> list[Stretch]: ...
+
+
+class Needs(ReadsGlossary, Protocol):
+    """The procedure's indicative timeframes, which every case is measured against on its pages."""
+
+    @property
+    def procedure(self) -> Timeframes | None: ...
+
+
+def load(ctx: LoadContext[Needs]) -> tuple[list[SpecificInstance], list[DataError]]:
     def checked(case: SpecificInstance, at: Located) -> list[DataError]:
         return record_errors(case, at) + document_errors(case, at, ctx)
 
     found, errors = load_records(ctx.sources, FILES, SpecificInstance, checked)
-    glossary = ctx.loaded.get("glossary")
+    glossary = ctx.loaded.glossary
     if glossary is not None:
         errors += vocabulary_errors(glossary)
     max_age = ctx.sources.config.status_max_age_days
@@ -87,7 +100,7 @@ def record_errors(case: SpecificInstance, at: Located) -> list[DataError]:
     elif given == ["name_unknown"] and case.submitter.named is not None:
         errors.append(at.error(("submitter", "name_unknown"), _("is true, but a name is written"),
                                 _("remove 'name_unknown: true', or the name")))
-    present = [(stage, case.date_of(stage)) for stage in STAGES if case.date_of(stage)]
+    present = [(stage, day) for stage in STAGES if (day := case.date_of(stage))]
     for (before, d1), (after, d2) in zip(present, present[1:]):
         if d2 < d1:
             errors.append(at.error(("dates", after), _("{after} ({after_date}) is before {before} ({before_date})",
@@ -134,7 +147,7 @@ def record_errors(case: SpecificInstance, at: Located) -> list[DataError]:
                                     _("add the document of at least one language (kk:, ru: or en:)")))
     if case.is_closed and case.outcome is None:
         errors.append(at.error(("outcome",), _("a case with status {status} needs an outcome", status=case.status),
-                                _("add 'outcome:' ({codes})", codes=", ".join(Outcome.__args__))))
+                                _("add 'outcome:' ({codes})", codes=", ".join(get_args(Outcome)))))
     if case.is_closed and case.dates.conclusion in (None, NOT_REACHED):
         errors.append(at.error(("dates", "conclusion"), _("a case with status {status} needs a conclusion date",
                                                           status=case.status),
@@ -164,7 +177,7 @@ def stage_errors(case: SpecificInstance, at: Located) -> list[DataError]:
                                 _("add the date, or not_reported if the lead NCP has not reported it")))
     for stage in STAGES[1:]:
         value = getattr(case.dates, stage)
-        later = [(s, case.date_of(s)) for s in STAGES[STAGES.index(stage) + 1:] if case.date_of(s)]
+        later = [(s, day) for s in STAGES[STAGES.index(stage) + 1:] if (day := case.date_of(s))]
         if value == NOT_REACHED and not case.is_closed:
             errors.append(at.error(("dates", stage), _("is not_reached but the case is not closed ({status})",
                                                        status=case.status),
@@ -186,11 +199,11 @@ def stage_errors(case: SpecificInstance, at: Located) -> list[DataError]:
 def vocabulary_errors(glossary) -> list[DataError]:
     """Every code a case may use must have its label in the glossary (the one source of terms)."""
     needed = {
-        "status": [f"status_{s}" for s in Status.__args__],
-        "outcome": [f"outcome_{o}" for o in Outcome.__args__],
-        "submitter.type": [f"submitter_{t}" for t in SubmitterType.__args__],
+        "status": [f"status_{s}" for s in get_args(Status)],
+        "outcome": [f"outcome_{o}" for o in get_args(Outcome)],
+        "submitter.type": [f"submitter_{t}" for t in get_args(SubmitterType)],
         "enterprise.sector": [sector_concept(s) for s in ISIC_SECTIONS],
-        "statements.kind": [f"statement_{k}" for k in StatementKind.__args__],
+        "statements.kind": [f"statement_{k}" for k in get_args(StatementKind)],
         "dates": [f"stage_{s}" for s in STAGES],
         "ncp_role": ["role_lead", "role_supporting"],
     }

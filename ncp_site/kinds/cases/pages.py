@@ -4,14 +4,15 @@ and the open data file ``data/cases.json``."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import get_args
 
 from ...core import documents
 from ...core.charts import bar_chart
 from ...core.facets import SCRIPT, Facet, Filters, count_facets, render_filters
 from ...core.formats import country_name
-from ...core.kind import GeneratedPage, OutputFile, Page, PageContext
+from ...core.kind import GeneratedPage, Macro, Page, PageContext
 from ...core.languages import relative_url
-from ...core.opendata import Dataset, csv_text, json_text, schema_text
+from ...core.opendata import Dataset
 from ...core.rendering import Words, templates_of
 from ...core.timeframes import TimeTaken, beyond_timeframe, segments, time_taken
 from ...core.vocabulary import EDITIONS, GUIDELINES_2023_ADOPTED, NOT_REPORTED, ROMAN
@@ -36,10 +37,9 @@ NEWEST_FIRST = "submitted"
 def case_facets(case: SpecificInstance) -> dict[str, list[str]]:
     """A case's value(s) of each filter: codes, the same in every language (and in a shared URL)."""
     submitted = case.dates.submission
-    known = isinstance(submitted, dt.date)
     facets = {"chapter": list(dict.fromkeys(case.chapters)), "status": [case.status],
               "sector": [case.enterprise.sector], "submitter": [case.submitter.type],
-              "year": [str(submitted.year)] if known else [], "role": [case.ncp_role],
+              "year": [str(submitted.year)] if isinstance(submitted, dt.date) else [], "role": [case.ncp_role],
               "host": [case.host_country]}
     # nothing unknown is offered; a status kept by the lead NCP is a status of its own
     return {key: [v for v in values if v != NOT_REPORTED or key == "status"] for key, values in facets.items()}
@@ -73,7 +73,7 @@ def register_facets(cases: list[SpecificInstance], words: Words, lang: str) -> l
         if key == "year":
             return sorted(values, reverse=True)
         if key == "status":
-            return sorted(values, key=Status.__args__.index)  # the order of the procedure
+            return sorted(values, key=get_args(Status).index)  # the order of the procedure
         return sorted(values, key=lambda v: facet_label(words, lang, key, v).casefold())
 
     editions = {chapter: tuple(sorted({c.edition for c in cases if chapter in c.chapters and c.edition}))
@@ -204,13 +204,18 @@ def render_statistics(cases: list[SpecificInstance], words: Words, lang: str) ->
 
 def case_pages(project) -> list[GeneratedPage]:
     """One page per specific instance, in every language (``cases/<id>/``)."""
-    procedure = project.loaded.get("procedure")
+    procedure = project.data.procedure
 
     def page(case: SpecificInstance):
         timing = case_timing(case, procedure)
         return lambda lang: Page(f"{case_url(case.id)}index.md", lang, case.title[lang],
                                  render_case_page(case, project.words, lang, timing, procedure is not None))
-    return [GeneratedPage(f"{case_url(case.id)}index.md", page(case), record=case) for case in project.cases]
+    return [GeneratedPage(f"{case_url(case.id)}index.md", page(case)) for case in project.data.cases]
+
+
+def record_pages(project) -> dict[str, SpecificInstance]:
+    """Each case's page, made from that case (and the procedure)."""
+    return {f"{case_url(case.id)}index.md": case for case in project.data.cases}
 
 
 FIELD_LABELS = {
@@ -237,25 +242,17 @@ def field_labels(words: Words, labels: dict[str, str]) -> dict[str, dict[str, st
 
 
 def open_dataset(project) -> Dataset:
-    """Every public field of every case, all languages, stable order (a withheld name is never stored)."""
-    records = [c.public_dict() for c in sorted(project.cases, key=lambda c: c.id)]
+    """``data/cases.json``, ``.csv`` and ``.schema.json``: every public field of every case, all languages, stable order (a withheld name is never stored)."""
+    records = [c.public_dict() for c in sorted(project.data.cases, key=lambda c: c.id)]
     return Dataset("cases", "specific_instances", SpecificInstance, records,
                    extra={"oecd_url": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Oecd Url"}},
                    labels=field_labels(project.words, FIELD_LABELS))
 
 
-def open_data(project) -> list[OutputFile]:
-    """``data/cases.json``, ``data/cases.csv`` and ``data/cases.schema.json``."""
-    dataset = open_dataset(project)
-    return [OutputFile(dataset.json_path, json_text(dataset)),
-            OutputFile(dataset.csv_path, csv_text(dataset, project.config.languages.codes)),
-            OutputFile(dataset.schema_path, schema_text(dataset))]
-
-
-MACROS = {
+MACROS: dict[str, Macro] = {
     "cases_register": lambda project, page, section: render_register(
-        project.cases, project.words, page.lang, section, project.loaded.get("procedure")),
-    "latest_cases": lambda project, page, count=3: render_latest(project.cases, project.words, page.lang, count),
-    "case_statistics": lambda project, page: render_statistics(project.cases, project.words, page.lang),
-    "cases_register_filters": lambda project, page: render_register_filters(project.cases, project.words, page),
+        project.data.cases, project.words, page.lang, section, project.data.procedure),
+    "latest_cases": lambda project, page, count=3: render_latest(project.data.cases, project.words, page.lang, count),
+    "case_statistics": lambda project, page: render_statistics(project.data.cases, project.words, page.lang),
+    "cases_register_filters": lambda project, page: render_register_filters(project.data.cases, project.words, page),
 }

@@ -13,5 +13,5 @@ def render_contacts(contacts: Contacts | None, words: Words, lang: str) -> str:
 
 
 MACROS = {
-    "contacts": lambda project, page: render_contacts(project.loaded.get("contacts"), project.words, page.lang),
+    "contacts": lambda project, page: render_contacts(project.data.contacts, project.words, page.lang),
 }

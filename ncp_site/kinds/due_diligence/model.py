@@ -10,7 +10,7 @@ the sources). ``url`` is the guidance's page on the OECD's own site.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -19,7 +19,7 @@ from ...core.localized import AnyLanguage, Localized, Strict, Text
 from ...core.validation import record_id
 
 Scope = Literal["general", "sectoral"]
-SCOPES: tuple[str, ...] = Scope.__args__
+SCOPES: tuple[str, ...] = get_args(Scope)
 OFFICIAL_HOSTS = ("oecd.org",)
 """Links go to the OECD's own site (``oecd.org`` and its subdomains) only."""
 

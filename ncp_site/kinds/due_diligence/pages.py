@@ -9,7 +9,7 @@ render = templates_of(__file__)
 
 
 def render_guidance(project, page: PageContext) -> str:
-    items = project.due_diligence
+    items = project.data.due_diligence
     return render("guidance_list.md", lang=page.lang, words=project.words,
                   general=[g for g in items if g.scope == "general"],
                   sectoral=[g for g in items if g.scope == "sectoral"])

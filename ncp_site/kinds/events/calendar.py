@@ -31,7 +31,8 @@ def _description(e: Event, words: Words, lang: str, page: str | None) -> str:
         lines.append(f"{ui('events.format')}: {term('format_' + e.format)}")
     lines.append(f"{ui('events.ncp_role')}: {term('event_role_' + e.ncp_role)}")
     if e.has_organiser:
-        lines.append(f"{ui('events.organiser')}: " + (names(e.organisers, lang) if e.organisers else e.organiser[lang]))
+        lines.append(f"{ui('events.organiser')}: " + (names(e.organisers, lang) if e.organisers or e.organiser is None
+                                                       else e.organiser[lang]))
     if e.target_audience:
         lines.append(f"{ui('events.target_audience')}: {e.target_audience[lang]}")
     if e.stakeholder_groups:
@@ -86,7 +87,7 @@ def to_ical(cal: icalendar.Calendar, serialized: dict[int, bytes]) -> bytes:
 
     Every event is in its language's feed and in a file of its own: written once, its text serves both
     (icalendar's line folding was a tenth of a language's build at 5,000 events). Tested against
-    ``cal.to_ical()`` in tests/kinds/events/test_calendar.py."""
+    ``cal.to_ical()`` in tests/kinds/events/test_events.py."""
     components, cal.subcomponents = cal.subcomponents, []
     try:
         shell = cal.to_ical()
@@ -122,4 +123,4 @@ def calendar_files(events: list[Event], words: Words, lang: str, site_url: str |
 
 def files(project, lang: str) -> list[OutputFile]:
     return [OutputFile(path, content)
-            for path, content in calendar_files(project.events, project.words, lang, project.config.site_url).items()]
+            for path, content in calendar_files(project.data.events, project.words, lang, project.config.site_url).items()]

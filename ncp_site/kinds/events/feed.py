@@ -6,16 +6,11 @@ announced event sorts by when it takes place.
 
 from __future__ import annotations
 
-from ...core.feeds import FEEDS_DIR, Feed, FeedEntry, atom_feed
+from ...core.feeds import Feed, FeedEntry, atom_feed
 from ...core.kind import OutputFile
 from .model import PAGE_URL
 
 NAME = "events"
-
-
-def path_of(prefix: str) -> str:
-    """Where a language's events feed is, from the site's root (``ru/feeds/events.xml``)."""
-    return f"{prefix}{FEEDS_DIR}{NAME}.xml"
 
 
 def feed_of(project, lang: str) -> Feed:
@@ -27,7 +22,7 @@ def feed_of(project, lang: str) -> Feed:
 def entries(project, lang: str, when) -> list[FeedEntry]:
     prefix = project.words.languages.prefix(lang)
     return [FeedEntry(f"events/{e.id}", e.title[lang], e.start.day, f"{prefix}{PAGE_URL}{e.id}/", when(e))
-            for e in project.events]
+            for e in project.data.events]
 
 
 def files(project, lang: str, when) -> list[OutputFile]:

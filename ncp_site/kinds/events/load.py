@@ -6,7 +6,7 @@ import datetime as dt
 
 from ...core import documents
 from ...core.errors import DataError
-from ...core.kind import LoadContext
+from ...core.kind import LoadContext, ReadsGlossary
 from ...core.messages import Message, _
 from ...core.records import Located, RecordFiles, load_records
 from ...core.vocabulary import GROUPS, labels, missing_labels
@@ -17,15 +17,15 @@ FILES = RecordFiles("events", _("event"), "data/events/2022.yml", list_key="even
 _KIND_WORDS = {"day": _("a day"), "time": _("a time"), "month": _("a month")}
 
 
-def load(ctx: LoadContext) -> tuple[list[Event], list[DataError]]:
+def load(ctx: LoadContext[ReadsGlossary]) -> tuple[list[Event], list[DataError]]:
     found, errors = load_records(ctx.sources, FILES, Event, lambda event, at: event_errors(event, at, ctx))
-    glossary = ctx.loaded.get("glossary")
+    glossary = ctx.loaded.glossary
     if glossary is not None:
         errors += vocabulary_errors(glossary)
     return sorted((at.record for at in found), key=lambda e: e.sort_key), errors
 
 
-def event_errors(e: Event, at: Located, ctx: LoadContext) -> list[DataError]:
+def event_errors(e: Event, at: Located, ctx: LoadContext[ReadsGlossary]) -> list[DataError]:
     """What one field cannot check alone: dates in order, fields other fields require, material links."""
     errors = []
     doc, loc, languages = at.doc, at.loc, ctx.languages

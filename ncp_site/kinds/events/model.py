@@ -28,7 +28,7 @@ import datetime as dt
 import re
 from calendar import monthrange
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 from zoneinfo import ZoneInfo
 
 from pydantic import Field, PlainSerializer, PlainValidator, model_validator
@@ -60,9 +60,9 @@ Role = Literal["organised", "co_organised", "participated"]
 EventKind = Literal["promotional", "peer_review"]
 """``promotional``: the NCP's own work to make the Guidelines and itself known, which the statistics
 count; ``peer_review``: a step of the OECD peer review of the NCP (its mission), listed but not counted."""
-FORMATS: tuple[str, ...] = Format.__args__
-ROLES: tuple[str, ...] = Role.__args__
-KINDS: tuple[str, ...] = EventKind.__args__
+FORMATS: tuple[str, ...] = get_args(Format)
+ROLES: tuple[str, ...] = get_args(Role)
+KINDS: tuple[str, ...] = get_args(EventKind)
 
 
 # --- loose input, normalised once: dates and audience sizes ------------------------------
@@ -118,11 +118,12 @@ def _when(value) -> When:
     match = _WHEN.match(str(value).strip()) if isinstance(value, str) else None
     if match is None:
         raise Invalid(_("{value} is not a date", value=shown(value)), _WHEN_FIX)
-    year, month, day, hour, minute, second = (int(g) if g else None for g in match.groups())
+    year, month = int(match.group(1)), int(match.group(2))
+    day, hour, minute, second = (int(g) if g else None for g in match.groups()[2:])
     try:
         if day is None:
             return When(dt.date(year, month, 1), month_only=True)
-        time = dt.time(hour, minute, second or 0) if hour is not None else None
+        time = dt.time(hour, minute or 0, second or 0) if hour is not None else None
         return When(dt.date(year, month, day), time)
     except ValueError:
         raise Invalid(_("{value} is not a real date", value=shown(value)), _WHEN_FIX) from None

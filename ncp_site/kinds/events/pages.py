@@ -13,10 +13,11 @@ from babel.numbers import format_decimal
 from ...core import documents
 from ...core.charts import bar_chart
 from ...core.facets import SCRIPT, Facet, Filters, count_facets, render_filters
+from ...core.feeds import feed_path
 from ...core.formats import format_date
-from ...core.kind import GeneratedPage, OutputFile, Page, PageContext
+from ...core.kind import GeneratedPage, Macro, OutputFile, Page, PageContext
 from ...core.languages import relative_url
-from ...core.opendata import Dataset, csv_text, json_text, schema_text
+from ...core.opendata import Dataset
 from ...core.rendering import Words, templates_of
 from ...core.vocabulary import GROUPS
 from . import calendar, feed
@@ -180,10 +181,15 @@ def event_pages(project) -> list[GeneratedPage]:
     def year_page(year: int):
         return lambda lang: Page(f"{year_url(year)}index.md", lang,
                                  words.ui("events.year_title", lang).replace("{year}", str(year)),
-                                 render_year_page(year, project.events, words, lang))
-    years = sorted({e.start.day.year for e in project.events})
-    return ([GeneratedPage(f"{event_url(e.id)}index.md", page(e), record=e) for e in project.events]
+                                 render_year_page(year, project.data.events, words, lang))
+    years = sorted({e.start.day.year for e in project.data.events})
+    return ([GeneratedPage(f"{event_url(e.id)}index.md", page(e)) for e in project.data.events]
             + [GeneratedPage(f"{year_url(y)}index.md", year_page(y)) for y in years])
+
+
+def record_pages(project) -> dict[str, Event]:
+    """Each event's page, made from that event."""
+    return {f"{event_url(e.id)}index.md": e for e in project.data.events}
 
 
 def render_statistics(events: list[Event], words: Words, lang: str, today: dt.date) -> str:
@@ -222,7 +228,7 @@ def render_upcoming_brief(events: list[Event], words: Words, lang: str, today: d
     return render("events_upcoming_brief.html", lang=lang, words=words, events=chosen,
                   latest=[] if chosen else past(events, today)[:count],
                   page=relative_url(page_url, prefix + PAGE_URL), calendar=relative_url(page_url, prefix + FEED),
-                  feed=relative_url(page_url, feed.path_of(prefix)), when=lambda e: _when_text(e, lang, words))
+                  feed=relative_url(page_url, feed_path(prefix, feed.NAME)), when=lambda e: _when_text(e, lang, words))
 
 
 def render_calendar_link(words: Words, lang: str) -> str:
@@ -257,30 +263,22 @@ FIELD_LABELS = {"start": "events.date", "location": "events.location", "format":
 
 
 def open_dataset(project) -> Dataset:
-    """Every event, all languages, in date order."""
+    """``data/events.json``, ``.csv`` and ``.schema.json``: every event, all languages, in date order."""
     words = project.words
     labels = {name: {lang: words.ui(key, lang) for lang in words.languages} for name, key in FIELD_LABELS.items()}
-    return Dataset("events", "events", Event, [e.model_dump(mode="json") for e in project.events], extra={},
+    return Dataset("events", "events", Event, [e.model_dump(mode="json") for e in project.data.events], extra={},
                    labels=labels)
 
 
-def open_data(project) -> list[OutputFile]:
-    """``data/events.json``, ``data/events.csv`` and ``data/events.schema.json``."""
-    dataset = open_dataset(project)
-    return [OutputFile(dataset.json_path, json_text(dataset)),
-            OutputFile(dataset.csv_path, csv_text(dataset, project.config.languages.codes)),
-            OutputFile(dataset.schema_path, schema_text(dataset))]
-
-
-MACROS = {
-    "event_link": lambda project, page, event_id, text=None: render_event_link(project.events, project.words,
+MACROS: dict[str, Macro] = {
+    "event_link": lambda project, page, event_id, text=None: render_event_link(project.data.events, project.words,
                                                                                 page.lang, page.url, event_id, text),
-    "events_upcoming": lambda project, page: render_upcoming(project.events, project.words, page.lang, project.today),
-    "events_past": lambda project, page: render_past(project.events, project.words, page.lang, project.today),
-    "events_statistics": lambda project, page: render_statistics(project.events, project.words, page.lang,
+    "events_upcoming": lambda project, page: render_upcoming(project.data.events, project.words, page.lang, project.today),
+    "events_past": lambda project, page: render_past(project.data.events, project.words, page.lang, project.today),
+    "events_statistics": lambda project, page: render_statistics(project.data.events, project.words, page.lang,
                                                                  project.today),
-    "events_filters": lambda project, page: render_events_filters(project.events, project.words, page),
+    "events_filters": lambda project, page: render_events_filters(project.data.events, project.words, page),
     "events_calendar_link": lambda project, page: render_calendar_link(project.words, page.lang),
-    "upcoming_events": lambda project, page, count=3: render_upcoming_brief(project.events, project.words, page.lang,
+    "upcoming_events": lambda project, page, count=3: render_upcoming_brief(project.data.events, project.words, page.lang,
                                                                             project.today, page.url, count),
 }

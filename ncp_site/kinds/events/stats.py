@@ -37,9 +37,9 @@ class AudienceTotal:
     @classmethod
     def of(cls, events: list[Event]) -> AudienceTotal:
         sizes = [e.audience for e in events if e.audience is not None]
-        open_ended = any(a.high is None for a in sizes)
+        highs = [a.high for a in sizes if a.high is not None]
         return cls(reported=len(sizes), unreported=len(events) - len(sizes), low=sum(a.low for a in sizes),
-                   high=None if open_ended else sum(a.high for a in sizes))
+                   high=None if len(highs) < len(sizes) else sum(highs))
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,8 @@ def event_statistics(events: list[Event], today: dt.date) -> EventStatistics:
     held_all = [e for e in events if e.start.day <= today]
     held = [e for e in held_all if e.is_promotional]
     years = sorted({e.start.day.year for e in held})
-    role = Counter((e.ncp_role, e.start.day.year) for e in held)
-    group = Counter((g, e.start.day.year) for e in held for g in dict.fromkeys(e.stakeholder_groups))
+    role: Counter[tuple[str, int]] = Counter((e.ncp_role, e.start.day.year) for e in held)
+    group: Counter[tuple[str, int]] = Counter((g, e.start.day.year) for e in held for g in dict.fromkeys(e.stakeholder_groups))
     return EventStatistics(
         latest=max((e.start.day for e in held), default=None),
         not_counted=len(held_all) - len(held),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...core.errors import DataError
-from ...core.kind import LoadContext
+from ...core.kind import LoadContext, ReadsWording
 from ...core.messages import _
 from ...core.records import Located, RecordFiles, load_records
 from ...core.vocabulary import missing_wording
@@ -12,9 +12,9 @@ from .model import GROUPS, Question
 FILES = RecordFiles("faq.yml", _("question"), "data/faq.yml", list_key="questions", optional=True)
 
 
-def load(ctx: LoadContext) -> tuple[list[Question], list[DataError]]:
+def load(ctx: LoadContext[ReadsWording]) -> tuple[list[Question], list[DataError]]:
     found, errors = load_records(ctx.sources, FILES, Question, lambda q, at: see_errors(q, at, ctx))
-    errors += missing_wording(ctx.loaded.get("ui"), [f"faq.group.{g}" for g in GROUPS], _("a question group"))
+    errors += missing_wording(ctx.loaded.ui, [f"faq.group.{g}" for g in GROUPS], _("a question group"))
     return [at.record for at in found], errors
 
 

@@ -9,7 +9,7 @@ each an existing page of ``docs/``).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -18,7 +18,7 @@ from ...core.localized import Localized, Strict
 from ...core.validation import record_id
 
 Group = Literal["about", "submitting", "handling", "confidentiality"]
-GROUPS: tuple[str, ...] = Group.__args__
+GROUPS: tuple[str, ...] = get_args(Group)
 PAGE_URL = "faq/"
 
 

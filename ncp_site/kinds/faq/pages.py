@@ -23,7 +23,7 @@ def page_title(project, see: str, lang: str) -> str:
 
 def render_faq(project, page: PageContext) -> str:
     prefix = project.words.languages.prefix(page.lang)
-    return render("faq.md", lang=page.lang, words=project.words, groups=grouped(project.faq),
+    return render("faq.md", lang=page.lang, words=project.words, groups=grouped(project.data.faq),
                   see_title=lambda see: page_title(project, see, page.lang),
                   see_href=lambda see: relative_url(page.url, prefix + see.strip("/") + "/"))
 

@@ -279,7 +279,7 @@ def import_csv(project, csv_path: Path, apply_changes: bool = False, write: bool
     root = project.config.root
     yaml_path = project.config.data_dir / "glossary.yml"
     shown = display_path(yaml_path, root)
-    glossary, doc = project.loaded.get("glossary"), project.sources.docs.get(shown)
+    glossary, doc = project.data.glossary, project.sources.docs.get(shown)
     errors = [e for e in project.errors if e.path == shown]
     if glossary is None or doc is None or errors:
         return ImportResult([], errors + [DataError(shown, 1, "(file)", "the glossary has errors",
@@ -578,12 +578,13 @@ def _edited(text: str, doc: YamlDoc, changes: list[Change], languages) -> tuple[
     try:
         for c in sorted((c for c in changes if c.op == "set"), key=lambda c: c.loc, reverse=True):
             is_date = c.loc[-1] == "reviewed_on"  # a YAML date, written unquoted
+            new = c.new or ""  # a set always has its new text (a deletion is op "delete")
             if c.old is None:
-                edits.append(insert_after(text, root, c.insert_after, c.loc[-1], c.new, verbatim=is_date))
+                edits.append(insert_after(text, root, c.insert_after or (), c.loc[-1], new, verbatim=is_date))
             else:
-                edits.append(scalar_edit(text, root, c.loc, c.new, verbatim=is_date))
+                edits.append(scalar_edit(text, root, c.loc, new, verbatim=is_date))
             parent = value_at(expected, c.loc[:-1])
-            parent[c.loc[-1]] = dt.date.fromisoformat(c.new) if is_date else c.new
+            parent[c.loc[-1]] = dt.date.fromisoformat(new) if is_date else new
         for loc, group in appended.items():
             items = [c.item for c in group]
             if _current_node(doc, loc) is not None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import GetCoreSchemaHandler, model_validator
 
 from ...core.errors import Invalid
+from ...core.languages import Languages
 from ...core.localized import Day, LanguageMap, Localized, Strict, Text
 from ...core.messages import LanguageName, _
 from ...core.validation import CODE, record_id
@@ -25,7 +26,7 @@ Category = Literal[
     "stakeholder_group", "event_kind", "event_format", "event_role", "plan_category", "activity_status",
     "report_kind", "review_status",
 ]
-CATEGORIES: tuple[str, ...] = Category.__args__
+CATEGORIES: tuple[str, ...] = get_args(Category)
 """The glossary page shows the categories in this order."""
 
 
@@ -107,7 +108,7 @@ class Glossary:
     concepts: dict[str, Concept]
     path: str
     lines: dict[str, int]
-    languages: object = None  # core.languages.Languages
+    languages: Languages
 
     def label(self, concept_id: str, lang: str) -> str:
         return self.concepts[concept_id].terms[lang].preferred

@@ -21,7 +21,7 @@ their names only, under one note naming the classification (``terms.note.<catego
 def render_term(words: Words, concept_id: str, lang: str, page_url: str,
                 form: str | None = None, cap: bool = False) -> str:
     """A glossary term in running text, linked to its entry on the terms page, its definition as the tooltip."""
-    glossary: Glossary = words.glossary
+    glossary: Glossary = words.glossary  # type: ignore[assignment]  # the Vocabulary is this kind's Glossary
     text = glossary.spelling(concept_id, lang, form)
     href = relative_url(page_url or "", words.languages.prefix(lang) + TERMS_PAGE) + "#" + concept_id
     return render("term_link.html", lang=lang, words=words, href=href,
@@ -50,8 +50,8 @@ def term_macro(project, page: PageContext, concept_id, form=None, cap=False) -> 
 
 
 def glossary_page_macro(project, page: PageContext) -> str:
-    return render_glossary_page(project.glossary, project.words, page.lang)
+    return render_glossary_page(project.data.glossary, project.words, page.lang)
 
 
 def terms_page_macro(project, page: PageContext) -> str:
-    return render_terms_page(project.glossary, project.words, page.lang)
+    return render_terms_page(project.data.glossary, project.words, page.lang)

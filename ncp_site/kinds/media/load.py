@@ -17,5 +17,5 @@ def load(ctx: LoadContext) -> tuple[list[MediaItem], list[DataError]]:
 
 
 def newest_first(items: list[MediaItem]) -> list[MediaItem]:
-    dated = sorted((m for m in items if m.date), key=lambda m: (m.date.first, m.id), reverse=True)
-    return dated + sorted((m for m in items if not m.date), key=lambda m: m.id)
+    dated = sorted(((m.date.first, m) for m in items if m.date), key=lambda d: (d[0], d[1].id), reverse=True)
+    return [m for _, m in dated] + sorted((m for m in items if not m.date), key=lambda m: m.id)

@@ -9,7 +9,7 @@ render = templates_of(__file__)
 
 
 def render_media(project, page: PageContext) -> str:
-    return render("media_list.html", lang=page.lang, words=project.words, items=project.media)
+    return render("media_list.html", lang=page.lang, words=project.words, items=project.data.media)
 
 
 MACROS = {"media_list": render_media}

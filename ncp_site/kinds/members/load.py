@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...core import documents
 from ...core.errors import DataError
-from ...core.kind import LoadContext
+from ...core.kind import LoadContext, ReadsGlossary
 from ...core.messages import _
 from ...core.records import Located, RecordFiles, load_records
 from ...core.vocabulary import require_concepts
@@ -14,7 +14,7 @@ ACTS = RecordFiles("legal-basis.yml", _("legal act"), "data/legal-basis.yml", li
 COMPOSITIONS = RecordFiles("members.yml", _("composition"), "data/members.yml", list_key="compositions", optional=True)
 
 
-def load(ctx: LoadContext) -> tuple[Institution, list[DataError]]:
+def load(ctx: LoadContext[ReadsGlossary]) -> tuple[Institution, list[DataError]]:
     acts, errors = load_records(ctx.sources, ACTS, LegalAct, lambda act, at: documents.versions_errors(
         at.doc, at.loc + ("documents",), act.documents, ctx.docs_dir, ctx.languages))
     known = {at.record.id: at for at in acts}
@@ -26,7 +26,7 @@ def load(ctx: LoadContext) -> tuple[Institution, list[DataError]]:
     compositions, errs = load_records(ctx.sources, COMPOSITIONS, Composition,
                                       lambda composition, at: _composition_errors(composition, at, known, ctx))
     errors += errs
-    glossary = ctx.loaded.get("glossary")
+    glossary = ctx.loaded.glossary
     if compositions and glossary is not None:  # the diagram names the NCP and its Secretariat
         errors += require_concepts(glossary, compositions[0].doc.error,
                                    {cid: ("compositions",) for cid in ("national_contact_point", "ncp_secretariat")})
@@ -36,12 +36,12 @@ def load(ctx: LoadContext) -> tuple[Institution, list[DataError]]:
     return institution, errors
 
 
-def _composition_errors(composition: Composition, at: Located, acts: dict, ctx: LoadContext) -> list[DataError]:
+def _composition_errors(composition: Composition, at: Located, acts: dict, ctx: LoadContext[ReadsGlossary]) -> list[DataError]:
     errors = [at.error(("legal_basis", i), _("{id} is not an act in {path}", id=f"'{act_id}'", path=ACTS.example),
                        _("add the act there or use one of: {codes}", codes=", ".join(acts)) if acts else
                        _("add the act there (there is none yet)"))
               for i, act_id in enumerate(composition.legal_basis) if act_id not in acts]
-    glossary = ctx.loaded.get("glossary")
+    glossary = ctx.loaded.glossary
     if glossary is not None:
         errors += require_concepts(glossary, at.doc.error, {f"group_{m.group}": at.loc + ("members", i, "group")
                                                             for i, m in enumerate(composition.members) if m.group})

@@ -10,7 +10,7 @@ assigns one, and main or expert membership. Private persons are never named: a p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, field_validator, model_validator
 
@@ -24,7 +24,7 @@ from ...core.vocabulary import StakeholderGroup
 
 ActKind = Literal["government_resolution", "ministerial_order", "ncp_decision"]
 Membership = Literal["main", "expert"]
-MEMBERSHIPS: tuple[str, ...] = Membership.__args__
+MEMBERSHIPS: tuple[str, ...] = get_args(Membership)
 Role = Literal["chair", "deputy_chair", "member"]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...core import documents
+from ...core.kind import Macro
 from ...core.languages import relative_url
 from ...core.rendering import Words, templates_of
 from ...core.vocabulary import GROUPS
@@ -42,7 +43,7 @@ NO_GROUP = ""
 
 
 def group_rows(composition: Composition) -> list[GroupRow]:
-    rows = []
+    rows: list[GroupRow] = []
     for group in (*GROUPS, NO_GROUP):
         members = [m for m in composition.members if (m.group or NO_GROUP) == group]
         if not members:
@@ -74,8 +75,8 @@ def render_composition(institution: Institution, words: Words, lang: str, page_u
                   legend_y=TOP + len(rows) * ROW + 2 * ROW, mark_x=MARK_X, root_y=TOP + len(rows) * ROW / 2)
 
 
-MACROS = {
-    "legal_basis": lambda project, page: render_legal_basis(project.members, project.words, page.lang, page.url),
-    "composition": lambda project, page, composition_id: render_composition(project.members, project.words,
+MACROS: dict[str, Macro] = {
+    "legal_basis": lambda project, page: render_legal_basis(project.data.members, project.words, page.lang, page.url),
+    "composition": lambda project, page, composition_id: render_composition(project.data.members, project.words,
                                                                             page.lang, page.url, composition_id),
 }

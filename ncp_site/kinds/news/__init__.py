@@ -5,7 +5,8 @@ from ...core.skeleton import NewRecord
 from . import feed, load, pages
 from .model import NewsItem
 
-KIND = Kind(name="news", load=load.load, data=(load.FILES.path,), macros=pages.MACROS, files=feed.files,
+KIND = Kind(name="news", load=load.load, needs=load.Needs, data=(load.FILES.path,), macros=pages.MACROS,
+            files=feed.files, feeds=(feed.NAME,),
             new=(NewRecord("news", NewsItem, load.FILES, dated="date"),),
             confirmed=lambda items: [item.date.first for item in items])
 

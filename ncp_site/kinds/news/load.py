@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from ...core.errors import DataError
-from ...core.kind import LoadContext
+from ...core.kind import LoadContext, ReadsGlossary
 from ...core.messages import _
-from ...core.records import Located, RecordFiles, load_records, reference_errors
+from ...core.records import Identified, Located, RecordFiles, load_records, reference_errors
 from ...core.vocabulary import missing_labels
 from .model import NewsItem
 
 FILES = RecordFiles("news", _("news item"), "data/news/2024-04-15-peer-review-published.yml")
 
 
-def load(ctx: LoadContext) -> tuple[list[NewsItem], list[DataError]]:
+class Needs(ReadsGlossary, Protocol):
+    """The cases and events a news item may relate to (checked at load, linked on the news page)."""
+
+    @property
+    def cases(self) -> Sequence[Identified]: ...
+
+    @property
+    def events(self) -> Sequence[Identified]: ...
+
+
+def load(ctx: LoadContext[Needs]) -> tuple[list[NewsItem], list[DataError]]:
     found, errors = load_records(ctx.sources, FILES, NewsItem, lambda item, at: item_errors(item, at, ctx))
-    glossary = ctx.loaded.get("glossary")
+    glossary = ctx.loaded.glossary
     if glossary is not None and found:
         errors += missing_labels(glossary, {"related_cases": ["specific_instance"]}, _("a news item"))
     return newest_first([at.record for at in found]), errors
@@ -24,11 +37,7 @@ def newest_first(items: list[NewsItem]) -> list[NewsItem]:
     return sorted(items, key=lambda n: n.sort_key, reverse=True)
 
 
-def _ids(records) -> set[str] | None:
-    return None if records is None else {r.id for r in records}
-
-
-def item_errors(item: NewsItem, at: Located, ctx: LoadContext) -> list[DataError]:
-    cases, events = _ids(ctx.loaded.get("cases")), _ids(ctx.loaded.get("events"))
+def item_errors(item: NewsItem, at: Located, ctx: LoadContext[Needs]) -> list[DataError]:
+    cases, events = {c.id for c in ctx.loaded.cases}, {e.id for e in ctx.loaded.events}
     return (reference_errors(at, "related_cases", item.related_cases, cases, _("specific instance"), "data/cases/")
             + reference_errors(at, "related_events", item.related_events, events, _("event"), "data/events/"))

@@ -20,14 +20,14 @@ def _href(page: PageContext, lang_prefix: str, target: str) -> str:
 
 def published(project) -> list[NewsItem]:
     """The items dated on or before the build's day, newest first: an item dated later appears from its date on."""
-    return [item for item in project.news if item.date.first <= project.today]
+    return [item for item in project.data.news if item.date.first <= project.today]
 
 
 def render_news(project, page: PageContext) -> str:
     words, lang = project.words, page.lang
     prefix = words.languages.prefix(lang)
-    cases = {c.id: c for c in project.cases or []}
-    events = {e.id: e for e in project.events or []}
+    cases = {c.id: c for c in project.data.cases or []}
+    events = {e.id: e for e in project.data.events or []}
     return render("news_list.html", lang=lang, words=words, items=published(project),
                   cases=cases, events=events,
                   case_href=lambda cid: _href(page, prefix, CASE_URL.format(cid)),

@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...core.errors import DataError
-from ...core.kind import LoadContext
+from ...core.kind import LoadContext, ReadsWording
+from ...core.messages import _
 from ...core.organisations import ORGANISATIONS, OrganisationName
 from ...core.records import Located, RecordFiles, load_records
 from ...core.vocabulary import missing_wording
 from ...core.yamlsrc import field_name
 from .model import TYPES, Organisation
 
-FILES = RecordFiles("organisations.yml", "organisation", "data/organisations.yml", list_key="organisations",
+FILES = RecordFiles("organisations.yml", _("organisation"), "data/organisations.yml", list_key="organisations",
                     optional=True)
 TYPE_WORDING = "organisation_type."
 """The ``data/ui.yml`` key of each type's label: ``organisation_type.trade_union``."""
@@ -35,17 +36,18 @@ class Organisations:
         return len(self.by_id)
 
 
-def load(ctx: LoadContext) -> tuple[Organisations, list[DataError]]:
+def load(ctx: LoadContext[ReadsWording]) -> tuple[Organisations, list[DataError]]:
     found, errors = load_records(ctx.sources, FILES, Organisation)
     errors += _same_name_errors(found, ctx.languages)
-    errors += missing_wording(ctx.loaded.get("ui"), [TYPE_WORDING + t for t in TYPES], "an organisation's type")
+    errors += missing_wording(ctx.loaded.ui, [TYPE_WORDING + t for t in TYPES], _("an organisation's type"))
     by_id = {at.record.id: at.record for at in found}
     return Organisations(by_id, frozenset(_written_ids(ctx) - set(by_id))), errors
 
 
 def _same_name_errors(found: list[Located], languages) -> list[DataError]:
     """Two records with one name are one organisation twice: its names would drift apart again."""
-    errors, first = [], {}
+    errors: list[DataError] = []
+    first: dict[tuple[str, str], tuple[str, str]] = {}
     for at in found:
         for lang in languages:
             key = (lang, " ".join(at.record.name[lang].split()).casefold())
@@ -58,7 +60,7 @@ def _same_name_errors(found: list[Located], languages) -> list[DataError]:
     return errors
 
 
-def _written_ids(ctx: LoadContext) -> set[str]:
+def _written_ids(ctx: LoadContext[ReadsWording]) -> set[str]:
     """The ids written in the file, valid records or not."""
     doc = ctx.sources.docs.get(ctx.sources.path(FILES.path))
     entries = doc.data.get(FILES.list_key) if doc is not None and isinstance(doc.data, dict) else None

@@ -10,7 +10,7 @@ give one; ``type`` is one of a fixed list, labelled in each language in
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from ...core.documents import WebAddress
 from pydantic import field_validator
@@ -21,7 +21,7 @@ from ...core.validation import record_id
 
 OrganisationType = Literal["government_body", "business_association", "trade_union", "civil_society",
                            "enterprise", "academia", "international_organisation", "other"]
-TYPES: tuple[str, ...] = OrganisationType.__args__
+TYPES: tuple[str, ...] = get_args(OrganisationType)
 
 
 class Organisation(Strict):

@@ -2,32 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from ...core import documents
 from ...core.errors import DataError
-from ...core.kind import LoadContext
+from ...core.kind import LoadContext, ReadsGlossary, ReadsWording
 from ...core.messages import _
-from ...core.records import Located, RecordFiles, load_records, reference_errors
+from ...core.records import Identified, Located, RecordFiles, load_records, reference_errors
 from ...core.vocabulary import missing_wording, require_concepts
 from .model import AREAS, PeerReview
 
 FILES = RecordFiles("peer-reviews", _("peer review"), "data/peer-reviews/peer-review-2024.yml")
 
 
-def load(ctx: LoadContext) -> tuple[list[PeerReview], list[DataError]]:
+class Plan(Identified, Protocol):
+    @property
+    def activities(self) -> Sequence[Identified]: ...
+
+
+class Needs(ReadsGlossary, ReadsWording, Protocol):
+    """The action plans whose activities a recommendation may relate to (checked at load, linked on its page)."""
+
+    @property
+    def action_plans(self) -> Sequence[Plan]: ...
+
+
+def load(ctx: LoadContext[Needs]) -> tuple[list[PeerReview], list[DataError]]:
     found, errors = load_records(ctx.sources, FILES, PeerReview, lambda review, at: review_errors(review, at, ctx))
-    errors += missing_wording(ctx.loaded.get("ui"), [f"review.area.{a}" for a in AREAS], _("a finding's area"))
+    errors += missing_wording(ctx.loaded.ui, [f"review.area.{a}" for a in AREAS], _("a finding's area"))
     return sorted((at.record for at in found), key=lambda r: (r.declassified, r.id), reverse=True), errors
 
 
-def activity_plans(ctx: LoadContext) -> dict[str, str] | None:
+def activity_plans(ctx: LoadContext[Needs]) -> dict[str, str]:
     """Activity id -> the id of the action plan holding it (activity ids are unique across plans)."""
-    plans = ctx.loaded.get("action_plans")
-    if plans is None:
-        return None
-    return {a.id: plan.id for plan in plans for a in plan.activities}
+    return {a.id: plan.id for plan in ctx.loaded.action_plans for a in plan.activities}
 
 
-def review_errors(review: PeerReview, at: Located, ctx: LoadContext) -> list[DataError]:
+def review_errors(review: PeerReview, at: Located, ctx: LoadContext[Needs]) -> list[DataError]:
     errors = []
     if review.mission.end < review.mission.start:
         errors.append(at.error(("mission", "end"), _("end ({end}) is before start ({start})", end=str(review.mission.end),
@@ -52,11 +64,11 @@ def review_errors(review: PeerReview, at: Located, ctx: LoadContext) -> list[Dat
             errors += documents.link_errors(at.doc, at.loc + loc + ("evidence",), finding.evidence,
                                             ctx.docs_dir, ctx.languages)
         errors += reference_errors(Located(finding, at.doc, at.loc + loc), "related_activities",
-                                   finding.related_activities, None if activities is None else set(activities),
+                                   finding.related_activities, set(activities),
                                    _("action plan activity"), "data/action-plans/")
-    glossary = ctx.loaded.get("glossary")
+    glossary = ctx.loaded.glossary
     if glossary is not None:
-        used = {}
+        used: dict[str, tuple] = {}
         for i, finding in enumerate(review.findings):
             used.setdefault(f"review_status_{finding.status}", at.loc + ("findings", i, "status"))
         errors += require_concepts(glossary, at.doc.error, used)

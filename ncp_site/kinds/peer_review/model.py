@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -26,9 +26,9 @@ from ...core.messages import _
 from ...core.validation import pattern, record_id
 
 Area = Literal["institutional_arrangements", "promotion", "specific_instances", "government_policies"]
-AREAS: tuple[str, ...] = Area.__args__
+AREAS: tuple[str, ...] = get_args(Area)
 Status = Literal["not_reported", "not_implemented", "in_progress", "partially_implemented", "implemented"]
-STATUSES: tuple[str, ...] = Status.__args__
+STATUSES: tuple[str, ...] = get_args(Status)
 
 
 class Finding(Strict):
@@ -87,7 +87,7 @@ class Progress:
 
     @classmethod
     def of(cls, findings: list[Finding]) -> Progress:
-        counts = Counter(f.status for f in findings)
+        counts: Counter[str] = Counter(f.status for f in findings)
         return cls(implemented=counts["implemented"], total=len(findings),
                    by_status={s: counts[s] for s in STATUSES})
 

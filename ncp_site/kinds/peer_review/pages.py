@@ -15,7 +15,7 @@ PLAN_URL = "action-plans/{}/#{}"
 
 
 def _review(project, review_id: str | None) -> PeerReview:
-    reviews = project.peer_review
+    reviews = project.data.peer_review
     if review_id is None:
         return reviews[0]
     for review in reviews:
@@ -26,11 +26,11 @@ def _review(project, review_id: str | None) -> PeerReview:
 
 def render_tracker(project, page: PageContext, review_id: str | None = None) -> str:
     """``{{ peer_review_tracker() }}``: the newest review's tracker, or the one named."""
-    if not project.peer_review:
+    if not project.data.peer_review:
         return render("review_none.html", lang=page.lang, words=project.words)
     review = _review(project, review_id)
     prefix = project.words.languages.prefix(page.lang)
-    plan_of = {a.id: (plan, a) for plan in project.action_plans or [] for a in plan.activities}
+    plan_of = {a.id: (plan, a) for plan in project.data.action_plans or [] for a in plan.activities}
     return render("review_tracker.md", lang=page.lang, words=project.words, review=review, areas=AREAS,
                   statuses=STATUSES, plan_of=plan_of,
                   activity_href=lambda aid: relative_url(page.url, prefix + PLAN_URL.format(plan_of[aid][0].id, aid)),

@@ -9,7 +9,7 @@ its wording comes from ``data/ui.yml`` (``policies.refers.<code>``).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -19,7 +19,7 @@ from ...core.localized import Localized, Strict
 from ...core.validation import record_id
 
 Reference = Literal["yes", "no", "proposed", "not_applicable"]
-REFERENCES: tuple[str, ...] = Reference.__args__
+REFERENCES: tuple[str, ...] = get_args(Reference)
 
 
 class PolicyText(Strict):

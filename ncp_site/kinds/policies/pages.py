@@ -9,7 +9,7 @@ render = templates_of(__file__)
 
 
 def render_policies(project, page: PageContext) -> str:
-    return render("policies_table.html", lang=page.lang, words=project.words, policies=project.policies)
+    return render("policies_table.html", lang=page.lang, words=project.words, policies=project.data.policies)
 
 
 MACROS = {"government_policies": render_policies}

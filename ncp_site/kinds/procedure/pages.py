@@ -4,6 +4,7 @@ happens after a submission. All of it reads ``data/procedure.yml``."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from markupsafe import Markup
 
@@ -21,6 +22,13 @@ file to download, a page to print and, when the NCP's e-mail is set, an e-mail t
 
 BAR_WIDTH = 700
 BAR_LEFT = 10
+
+
+class Needs(Protocol):
+    """The contacts the submission form names as where to hand it in (its template reads them)."""
+
+    @property
+    def contacts(self) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -70,7 +78,7 @@ def render_next_steps(procedure: Procedure, words: Words, lang: str) -> str:
 
 
 def _procedure(project) -> Procedure:
-    procedure = project.loaded.get("procedure")
+    procedure = project.data.procedure
     if procedure is None:
         raise DataErrors([DataError(project.sources.path(FILE), 1, "(file)",
                                     "does not exist, but a page shows the procedure",
@@ -81,7 +89,7 @@ def _procedure(project) -> Procedure:
 MACROS = {
     "procedure_timeline": lambda project, page: render_timeline(_procedure(project), project.words, page.lang),
     "submission_checklist": lambda project, page: render_checklist(_procedure(project), project.words, page.lang),
-    "submission_form": lambda project, page: render_form(_procedure(project), project.loaded.get("contacts"),
+    "submission_form": lambda project, page: render_form(_procedure(project), project.data.contacts,
                                                          project.words, page),
     "submission_next_steps": lambda project, page: render_next_steps(_procedure(project), project.words, page.lang),
 }

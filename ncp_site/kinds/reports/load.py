@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...core import documents
 from ...core.errors import DataError
-from ...core.kind import LoadContext
+from ...core.kind import LoadContext, ReadsGlossary
 from ...core.messages import _
 from ...core.records import Located, RecordFiles, load_records
 from ...core.vocabulary import require_concepts
@@ -13,12 +13,12 @@ from .model import PAGE_URL, Report
 FILES = RecordFiles("reports.yml", _("report"), "data/reports.yml", list_key="reports", optional=True)
 
 
-def load(ctx: LoadContext) -> tuple[list[Report], list[DataError]]:
+def load(ctx: LoadContext[ReadsGlossary]) -> tuple[list[Report], list[DataError]]:
     found, errors = load_records(ctx.sources, FILES, Report, lambda report, at: report_errors(report, at, ctx))
     return sorted((at.record for at in found), key=lambda r: r.sort_key), errors
 
 
-def report_errors(report: Report, at: Located, ctx: LoadContext) -> list[DataError]:
+def report_errors(report: Report, at: Located, ctx: LoadContext[ReadsGlossary]) -> list[DataError]:
     errors = documents.versions_errors(at.doc, at.loc + ("documents",), report.documents, ctx.docs_dir, ctx.languages)
     errors += _overlap_errors(report, at.doc, at.loc)
     if (ctx.docs_dir / PAGE_URL / report.id).exists():
@@ -26,7 +26,7 @@ def report_errors(report: Report, at: Located, ctx: LoadContext) -> list[DataErr
                                                        "document's page would go", id=f"'{report.id}'",
                                                        folder=f"docs/{PAGE_URL}"),
                                    _("choose another id")))
-    glossary = ctx.loaded.get("glossary")
+    glossary = ctx.loaded.glossary
     if glossary is not None:
         errors += require_concepts(glossary, at.doc.error, {f"report_{report.kind}": at.loc + ("kind",)})
     return errors

@@ -7,7 +7,7 @@ only or not online (available from the Secretariat) is listed without a link.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -23,7 +23,7 @@ from ...core.validation import record_id
 
 Kind = Literal["annual_report", "code_of_conduct", "due_diligence_checklist", "violations_register",
                "monograph", "procedures", "submission_form"]
-KINDS: tuple[str, ...] = Kind.__args__
+KINDS: tuple[str, ...] = get_args(Kind)
 PAGE_URL = "reports/"
 
 

@@ -95,12 +95,12 @@ def report_pages(project) -> list[GeneratedPage]:
     def page(report: Report):
         return lambda lang: Page(f"{report_url(report.id)}index.md", lang, report.title[lang],
                                  render_report_page(report, project.words, lang))
-    return [GeneratedPage(f"{report_url(r.id)}index.md", page(r)) for r in project.loaded.get("reports", [])]
+    return [GeneratedPage(f"{report_url(r.id)}index.md", page(r)) for r in project.data.reports]
 
 
 MACROS = {
-    "reports_by_year": lambda project, page: render_by_year(project.reports, project.words, page.lang),
-    "reports_by_kind": lambda project, page: render_by_kind(project.reports, project.words, page.lang),
-    "reports_matrix": lambda project, page: render_matrix(project.reports, project.words, page.lang),
-    "reports_filters": lambda project, page: render_reports_filters(project.reports, project.words, page),
+    "reports_by_year": lambda project, page: render_by_year(project.data.reports, project.words, page.lang),
+    "reports_by_kind": lambda project, page: render_by_kind(project.data.reports, project.words, page.lang),
+    "reports_matrix": lambda project, page: render_matrix(project.data.reports, project.words, page.lang),
+    "reports_filters": lambda project, page: render_reports_filters(project.data.reports, project.words, page),
 }

@@ -176,7 +176,7 @@ def test_changing_one_status_changes_the_figures(tmp_path):
     folder = project(tmp_path, {"plan-2030.yml": VALID})
     site, errors = collect(tmp_path)
     assert errors == []
-    before = without_labels(action_plans.render_plan_list(site.action_plans, site.words, "en"))
+    before = without_labels(action_plans.render_plan_list(site.data.action_plans, site.words, "en"))
     assert "<td>1 / 2 (50%)</td>" in before
 
     text = VALID.replace("status: planned",
@@ -184,10 +184,10 @@ def test_changing_one_status_changes_the_figures(tmp_path):
     (folder / "plan-2030.yml").write_text(text, encoding="utf-8")
     site, errors = collect(tmp_path)
     assert errors == []
-    (plan,) = site.action_plans
+    (plan,) = site.data.action_plans
     assert (plan.progress().done, plan.progress().counted) == (2, 2)
-    assert "<td>2 / 2 (100%)</td>" in without_labels(action_plans.render_plan_list(site.action_plans, site.words, "en"))
-    page = without_labels(action_plans.render_plan_page(plan, site.action_plans, site.words, "en", site.abbreviations))
+    assert "<td>2 / 2 (100%)</td>" in without_labels(action_plans.render_plan_list(site.data.action_plans, site.words, "en"))
+    page = without_labels(action_plans.render_plan_page(plan, site.data.action_plans, site.words, "en", site.data.abbreviations))
     assert '<tr class="ncp-total"><th scope="row">Overall</th><td>2</td><td>2</td><td>100%</td>' in page
 
 
@@ -197,11 +197,11 @@ def test_carried_over_item_counts_as_not_done_and_links_both_ways(tmp_path):
     project(tmp_path, {"plan-2030.yml": text, "plan-2031.yml": later})
     site, errors = collect(tmp_path)
     assert errors == []
-    plans = {p.id: p for p in site.action_plans}
+    plans = {p.id: p for p in site.data.action_plans}
     progress = plans["plan-2030"].progress()
     assert (progress.done, progress.counted, progress.by_status["carried_over"]) == (1, 2, 1)
-    old = action_plans.render_plan_page(plans["plan-2030"], site.action_plans, site.words, "en", site.abbreviations)
-    new = action_plans.render_plan_page(plans["plan-2031"], site.action_plans, site.words, "en", site.abbreviations)
+    old = action_plans.render_plan_page(plans["plan-2030"], site.data.action_plans, site.words, "en", site.data.abbreviations)
+    new = action_plans.render_plan_page(plans["plan-2031"], site.data.action_plans, site.words, "en", site.data.abbreviations)
     assert 'Continued in: <a href="../plan-2031/#p31-webinar">Plan for 2031</a>' in old
     assert 'Carried over from: <a href="../plan-2030/#p30-webinar">Plan for 2030</a>' in new
 
@@ -232,9 +232,9 @@ def test_the_progress_chart_says_the_tables_done_column_in_text(tmp_path):
     project(tmp_path, {"plan-2030.yml": VALID})
     site, errors = collect(tmp_path)
     assert errors == []
-    (plan,) = site.action_plans
+    (plan,) = site.data.action_plans
     for lang in LANGS:
-        page = action_plans.render_plan_page(plan, site.action_plans, site.words, lang, site.abbreviations)
+        page = action_plans.render_plan_page(plan, site.data.action_plans, site.words, lang, site.data.abbreviations)
         table = page[page.index('<table class="ncp-progress'):]
         table = table[:table.index("</table>")]
         done = re.findall(r'</a></th><td[^>]*>([^<]*)</td>', table)

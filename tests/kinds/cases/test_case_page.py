@@ -39,7 +39,7 @@ def project(tmp_path_factory):
 
 
 def page(project, case_id: str, lang: str) -> str:
-    case = next(c for c in project.cases if c.id == case_id)
+    case = next(c for c in project.data.cases if c.id == case_id)
     return render_case_page(case, project.words, lang)
 
 
@@ -94,7 +94,7 @@ def test_the_chapter_number_follows_each_language_word_order(project):
 def test_stage_labels_are_capitalised_where_they_head_a_line_or_column(project, lang):
     labels = re.findall(r"<li><strong>(.*?)</strong>", page(project, "kz0104", lang))
     assert len(labels) == len(STAGES) and all(label[:1].isupper() for label in labels)
-    register = render_register(project.cases, project.words, lang, "closed")
+    register = render_register(project.data.cases, project.words, lang, "closed")
     headers = re.findall(r'<th scope="col">(.*?)</th>', register)
     stage_headers = [h for h in headers if h.lower() in (project.words.label(f"stage_{s}", lang).lower() for s in STAGES)]
     assert len(stage_headers) == 2 and all(h[:1].isupper() for h in stage_headers)
@@ -102,7 +102,7 @@ def test_stage_labels_are_capitalised_where_they_head_a_line_or_column(project, 
 
 def test_the_register_leaves_an_unknown_date_empty(project):
     for lang in LANGS:
-        register = render_register(project.cases, project.words, lang, "supporting")
+        register = render_register(project.data.cases, project.words, lang, "supporting")
         row = re.search(r'<tr>\n<th scope="row"><a href="kr0101/">.*?</tr>', without_labels(register), re.DOTALL).group(0)
         status = project.words.label("status_not_reported", lang)
         assert row.endswith(f"<td></td>\n<td>{status}</td>\n</tr>"), row  # the submission date, then the status

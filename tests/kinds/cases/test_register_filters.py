@@ -38,7 +38,7 @@ def project(tmp_path_factory):
 
 
 def case(project, case_id):
-    return next(c for c in project.cases if c.id == case_id)
+    return next(c for c in project.data.cases if c.id == case_id)
 
 
 def test_a_case_names_its_values_as_codes(project):
@@ -53,7 +53,7 @@ def test_a_case_names_its_values_as_codes(project):
 
 
 def test_the_register_counts_each_value_and_labels_it_in_the_page_language(project):
-    facets = {f.key: f for f in register_facets(project.cases, project.words, "ru")}
+    facets = {f.key: f for f in register_facets(project.data.cases, project.words, "ru")}
     assert list(facets) == list(FACETS)
     counts = {key: {o.value: o.count for o in facet.options} for key, facet in facets.items()}
     assert counts["chapter"] == {"IV": 2, "V": 1}
@@ -76,15 +76,15 @@ def test_a_chapter_is_labelled_by_the_editions_of_its_cases(tmp_path):
     project = load(make_project(tmp_path, records))
     title = project.words.glossary.chapter_title
     for lang in ("kk", "ru", "en"):
-        chapter = {o.value: o.label for o in register_facets(project.cases, project.words, lang)[0].options}
+        chapter = {o.value: o.label for o in register_facets(project.data.cases, project.words, lang)[0].options}
         assert chapter["VII"] == f"VII. {title('VII', 2011, lang)}"
         assert chapter["IV"] == f"IV. {title('IV', 2011, lang)} (2011); {title('IV', 2023, lang)} (2023)"
 
 
 def test_the_filter_form_is_hidden_without_javascript_and_complete(project):
-    html = render_register_filters(project.cases, project.words, PageContext("kk", "cases/"))
+    html = render_register_filters(project.data.cases, project.words, PageContext("kk", "cases/"))
     assert re.search(r"<form [^>]*\bhidden\b[^>]*data-ncp-register=\"" + REGISTER, html)
-    for facet in register_facets(project.cases, project.words, "kk"):
+    for facet in register_facets(project.data.cases, project.words, "kk"):
         assert f'<select id="ncp-filter-{facet.key}" name="{facet.key}">' in html
         for option in facet.options:
             assert f'<option value="{option.value}" data-label="{option.label}" data-count="{option.count}">' in html
@@ -95,7 +95,7 @@ def test_the_filter_form_is_hidden_without_javascript_and_complete(project):
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_a_case_page_gives_pagefind_its_filters_and_date(project, lang):
-    for c in project.cases:
+    for c in project.data.cases:
         page = render_case_page(c, project.words, lang)
         found = re.findall(r'data-pagefind-filter="([^:"]+):([^"]+)"', page)
         expected = [(key, value) for key, values in case_facets(c).items() for value in values]

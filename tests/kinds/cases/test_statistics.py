@@ -138,7 +138,7 @@ def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(tmp_p
         case_record("kz0002", chapters=["IV", "VII"], dates__submission="2023-08-01"),  # 2023 edition
         case_record("kz0003", chapters=["IV"], dates__submission="2023-06-07"),  # the day before: 2011
     ])
-    rows = chapter_rows(render_statistics(project.cases, project.words, "en"))
+    rows = chapter_rows(render_statistics(project.data.cases, project.words, "en"))
     # VII in both editions, titled differently: both titles, each with its edition and count.
     assert rows["chapter vii 2011 en, 2011 edition: 1; chapter vii 2023 en, 2023 edition: 1 (Chapter VII)"] == "2"
     # XI only under 2011: the 2011 title, named as such, never the 2023 one.
@@ -150,7 +150,7 @@ def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(tmp_p
 
 def test_the_chapter_number_follows_each_language_word_order(tmp_path):
     project = statistics_project(tmp_path, [case_record("kz0001", chapters=["IV"])])
-    labels = {lang: list(chapter_rows(render_statistics(project.cases, project.words, lang))) for lang in LANGS}
+    labels = {lang: list(chapter_rows(render_statistics(project.data.cases, project.words, lang))) for lang in LANGS}
     assert labels == {"kk": ["Same title IV (kk) (IV тарау)"], "ru": ["Same title IV (ru) (глава IV)"],
                       "en": ["Same title IV (en) (Chapter IV)"]}
 
@@ -159,7 +159,7 @@ def test_an_unreported_sector_is_shown_apart_in_every_language(tmp_path):
     project = statistics_project(tmp_path, [case_record("kz0001", enterprise__sector="not_reported"),
                                             case_record("kz0002", enterprise__sector="C")])
     for lang in LANGS:
-        html = render_statistics(project.cases, project.words, lang)
+        html = render_statistics(project.data.cases, project.words, lang)
         table = html[html.index('id="stats-by-sector"'):]
         table = table[:table.index("</table>")]
         body, foot = table.split("<tfoot>")
@@ -178,7 +178,7 @@ def test_every_chart_says_the_tables_labels_and_numbers_in_text(tmp_path):
         case_record("kz0003", chapters=["IV", "V"], enterprise__sector="K", dates__submission="2023-08-01"),
     ])
     for lang in LANGS:
-        pairs = chart_pairs(render_statistics(project.cases, project.words, lang))
+        pairs = chart_pairs(render_statistics(project.data.cases, project.words, lang))
         assert len(pairs) == 6, lang  # chapter, sector, submitter, status, outcome, year
         for pair in pairs:
             assert pair["figure"]["id"].endswith("-chart") and pair["title"]
@@ -192,7 +192,7 @@ def test_every_chart_says_the_tables_labels_and_numbers_in_text(tmp_path):
 def test_the_mean_and_the_median_are_numbers_not_bars(tmp_path):
     """Unlike quantities are not compared by bars: the duration table has no chart."""
     records = [closed(f"kz{i:04d}", "2021-01-10", "2024-12-20", chapters=["IV"]) for i in range(1, 3)]
-    html = render_statistics(statistics_project(tmp_path, records).cases, statistics_project(tmp_path, records).words, "en")
+    html = render_statistics(statistics_project(tmp_path, records).data.cases, statistics_project(tmp_path, records).words, "en")
     duration = html[html.index('id="stats-duration"'):]
     assert "ncp-chart" not in duration and "1,440" in duration
 
@@ -204,7 +204,7 @@ def test_numbers_are_written_in_the_pages_language(tmp_path):
     project = statistics_project(tmp_path, records)
     durations = {}
     for lang in LANGS:
-        html = render_statistics(project.cases, project.words, lang)
+        html = render_statistics(project.data.cases, project.words, lang)
         table = html[html.index('id="stats-duration"'):]
         durations[lang] = re.findall(r"<td>([^<]*)</td>", table[:table.index("</table>")])[1:]
     assert durations["en"] == ["1,440", "1,440"]
@@ -221,9 +221,9 @@ instances submitted up to then, with their conclusions as of then."""
 def test_the_cases_the_peer_review_covered_give_its_figures():
     """Annex D of the 2024 peer review, from the records it covered: a case the NCP receives later, or a
     later conclusion, changes the site's figures and not these."""
-    data, errors = collect(REPO)
+    project, errors = collect(REPO)
     assert errors == []
-    covered = [c for c in data.cases if c.is_lead and (c.date_of("submission") or dt.date.max) < PEER_REVIEW_MISSION]
+    covered = [c for c in project.data.cases if c.is_lead and (c.date_of("submission") or dt.date.max) < PEER_REVIEW_MISSION]
     stats = case_statistics(covered)
     chapters = {roman: sum(per_edition.values()) for roman, per_edition in stats.by_chapter.items()}
     assert stats.total == 7  # "seven specific instances" (the review, lines 146, 732, 978)

@@ -35,7 +35,7 @@ def case_page(project: Project, lang: str) -> str:
 
 
 def register(project: Project, lang: str) -> str:
-    return render_register(project.cases, project.words, lang, "ongoing", project.loaded["procedure"])
+    return render_register(project.data.cases, project.words, lang, "ongoing", project.data.procedure)
 
 
 def marker(project: Project, lang: str) -> str:
@@ -140,5 +140,5 @@ def test_an_old_status_is_a_warning_not_an_error(tmp_path, capsys, monkeypatch, 
 
 def test_every_ongoing_case_of_the_repository_says_when_its_status_was_confirmed():
     project = Project.load(config(REPO))
-    ongoing = [c for c in project.cases if c.is_ongoing]
+    ongoing = [c for c in project.data.cases if c.is_ongoing]
     assert ongoing and all(c.status_as_of for c in ongoing)

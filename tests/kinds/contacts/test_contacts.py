@@ -72,13 +72,13 @@ def test_contacts_page_shows_what_the_file_holds_and_nothing_else(tmp_path, lang
     project(tmp_path)
     site, errors = collect(tmp_path)
     assert errors == []
-    html = unescape(pages.render_contacts(site.contacts, site.words, lang))  # data text is escaped for Markdown too
+    html = unescape(pages.render_contacts(site.data.contacts, site.words, lang))  # data text is escaped for Markdown too
     assert '<a href="mailto:ncp@example.kz">ncp@example.kz</a>' in html
     assert '<a href="tel:+77172999912">+7 7172 99 99 12</a>' in html
     assert '<a href="https://t.me/example_bot">t.me/example_bot</a>' in html
     assert site.words.ui("contacts.address", lang) not in html  # no address in the file, none on the page
     assert site.words.ui("contacts.office_hours", lang) not in html
-    assert site.contacts.secretariat[lang] in html
+    assert site.data.contacts.secretariat[lang] in html
     assert '<p class="ncp-sources">' in html and 'href="https://example.kz/source"' in html, "its source, cited"
 
 
@@ -92,7 +92,7 @@ def test_the_real_contacts_hold_a_way_to_reach_the_ncp():
 def test_the_bot_s_language_is_named_in_the_page_s_language_where_it_is_another(tmp_path, lang, names):
     project(tmp_path)
     site, _ = collect(tmp_path)
-    html = unescape(pages.render_contacts(site.contacts, site.words, lang))
+    html = unescape(pages.render_contacts(site.data.contacts, site.words, lang))
     bot = html[html.index("t.me/example_bot</a>"):html.index("</dd>", html.index("t.me/example_bot</a>"))]
     assert (site.words.ui("contacts.answers_in", lang).replace("{languages}", names) in bot) if names else bot == "t.me/example_bot</a>"
     assert "English" not in bot or lang == "en"

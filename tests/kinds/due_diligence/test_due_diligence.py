@@ -59,7 +59,7 @@ def test_general_guidance_first_and_languages_in_the_page_language(tmp_path):
     project(tmp_path, VALID)
     site, errors = collect(tmp_path)
     assert errors == []
-    assert [g.id for g in site.due_diligence] == ["general", "garment"]
+    assert [g.id for g in site.data.due_diligence] == ["general", "garment"]
     kk = dd_pages.render_guidance(site, PageContext("kk", "due-diligence/"))
     assert kk.index("## Жалпы нұсқаулық { #general-guidance }") < kk.index("## Салалық нұсқаулықтар")
     assert "ағылшын тілі, француз тілі <span class=\"ncp-note\">(қазақ тіліндегі нұсқасы жоқ)</span>" in kk
@@ -99,9 +99,9 @@ def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, w
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_built_page_lists_every_guidance_linking_the_oecd(site, lang):
-    data, _ = collect(REPO)
+    project, _ = collect(REPO)
     html = site.html(lang, "due-diligence/")
-    assert any(g.scope == "general" for g in data.due_diligence)
-    for g in data.due_diligence:
+    assert any(g.scope == "general" for g in project.data.due_diligence)
+    for g in project.data.due_diligence:
         link = re.search(rf'<article class="ncp-guidance" id="{g.id}">\s*<h3><a href="([^"]+)"', html)
         assert link and is_official(link.group(1)) and link.group(1) == g.url, g.id

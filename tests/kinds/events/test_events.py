@@ -272,10 +272,10 @@ def test_page_says_plainly_when_nothing_is_upcoming(tmp_path):
     project(tmp_path, {"2030.yml": VALID})
     site, errors = collect(tmp_path)
     assert errors == []
-    html = event_pages.render_upcoming(site.events, site.words, "en", dt.date(2032, 1, 1))
+    html = event_pages.render_upcoming(site.data.events, site.words, "en", dt.date(2032, 1, 1))
     assert site.words.ui("events.none_upcoming", "en").replace("'", "&#39;") in html
     assert "2032" not in html, "the build date says nothing about the events"
-    html = event_pages.render_upcoming(site.events, site.words, "ru", dt.date(2030, 1, 1))
+    html = event_pages.render_upcoming(site.data.events, site.words, "ru", dt.date(2030, 1, 1))
     assert '<tr id="2030-03-seminar">' in html and '<a href="2030-03-seminar/">' in html
     assert "<time datetime=\"2030-12-30\">30 декабря 2030\u202fг. – 2 января 2031\u202fг.</time>" in html
 
@@ -292,8 +292,8 @@ def real_project():
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_the_events_page_of_1_september_2022_lists_the_autumn_2022_events_as_upcoming(real_project, lang):
     september = dt.date(2022, 9, 1)
-    upcoming_part = event_pages.render_upcoming(real_project.events, real_project.words, lang, september)
-    past_part = event_pages.render_past(real_project.events, real_project.words, lang, september)
+    upcoming_part = event_pages.render_upcoming(real_project.data.events, real_project.words, lang, september)
+    past_part = event_pages.render_past(real_project.data.events, real_project.words, lang, september)
     for event_id in ANNEX_C_SEPTEMBER_TO_NOVEMBER_2022:
         assert f'id="{event_id}"' in upcoming_part
         assert f'id="{event_id}"' not in past_part
@@ -332,8 +332,8 @@ def test_the_figures_name_the_latest_event_counted_never_the_build_date(tmp_path
     site, errors = collect(tmp_path)
     assert errors == []
     for lang in ("kk", "ru", "en"):
-        html = event_pages.render_statistics(site.events, site.words, lang, dt.date(2040, 1, 1))
-        latest = max(e.start.day for e in site.events)
+        html = event_pages.render_statistics(site.data.events, site.words, lang, dt.date(2040, 1, 1))
+        latest = max(e.start.day for e in site.data.events)
         assert f'({format_date(latest, lang)})' in html and "2040" not in html
 
 
@@ -341,7 +341,7 @@ def test_statistics_show_ranges_as_ranges(tmp_path):
     project(tmp_path, {"2030.yml": VALID, "2031.yml": LATER})
     site, errors = collect(tmp_path)
     assert errors == []
-    html = without_labels(event_pages.render_statistics(site.events, site.words, "en", dt.date(2040, 1, 1)))
+    html = without_labels(event_pages.render_statistics(site.data.events, site.words, "en", dt.date(2040, 1, 1)))
     assert "<tr><th scope=\"row\">2030</th><td>3</td><td>36–84</td><td>0</td></tr>" in html
     assert "<tr><th scope=\"row\">2031</th><td>1</td><td>at least 50</td><td>1</td></tr>" in html
     assert "<td>4</td><td>at least 86</td><td>1</td></tr>" in html
@@ -377,7 +377,7 @@ def test_organisers_and_participants_are_named_by_their_records_in_each_language
     project(tmp_path, {"2030.yml": two})
     site, errors = collect(tmp_path)
     assert errors == []
-    forum = next(e for e in site.events if e.id == "2030-12-forum")
+    forum = next(e for e in site.data.events if e.id == "2030-12-forum")
     shown = {lang: dict(definitions(event_pages.render_event_page(forum, site.words, lang))) for lang in LANGS}
     assert shown["kk"][site.words.ui("events.organiser", "kk")] == "Министрлік және БҰҰДБ"
     assert shown["ru"][site.words.ui("events.organiser", "ru")] == "Министерство и ПРООН"
@@ -393,7 +393,7 @@ def test_an_organiser_described_rather_than_named_is_shown_as_written(tmp_path):
     project(tmp_path, {"2030.yml": described})
     site, errors = collect(tmp_path)
     assert errors == []
-    forum = next(e for e in site.events if e.id == "2030-12-forum")
+    forum = next(e for e in site.data.events if e.id == "2030-12-forum")
     shown = dict(definitions(event_pages.render_event_page(forum, site.words, "en")))
     assert shown[site.words.ui("events.organiser", "en")] == "Another country's NCP"
     assert site.words.ui("events.participants", "en") not in shown
@@ -415,20 +415,20 @@ def test_the_peer_review_mission_is_marked_on_the_page_and_in_the_figures(tmp_pa
     site, errors = collect(tmp_path)
     assert errors == []
     ui = lambda key: str(escape(site.words.ui(key, lang)))
-    listed = event_pages.render_past(site.events, site.words, lang, dt.date(2040, 1, 1))
+    listed = event_pages.render_past(site.data.events, site.words, lang, dt.date(2040, 1, 1))
     row = listed[listed.index('id="2030-10-peer-review-mission"'):]
     assert 'class="ncp-note ncp-event-kind"' in row[:row.index("</tr>")]
     seminar = listed[listed.index('id="2030-03-seminar"'):]
     assert "ncp-event-kind" not in seminar[:seminar.index("</tr>")]
-    events_by_id = {e.id: e for e in site.events}
+    events_by_id = {e.id: e for e in site.data.events}
     mission = event_pages.render_event_page(events_by_id["2030-10-peer-review-mission"], site.words, lang)
     assert 'class="ncp-note ncp-event-kind"' in mission and ui("events.not_counted") in mission
     assert str(escape(site.words.label("event_kind_peer_review", lang)))[1:] in mission
     assert "ncp-event-kind" not in event_pages.render_event_page(events_by_id["2030-03-seminar"], site.words, lang)
-    figures = event_pages.render_statistics(site.events, site.words, lang, dt.date(2040, 1, 1))
+    figures = event_pages.render_statistics(site.data.events, site.words, lang, dt.date(2040, 1, 1))
     assert ui("events.stats_not_counted") in figures
     assert ui("events.stats_not_counted") not in event_pages.render_statistics(
-        [e for e in site.events if e.is_promotional], site.words, lang, dt.date(2040, 1, 1))
+        [e for e in site.data.events if e.is_promotional], site.words, lang, dt.date(2040, 1, 1))
 
 
 # --- calendars -----------------------------------------------------------------------------
@@ -442,7 +442,7 @@ def test_feed_times_dates_and_zone(tmp_path, monkeypatch):
     project(tmp_path, {"2030.yml": VALID, "2031.yml": LATER})
     site, errors = collect(tmp_path)
     assert errors == []
-    files = calendar.calendar_files(site.events, site.words, "ru", "https://example.org/site/")
+    files = calendar.calendar_files(site.data.events, site.words, "ru", "https://example.org/site/")
     feed = {str(v["UID"]): v for v in vevents(files["ru/events.ics"])}
     assert "2031-06-meeting@ncp-kazakhstan.github.io" not in feed  # known only to the month: no invented day
     assert "ru/events/2031-06-meeting.ics" not in files and "ru/events/2030-03-seminar.ics" in files
@@ -481,8 +481,8 @@ def test_calendar_files_are_identical_when_built_twice(tmp_path, monkeypatch):
     first, _ = collect(tmp_path)
     second, _ = collect(tmp_path)
     for lang in ("kk", "ru", "en"):
-        assert (calendar.calendar_files(first.events, first.words, lang, "https://example.org/")
-                == calendar.calendar_files(second.events, second.words, lang, "https://example.org/"))
+        assert (calendar.calendar_files(first.data.events, first.words, lang, "https://example.org/")
+                == calendar.calendar_files(second.data.events, second.words, lang, "https://example.org/"))
 
 
 def test_calendar_files_are_what_icalendar_writes_for_each_calendar(tmp_path, monkeypatch):
@@ -492,14 +492,14 @@ def test_calendar_files_are_what_icalendar_writes_for_each_calendar(tmp_path, mo
     project(tmp_path, {"2030.yml": VALID})
     loaded, _ = collect(tmp_path)
     for lang, prefix in (("kk", ""), ("ru", "ru/"), ("en", "en/")):
-        files = calendar.calendar_files(loaded.events, loaded.words, lang, "https://example.org/")
-        assert files[prefix + "events.ics"] == calendar.calendar_feed(loaded.events, loaded.words, lang,
+        files = calendar.calendar_files(loaded.data.events, loaded.words, lang, "https://example.org/")
+        assert files[prefix + "events.ics"] == calendar.calendar_feed(loaded.data.events, loaded.words, lang,
                                                                       "https://example.org/")
-        singles = [e for e in loaded.events if e.in_calendar]
+        singles = [e for e in loaded.data.events if e.in_calendar]
         assert len(files) == len(singles) + 1
         for e in singles:
             assert files[f"{prefix}events/{e.id}.ics"] == calendar.calendar_feed([e], loaded.words, lang,
-                                                                                 "https://example.org/", calendar.stamp(loaded.events))
+                                                                                 "https://example.org/", calendar.stamp(loaded.data.events))
     assert b"BEGIN:VTIMEZONE" in files["en/events.ics"]
 
 
@@ -524,7 +524,7 @@ def test_built_feeds_parse_back_with_the_same_uids_in_every_language_and_build(s
     assert len(set(uids["kk"])) == len(uids["kk"])
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SEPTEMBER_2022)  # another build date: the same UIDs
     for lang in uids:
-        feed = calendar.calendar_feed(real_project.events, real_project.words, lang, "http://localhost/")
+        feed = calendar.calendar_feed(real_project.data.events, real_project.words, lang, "http://localhost/")
         assert [str(v["UID"]) for v in vevents(feed)] == uids[lang]
     calendar_events = [e for e in real_events() if e.in_calendar]
     assert uids["kk"] == [f"{e.id}@{events.UID_DOMAIN}" for e in calendar_events]
@@ -562,10 +562,10 @@ def test_an_event_on_the_last_accepted_day_makes_every_calendar(tmp_path, monkey
     loaded, errors = collect(tmp_path)
     assert errors == []
     for lang in ("kk", "ru", "en"):
-        feed = calendar.calendar_files(loaded.events, loaded.words, lang)[FEEDS[lang]]
+        feed = calendar.calendar_files(loaded.data.events, loaded.words, lang)[FEEDS[lang]]
         ends = [str(v.get("dtend").dt) for v in vevents(feed) if str(v.get("uid")).startswith("2030-03-seminar@")]
         assert ends == ["2101-01-01"]
-        assert event_pages.render_upcoming(loaded.events, loaded.words, lang, dt.date(2022, 9, 1))
+        assert event_pages.render_upcoming(loaded.data.events, loaded.words, lang, dt.date(2022, 9, 1))
 
 
 def test_every_events_chart_says_the_tables_numbers_in_text(tmp_path):
@@ -573,7 +573,7 @@ def test_every_events_chart_says_the_tables_numbers_in_text(tmp_path):
     site, errors = collect(tmp_path)
     assert errors == []
     for lang in LANGS:
-        pairs = chart_pairs(event_pages.render_statistics(site.events, site.words, lang, dt.date(2040, 1, 1)))
+        pairs = chart_pairs(event_pages.render_statistics(site.data.events, site.words, lang, dt.date(2040, 1, 1)))
         assert [p["figure"]["id"] for p in pairs] == ["events-by-role-chart", "events-by-group-chart"]
         for pair in pairs:
             assert pair["title"] and len(pair["labels"]) == len(pair["values"])
@@ -588,14 +588,14 @@ def test_every_event_has_a_page_in_every_language_reached_from_the_list(tmp_path
     site, errors = collect(tmp_path)
     assert errors == []
     pages = {p.src_uri: p for p in event_pages.event_pages(site)}
-    for e in site.events:
+    for e in site.data.events:
         page = pages[f"events/{e.id}/index.md"]
         for lang in LANGS:
             rendered = page.render(lang)
             assert rendered.title == e.title[lang] and f'id="{e.id}"' in rendered.markdown
             assert (f'<a href="../{e.id}.ics" download>' in rendered.markdown) == e.in_calendar
-    listed = event_pages.render_past(site.events, site.words, "en", dt.date(2040, 1, 1))
-    assert all(f'<a href="{e.id}/">' in listed for e in site.events)
+    listed = event_pages.render_past(site.data.events, site.words, "en", dt.date(2040, 1, 1))
+    assert all(f'<a href="{e.id}/">' in listed for e in site.data.events)
     assert {"events/years/2030/index.md", "events/years/2031/index.md"} <= set(pages)
 
 
@@ -617,11 +617,11 @@ def test_the_events_list_stays_short_at_any_number_of_events(tmp_path):
     project(tmp_path, many)
     site, errors = collect(tmp_path)
     assert errors == []
-    html = event_pages.render_past(site.events, site.words, "en", dt.date(2036, 1, 1))
+    html = event_pages.render_past(site.data.events, site.words, "en", dt.date(2036, 1, 1))
     assert html.count("<tr") <= event_pages.PAST_ROWS_ON_LIST + 1
     assert html.count('<li><a href="years/') == 24  # every year is one line: the newest alone is too long
     assert '<a href="years/2035/">2035</a>: 200 events' in html
-    year_page = event_pages.render_year_page(2035, site.events, site.words, "ru")
+    year_page = event_pages.render_year_page(2035, site.data.events, site.words, "ru")
     assert year_page.count('<a href="../../s2035-') == 200
 
 

@@ -57,7 +57,7 @@ def project(tmp_path_factory):
 
 
 def event(project, event_id):
-    return next(e for e in project.events if e.id == event_id)
+    return next(e for e in project.data.events if e.id == event_id)
 
 
 def test_an_event_names_its_values_as_codes(project):
@@ -67,13 +67,13 @@ def test_an_event_names_its_values_as_codes(project):
 
 
 def test_events_sort_newest_first_by_their_start(project):
-    values = {e.id: event_sort_value(e) for e in project.events}
+    values = {e.id: event_sort_value(e) for e in project.data.events}
     assert values == {"2021-05-seminar": "2021-05-10", "2022-03-webinar": "2022-03-20 10:00",
                       "2022-08-meeting": "2022-08-01"}
 
 
 def test_the_events_page_counts_each_value_and_labels_it_in_the_page_language(project):
-    facets = {f.key: f for f in events_facets(project.events, project.words, "ru")}
+    facets = {f.key: f for f in events_facets(project.data.events, project.words, "ru")}
     assert list(facets) == list(FACETS)
     counts = {key: {o.value: o.count for o in facet.options} for key, facet in facets.items()}
     assert counts == {"year": {"2022": 2, "2021": 1},
@@ -92,10 +92,10 @@ def test_the_events_page_counts_each_value_and_labels_it_in_the_page_language(pr
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_the_filter_form_is_hidden_without_javascript_and_in_the_page_language(project, lang):
     page_url = {"kk": "events/", "ru": "ru/events/", "en": "en/events/"}[lang]
-    html = render_events_filters(project.events, project.words, PageContext(lang, page_url))
+    html = render_events_filters(project.data.events, project.words, PageContext(lang, page_url))
     assert re.search(r"<form [^>]*\bhidden\b[^>]*data-ncp-register=\"" + REGISTER + '"', html)
     assert 'data-sort="start"' in html
-    for facet in events_facets(project.events, project.words, lang):
+    for facet in events_facets(project.data.events, project.words, lang):
         assert f'<label for="ncp-filter-{facet.key}">{facet.heading}</label>' in html
         for option in facet.options:
             assert f'<option value="{option.value}" data-label="{option.label}" data-count="{option.count}">' in html
@@ -109,7 +109,7 @@ def test_the_filter_form_is_hidden_without_javascript_and_in_the_page_language(p
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_an_event_page_gives_pagefind_its_filters_start_and_summary(project, lang):
-    for e in project.events:
+    for e in project.data.events:
         page = render_event_page(e, project.words, lang)
         found = re.findall(r'data-pagefind-filter="([^:"]+):([^"]+)"', page)
         expected = [(key, value) for key, values in event_facets(e).items() for value in values]

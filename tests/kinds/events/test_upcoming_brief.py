@@ -44,17 +44,17 @@ def site_with_events(tmp_path):
 
 def test_next_events_soonest_first_linked_to_the_events_page(tmp_path):
     site = site_with_events(tmp_path)
-    html = event_pages.render_upcoming_brief(site.events, site.words, "en", dt.date(2030, 3, 1), "en/")
+    html = event_pages.render_upcoming_brief(site.data.events, site.words, "en", dt.date(2030, 3, 1), "en/")
     assert html.index('href="../en/events/2030-03-seminar/"') < html.index('href="../en/events/2030-05-webinar/"')
     assert '<time datetime="2030-03-10">March 10, 2030</time>' in html
-    one = event_pages.render_upcoming_brief(site.events, site.words, "en", dt.date(2030, 3, 1), "en/", count=1)
+    one = event_pages.render_upcoming_brief(site.data.events, site.words, "en", dt.date(2030, 3, 1), "en/", count=1)
     assert "2030-05-webinar" not in one and '<a href="../en/events/">All events</a>' in one
 
 
 def test_while_none_is_announced_the_latest_events_are_shown_with_their_dates_and_where_new_ones_appear(tmp_path):
     site = site_with_events(tmp_path)
     for lang, home in (("kk", ""), ("ru", "ru/"), ("en", "en/")):
-        html = event_pages.render_upcoming_brief(site.events, site.words, lang, dt.date(2031, 1, 1), home)
+        html = event_pages.render_upcoming_brief(site.data.events, site.words, lang, dt.date(2031, 1, 1), home)
         ui = lambda key: str(escape(site.words.ui(key, lang)))
         assert ui("events.brief_where") in html and ui("events.brief_latest") in html
         assert html.index("2030-05-webinar/") < html.index("2030-03-seminar/"), "newest first"
@@ -68,5 +68,5 @@ def test_before_any_event_the_brief_says_only_where_events_will_appear(tmp_path)
     make_project(tmp_path)
     site, errors = collect(tmp_path)
     assert errors == []
-    html = event_pages.render_upcoming_brief(site.events, site.words, "ru", dt.date(2031, 1, 1), "ru/")
+    html = event_pages.render_upcoming_brief(site.data.events, site.words, "ru", dt.date(2031, 1, 1), "ru/")
     assert site.words.ui("events.brief_where", "ru") in html and "<ul" not in html

@@ -100,8 +100,8 @@ def test_a_group_without_wording_is_reported_at_the_interface_file(tmp_path, cap
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_every_question_has_its_anchor_on_the_built_page(site, lang):
-    data, _ = collect(REPO)
-    assert {q.group for q in data.faq} == set(GROUPS), "premise: every group has a question"
+    project, _ = collect(REPO)
+    assert {q.group for q in project.data.faq} == set(GROUPS), "premise: every group has a question"
     html = site.html(lang, "faq/")
-    for q in data.faq:
+    for q in project.data.faq:
         assert re.search(rf'<h3 id="{re.escape(q.id)}">', html), q.id

@@ -140,8 +140,8 @@ def test_glossary_page_gives_each_variant_its_reason_in_the_page_language(site, 
 
 def test_case_pages_take_status_and_chapter_labels_from_the_glossary(site, real):
     from builders import collect
-    data, _ = collect(REPO)
-    case = data.cases[0]
+    project, _ = collect(REPO)
+    case = project.data.cases[0]
     for lang in LANGS:
         html = site.html(lang, f"cases/{case.id}/")
         assert real.label(f"status_{case.status}", lang) in html

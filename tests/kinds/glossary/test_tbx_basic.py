@@ -46,7 +46,7 @@ PICKLISTS = {
 
 @pytest.fixture(scope="module")
 def glossary():
-    return load(REPO).loaded["glossary"]
+    return load(REPO).data.glossary
 
 
 @pytest.fixture(scope="module", params=[("ru", ("kk",)), ("ru", ("en",)), ("ru", None)], ids=["ru-kk", "ru-en", "all"])

@@ -55,7 +55,7 @@ def test_dated_items_first_newest_first(tmp_path):
     project(tmp_path, VALID)
     site, errors = collect(tmp_path)
     assert errors == []
-    assert [m.id for m in site.media] == ["new-report", "old-article", "undated-interview"]
+    assert [m.id for m in site.data.media] == ["new-report", "old-article", "undated-interview"]
 
 
 def test_page_gives_publisher_date_and_language_in_the_page_language(tmp_path):
@@ -91,7 +91,7 @@ def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, w
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_every_media_item_is_on_the_media_page(site, lang):
-    data, _ = collect(REPO)
+    project, _ = collect(REPO)
     html = site.html(lang, "media/")
-    for item in data.media:
+    for item in project.data.media:
         assert f'<li id="{item.id}"><a href="{item.url}"' in html

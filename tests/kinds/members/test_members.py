@@ -140,8 +140,8 @@ def test_diagram_tables_and_text_alternative_say_the_same(tmp_path, lang):
     project(tmp_path)
     site, errors = collect(tmp_path)
     assert errors == []
-    composition = site.members.composition("current")
-    html = pages.render_composition(site.members, site.words, lang, "members/", "current")
+    composition = site.data.members.composition("current")
+    html = pages.render_composition(site.data.members, site.words, lang, "members/", "current")
     svg = html[html.index("<svg"):html.index("</svg>")]
     assert 'role="img" aria-labelledby="composition-current-title composition-current-desc"' in svg
     marks = re.findall(r'class="ncp-mark ncp-mark--(main|expert)" cx="[\d.]+" cy="[\d.]+"', svg.split("<path class=\"ncp-link ncp-link--secretariat\"")[0])
@@ -162,7 +162,7 @@ def test_diagram_tables_and_text_alternative_say_the_same(tmp_path, lang):
 def test_legal_basis_links_amended_acts_and_documents(tmp_path):
     project(tmp_path)
     site, _ = collect(tmp_path)
-    html = pages.render_legal_basis(site.members, site.words, "ru", "ru/about/")
+    html = pages.render_legal_basis(site.data.members, site.words, "ru", "ru/about/")
     assert html.index('id="act-order-1"') < html.index('id="act-order-2"')
     assert '<a href="#act-order-1">' in html
     assert '<a href="https://example.kz/order-1.pdf" hreflang="en">на английском языке</a>' in html, \

@@ -91,9 +91,9 @@ def test_items_load_newest_first_with_partial_dates(tmp_path):
                        "2030-05-visit.yml": item("2030-05-visit", "2030-05")})
     site, errors = collect(tmp_path)
     assert errors == []
-    assert [n.id for n in site.news] == ["2031-report", "2030-05-visit", "2030-04-01-seminar-held"]
-    assert [n.date.shown("en") for n in site.news] == ["2031", "May 2030", "April 1, 2030"]
-    assert [str(n.date) for n in site.news] == ["2031", "2030-05", "2030-04-01"]
+    assert [n.id for n in site.data.news] == ["2031-report", "2030-05-visit", "2030-04-01-seminar-held"]
+    assert [n.date.shown("en") for n in site.data.news] == ["2031", "May 2030", "April 1, 2030"]
+    assert [str(n.date) for n in site.data.news] == ["2031", "2030-05", "2030-04-01"]
 
 
 BROKEN = [
@@ -163,10 +163,10 @@ def test_an_item_dated_after_the_build_day_is_not_shown_yet(tmp_path):
 def test_every_published_item_is_on_the_news_page_newest_first(site, lang):
     from conftest import BUILD_EPOCH
 
-    data, errors = collect(REPO)
+    project, errors = collect(REPO)
     assert errors == []
     today = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()
-    published = [n for n in data.news if n.date.first <= today]
+    published = [n for n in project.data.news if n.date.first <= today]
     assert published, "premise: some news is dated before the test build's day"
     html = site.html(lang, "news/")
     anchors = re.findall(r'<article class="ncp-news" id="([^"]+)">', html)

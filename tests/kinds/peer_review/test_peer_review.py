@@ -109,7 +109,7 @@ def test_progress_is_implemented_of_all_by_area(tmp_path):
     project(tmp_path, VALID)
     site, errors = collect(tmp_path)
     assert errors == []
-    (rev,) = site.peer_review
+    (rev,) = site.data.peer_review
     overall = rev.progress()
     assert (overall.implemented, overall.total, overall.percent) == (1, 3, 100 / 3)
     assert overall.by_status == {"not_reported": 1, "not_implemented": 0, "in_progress": 1,
@@ -128,7 +128,7 @@ def test_tracker_shows_every_finding_with_its_status_and_changes_with_the_data(t
         block = block[:block.index("</details>")]
         assert f"<h3>{number}. Topic {number}</h3>" in html.unescape(block)  # the id is escaped for Markdown too
         assert f"Recommendation {number}." in block and f"Response {number}." in block
-    label = site.glossary.label("review_status_implemented", "en")
+    label = site.data.glossary.label("review_status_implemented", "en")
     assert (f"<strong>{label[:1].upper() + label[1:]}</strong>, as of <time datetime=\"2030-06-01\">June 1, 2030</time>. "
             "Source: Annual report") in md
     assert '<a href="https://example.org/order">Evidence</a>' in md
@@ -187,22 +187,22 @@ TABLES = ("1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2", "4.1")
 
 
 def test_the_2024_review_has_every_row_of_tables_1_1_to_1_4():
-    data, errors = collect(REPO)
+    project, errors = collect(REPO)
     assert errors == []
-    review = next(r for r in data.peer_review if r.id == "peer-review-2024")
+    review = next(r for r in project.data.peer_review if r.id == "peer-review-2024")
     assert [f.id for f in sorted(review.findings, key=lambda f: f.sort_key)] == list(TABLES)
     assert {f.area for f in review.findings} == set(AREAS)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_tracker_shows_all_findings_with_recommendation_and_status(site, lang):
-    data, _ = collect(REPO)
+    project, _ = collect(REPO)
     html = site.html(lang, "peer-review/").replace("&#39;", "'").replace("&#34;", '"').replace("&quot;", '"')
-    for review in data.peer_review:
+    for review in project.data.peer_review:
         for f in review.findings:
             start = html.index(f'<details class="ncp-review-finding ncp-section" id="{f.anchor}">')
             block = html[start:html.index("</details>", start)]
-            label = data.glossary.label(f"review_status_{f.status}", lang)
+            label = project.data.glossary.label(f"review_status_{f.status}", lang)
             assert f"<strong>{label[:1].upper() + label[1:]}</strong>" in block, (f.id, lang)
             for text in (f.recommendation, f.finding):
                 assert text[lang].split("\n")[0] in block, (f.id, lang)

@@ -72,23 +72,23 @@ def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, w
 
 
 def test_every_reference_code_has_its_wording_in_every_language():
-    data, errors = collect(REPO)
+    project, errors = collect(REPO)
     assert errors == []
     for code in REFERENCES:
-        assert set(data.ui.strings[f"policies.refers.{code}"]) == {"kk", "ru", "en"}
+        assert set(project.data.ui.strings[f"policies.refers.{code}"]) == {"kk", "ru", "en"}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_business_and_human_rights_page_shows_every_policy(site, lang):
-    data, _ = collect(REPO)
-    assert data.policies, "premise: the Annex E policies are in the data"
+    project, _ = collect(REPO)
+    assert project.data.policies, "premise: the Annex E policies are in the data"
     html = site.html(lang, "business-and-human-rights/")
     rows = re.findall(r'<tr id="policy-([^"]+)">', html)
-    assert rows == [p.id for p in data.policies]
-    for p in data.policies:
+    assert rows == [p.id for p in project.data.policies]
+    for p in project.data.policies:
         row = html[html.index(f'<tr id="policy-{p.id}">'):]
         row = without_labels(row[:row.index("</tr>")])
         if p.refers_to_ncp:
-            assert data.ui(f"policies.refers.{p.refers_to_ncp}", lang) in row
+            assert project.data.ui(f"policies.refers.{p.refers_to_ncp}", lang) in row
         else:
             assert row.rstrip().endswith("<td></td>"), "what the annex does not know is not shown"

@@ -112,10 +112,10 @@ def test_timeline_lists_every_stage_with_its_months_and_deadlines(tmp_path, lang
     project(tmp_path)
     site, errors = collect(tmp_path)
     assert errors == []
-    html = pages.render_timeline(site.procedure, site.words, lang)
+    html = pages.render_timeline(site.data.procedure, site.words, lang)
     items = html.split('<li id="stage-')[1:]
     assert [item.split('"')[0] for item in items] == ["reception", "initial-assessment", "good-offices", "conclusion"]
-    for item, stage in zip(items, site.procedure.stages):
+    for item, stage in zip(items, site.data.procedure.stages):
         assert stage.title[lang] in item
     up_to = {"kk": "5 айға дейін", "ru": "до 5 месяцев", "en": "up to 5 months"}[lang]
     assert up_to in items[2]
@@ -135,7 +135,7 @@ def test_form_fields_come_from_the_checklist_and_mail_goes_to_the_contacts_addre
     """))
     site, errors = collect(tmp_path)
     assert errors == []
-    html = pages.render_form(site.procedure, site.contacts, site.words, PageContext("ru", "ru/submit/"))
+    html = pages.render_form(site.data.procedure, site.data.contacts, site.words, PageContext("ru", "ru/submit/"))
     assert 'data-ncp-to="ncp@example.kz"' in html and 'href="mailto:ncp@example.kz"' in html
     name = re.search(r"<input [^>]*id=\"ncp-f-name\"[^>]*>", html).group(0)
     assert 'type="text"' in name and " required" in name and 'autocomplete="name"' in name
@@ -166,7 +166,7 @@ def test_a_choice_is_a_question_with_its_answers_and_what_they_mean(tmp_path):
     project(tmp_path, text)
     site, errors = collect(tmp_path)
     assert errors == []
-    html = pages.render_form(site.procedure, site.contacts, site.words, PageContext("en", "en/submit/"))
+    html = pages.render_form(site.data.procedure, site.data.contacts, site.words, PageContext("en", "en/submit/"))
     fieldset = html[html.index('<fieldset class="ncp-field ncp-field--choice" id="ncp-f-confidential"'):html.index("</fieldset>")]
     assert "<legend><span class=\"ncp-label-text\">Disclose</span>" in fieldset
     radios = re.findall(r'<input type="radio" [^>]*>', fieldset)
@@ -188,12 +188,12 @@ def test_until_the_email_is_set_the_submission_is_downloaded_or_printed_and_hand
     """))
     site, errors = collect(tmp_path)
     assert errors == []
-    html = pages.render_form(site.procedure, site.contacts, site.words, PageContext(lang, "submit/"))
+    html = pages.render_form(site.data.procedure, site.data.contacts, site.words, PageContext(lang, "submit/"))
     ui = lambda key: str(escape(site.words.ui(key, lang)))
     assert "mailto:" not in html and 'id="ncp-mailto"' not in html
     assert ui("submit.ready_to_hand_in") in html
     hand_in = html[html.index('<ul class="ncp-hand-in">'):]
-    assert site.contacts.secretariat[lang] in hand_in and 'href="tel:&#43;77172999912"' in hand_in
+    assert site.data.contacts.secretariat[lang] in hand_in and 'href="tel:&#43;77172999912"' in hand_in
     assert re.search(r'<a id="ncp-download" class="md-button md-button--primary" href="#" download="[^"]+\.txt">', html)
     assert '<button type="button" id="ncp-print" class="md-button">' in html and 'id="ncp-print-text"' in html
 
@@ -206,7 +206,7 @@ def test_with_the_email_the_submission_is_also_an_email_and_the_address_is_named
         sources: [{title: {kk: Дереккөз, ru: Источник, en: The source}}]
     """))
     site, _ = collect(tmp_path)
-    html = pages.render_form(site.procedure, site.contacts, site.words, PageContext("en", "en/submit/"))
+    html = pages.render_form(site.data.procedure, site.data.contacts, site.words, PageContext("en", "en/submit/"))
     assert '<a id="ncp-mailto" class="md-button md-button--primary" href="mailto:ncp@example.kz">' in html
     assert "Secretariat, Astana" in html and 'id="ncp-download"' in html
     assert escape(site.words.ui("submit.ready_to_hand_in", "en")) not in html
@@ -239,13 +239,13 @@ def test_changing_a_timeframe_changes_the_procedure_timeline_and_every_case_page
     assert errors == []
 
     projects = {"before": before, "after": after}
-    timeline = {k: pages.render_timeline(p.procedure, p.words, "en") for k, p in projects.items()}
+    timeline = {k: pages.render_timeline(p.data.procedure, p.words, "en") for k, p in projects.items()}
     first_stage = {k: html.split('<li id="stage-')[1] for k, html in timeline.items()}
     assert "up to 2 months" in first_stage["before"] and "up to 4 months" in first_stage["after"]
     assert "All stages: about 12 months" in timeline["before"]
     assert "All stages: about 14 months" in timeline["after"]
 
-    timed = [c for c in after.cases if c.date_of("submission") and c.stage_state("initial_assessment") != "not_reported"]
+    timed = [c for c in after.data.cases if c.date_of("submission") and c.stage_state("initial_assessment") != "not_reported"]
     assert timed, "the repository has no specific instance whose first stretch can be measured"
     for case in timed:
         cells = {}

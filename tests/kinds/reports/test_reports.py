@@ -112,11 +112,11 @@ def test_every_version_is_listed_in_the_page_language(tmp_path, lang):
     project(tmp_path, VALID)
     site, errors = collect(tmp_path)
     assert errors == []
-    html = reports.render_by_year(site.reports, site.words, lang)
-    code = next(r for r in site.reports if r.id == "leaflet")
+    html = reports.render_by_year(site.data.reports, site.words, lang)
+    code = next(r for r in site.data.reports if r.id == "leaflet")
     assert f'<a href="https://example.org/code-ru.pdf" hreflang="ru">{IN_RUSSIAN[lang]}</a>' in html
-    assert f'{site.ui("reports.printed_in", lang)} {IN_KAZAKH[lang]}.' in html, "the printed edition, unlinked"
-    assert f'{site.ui("reports.unlinked_in", lang)} {IN_KAZAKH[lang]}.' in html, "a version not online"
+    assert f'{site.data.ui("reports.printed_in", lang)} {IN_KAZAKH[lang]}.' in html, "the printed edition, unlinked"
+    assert f'{site.data.ui("reports.unlinked_in", lang)} {IN_KAZAKH[lang]}.' in html, "a version not online"
     assert code.title[lang] in html
     assert "English" not in html or lang == "en", "language names are in the page's language"
     # The annual report: the Russian file kept under docs/ is linked where the Russian site publishes it.
@@ -127,7 +127,7 @@ def test_every_version_is_listed_in_the_page_language(tmp_path, lang):
 def test_matrix_marks_every_language_of_every_document(tmp_path):
     project(tmp_path, VALID)
     site, _ = collect(tmp_path)
-    html = without_labels(reports.render_matrix(site.reports, site.words, "en"))
+    html = without_labels(reports.render_matrix(site.data.reports, site.words, "en"))
     rows = html.split("<tr>")[2:]
     assert len(rows) == 2
     assert rows[0].count('hreflang="') == 2 and "<td>from the NCP Secretariat</td>" in rows[0]

@@ -60,7 +60,7 @@ def project(tmp_path_factory):
 
 
 def report(project, report_id):
-    return next(r for r in project.reports if r.id == report_id)
+    return next(r for r in project.data.reports if r.id == report_id)
 
 
 def test_a_document_names_its_values_as_codes(project):
@@ -72,7 +72,7 @@ def test_a_document_names_its_values_as_codes(project):
 
 
 def test_the_reports_page_counts_each_value_and_labels_it_in_the_page_language(project):
-    facets = {f.key: f for f in reports_facets(project.reports, project.words, "ru")}
+    facets = {f.key: f for f in reports_facets(project.data.reports, project.words, "ru")}
     assert list(facets) == list(FACETS)
     counts = {key: [(o.value, o.count) for o in facet.options] for key, facet in facets.items()}
     assert counts == {"kind": [("annual_report", 2), ("code_of_conduct", 1)],
@@ -87,9 +87,9 @@ def test_the_reports_page_counts_each_value_and_labels_it_in_the_page_language(p
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_the_filter_form_is_hidden_without_javascript_and_in_the_page_language(project, lang):
     page_url = {"kk": "reports/", "ru": "ru/reports/", "en": "en/reports/"}[lang]
-    html = render_reports_filters(project.reports, project.words, PageContext(lang, page_url))
+    html = render_reports_filters(project.data.reports, project.words, PageContext(lang, page_url))
     assert re.search(r"<form [^>]*\bhidden\b[^>]*data-ncp-register=\"" + REGISTER + '"', html)
-    for facet in reports_facets(project.reports, project.words, lang):
+    for facet in reports_facets(project.data.reports, project.words, lang):
         assert f'<label for="ncp-filter-{facet.key}">{facet.heading}</label>' in html
         for option in facet.options:
             assert f'<option value="{option.value}" data-label="{option.label}" data-count="{option.count}">' in html
@@ -99,7 +99,7 @@ def test_the_filter_form_is_hidden_without_javascript_and_in_the_page_language(p
 
 def test_every_document_has_a_page_in_every_language(project):
     pages = {p.src_uri: p for p in report_pages(project)}
-    assert sorted(pages) == sorted(f"reports/{r.id}/index.md" for r in project.reports)
+    assert sorted(pages) == sorted(f"reports/{r.id}/index.md" for r in project.data.reports)
     page = pages["reports/code/index.md"].render("en")
     assert page.title == "Code" and page.lang == "en"
     assert 'href="https://example.org/code-en.pdf"' in page.markdown
@@ -107,7 +107,7 @@ def test_every_document_has_a_page_in_every_language(project):
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_a_document_page_gives_pagefind_its_filters_and_year(project, lang):
-    for r in project.reports:
+    for r in project.data.reports:
         page = render_report_page(r, project.words, lang)
         found = re.findall(r'data-pagefind-filter="([^:"]+):([^"]+)"', page)
         expected = [(key, value) for key, values in report_facets(r).items() for value in values]

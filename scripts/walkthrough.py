@@ -1,7 +1,7 @@
-"""The README walkthrough's pictures of an error, made by commands on a scratch copy of the repository.
+"""The walkthrough's pictures of an error (guide/data.md), made by commands on a scratch copy of the repository.
 
-    python -m ncp_site.walkthrough                  # build the site, write docs-screenshots/walkthrough-*
-    python -m ncp_site.walkthrough --site site/     # use a site already built
+    python scripts/walkthrough.py                  # build the site, write docs-screenshots/walkthrough-*
+    python scripts/walkthrough.py --site site/     # use a site already built
 
 A copy of the repository gets ``ncp new case --id kz-2026-example`` left unfilled; then come
 ``ncp check`` as a terminal shows it (rich's recording, saved as SVG), what the case's JSON
@@ -25,18 +25,16 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from . import check_report, cli
-from .core.messages import _n
-from .project import load_project
-from .screenshots import (
-    OUT_DIR,
-    REPO,
-    build_site,
-    launch_chromium,
-    offline_context,
-    serve,
-)
-from .site import preview
+from ncp_site import check_report, cli
+from ncp_site.core.messages import _n
+from ncp_site.project import load_project
+from ncp_site.site import preview
+
+REPO = Path(__file__).resolve().parents[1]
+OUT_DIR = REPO / "docs-screenshots"
+sys.path.insert(0, str(REPO / "tests"))  # the browser tests' helpers: tests/browsing.py
+
+from browsing import build_site, launch_chromium, offline_context, serve  # noqa: E402
 
 CASE_ID = "kz-2026-example"
 WIDTH = 120
@@ -92,10 +90,10 @@ def preview_png(root: Path, site_dir: Path, out: Path, browser, lang: str = "ru"
     project = load_project(root)
     failure = preview.BuildFailure(errors=tuple(project.errors))
     page = site_dir / project.config.languages.prefix(lang) / "index.html"
-    panel = preview.error_panel(failure, lang, project.loaded.get("ui"), root="/")
+    panel = preview.error_panel(failure, lang, project.data.ui, root="/")
     html = page.read_text(encoding="utf-8")
     at = html.find("<h1")  # where the preview names the page's file, at the start of its content
-    edit = preview.edit_line(f"docs/index.{lang}.md", lang, project.loaded.get("ui"))
+    edit = preview.edit_line(f"docs/index.{lang}.md", lang, project.data.ui)
     html = html[:at] + edit + html[at:] if at >= 0 else html
     page.write_text(preview.served_page(html, root="/", epoch=None, request_id=0, panel=panel), encoding="utf-8")
     for extra in preview.preview_files():
@@ -114,7 +112,7 @@ def preview_png(root: Path, site_dir: Path, out: Path, browser, lang: str = "ru"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="The README walkthrough's pictures of an error.")
+    parser = argparse.ArgumentParser(description="The walkthrough's pictures of an error (guide/data.md).")
     parser.add_argument("--site", type=Path, help="a built site to copy instead of building one")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help=f"where to write them (default: {OUT_DIR})")
     args = parser.parse_args(argv)

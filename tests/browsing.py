@@ -1,38 +1,29 @@
-"""Screenshots of the main page types in each language at 1280 and 390 px, and the offline browser they need.
-
-    python -m ncp_site.screenshots                  # build the site, refresh the README's pictures
-                                                    # (home and a case at 390 px, the register filtered,
-                                                    # the form with its error summary; each language)
-    python -m ncp_site.screenshots --site site/     # use a site already built
-    python -m ncp_site.screenshots --all --out dir/ # every main page type, both widths (as the tests do)
+"""The offline browser the browser tests (and the developer tools in ``scripts/``) look at the site with.
 
 The browser is Debian's ``chromium`` package driven by Playwright (``NCP_CHROMIUM`` overrides its
-path); ``playwright install`` is never needed. The site is served from 127.0.0.1 and the browser
-resolves no other host name and goes through a proxy that does not exist for any other address
-(``OFFLINE_ARGS``), so a page that depends on the network shows it. The browser tests in
-``tests/browser/`` use the same helpers.
+path); ``playwright install`` is never needed. The built site is served from 127.0.0.1 (``serve``) and
+the browser resolves no other host name and goes through a proxy that does not exist for any other
+address (``OFFLINE_ARGS``), so a page that depends on the network shows it. ``shoot_pages``
+photographs the main page types in each language (``tests/browser/test_layout.py``,
+``scripts/screenshots.py``).
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import functools
 import http.server
 import os
 import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from .core.config import load_config
-
-LANGUAGES = load_config(Path(__file__).resolve().parents[1]).languages
+from ncp_site.core.config import load_config
 
 REPO = Path(__file__).resolve().parents[1]
-OUT_DIR = REPO / "docs-screenshots"
+LANGUAGES = load_config(REPO).languages
 VIEWPORT = {"width": 1280, "height": 900}
 WIDTHS = (1280, 390)
 """A laptop and a phone (the narrowest supported width, 360 px, is checked by tests/browser/test_layout.py)."""
@@ -47,26 +38,7 @@ MAIN_PAGES = {
     "terms": "terms/",
     "submit": "submit/",
 }
-"""One page of each main type, by name (``*``: the fullest such page of the built site).
-The README shows ``README_PICTURES`` and ``README_STATES``."""
-README_PICTURES = (("home", 390), ("case", 390))
-
-
-class State:
-    """A page in a state a visitor brings it to, for the README: ``fragment`` added to its address (a
-    register's filters), ``click`` a button first (the form's "prepare"), ``wait`` until an element is
-    shown (the filtered results, the error summary)."""
-
-    def __init__(self, name: str, page: str, width: int, fragment: str = "", click: str | None = None,
-                 wait: str | None = None):
-        self.name, self.page, self.width = name, page, width
-        self.fragment, self.click, self.wait = fragment, click, wait
-
-
-README_STATES = (
-    State("register-filtered", "register", 1280, fragment="#chapter=IV", wait="[data-ncp-register-results] li"),
-    State("submit-errors", "submit", 390, click="#ncp-compose", wait="#ncp-error-summary:not([hidden])"),
-)
+"""One page of each main type, by name (``*``: the fullest such page of the built site)."""
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -168,65 +140,9 @@ def shoot_pages(browser, base_url: str, pages: dict[str, str], out_dir: Path, pi
     return written
 
 
-def shoot_states(browser, base_url: str, pages: dict[str, str], out_dir: Path, states=README_STATES) -> list[Path]:
-    """Each state (``State``) in every language, the top of the screen where the visitor is."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for state in states:
-        context = offline_context(browser, base_url, viewport={"width": state.width, "height": 900})
-        try:
-            page = context.new_page()
-            for lang in LANGUAGES:
-                page.goto(home_url(base_url, lang) + pages[state.page] + state.fragment, wait_until="load")
-                if state.click:
-                    page.click(state.click)
-                if state.wait:
-                    page.wait_for_selector(state.wait, timeout=20_000)
-                    page.wait_for_timeout(300)
-                path = out_dir / shot_name(state.name, lang, state.width)
-                page.screenshot(path=str(path))
-                written.append(path)
-        finally:
-            context.close()
-    return written
-
-
 def build_site(site_dir: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NCP_SITE_URL": "http://localhost/"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
                             cwd=REPO, env=env, capture_output=True, text=True)
     if result.returncode:
         raise SystemExit(f"the site does not build:\n{result.stdout}{result.stderr}")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Screenshots of the main pages in kk, ru and en for the README.")
-    parser.add_argument("--site", type=Path, help="a built site to use instead of building one")
-    parser.add_argument("--out", type=Path, default=OUT_DIR, help=f"where to write the PNGs (default: {OUT_DIR})")
-    parser.add_argument("--all", action="store_true", help="every main page type at both widths, not only the README's")
-    args = parser.parse_args(argv)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        raise SystemExit("Playwright is missing: pip install -e '.[test]'") from None
-    with tempfile.TemporaryDirectory() as tmp:
-        site_dir = args.site
-        if site_dir is None:
-            site_dir = Path(tmp) / "site"
-            build_site(site_dir)
-        with serve(site_dir) as base_url, sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
-            try:
-                pages = main_pages(site_dir)
-                for path in shoot_pages(browser, base_url, pages, args.out, None if args.all else README_PICTURES):
-                    print(path)
-                if not args.all:
-                    for path in shoot_states(browser, base_url, pages, args.out):
-                        print(path)
-            finally:
-                browser.close()
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
