@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from ncp_site.screenshots import offline_context
+from browsing import offline_context
 
 from .conftest import LANGS, lang_path, settled
 

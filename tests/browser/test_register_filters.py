@@ -15,7 +15,7 @@ from builders import load
 from conftest import PROJECT
 from playwright.sync_api import expect
 
-from ncp_site.screenshots import offline_context
+from browsing import offline_context
 
 from .conftest import LANGS, lang_path, settled
 from .test_accessibility import axe_violations
