@@ -87,35 +87,31 @@ def table_pages(site) -> list[str]:
     return pages
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("lang", LANGS)
-def test_no_word_is_broken_inside_a_table_cell(chromium, served_url, table_pages, lang, width):
+def found_on_table_pages(chromium, served_url, table_pages, lang: str, width: int, script: str) -> list[str]:
+    """``script``'s findings on every page with a table, each prefixed with the page's address."""
     context = offline_context(chromium, served_url, viewport={"width": width, "height": WIDTHS[width]})
-    problems = []
+    found = []
     try:
         tab = context.new_page()
         for path in table_pages:
             tab.goto(served_url + lang_path(lang, path), wait_until="load")
-            broken = tab.evaluate(BROKEN_WORDS)
-            if broken:
-                problems.append(f"/{lang_path(lang, path)}: {len(broken)} broken: " + "; ".join(broken[:8]))
+            found += [f"/{lang_path(lang, path)}: {problem}" for problem in tab.evaluate(script)]
     finally:
         context.close()
+    return found
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_word_is_broken_inside_a_table_cell(chromium, served_url, table_pages, lang, width):
+    problems = found_on_table_pages(chromium, served_url, table_pages, lang, width, BROKEN_WORDS)
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_table_runs_past_its_column_or_hides_a_column(chromium, served_url, table_pages, lang, width):
-    context = offline_context(chromium, served_url, viewport={"width": width, "height": WIDTHS[width]})
-    problems = []
-    try:
-        tab = context.new_page()
-        for path in table_pages:
-            tab.goto(served_url + lang_path(lang, path), wait_until="load")
-            problems += [f"/{lang_path(lang, path)}: {p}" for p in tab.evaluate(OUTSIDE)]
-    finally:
-        context.close()
+    problems = found_on_table_pages(chromium, served_url, table_pages, lang, width, OUTSIDE)
     assert not problems, "\n".join(problems)
 
 
