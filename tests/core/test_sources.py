@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -89,28 +88,21 @@ def test_a_pipe_under_docs_is_a_located_error(tmp_path):
 
 
 def _as_unprivileged(root: Path, *args: str) -> subprocess.CompletedProcess:
-    """``ncp`` run by a user to whom permissions apply: as root (who reads every folder), the user nobody."""
+    """``ncp`` run so that file permissions apply: as root (who reads every folder), without the two
+    capabilities that bypass them. The user stays the same, so a Python inside a private clone still runs."""
     drop = []
     if os.geteuid() == 0:
         if shutil.which("setpriv") is None:
-            pytest.skip("running as root without setpriv (util-linux) to run as another user")
-        drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            pytest.skip("running as root without setpriv (util-linux) to drop the capabilities")
+        drop = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
     return subprocess.run([*drop, sys.executable, "-m", "ncp_site.cli", "--root", str(root), *args],
                           capture_output=True, text=True, timeout=120, cwd="/", check=False)
 
 
-@pytest.fixture
-def world_readable(tmp_path):
-    """A folder every user may enter (pytest's own is its owner's alone)."""
-    with tempfile.TemporaryDirectory(prefix="ncp-test-") as folder:
-        os.chmod(folder, 0o755)
-        yield Path(folder)
-
-
 @pytest.mark.parametrize("unreadable", ["data/news", "data/cases", "docs/about"])
-def test_a_folder_that_cannot_be_read_is_a_located_error_not_an_empty_folder(world_readable, unreadable):
+def test_a_folder_that_cannot_be_read_is_a_located_error_not_an_empty_folder(tmp_path, unreadable):
     """Before: the check said "valid" with 0 news, and the build published none."""
-    root = make_project(world_readable / "p", [case_record("kz0101")])
+    root = make_project(tmp_path / "p", [case_record("kz0101")])
     write_yaml(root / "data" / "news" / "2026.yml", {"news": []})
     (root / "docs" / "about").mkdir()
     (root / "docs" / "about" / "index.en.md").write_text("# About\n", encoding="utf-8")
@@ -124,8 +116,8 @@ def test_a_folder_that_cannot_be_read_is_a_located_error_not_an_empty_folder(wor
             "make it readable") in done.stdout
 
 
-def test_a_file_that_cannot_be_read_is_a_located_error(world_readable):
-    root = make_project(world_readable / "p", [case_record("kz0101")])
+def test_a_file_that_cannot_be_read_is_a_located_error(tmp_path):
+    root = make_project(tmp_path / "p", [case_record("kz0101")])
     (root / "data" / "cases" / "kz0101.yml").chmod(0)
     done = _as_unprivileged(root, "check")
     assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
