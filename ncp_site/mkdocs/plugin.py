@@ -54,6 +54,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         self.work: publishing.WorkFolder | None = None  # where ``mkdocs build`` writes the site meanwhile
         self.held = HeldHtml()  # replaced at every build's on_config
         self.fragments = site_theme.Fragments()  # replaced at every language build's on_env
+        self.compiled = site_theme.CompiledTemplates()  # the theme's templates, for every build of this process
 
     def on_startup(self, *, command, dirty) -> None:
         """Defined so that MkDocs keeps this instance (and its Project) across ``mkdocs serve`` rebuilds."""
@@ -162,8 +163,10 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        """Fragments the theme renders once per language build (``site_theme.Fragments``), footers included."""
+        """Fragments the theme renders once per language build (``site_theme.Fragments``), footers included;
+        its templates compiled once (``site_theme.CompiledTemplates``)."""
         self.fragments = site_theme.Fragments()
+        env.bytecode_cache = self.compiled
         env.globals["ncp_cached"] = self.fragments.cached
         return env
 

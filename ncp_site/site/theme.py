@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import jinja2
 from markupsafe import Markup, escape
 
 from ..core.rendering import templates_of
@@ -79,6 +80,25 @@ def without_empty_tabindex(html: str) -> str:
     """Material 9.8 writes ``tabindex=""`` on the navigation's section titles (``navigation.sections``),
     which HTML does not allow (the Nu checker fails the page); browsers treat it as no tabindex."""
     return _EMPTY_TABINDEX.sub(r"\1", html)
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process, kept in memory.
+
+    MkDocs makes a new Jinja environment for every build: mkdocs-static-i18n's three language builds and
+    every rebuild of the preview compiled Material's templates again (about a fifth of a preview rebuild).
+    Set on each new environment (``bytecode_cache``); a template whose source changed has another checksum
+    and is compiled again. Checked by tests/site/test_theme_fragments.py."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])  # ignored if the source's checksum differs
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 class Fragments:
