@@ -111,6 +111,12 @@ def set_modified(file, modified: bool) -> None:
     file.is_modified = lambda: modified
 
 
+def keep_unread(page, title: str | None, meta: dict) -> None:
+    """A page ``mkdocs serve --dirty`` does not read shows in the others' navigation as it was last read. MkDocs
+    1.6.1's ``Page.title`` is a ``weak_property``: None for a page not read, overridden by a value set on the page."""
+    page.title, page.meta = title, dict(meta)
+
+
 def add_anchors(page, anchors: set[str]) -> None:
     """Anchors written into the page's HTML after Markdown (``HeldHtml``): MkDocs 1.6.1 checks links against
     ``Page.present_anchor_ids``, set when the Markdown is converted."""

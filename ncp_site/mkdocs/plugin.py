@@ -108,7 +108,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         if partial is not None:
             partial.start_language()
             for file in files.documentation_pages():
-                bridge.set_modified(file, True)  # its macros read the data
+                bridge.set_modified(file, partial.unchanged(self.project, file.src_uri, lang) is None)
         pages = partial.generated_pages(self.project) if partial is not None else site_pages.generated_pages(self.project)
         versions = [self._generated(config, lang, page, partial) for page in pages]
         bridge.add_language_versions(config, lang, files, versions)
@@ -153,6 +153,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
 
         Escaped here: the theme prints navigation titles as HTML."""
         lang = self._lang(config)
+        if self.preview is not None:
+            self.preview.keep_unread(files)
         strings = self.project.words.ui.strings
         for section in _sections(nav.items):
             if section.title in strings:
@@ -287,7 +289,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         context = PageContext(self.content_language(page), page.url)
         own = bridge.page_language(page, self.project.config.languages.default)
         call = lambda: site_pages.call_macro(self.project, name, context, page.file.src_uri, own, args, kwargs)  # noqa: E731
-        return self.held.hold_output(self.preview.call(page, call) if self.preview is not None else call())
+        return self.held.hold_output(self.preview.call(page, name, call) if self.preview is not None else call())
 
     def macro_names(self) -> list[str]:
         return self.project.macro_names()

@@ -22,7 +22,6 @@ from ..project import Project
 from ..site import preview as site_preview
 from ..site.partial import PartialRebuilds
 from ..site.publishing import NotPublishable, check
-from ..site.search_index import IndexingStopped, SearchIndexError, build_search_index
 from . import bridge
 
 log = get_plugin_logger(__name__)
@@ -88,18 +87,26 @@ class Preview:
         html = site_preview.served_page(html, root=root, epoch=epoch, request_id=time.monotonic_ns(), panel=panel)
         return html.encode("utf-8", "surrogateescape")
 
-    def call(self, page, macro):
+    def call(self, page, name: str, macro):
         """A macro's output for a hand-written page, noting the data it read (named on the page: ``edit_line``)."""
         with self.project.reading() as read:
             shown = macro()
-        self.macro_reads.setdefault(page.file.src_uri, set()).update(read)
+        self.macro_reads.setdefault(page.file.src_uri, set()).update(read, [name])
         return shown
+
+    def keep_unread(self, files) -> None:
+        """The hand-written pages this rebuild does not read keep their title and metadata for the navigation."""
+        for file in files.documentation_pages() if self.partial is not None else ():
+            if (last := self.partial.kept(file.src_uri)) is not None:
+                bridge.keep_unread(file.page, last.title, last.meta)
 
     def edit_line(self, page, lang: str) -> str:
         """The "edit: data/cases/kz0002.yml" line: the file (and line) a page is made from."""
         project = self.project
         if page.file.generated_by is None and page.file.abs_src_path is not None:
             read = self.macro_reads.pop(page.file.src_uri, set())
+            if self.partial is not None:
+                self.partial.read(project, page.file.src_uri, lang, read, page.title, page.meta)
             own = display_path(Path(page.file.abs_src_path), project.config.root)
             return site_preview.edit_line((own, *site_preview.data_read(project, read)), lang, self.wording)
         if self._page_sources[0] is not project:
@@ -121,25 +128,7 @@ class Preview:
                 log.info(line)
         except NotPublishable as exc:
             raise PluginError(str(exc)) from None
-        self.partial.index(lambda stop: self._index(site_dir, stop))
-
-    def _index(self, site_dir: Path, stop) -> None:
-        """The search index, then the never-publish search of it; a problem is logged (the preview publishes
-        nothing, and the build it belongs to is already served)."""
-        started = time.monotonic()
-        try:
-            summary = build_search_index(site_dir, self.project.config.languages, stop=stop).summary()
-        except IndexingStopped:
-            log.info("search index: stopped (a rebuild began, or the server stops)")
-            return
-        except SearchIndexError as exc:
-            log.error(str(exc))
-            return
-        try:
-            check(site_dir / "pagefind", self.project)
-        except NotPublishable as exc:
-            log.error(str(exc))
-        log.info(f"{summary}, made again in {time.monotonic() - started:.1f} s after the pages were served")
+        self.partial.index(lambda stop: site_preview.index_again(site_dir, self.project, stop, log.info, log.error))
 
     def stop(self) -> None:
         """The server stops (MkDocs removes the site folder next): the index being made in it stops first."""

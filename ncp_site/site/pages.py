@@ -132,6 +132,9 @@ def home_tasks_macro(project: Project, page: PageContext) -> str:
                   tasks=[(label, relative_url(page.url, prefix + path)) for label, path in HOME_TASKS])
 
 
+BEYOND_DATA = frozenset({"translation_status"})
+"""Macros that show more than the kinds' data (the translation report, made from every file): under
+``mkdocs serve --dirty`` a page calling one is read again at every rebuild (``site.partial``)."""
 SITE_MACROS = {"translation_status": translation_status_macro, "feed_link": feed_link_macro,
                "home_tasks": home_tasks_macro, **OPEN_DATA_MACROS}
 

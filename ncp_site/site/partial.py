@@ -8,9 +8,11 @@ pages and the pages that list it, not the others. A page made from one record
 (``Kind.record_pages``: a case's or an event's page) is not even rendered again while that
 record and the data of the kinds it read last time (``Project.reading``; the glossary and the
 interface's words always) are unchanged, and a kind's files (calendars, feeds, open data) are not
-made again while the data they were made from is unchanged. A hand-written page is rebuilt every
-time (its macros read the data). A change outside ``data/`` (a page in ``docs/``, the theme,
-``mkdocs.yml``) rebuilds every page: it may change every page's navigation.
+made again while the data they were made from is unchanged. A hand-written page is read again only
+when the data its macros read last time changed (``HandWritten``; a page that shows the translation
+report, made from every file, always); MkDocs keeps the title and metadata of one it did not read
+for the navigation. A change outside ``data/`` (a page in ``docs/``, the theme, ``mkdocs.yml``)
+rebuilds every page: it may change every page's navigation.
 
 After the first build, the search index (Pagefind, a third of a rebuild at 1,000 cases) is made
 again in the background: the rebuilt pages are served at once, search and the register's filters
@@ -58,6 +60,18 @@ def listed_pages(project: Project) -> tuple[list[GeneratedPage], dict[str, Recor
     return [*pages, *site_pages.site_pages(project)], records
 
 
+@dataclass(frozen=True)
+class HandWritten:
+    """A hand-written page as the last good build read it: what it was made from, and what the navigation
+    of the other pages shows of it."""
+
+    reads: frozenset[str] | None
+    """The kinds its macros read (``Project.reading``); None: it shows more than the kinds' data, read every time."""
+    inputs: tuple
+    title: str | None
+    meta: dict
+
+
 @dataclass
 class _Counts:
     """What one language's rebuild did, for the terminal."""
@@ -68,6 +82,8 @@ class _Counts:
     records: int = 0  # pages made from one record
     kept: int = 0  # other files kept from the last good build
     files: int = 0  # other files
+    read: int = 0  # hand-written pages read again
+    hand_written: int = 0  # hand-written pages
 
 
 class PartialRebuilds:
@@ -86,19 +102,22 @@ class PartialRebuilds:
         self._stop = threading.Event()
         self._surroundings_of: dict[str, str] = {}
         self._data_of: dict[frozenset, tuple] = {}
+        self._unread: dict[str, HandWritten] = {}
         self.record_pages: dict[str, RecordPage] = {}  # by ``src_uri``: the pages made from one record
+        self.hand_written: dict[str, HandWritten] = {}  # by ``src_uri``, of the last good build
+        self.pending_hand_written: dict[str, HandWritten] = {}
 
     def start(self, layout: tuple) -> None:
         """A build begins; ``layout`` stands for everything outside ``data/`` that every page depends on."""
         self.stop_indexing()  # this build's index replaces it
         if layout != self.layout:
-            self.digests, self.records, self.outputs = {}, {}, {}
+            self.digests, self.records, self.outputs, self.hand_written = {}, {}, {}, {}
         self.layout, self.pending, self.pending_records, self.since = layout, {}, {}, time.time()
-        self.pending_outputs = {}
+        self.pending_outputs, self.pending_hand_written = {}, {}
 
     def start_language(self) -> None:
         """A language's build begins: what the data decides is looked at again."""
-        self._surroundings_of, self._data_of = {}, {}
+        self._surroundings_of, self._data_of, self._unread = {}, {}, {}
 
     def generated_pages(self, project: Project) -> list[GeneratedPage]:
         """Every generated page (``site.pages.generated_pages``), noting those made from one record."""
@@ -122,6 +141,30 @@ class PartialRebuilds:
         self.pending_records[key] = (reads, self._inputs(project, record, lang, reads))
         self._count(lang, rendered=1, records=1)
         return markdown
+
+    def unchanged(self, project: Project, src_uri: str, lang: str) -> HandWritten | None:
+        """The hand-written page ``src_uri`` as the last good build read it, when what it was made from is unchanged
+        (it need not be read again), else None."""
+        last = self.hand_written.get(src_uri)
+        kept = last is not None and last.reads is not None and last.inputs == self._page_inputs(project, last.reads, lang)
+        self._count(lang, read=int(not kept), hand_written=1)
+        if not kept:
+            return None
+        self.pending_hand_written[src_uri] = self._unread[src_uri] = last
+        return last
+
+    def kept(self, src_uri: str) -> HandWritten | None:
+        """The hand-written page this language's build does not read (``unchanged``), if it is one."""
+        return self._unread.get(src_uri)
+
+    def read(self, project: Project, src_uri: str, lang: str, read: set[str], title: str | None, meta: dict) -> None:
+        """A hand-written page was read; ``read``: the kinds its macros read and the macros it called."""
+        reads = None if read & site_pages.BEYOND_DATA else frozenset(read)
+        inputs = self._page_inputs(project, reads, lang) if reads is not None else ()
+        self.pending_hand_written[src_uri] = HandWritten(reads, inputs, title, dict(meta))
+
+    def _page_inputs(self, project: Project, reads: frozenset[str], lang: str) -> tuple:
+        return self._data_signature(project, reads), self._surroundings(project, lang)
 
     def written(self, key: str, lang: str, markdown: str, project) -> bool:
         """Whether the page ``key`` must be written again: its Markdown or its surroundings changed."""
@@ -186,10 +229,13 @@ class PartialRebuilds:
         self.digests.update(self.pending)
         self.records.update(self.pending_records)
         self.outputs.update(self.pending_outputs)
+        self.hand_written.update(self.pending_hand_written)
         said = [f"{lang}: {c.rebuilt} of {c.pages} generated pages rebuilt (the others had not changed); "
-                f"{c.rendered} of {c.records} pages made from one record rendered again; {c.kept} of {c.files} other files kept"
+                f"{c.rendered} of {c.records} pages made from one record rendered again; {c.kept} of {c.files} other files kept; "
+                f"{c.read} of {c.hand_written} hand-written pages read again"
                 for lang, c in self.counts.items()]
         self.pending, self.pending_records, self.pending_outputs, self.counts = {}, {}, {}, {}
+        self.pending_hand_written = {}
         return said
 
     def index(self, work: Callable[[threading.Event], None]) -> None:
@@ -215,6 +261,7 @@ class PartialRebuilds:
         """A build failed part-way: the next one rebuilds every page."""
         self.digests, self.pending, self.layout, self.counts = {}, {}, None, {}
         self.records, self.pending_records, self.outputs, self.pending_outputs = {}, {}, {}, {}
+        self.hand_written, self.pending_hand_written = {}, {}
 
 
 def stats(files: Iterable[Path]) -> tuple:

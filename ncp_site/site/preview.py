@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,8 @@ from ..core.kind import OutputFile
 from ..core.messages import speaking
 from ..core.rendering import render_template
 from ..project import WORDS, Project
+from .publishing import NotPublishable, check
+from .search_index import IndexingStopped, SearchIndexError, build_search_index
 
 SCRIPT = "assets/javascripts/ncp-preview.js"
 STYLESHEET = "assets/stylesheets/ncp-preview.css"
@@ -174,3 +177,22 @@ class Reported(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+def index_again(site_dir: Path, project: Project, stop, info: Callable[[str], None], error: Callable[[str], None]) -> None:
+    """The search index made again under ``mkdocs serve --dirty``, then the never-publish search of it; a problem is
+    logged (the preview publishes nothing, and the build it belongs to is already served)."""
+    started = time.monotonic()
+    try:
+        summary = build_search_index(site_dir, project.config.languages, stop=stop).summary()
+    except IndexingStopped:
+        info("search index: stopped (a rebuild began, or the server stops)")
+        return
+    except SearchIndexError as exc:
+        error(str(exc))
+        return
+    try:
+        check(site_dir / "pagefind", project)
+    except NotPublishable as exc:
+        error(str(exc))
+    info(f"{summary}, made again in {time.monotonic() - started:.1f} s after the pages were served")

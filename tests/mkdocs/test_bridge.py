@@ -98,6 +98,19 @@ def test_links_are_checked_against_present_anchor_ids(tmp_path):
     assert page.present_anchor_ids == {"held"}
 
 
+def test_a_page_not_read_shows_the_title_it_is_given_and_a_read_page_its_own(tmp_path):
+    config = loaded_config(tmp_path)
+    page = Page(None, File("a.md", str(tmp_path), str(tmp_path / "site"), True), config)
+    upstream(page.title is not None, "keep_unread", "MkDocs' Page gives a title to a page it did not read")
+    bridge.keep_unread(page, "Kept", {"hide": ["toc"]})
+    upstream(page.title != "Kept", "keep_unread", "MkDocs' Page.title can no longer be set on a page")
+    assert page.meta == {"hide": ["toc"]}
+    (tmp_path / "a.md").write_text("# Own\n", encoding="utf-8")
+    read = Page(None, File("a.md", str(tmp_path), str(tmp_path / "site"), True), config)
+    read.read_source(config)
+    assert read.title == "Own"
+
+
 LOGGED = {"commands.build": (mkdocs_build, None),
           "livereload": (inspect.getmodule(LiveReloadServer), ('f\'"{self.requestline}" code {code}\'', '"GET /a HTTP/1.1" code 304'))}
 """Where each quieted message is written, and (for a formatted one) its template and a message it makes."""

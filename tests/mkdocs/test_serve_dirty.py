@@ -9,7 +9,8 @@ from builders import buildable, case_record, make_project, organisations_data, w
 from conftest import REPO
 from serving import serving
 
-REGISTER = {"cases/index.md": {lang: "# Cases\n\n{{ cases_register('ongoing') }}\n" for lang in ("kk", "ru", "en")}}
+REGISTER = {"cases/index.md": {lang: "# Cases\n\n{{ cases_register('ongoing') }}\n" for lang in ("kk", "ru", "en")},
+            "about/index.md": {lang: f"# About ({lang})\n\nNo macro here.\n" for lang in ("kk", "ru", "en")}}
 
 
 def events_of(root) -> list:
@@ -63,6 +64,9 @@ def test_an_edited_case_is_rebuilt_with_the_pages_that_list_it_and_no_other(tmp_
         kept, files = map(int, re.findall(r"en: .*; (\d+) of (\d+) other files kept", served.log.read_text(encoding="utf-8"))[-1])
         assert 0 < kept < files, "the events' calendars and feeds are kept, the open data of the cases is made again"
         assert "An edited title" in served.get("en/cases/")[1], "the register (a hand-written page) shows the edit"
+        assert re.findall(r"en: .*; (\d+) of (\d+) hand-written pages read again", served.log.read_text(encoding="utf-8"))[-1] \
+            == ("1", "3"), "the register alone is read again: the home and about pages' macros read no case"
+        assert "About (en)" in served.get("en/cases/kz0101/")[1], "a page not read keeps its title in the navigation"
         assert _page(served, "en/cases/kz0102/") == untouched
         assert _rebuilt(served, "ru")[-1][0] < total
         served.wait_for("the search index, made again in the background",

@@ -40,7 +40,8 @@ def test_a_page_is_written_again_when_its_markdown_or_surroundings_change_and_on
     partial.start(("layout",))
     assert partial.written(KEY, "en", "# A", project)
     assert partial.built() == ["en: 1 of 1 generated pages rebuilt (the others had not changed); "
-                               "0 of 0 pages made from one record rendered again; 0 of 0 other files kept"]
+                               "0 of 0 pages made from one record rendered again; 0 of 0 other files kept; "
+                               "0 of 0 hand-written pages read again"]
     partial.start(("layout",))
     assert not partial.written(KEY, "en", "# A", project)
     assert partial.written(KEY, "en", "# A edited", project)
@@ -84,6 +85,36 @@ def test_a_failed_build_forgets_what_pages_read(project):
     partial.forget()
     partial.start(("layout",))
     assert partial.page_markdown(project, page_of(partial, project, "record", renders), "en", KEY) is not None
+
+
+def test_a_hand_written_page_is_read_again_only_when_the_data_its_macros_read_changes(project):
+    partial = PartialRebuilds()
+    partial.start(("layout",))
+    partial.start_language()
+    register, status = "cases/index.en.md", "translation-status/index.en.md"
+    assert partial.unchanged(project, register, "en") is None, "never read"
+    partial.read(project, register, "en", {"cases", "cases_register"}, "Cases", {"hide": ["toc"]})
+    partial.read(project, status, "en", {"translation_status"}, "Translations", {})
+    built(partial, project)
+    kept = partial.unchanged(project, register, "en")
+    assert kept is not None and (kept.title, kept.meta) == ("Cases", {"hide": ["toc"]}), "the navigation shows both"
+    assert partial.kept(register) is kept and partial.kept(status) is None
+    assert partial.unchanged(project, status, "en") is None, "the translation report is made from every file"
+    assert partial.built()[-1].endswith("; 1 of 2 hand-written pages read again")
+
+    partial.start(("layout",))
+    partial.start_language()
+    write_yaml(project.config.data_dir / "organisations.yml", {"organisations": []})  # data the register did not read
+    assert partial.unchanged(project, register, "en") is kept
+    partial.start_language()
+    write_yaml(project.config.data_dir / "cases" / "kz0102.yml", case_record("kz0102"))
+    assert partial.unchanged(project, register, "en") is None and partial.kept(register) is None
+    partial.read(project, register, "en", {"cases"}, "Cases", {})
+    built(partial, project)
+    assert partial.unchanged(project, register, "en") is not None
+    partial.start(("another layout",))  # a page in docs/, the theme or mkdocs.yml changed: every page is read
+    partial.start_language()
+    assert partial.unchanged(project, register, "en") is None
 
 
 def test_after_the_first_build_the_search_index_is_made_in_the_background_and_stopped_by_the_next():

@@ -4,13 +4,35 @@ import posixpath
 import re
 from collections import defaultdict
 
+import jinja2
 import pytest
 from conftest import LANG_PREFIX
 
-from ncp_site.site.theme import Fragments
+from ncp_site.site.theme import CompiledTemplates, Fragments
 
 _PRIMARY = re.compile(r'data-md-type="navigation".*?<div class="md-sidebar md-sidebar--secondary"', re.S)
 _LINK = re.compile(r'<a href="([^"]*)" class="md-nav__link[^"]*"[^>]*>\s*(?:<span[^>]*>\s*)?([^<]+?)\s*<', re.S)
+
+
+def test_a_template_is_compiled_once_for_every_environment_made_with_the_same_compiled_templates(tmp_path):
+    (tmp_path / "main.html").write_text("<p>{{ title }}</p>", encoding="utf-8")
+    compiled, compiles = CompiledTemplates(), []
+
+    class Counting(jinja2.Environment):  # as MkDocs makes one for every build
+        def compile(self, *args, **kwargs):
+            compiles.append(args[1])
+            return super().compile(*args, **kwargs)
+
+    def rendered() -> str:
+        env = Counting(loader=jinja2.FileSystemLoader(tmp_path))
+        env.bytecode_cache = compiled
+        return env.get_template("main.html").render(title="A")
+
+    assert rendered() == rendered() == rendered() == "<p>A</p>"
+    assert compiles == ["main.html"]
+    (tmp_path / "main.html").write_text("<h1>{{ title }}</h1>", encoding="utf-8")
+    assert rendered() == "<h1>A</h1>", "a changed template is compiled again"
+    assert len(compiles) == 2
 
 
 def test_a_fragment_is_rendered_once_per_key_and_every_time_without_one():
