@@ -75,7 +75,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
             partial.start(stats([*files_in(site_config.docs_dir, *theme), Path(config.config_file_path)]))
         if self.project is None or signature != self.signature or self.project.config != site_config:
-            self.project, self.signature = Project.load(site_config), signature
+            cache = partial.source_cache(site_config) if partial is not None else None
+            self.project, self.signature = Project.load(site_config, cache=cache), signature
             self.project.release_parsed_files()
             self.loads += 1
             if self.preview is not None:

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.cache import SourceCache
 from ..core.kind import GeneratedPage
 from ..project import WORDS, Project
 from . import pages as site_pages
@@ -103,6 +104,7 @@ class PartialRebuilds:
         self._surroundings_of: dict[str, str] = {}
         self._data_of: dict[frozenset, tuple] = {}
         self._unread: dict[str, HandWritten] = {}
+        self._cache: tuple[str, SourceCache] | None = None
         self.record_pages: dict[str, RecordPage] = {}  # by ``src_uri``: the pages made from one record
         self.hand_written: dict[str, HandWritten] = {}  # by ``src_uri``, of the last good build
         self.pending_hand_written: dict[str, HandWritten] = {}
@@ -114,6 +116,13 @@ class PartialRebuilds:
             self.digests, self.records, self.outputs, self.hand_written = {}, {}, {}, {}
         self.layout, self.pending, self.pending_records, self.since = layout, {}, {}, time.time()
         self.pending_outputs, self.pending_hand_written = {}, {}
+
+    def source_cache(self, config) -> SourceCache:
+        """What each data file and page gave when last read (``core.cache``, as ``ncp check`` keeps it), kept in this
+        process: a rebuild reads and checks again only the files that changed. Nothing is written to ``.cache/``."""
+        if self._cache is None or self._cache[0] != repr(config):  # the code cannot change in this process
+            self._cache = (repr(config), SourceCache.under(config.root, repr(config)))
+        return self._cache[1]
 
     def start_language(self) -> None:
         """A language's build begins: what the data decides is looked at again."""
