@@ -4,7 +4,8 @@ Each use says the version it was read from. The upstream packages are:
 
 - MkDocs 1.6.1, and ProperDocs 1.6.7, its maintained fork (ARCHITECTURE.md: the way off Material);
 - mkdocs-static-i18n 1.3.1;
-- mkdocs-macros-plugin 1.5.0.
+- mkdocs-macros-plugin 1.5.0;
+- watchdog 7.1.1 (MkDocs' live-reload server's observer).
 
 tests/mkdocs/test_bridge.py holds a contract test for each use. It fails, naming the function here to
 update, when an upstream release changes what it relies on. The rest of the glue (``plugin.py``,
@@ -19,11 +20,16 @@ import re
 from collections.abc import Callable, Iterator
 
 import jinja2
+import watchdog.observers.polling
 from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.sandbox import SandboxedEnvironment
 from mkdocs import utils as mkdocs_utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
+from watchdog.events import (FileAttribEvent, FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent,
+                             FileMovedEvent)
+
+from ..site.preview import NormalEvent
 
 # --- mkdocs-static-i18n 1.3.1 -------------------------------------------------------------------
 
@@ -111,10 +117,38 @@ def set_modified(file, modified: bool) -> None:
     file.is_modified = lambda: modified
 
 
-def keep_unread(page, title: str | None, meta: dict) -> None:
-    """A page ``mkdocs serve --dirty`` does not read shows in the others' navigation as it was last read. MkDocs
-    1.6.1's ``Page.title`` is a ``weak_property``: None for a page not read, overridden by a value set on the page."""
-    page.title, page.meta = title, dict(meta)
+def keep_unread(files, kept: Callable) -> None:
+    """The pages ``mkdocs serve --dirty`` does not read (``kept(src_uri)``: their title and metadata when last read)
+    show in the others' navigation as they were. MkDocs 1.6.1's ``Page.title`` is a ``weak_property``: None for a
+    page not read, overridden by a value set on the page."""
+    for file in files.documentation_pages():
+        if (last := kept(file.src_uri)) is not None:
+            file.page.title, file.page.meta = last.title, dict(last.meta)
+
+
+def theme_listed_once(config, listings: dict, key: object) -> None:
+    """The theme's files listed once in this process while ``key`` (what may change them) is the same. MkDocs 1.6.1
+    lists them in each build (``Files.add_files_from_theme``: the environment's ``list_templates``, filtered by
+    ``theme.static_templates`` and fixed patterns): Material's 15,000 files, a quarter of a preview rebuild."""
+    theme, get_env = config.theme, config.theme.get_env
+    if getattr(get_env, "listed_once", False):
+        return
+
+    def environment():
+        env = get_env()
+        list_templates = env.list_templates
+
+        def listed(extensions=None, filter_func=None):
+            at = (key, tuple(sorted(theme.static_templates)), extensions, filter_func is None)
+            if at not in listings:
+                if len(listings) >= 4:  # the default language's and the others' of a layout or two
+                    listings.clear()
+                listings[at] = list_templates(extensions, filter_func)
+            return list(listings[at])
+        env.list_templates = listed
+        return env
+    environment.listed_once = True  # type: ignore[attr-defined]
+    theme.get_env = environment
 
 
 def add_anchors(page, anchors: set[str]) -> None:
@@ -144,27 +178,13 @@ NORMAL_IN_PREVIEW = (
 """MkDocs 1.6.1's messages for what is normal in the preview: (logger under the engine's, pattern, why)."""
 
 
-class _NormalEvent(logging.Filter):
-    """A normal event is logged as DEBUG: only ``--verbose`` shows it."""
-
-    def __init__(self, pattern: re.Pattern):
-        super().__init__()
-        self.pattern = pattern
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if not self.pattern.search(record.getMessage()):
-            return True
-        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
-        return logging.getLogger(record.name.split(".")[0]).isEnabledFor(logging.DEBUG)
-
-
 def quiet_normal_events() -> None:
     """The messages of ``NORMAL_IN_PREVIEW`` become DEBUG, whichever engine logs them."""
     engine = engine_logger().name
     for name, pattern, _ in NORMAL_IN_PREVIEW:
         logger = logging.getLogger(f"{engine}.{name}")
-        if not any(isinstance(f, _NormalEvent) and f.pattern is pattern for f in logger.filters):
-            logger.addFilter(_NormalEvent(pattern))
+        if not any(isinstance(f, NormalEvent) and f.pattern is pattern for f in logger.filters):
+            logger.addFilter(NormalEvent(pattern))
 
 
 def adapt_server(server, builder: Callable[[Callable], Callable], page: Callable[[bytes | None, str, int | None], bytes | None]) -> bool:
@@ -180,6 +200,36 @@ def adapt_server(server, builder: Callable[[Callable], Callable], page: Callable
     server._inject_js_into_html = lambda content, epoch: page(content, server.mount_path, epoch)
     error_page = server.error_handler
     server.error_handler = lambda code: page(error_page(code), server.mount_path, server._visible_epoch)
+    return True
+
+
+class _Saves(watchdog.observers.Observer):  # type: ignore[misc,valid-type]
+    """Watchdog's native observer, told of writes only: inotify also reports every file a build opens and reads,
+    and the server's handler (MkDocs 1.6.1: any event but a folder's) would rebuild again and again."""
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
+        return super().schedule(event_handler, path, recursive=recursive, follow_symlink=follow_symlink,
+                                event_filter=event_filter or [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent,
+                                                              FileMovedEvent, FileClosedEvent, FileAttribEvent])
+
+
+def native_observer(server) -> bool:
+    """A save seen at once: MkDocs 1.6.1's server polls (``server.observer``, a ``PollingObserver``; no option), a walk
+    of the watched folders every 0.5 s. Its watches (``_watched_paths``) move to watchdog's native observer (inotify
+    on Linux) before it starts; False, polling kept, where that is not possible."""
+    if not all(hasattr(server, name) for name in ("observer", "_watched_paths", "_watch_refs", "watch")) \
+            or server.observer.is_alive() or watchdog.observers.Observer is watchdog.observers.polling.PollingObserver:
+        return False
+    kept = server.observer, dict(server._watched_paths), server._watch_refs
+    server.observer, server._watched_paths, server._watch_refs = _Saves(), {}, {}
+    try:
+        for path, count in kept[1].items():
+            for _ in range(count):
+                server.watch(path)
+    except OSError:  # no inotify watch left (fs.inotify.max_user_watches)
+        server.observer, server._watched_paths, server._watch_refs = kept
+        return False
+    kept[0].unschedule_all()
     return True
 
 

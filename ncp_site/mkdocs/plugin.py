@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -28,12 +27,11 @@ from ..core.errors import DataErrors
 from ..core.kind import GeneratedPage, PageContext
 from ..core.languages import relative_url
 from ..project import Project
-from ..site import files as site_files
 from ..site import pages as site_pages
 from ..site import publishing
 from ..site import theme as site_theme
 from ..site.held_html import HeldHtml
-from ..site.partial import files_in, stats
+from ..site.partial import files_in, output_files, stats
 from . import bridge
 from .config import NcpConfig
 from .preview import Preview
@@ -55,6 +53,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         self.held = HeldHtml()  # replaced at every build's on_config
         self.fragments = site_theme.Fragments()  # replaced at every language build's on_env
         self.compiled = site_theme.CompiledTemplates()  # the theme's templates, for every build of this process
+        self.listings: dict = {}  # the theme's files (bridge.theme_listed_once)
 
     def on_startup(self, *, command, dirty) -> None:
         """Defined so that MkDocs keeps this instance (and its Project) across ``mkdocs serve`` rebuilds."""
@@ -74,6 +73,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         if partial is not None and lang == site_config.languages.default:
             theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
             partial.start(stats([*files_in(site_config.docs_dir, *theme), Path(config.config_file_path)]))
+        bridge.theme_listed_once(config, self.listings, partial.layout if partial is not None else None)
         if self.project is None or signature != self.signature or self.project.config != site_config:
             cache = partial.source_cache(site_config) if partial is not None else None
             self.project, self.signature = Project.load(site_config, cache=cache), signature
@@ -93,10 +93,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         if self.work is not None:
             config.site_dir = str(self.work.site)
         # One 404.html for all languages (GitHub Pages serves a single one), written by the default language.
-        if lang == site_config.languages.default:
-            config.theme.static_templates.add("404.html")
-        else:
-            config.theme.static_templates.discard("404.html")
+        templates = config.theme.static_templates
+        (templates.add if lang == site_config.languages.default else templates.discard)("404.html")
         return config
 
     def _lang(self, config: MkDocsConfig) -> str:
@@ -113,21 +111,9 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         pages = partial.generated_pages(self.project) if partial is not None else site_pages.generated_pages(self.project)
         versions = [self._generated(config, lang, page, partial) for page in pages]
         bridge.add_language_versions(config, lang, files, versions)
-        kept: set[int] = set()
-
-        def made(kind, for_lang, make):
-            if partial is None:
-                return make()
-            outputs, same = partial.files(self.project, kind, for_lang, make, lang)
-            kept.update(id(output) for output in outputs if same)
-            return outputs
-
-        outputs = site_files.language_files(self.project, lang, made)
-        if lang == self.project.config.languages.default:
-            outputs += site_files.site_files(self.project, made)
-        for output in outputs:
+        for output, kept in output_files(self.project, lang, partial):
             file = File.generated(config, output.path, content=output.content)
-            if id(output) in kept:
+            if kept:
                 bridge.set_modified(file, False)
             files.append(file)
         return files
@@ -137,10 +123,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         targets for the language switcher and hreflang), under ``--dirty`` only if what it is made of changed."""
         languages = self.project.config.languages
         key = languages.prefix(lang) + page.src_uri
-        if partial is None:
-            markdown = site_pages.page_markdown(page.render(lang))
-        else:
-            markdown = partial.page_markdown(self.project, page, lang, key)
+        markdown = (partial.page_markdown(self.project, page, lang, key) if partial is not None
+                    else site_pages.page_markdown(page.render(lang)))
         versions = {other: File.generated(config, languages.prefix(other) + page.src_uri,
                                           content=(markdown or "") if other == lang else "",
                                           inclusion=InclusionLevel.NOT_IN_NAV) for other in languages}
@@ -150,19 +134,11 @@ class NcpPlugin(BasePlugin[NcpConfig]):
 
     @event_priority(bridge.AFTER_I18N)  # the language's navigation built by mkdocs-static-i18n
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
-        """Section titles in mkdocs.yml are keys of data/ui.yml (``nav.about``): each language shows its own.
-
-        Escaped here: the theme prints navigation titles as HTML."""
-        lang = self._lang(config)
-        if self.preview is not None:
-            self.preview.keep_unread(files)
-        strings = self.project.words.ui.strings
-        for section in _sections(nav.items):
-            if section.title in strings:
-                section.title = str(escape(strings[section.title][lang]))
-            elif section.title.startswith("nav."):
-                raise PluginError(f"mkdocs.yml: nav: the section '{section.title}' has no text in data/ui.yml -- "
-                                  f"add '{section.title}:' with its kk, ru and en titles to data/ui.yml")
+        if self.preview is not None and self.preview.partial is not None:
+            bridge.keep_unread(files, self.preview.partial.kept)
+        for key in site_theme.section_titles(nav.items, self.project.words.ui.strings, self._lang(config))[:1]:
+            raise PluginError(f"mkdocs.yml: nav: the section '{key}' has no text in data/ui.yml -- "
+                              f"add '{key}:' with its kk, ru and en titles to data/ui.yml")
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
@@ -294,12 +270,4 @@ class NcpPlugin(BasePlugin[NcpConfig]):
 
     def macro_names(self) -> list[str]:
         return self.project.macro_names()
-
-
-def _sections(items):
-    """Every section of the navigation, nested ones included."""
-    for item in items:
-        if getattr(item, "is_section", False):
-            yield item
-            yield from _sections(item.children)
 

@@ -11,7 +11,6 @@ and tests/browser/test_preview.py.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -43,9 +42,12 @@ class Preview:
         self.wording = project.data.ui or self.wording
 
     def serve(self, server, site_dir: Path) -> None:
-        if not bridge.adapt_server(server, self._keeping_last_good, self._served):
+        served = lambda content, root, epoch: site_preview.served_bytes(  # noqa: E731
+            content, root, epoch, self.failure, self.wording, self.project.config.languages)
+        if not bridge.adapt_server(server, self._keeping_last_good, served):
             log.warning("this MkDocs server is unknown to the preview: its live reload may be refused by the "
                         "pages' Content-Security-Policy, and pages may not show the errors")
+        bridge.native_observer(server)
         self.write_files(site_dir)
         server.watch(str(self.project.config.data_dir))  # whatever mkdocs.yml says
 
@@ -62,9 +64,8 @@ class Preview:
             except (Exception, SystemExit) as exc:
                 if self.partial is not None:
                     self.partial.forget()  # what this build wrote is unknown: the next one rebuilds every page
-                failure = site_preview.BuildFailure.of(exc, reported.messages)
                 redact = self.project.never_publish.redact if self.project is not None else str
-                self.failure = site_preview.BuildFailure(failure.errors, failure.messages, redact)
+                self.failure = site_preview.BuildFailure.of(exc, reported.messages, redact)
                 if not isinstance(exc, (SystemExit, PluginError)) and not self.failure.errors:
                     log.error("the rebuild raised an exception", exc_info=exc)
                 log.error("The site was not rebuilt: the preview shows the last good version, "
@@ -75,30 +76,12 @@ class Preview:
                 engine_log.removeHandler(reported)
         return build
 
-    def _served(self, content: bytes | None, root: str, epoch: int | None) -> bytes | None:
-        """An HTML page as the preview serves it: with the live reload and, after a failed rebuild, the errors."""
-        if content is None:
-            return None
-        html = content.decode("utf-8", "surrogateescape")
-        panel = None
-        if self.failure is not None:
-            lang = site_preview.page_language(html, self.project.config.languages)
-            panel = site_preview.error_panel(self.failure, lang, self.wording, root=root)
-        html = site_preview.served_page(html, root=root, epoch=epoch, request_id=time.monotonic_ns(), panel=panel)
-        return html.encode("utf-8", "surrogateescape")
-
     def call(self, page, name: str, macro):
         """A macro's output for a hand-written page, noting the data it read (named on the page: ``edit_line``)."""
         with self.project.reading() as read:
             shown = macro()
         self.macro_reads.setdefault(page.file.src_uri, set()).update(read, [name])
         return shown
-
-    def keep_unread(self, files) -> None:
-        """The hand-written pages this rebuild does not read keep their title and metadata for the navigation."""
-        for file in files.documentation_pages() if self.partial is not None else ():
-            if (last := self.partial.kept(file.src_uri)) is not None:
-                bridge.keep_unread(file.page, last.title, last.meta)
 
     def edit_line(self, page, lang: str) -> str:
         """The "edit: data/cases/kz0002.yml" line: the file (and line) a page is made from."""

@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.cache import SourceCache
-from ..core.kind import GeneratedPage
+from ..core.kind import GeneratedPage, OutputFile
 from ..project import WORDS, Project
+from . import files as site_files
 from . import pages as site_pages
 from . import theme as site_theme
 
@@ -155,10 +156,10 @@ class PartialRebuilds:
         """The hand-written page ``src_uri`` as the last good build read it, when what it was made from is unchanged
         (it need not be read again), else None."""
         last = self.hand_written.get(src_uri)
-        kept = last is not None and last.reads is not None and last.inputs == self._page_inputs(project, last.reads, lang)
-        self._count(lang, read=int(not kept), hand_written=1)
-        if not kept:
+        if last is None or last.reads is None or last.inputs != self._page_inputs(project, last.reads, lang):
+            self._count(lang, read=1, hand_written=1)
             return None
+        self._count(lang, hand_written=1)
         self.pending_hand_written[src_uri] = self._unread[src_uri] = last
         return last
 
@@ -281,3 +282,21 @@ def stats(files: Iterable[Path]) -> tuple:
 def files_in(*folders: Path) -> list[Path]:
     """Every file under ``folders`` (those that exist)."""
     return [p for folder in folders if folder.is_dir() for p in folder.rglob("*")]
+
+
+def output_files(project: Project, lang: str, partial: PartialRebuilds | None) -> list[tuple[OutputFile, bool]]:
+    """The files (not pages) of the build of ``lang`` (the site's own with the default language's), each with whether
+    it is the last good build's, kept (``PartialRebuilds.files``; never without one)."""
+    kept: set[int] = set()
+
+    def made(kind, for_lang, make):
+        if partial is None:
+            return make()
+        outputs, same = partial.files(project, kind, for_lang, make, lang)
+        kept.update(id(output) for output in outputs if same)
+        return outputs
+
+    outputs = site_files.language_files(project, lang, made)
+    if lang == project.config.languages.default:
+        outputs += site_files.site_files(project, made)
+    return [(output, id(output) in kept) for output in outputs]

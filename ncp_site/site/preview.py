@@ -32,6 +32,20 @@ _BODY_START = re.compile(r"<body(?=[\s>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.I
 _HTML_LANG = re.compile(r"<html(?=[\s>])[^>]*?\slang=[\"']?([A-Za-z-]+)", re.IGNORECASE)
 
 
+class NormalEvent(logging.Filter):
+    """A normal event of the preview (a log message matching ``pattern``) is logged as DEBUG: only ``--verbose`` shows it."""
+
+    def __init__(self, pattern: re.Pattern):
+        super().__init__()
+        self.pattern = pattern
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.pattern.search(record.getMessage()):
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger(record.name.split(".")[0]).isEnabledFor(logging.DEBUG)
+
+
 @dataclass(frozen=True)
 class BuildFailure:
     """Why the last rebuild failed: the located data errors, or else what the build reported."""
@@ -42,18 +56,18 @@ class BuildFailure:
     """Applied to each line shown (the never-publish list's redaction)."""
 
     @classmethod
-    def of(cls, exc: BaseException, reported: list[str]) -> BuildFailure:
+    def of(cls, exc: BaseException, reported: list[str], redact: Callable[[str], str] = str) -> BuildFailure:
         """The failure a build raised: the located data errors it carries, else what the build logged and raised."""
         seen: set[int] = set()
         cause: BaseException | None = exc
         while cause is not None and id(cause) not in seen:
             if isinstance(cause, DataErrors):
-                return cls(errors=tuple(cause.errors))
+                return cls(errors=tuple(cause.errors), redact=redact)
             seen.add(id(cause))
             cause = cause.__cause__ or cause.__context__
         said = str(exc)
         raised = said if isinstance(exc, SystemExit) and said and not said.isdigit() else f"{type(exc).__name__}: {said}"
-        return cls(messages=tuple(dict.fromkeys([*reported, raised])))
+        return cls(messages=tuple(dict.fromkeys([*reported, raised])), redact=redact)
 
     def lines(self, lang: str | None = None) -> list[str]:
         """What the panel lists: the located errors in ``lang`` (the active language by default), else what the build
@@ -196,3 +210,16 @@ def index_again(site_dir: Path, project: Project, stop, info: Callable[[str], No
     except NotPublishable as exc:
         error(str(exc))
     info(f"{summary}, made again in {time.monotonic() - started:.1f} s after the pages were served")
+
+
+def served_bytes(content: bytes | None, root: str, epoch: int | None, failure: BuildFailure | None, wording,
+                 languages) -> bytes | None:
+    """An HTML page as the preview serves it: with the live reload and, after a failed rebuild, the errors."""
+    if content is None:
+        return None
+    html = content.decode("utf-8", "surrogateescape")
+    panel = None
+    if failure is not None:
+        panel = error_panel(failure, page_language(html, languages), wording, root=root)
+    html = served_page(html, root=root, epoch=epoch, request_id=time.monotonic_ns(), panel=panel)
+    return html.encode("utf-8", "surrogateescape")

@@ -10,6 +10,7 @@ page's language; ``overrides/partials/footer.html`` places the fragment. No MkDo
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -120,3 +121,24 @@ class Fragments:
         if key not in self.fragments:
             self.fragments[key] = caller()
         return self.fragments[key]
+
+
+def section_titles(items, strings: Mapping, lang: str) -> list[str]:
+    """Section titles in mkdocs.yml are keys of data/ui.yml (``nav.about``): each language shows its own, escaped
+    (the theme prints navigation titles as HTML). The navigation's ``items`` are changed; returned: the keys
+    data/ui.yml has no text for."""
+    missing = []
+    for section in _sections(items):
+        if section.title in strings:
+            section.title = str(escape(strings[section.title][lang]))
+        elif section.title.startswith("nav."):
+            missing.append(section.title)
+    return missing
+
+
+def _sections(items):
+    """Every section of the navigation, nested ones included."""
+    for item in items:
+        if getattr(item, "is_section", False):
+            yield item
+            yield from _sections(item.children)

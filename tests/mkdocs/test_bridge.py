@@ -4,7 +4,10 @@ installed package. A failure names the bridge function to update for the new ups
 from __future__ import annotations
 
 import inspect
+import re
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 import pytest
@@ -13,7 +16,7 @@ from mkdocs import utils as mkdocs_utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs_macros.plugin import MacrosPlugin
 from mkdocs_static_i18n import plugin as i18n_plugin
@@ -89,6 +92,31 @@ def test_a_dirty_build_asks_each_file_whether_it_was_modified(tmp_path):
     assert file.is_modified() is False
 
 
+def test_the_theme_is_listed_once_while_its_key_is_the_same(tmp_path):
+    source = inspect.getsource(Files.add_files_from_theme)
+    upstream("env.list_templates(filter_func=filter)" not in source, "theme_listed_once",
+             "MkDocs no longer lists the theme's files through the environment's list_templates")
+    kept = source[source.index("def filter"):source.index("for path in")]
+    upstream(re.findall(r"config\.[\w.]+", kept) != ["config.theme.static_templates"], "theme_listed_once",
+             "MkDocs' filter of the theme's files depends on more than theme.static_templates")
+    config, listings, walks = loaded_config(tmp_path / "docs"), {}, []
+    bridge.theme_listed_once(config, listings, "layout")
+    bridge.theme_listed_once(config, listings, "layout")  # every language's on_config: once is enough
+
+    def files() -> list[str]:
+        env = config.theme.get_env()
+        walk = env.loader.list_templates
+        env.loader.list_templates = lambda: walks.append(1) or walk()
+        found = Files([])
+        found.add_files_from_theme(env, config)
+        return sorted(f.src_uri for f in found)
+
+    first = files()
+    assert "css/base.css" in first and files() == first and len(walks) == 1
+    config.theme.static_templates.add("css/base.css")
+    assert "css/base.css" not in files() and len(walks) == 2, "another filter lists again"
+
+
 def test_links_are_checked_against_present_anchor_ids(tmp_path):
     config = loaded_config(tmp_path)
     page = Page("A", File("a.md", str(tmp_path), str(tmp_path / "site"), True), config)
@@ -101,8 +129,11 @@ def test_links_are_checked_against_present_anchor_ids(tmp_path):
 def test_a_page_not_read_shows_the_title_it_is_given_and_a_read_page_its_own(tmp_path):
     config = loaded_config(tmp_path)
     page = Page(None, File("a.md", str(tmp_path), str(tmp_path / "site"), True), config)
+    other = Page(None, File("b.md", str(tmp_path), str(tmp_path / "site"), True), config)
     upstream(page.title is not None, "keep_unread", "MkDocs' Page gives a title to a page it did not read")
-    bridge.keep_unread(page, "Kept", {"hide": ["toc"]})
+    last = SimpleNamespace(title="Kept", meta={"hide": ["toc"]})
+    bridge.keep_unread(Files([page.file, other.file]), {"a.md": last}.get)
+    assert other.title is None and other.meta == {}, "a page that is read again keeps nothing"
     upstream(page.title != "Kept", "keep_unread", "MkDocs' Page.title can no longer be set on a page")
     assert page.meta == {"hide": ["toc"]}
     (tmp_path / "a.md").write_text("# Own\n", encoding="utf-8")
@@ -137,6 +168,37 @@ def test_the_live_reload_server_is_the_one_the_preview_adapts(tmp_path):
         upstream(server._inject_js_into_html(b"<html>", 1) != b"<html>" or pages != ["/x/"], "adapt_server",
                  "the server's page hook is not called as before")
     finally:
+        server.server_close()
+
+
+def test_the_servers_watches_move_to_the_native_observer_which_rebuilds_on_a_write_not_on_a_read(tmp_path):
+    (tmp_path / "docs").mkdir()
+    page = tmp_path / "docs" / "a.md"
+    page.write_text("# A\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    try:
+        upstream(type(server.observer).__name__ != "PollingObserver", "native_observer", "MkDocs no longer polls")
+        server.watch(str(tmp_path / "docs"))
+        server.watch(str(tmp_path / "docs"))
+        assert bridge.native_observer(server), "update ncp_site/mkdocs/bridge.py (native_observer): the server changed"
+        assert type(server.observer).__name__ != "PollingObserver"
+        assert server._watched_paths == {str(tmp_path / "docs"): 2}
+        server.observer.start()
+
+        def rebuild_wanted(within: float) -> bool:
+            deadline = time.monotonic() + within
+            while time.monotonic() < deadline and not server._want_rebuild:
+                time.sleep(0.02)
+            return server._want_rebuild
+
+        page.read_text(encoding="utf-8")
+        assert not rebuild_wanted(0.5), "a build reads every page: reading is no change"
+        page.write_text("# B\n", encoding="utf-8")
+        upstream(not rebuild_wanted(5), "native_observer", "MkDocs' handler no longer asks for a rebuild")
+    finally:
+        if server.observer.is_alive():
+            server.observer.stop()
+            server.observer.join()
         server.server_close()
 
 
