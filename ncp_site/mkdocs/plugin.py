@@ -232,12 +232,12 @@ class NcpPlugin(BasePlugin[NcpConfig]):
             self.preview.built(Path(config.site_dir))
             return
         try:
-            for line in publishing.finish(Path(config.site_dir), self.project, urlsplit(config.site_url or "/").path or "/"):
+            for line in publishing.finish(Path(config.site_dir), self.project, urlsplit(config.site_url or "/").path or "/",
+                                          self.work, os.environ.get(publishing.INDEX_AFTER)):
                 log.info(line)
         except publishing.NotPublishable as exc:
             raise PluginError(str(exc)) from None
         if self.work is not None:
-            self.work.publish()
             config.site_dir = str(self.work.dest)  # gh-deploy publishes from it next
             self.work = None
 

@@ -14,6 +14,7 @@ from builders import buildable, case_record, copy_of_repository, make_project
 from conftest import BUILD_EPOCH, engine_command, run_mkdocs_build
 
 from ncp_site.checks.never_publish import ENVIRONMENT
+from ncp_site.site.publishing import INDEX_AFTER, index_after
 
 NAME = "Айгерім Сәрсенова"
 
@@ -50,6 +51,25 @@ def test_a_build_that_passes_replaces_the_whole_site(tmp_path):
     assert (site / "index.html").read_text(encoding="utf-8") != "the site before"
     assert not (site / "removed-page").exists()
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+
+
+def test_a_build_indexed_after_its_process_gives_the_same_site_moved_into_place_only_then(tmp_path):
+    """``scripts/build``: the build hands its checked pages over (``NCP_INDEX_AFTER``), ``index_after`` indexes them."""
+    root = buildable(make_project(tmp_path / "project", [case_record()]), {})
+    whole = tmp_path / "whole" / "site"
+    assert run_mkdocs_build(root, whole).returncode == 0
+    site, handover = old_site(tmp_path / "out"), tmp_path / "handover.json"
+    result = run_mkdocs_build(root, site, env={INDEX_AFTER: str(handover)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "the site before", "moved into place once indexed"
+    assert not list(site.parent.glob(".ncp-build-*/site/pagefind"))
+    assert index_after(handover)[0].startswith("search index: ")
+    assert _files(site) == _files(whole), "the same bytes as one process writes"
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+
+
+def _files(site) -> dict:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
