@@ -15,19 +15,20 @@ update, when an upstream release changes what it relies on. The rest of the glue
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import re
 from collections.abc import Callable, Iterator
 
 import jinja2
+import watchdog.events
 import watchdog.observers.polling
 from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.sandbox import SandboxedEnvironment
 from mkdocs import utils as mkdocs_utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
-from watchdog.events import (FileAttribEvent, FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent,
-                             FileMovedEvent)
+from mkdocs_macros import context as macros_context
 
 from ..site.preview import NormalEvent
 
@@ -131,8 +132,6 @@ def theme_listed_once(config, listings: dict, key: object) -> None:
     lists them in each build (``Files.add_files_from_theme``: the environment's ``list_templates``, filtered by
     ``theme.static_templates`` and fixed patterns): Material's 15,000 files, a quarter of a preview rebuild."""
     theme, get_env = config.theme, config.theme.get_env
-    if getattr(get_env, "listed_once", False):
-        return
 
     def environment():
         env = get_env()
@@ -148,7 +147,7 @@ def theme_listed_once(config, listings: dict, key: object) -> None:
         env.list_templates = listed
         return env
     environment.listed_once = True  # type: ignore[attr-defined]
-    theme.get_env = environment
+    theme.get_env = get_env if getattr(get_env, "listed_once", False) else environment
 
 
 def add_anchors(page, anchors: set[str]) -> None:
@@ -208,9 +207,9 @@ class _Saves(watchdog.observers.Observer):  # type: ignore[misc,valid-type]
     and the server's handler (MkDocs 1.6.1: any event but a folder's) would rebuild again and again."""
 
     def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
-        return super().schedule(event_handler, path, recursive=recursive, follow_symlink=follow_symlink,
-                                event_filter=event_filter or [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent,
-                                                              FileMovedEvent, FileClosedEvent, FileAttribEvent])
+        writes = [watchdog.events.FileCreatedEvent, watchdog.events.FileModifiedEvent, watchdog.events.FileDeletedEvent,
+                  watchdog.events.FileMovedEvent, watchdog.events.FileClosedEvent, watchdog.events.FileAttribEvent]
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or writes, follow_symlink=follow_symlink)
 
 
 def native_observer(server) -> bool:
@@ -223,9 +222,8 @@ def native_observer(server) -> bool:
     kept = server.observer, dict(server._watched_paths), server._watch_refs
     server.observer, server._watched_paths, server._watch_refs = _Saves(), {}, {}
     try:
-        for path, count in kept[1].items():
-            for _ in range(count):
-                server.watch(path)
+        for path in [path for path, count in kept[1].items() for _ in range(count)]:
+            server.watch(path)
     except OSError:  # no inotify watch left (fs.inotify.max_user_watches)
         server.observer, server._watched_paths, server._watch_refs = kept
         return False
@@ -239,6 +237,13 @@ _SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", 
              "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
              "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
              "undefined", "finalize", "autoescape", "loader", "auto_reload", "bytecode_cache")
+
+
+def git_asked_once() -> None:
+    """mkdocs-macros 1.5.0 runs 13 ``git`` commands in each language's build (``context.get_git_info``, for the pages'
+    ``git`` variable, which ours do not use; no option turns it off): asked once per process."""
+    if not hasattr(macros_context.get_git_info, "cache_info"):
+        macros_context.get_git_info = functools.cache(macros_context.get_git_info)
 
 
 def sandboxed(plugin) -> None:

@@ -58,6 +58,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
     def on_startup(self, *, command, dirty) -> None:
         """Defined so that MkDocs keeps this instance (and its Project) across ``mkdocs serve`` rebuilds."""
         self.preview = Preview(dirty) if command == "serve" else None
+        bridge.git_asked_once()
         if command in ("build", "gh-deploy"):
             publishing.stop_on_signals(lambda line: print(line, file=sys.stderr))
 
@@ -125,9 +126,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         key = languages.prefix(lang) + page.src_uri
         markdown = (partial.page_markdown(self.project, page, lang, key) if partial is not None
                     else site_pages.page_markdown(page.render(lang)))
-        versions = {other: File.generated(config, languages.prefix(other) + page.src_uri,
-                                          content=(markdown or "") if other == lang else "",
-                                          inclusion=InclusionLevel.NOT_IN_NAV) for other in languages}
+        versions = {other: File.generated(config, languages.prefix(other) + page.src_uri, inclusion=InclusionLevel.NOT_IN_NAV,
+                                          content=(markdown or "") if other == lang else "") for other in languages}
         if partial is not None:
             bridge.set_modified(versions[lang], markdown is not None and partial.written(key, lang, markdown, self.project))
         return versions
@@ -142,8 +142,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        """Fragments the theme renders once per language build (``site_theme.Fragments``), footers included;
-        its templates compiled once (``site_theme.CompiledTemplates``)."""
+        """Fragments rendered once per language build (``site_theme.Fragments``), templates compiled once per process."""
         self.fragments = site_theme.Fragments()
         env.bytecode_cache = self.compiled
         env.globals["ncp_cached"] = self.fragments.cached
@@ -153,8 +152,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         """Every page's footer, the NCP's mark and the theme's words, in the page's language."""
         lang = bridge.page_language(page, self._lang(config))
         root = relative_url(page.url, "")
-        context["ncp_footer"] = self.fragments.cached(
-            ("footer", lang, root), lambda: site_theme.footer(self.project, lang, root))
+        context["ncp_footer"] = self.fragments.cached(("footer", lang, root), lambda: site_theme.footer(self.project, lang, root))
         self._theme_context(context, lang)
         return context
 

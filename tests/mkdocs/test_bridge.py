@@ -204,6 +204,18 @@ def test_the_servers_watches_move_to_the_native_observer_which_rebuilds_on_a_wri
 
 # --- mkdocs-macros-plugin 1.5.0 ----------------------------------------------------------------------
 
+def test_the_macros_ask_git_once_per_process(monkeypatch):
+    from mkdocs_macros import context
+
+    upstream("get_git_info()" not in inspect.getsource(context.define_env), "git_asked_once",
+             "mkdocs-macros no longer asks git through context.get_git_info in define_env")
+    asked = []
+    monkeypatch.setattr(context, "get_git_info", lambda: asked.append(1) or {"status": False})
+    bridge.git_asked_once()
+    bridge.git_asked_once()
+    assert context.get_git_info() == context.get_git_info() == {"status": False} and asked == [1]
+
+
 def test_the_macros_environment_is_made_a_sandbox():
     upstream("self._env = Environment(" not in inspect.getsource(MacrosPlugin), "sandboxed",
              "mkdocs-macros keeps its Jinja environment elsewhere than _env")
