@@ -59,7 +59,10 @@ def finish(site_dir: Path, project, mount: str, work: WorkFolder | None = None, 
 def index_after(handover: Path) -> list[str]:
     """The search index of the site a build handed over (``INDEX_AFTER``), the never-publish search of it, then the
     site moved into place; what was done. Raises ``NotPublishable`` (the work folder removed, the site kept)."""
-    state = json.loads(Path(handover).read_text(encoding="utf-8"))
+    text = Path(handover).read_text(encoding="utf-8")
+    if not text:
+        raise NotPublishable(f"the build handed no site over in {handover} ({INDEX_AFTER}): nothing was published")
+    state = json.loads(text)
     work = WorkFolder.existing(Path(state["folder"]), Path(state["dest"]))
     try:
         config = load_config(Path(state["root"]))

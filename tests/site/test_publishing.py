@@ -25,3 +25,10 @@ def test_a_handed_over_site_that_cannot_be_indexed_is_removed_and_the_old_site_k
     assert not work.folder.exists()
     assert sorted(p.name for p in dest.parent.iterdir()) == ["site"]
     assert (dest / "index.html").read_text(encoding="utf-8") == "the site before"
+
+
+def test_a_build_that_handed_nothing_over_publishes_nothing(tmp_path):
+    handover = tmp_path / "handover.json"
+    handover.write_text("", encoding="utf-8")
+    with pytest.raises(NotPublishable, match="handed no site over"):
+        index_after(handover)
