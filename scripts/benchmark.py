@@ -12,7 +12,7 @@ Run it inside the project's environment (`source scripts/setup.sh`). Every comma
 process, on a copy of the repository (or a synthetic copy, ``scripts/synthetic.py``), never on this
 checkout's files. Each figure is the median of ``--runs`` runs with the spread [min-max]: wall time,
 CPU time (user + system of the process and all its children: much less noisy than wall time on a
-busy machine) and peak memory (the largest sum of the resident memory of the processes running at
+busy machine) and peak memory (the largest sum of the memory (proportional set size) of the processes running at
 once). Compare figures measured in the same run on the same machine; the load average is printed.
 
 The tables of the last run, with why each failing goal fails and what would unlock it, are in
@@ -125,19 +125,32 @@ def _tree(pid: int, processes: dict) -> set[int]:
 
 
 def tree_usage(pid: int) -> tuple[int, float]:
-    """Resident KiB of ``pid`` and its descendants now, and the CPU seconds they have used (children that
-    ended count in their parent's)."""
+    """The memory of ``pid`` and its descendants now (KiB: the sum of their proportional set sizes, so that a
+    forked child sharing its parent's pages is not counted as a second copy of them), and the CPU seconds
+    they have used (children that ended count in their parent's)."""
     processes = _processes()
-    tree = _tree(pid, processes)
-    return sum(processes[p][1] for p in tree if p in processes), sum(processes[p][2] for p in tree if p in processes)
+    tree = [p for p in _tree(pid, processes) if p in processes]
+    return sum(_pss(p, processes[p][1]) for p in tree), sum(processes[p][2] for p in tree)
+
+
+def _pss(pid: int, rss_kib: int) -> int:
+    """A process's proportional set size (KiB), or its resident size where the kernel does not say it."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return rss_kib
 
 
 def measured(cmd: list[str], cwd: Path, env: dict | None = None, output: Path | None = None) -> tuple[Run, str]:
     """Wall time, CPU time (user + system, of the process and all its children) and peak memory of one command.
 
-    The peak is the larger of ``os.wait4``'s (the largest single process of the tree) and the largest
-    sum over the processes running at once, sampled every 0.2 s: a parallel build runs one process
-    per language, and their memory adds up. ``output``: where the command's standard output goes."""
+    The peak is the larger of ``os.wait4``'s (the largest single process of the tree, resident) and the
+    largest sum of proportional set sizes over the processes running at once, sampled every 0.2 s:
+    processes running side by side (a build and the search index) add up, a fork's shared pages do not. ``output``: where the command's standard output goes."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as err, \
             open(output or os.devnull, "w", encoding="utf-8") as out:
         start = time.perf_counter()
