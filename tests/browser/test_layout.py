@@ -105,7 +105,8 @@ def test_every_page_opens_without_an_error_requests_only_what_it_needs_and_is_no
             f"{seen['where']}: console: {m.text} ({(m.location or {}).get('url', '')})"))
         tab.on("pageerror", lambda exc: problems.append(f"{seen['where']}: uncaught: {exc}"))
         tab.on("request", lambda request: seen["requested"].append(request.url))
-        tab.on("response", lambda r: r.status >= 400 and problems.append(f"{seen['where']}: failed: {r.url} ({r.status})"))
+        tab.on("response", lambda r: r.status >= 400 and problems.append(
+            f"{seen['where']}: failed: {r.url} ({r.status})"))
         return tab, seen
 
     try:
@@ -118,7 +119,8 @@ def test_every_page_opens_without_an_error_requests_only_what_it_needs_and_is_no
             for url, (tab, seen) in batch:
                 tab.wait_for_load_state("networkidle")
                 requested, where = seen["requested"], seen["where"]
-                problems += [f"{where}: requested {u}" for u in requested if "sitemap" in u or not u.startswith(served_url)]
+                problems += [f"{where}: requested {u}" for u in requested
+                             if "sitemap" in u or not u.startswith(served_url)]
                 problems += [f"{where}: requested twice: {u}" for u in sorted(set(requested)) if requested.count(u) > 1]
                 if (url.endswith("/") or not url) and not url.startswith(TRANSLATORS):
                     heights[url] = tab.evaluate("document.documentElement.scrollHeight")
