@@ -31,6 +31,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
+os.environ.setdefault("NCP_WARM", "0")  # no test leaves an ncp check process behind (tests/test_warm.py starts its own)
 
 PROJECT = Path(os.environ.get("NCP_TEST_PROJECT") or REPO).resolve()
 """The project whose data the built-site and browser tests read and whose site they check."""

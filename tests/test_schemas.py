@@ -67,6 +67,26 @@ def test_the_schema_reports_a_wrong_code_and_an_unknown_field(tmp_path):
     assert "'closed' is not one of" in result.stdout and "'statu'" in result.stdout
 
 
+def test_the_schema_keeps_the_models_constraints_and_what_files_may_say(tmp_path):
+    """pydantic's schema keeps an id's pattern and a name's length; a name written once and a pending language
+    are still accepted, as ``ncp check`` accepts them."""
+    case = (REPO / "data" / "cases" / "kz0003.yml").read_text(encoding="utf-8")
+    accepted = case.replace("\n  name:\n    kk: \"Индира Бейсекеева\"\n    ru: \"Индира Бейсекеева\"\n"
+                            "    en: \"Indira Beisekeyeva\"\n", "\n  name: Индира Бейсекеева\n")
+    accepted = accepted.replace("\n  en: \"Indira Beisekeyeva & Amadeo Central Asia LLP (Pandora)\"\n",
+                                "\n  translation_pending: {en: 2030-01-01}\n")
+    assert accepted.count("translation_pending") == 1 and "name: Индира" in accepted
+    rejected = case.replace("\nid: kz0003\n", "\nid: KZ 3\n").replace("\n  sector: G", f"\n  sector: {'G' * 60000}")
+    results = {}
+    for name, text in (("accepted", accepted), ("rejected", rejected)):
+        (tmp_path / f"{name}.yml").write_text(text, encoding="utf-8")
+        results[name] = subprocess.run([str(CHECK_JSONSCHEMA), "--schemafile", str(REPO / "schemas" / "cases.json"),
+                                        str(tmp_path / f"{name}.yml")], capture_output=True, text=True, check=False)
+    assert results["accepted"].returncode == 0, results["accepted"].stdout
+    assert results["rejected"].returncode == 1
+    assert "'KZ 3' does not match" in results["rejected"].stdout and "is too long" in results["rejected"].stdout
+
+
 def test_schemas_command_writes_schemas_and_first_lines_and_new_files_get_theirs(tmp_path, capsys):
     root = copy_of_repository(tmp_path / "repo")
     for file in (root / "data").rglob("*.yml"):

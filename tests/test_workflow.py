@@ -130,6 +130,13 @@ def test_every_test_run_names_the_runners_chromium():
 
 def test_the_tests_job_runs_the_readme_test_command_as_ci_does():
     assert "bash scripts/test" in runs("tests")
+
+
+def test_the_whole_suite_runs_under_both_engines():
+    """Tests pass under MkDocs and ProperDocs (issue 25): one run of the suite per engine, neither cut short."""
+    strategy = JOBS["tests"]["strategy"]
+    assert strategy["matrix"]["engine"] == ["mkdocs", "properdocs"] and strategy["fail-fast"] is False
+    assert step_running("tests", "bash scripts/test")["env"]["NCP_BUILDER"] == "${{ matrix.engine }}"
     assert Path(REPO / ".ci" / "run").read_text(encoding="utf-8").strip().endswith("bash scripts/test")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import signal
 import stat
@@ -127,13 +128,9 @@ def _mode_for(path: Path) -> int:
 
 
 def _remove_leftovers(path: Path) -> None:
-    for leftover in path.parent.glob(f".{_glob_escape(path.name)}.*.tmp"):
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         with contextlib.suppress(OSError):
             leftover.unlink()
-
-
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
 @contextlib.contextmanager

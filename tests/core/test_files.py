@@ -107,13 +107,14 @@ def test_a_killed_process_leaves_nothing_behind(target):
     assert leftovers(target.parent) == []
 
 
-def test_leftovers_of_a_run_killed_outright_are_removed_by_the_next_write(target):
-    stale = target.parent / f".{target.name}.abc123.tmp"
-    stale.write_text("half", encoding="utf-8")
-    other = target.parent / ".other.yml.abc123.tmp"
-    other.write_text("not ours", encoding="utf-8")
+@pytest.mark.parametrize(("name", "other"), [("state.yml", "other.yml"), ("state[1]*.yml", "state1x.yml")])
+def test_leftovers_of_a_run_killed_outright_are_removed_by_the_next_write(tmp_path, name, other):
+    """Only this file's own leftovers, even when its name holds characters a glob pattern reads (``[1]``, ``*``)."""
+    target = tmp_path / name
+    (tmp_path / f".{name}.abc123.tmp").write_text("half", encoding="utf-8")
+    (tmp_path / f".{other}.abc123.tmp").write_text("not ours", encoding="utf-8")
     write_atomically(target, "new\n")
-    assert leftovers(target.parent) == [other.name]
+    assert leftovers(tmp_path) == [f".{other}.abc123.tmp"]
 
 
 def test_a_full_disk_says_so(target, monkeypatch):

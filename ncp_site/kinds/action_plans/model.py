@@ -59,7 +59,7 @@ class Body(Strict):
         return self
 
 
-Responsible = Annotated[Body, BeforeValidator(_concept_or_name)]
+Responsible = Annotated[Body, BeforeValidator(_concept_or_name, json_schema_input_type=str | Body)]
 
 
 class Activity(Strict):

@@ -97,7 +97,7 @@ def _stage_date(value):
     return value
 
 
-StageDate = Annotated[dt.date | str | None, PlainValidator(_stage_date)]
+StageDate = Annotated[dt.date | str | None, PlainValidator(_stage_date, json_schema_input_type=dt.date | str | None)]
 """A stage's date, ``not_reported`` (unknown), ``not_reached`` (the case closed before it), or empty (not yet)."""
 
 
