@@ -129,8 +129,9 @@ def _mutate(draw, data, vocabulary):
     if action == "replace":
         new = draw(values(vocabulary))
     elif action == "template":
-        new = draw(st.sampled_from(TEMPLATES)) if not isinstance(node, str) else \
-            draw(st.sampled_from((f"{node} {{}}", f"{{}} {node}", "{}"))).format(draw(st.sampled_from(TEMPLATES)))
+        template = draw(st.sampled_from(TEMPLATES))  # joined, not str.format: the text may hold braces already
+        new = template if not isinstance(node, str) else \
+            draw(st.sampled_from((f"{node} {template}", f"{template} {node}", template)))
     elif action == "delete" and parents:
         parent, key = parents[-1]
         del parent[key]

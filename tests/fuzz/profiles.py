@@ -1,9 +1,11 @@
 """Hypothesis profiles for the fuzz tests, chosen by ``NCP_FUZZ``.
 
 ``ci`` (the default, part of every test run) checks one kind per example: the whole project is loaded
-as ``ncp check`` loads it, and what passes renders the fuzzed kind's pages, files and macros. ``long``
-(``NCP_FUZZ=long bash scripts/test tests/fuzz``) runs a hundred times as many examples and renders the
-whole project for each, for a while before a release or after a change to the loaders;
+as ``ncp check`` loads it, the unchanged files' results kept from the first load as ``ncp check`` keeps
+them between runs (the fuzzed file's new bytes are always checked anew), and what passes renders the
+fuzzed kind's pages, files and macros. ``long`` (``NCP_FUZZ=long bash scripts/test tests/fuzz``) runs
+a hundred times as many examples, reads every file cold and renders the whole project for each, for a
+while before a release or after a change to the loaders;
 ``NCP_FUZZ=200`` runs 200 examples per test, the whole project too.
 """
 

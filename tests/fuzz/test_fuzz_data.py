@@ -22,6 +22,7 @@ from fuzz.seeds import Target, data_locations, make_seed_project
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ncp_site.core.cache import SourceCache
 from ncp_site.core.config import SiteConfig, load_config
 from ncp_site.core.errors import DataError, DataErrors
 from ncp_site.core.kind import PageContext
@@ -39,6 +40,9 @@ class Seed:
     config: SiteConfig
     targets: list[Target]
     project: Project
+    cache: SourceCache | None
+    """``ci``: the unchanged files' results, kept in memory from the first load as ``ncp check`` keeps them
+    between runs (the fuzzed file's new bytes are always checked anew); ``long``: none, every file read cold."""
     parsed: dict = field(default_factory=dict)
     """Target path -> (its records, its text, their words): a seed file is read once, not per example."""
 
@@ -54,7 +58,8 @@ def seed(tmp_path_factory) -> Seed:
     root = tmp_path_factory.mktemp("fuzz-seed")
     targets = make_seed_project(root)
     config = load_config(root)
-    return Seed(root, config, targets, Project.load(config))
+    cache = None if profiles.WHOLE_PROJECT else SourceCache.under(root, repr(config))
+    return Seed(root, config, targets, Project.load(config, cache=cache), cache)
 
 
 def test_the_seed_project_is_valid_and_holds_data_of_every_kind(seed):
@@ -71,7 +76,7 @@ def check_survives(seed: Seed, target: Target, content: bytes) -> None:
     try:
         started = time.monotonic()
         try:
-            project = Project.load(seed.config)
+            project = Project.load(seed.config, cache=seed.cache)
             errors = project.errors
         except DataErrors as exc:
             project, errors = None, exc.errors

@@ -81,10 +81,9 @@ def test_a_stopped_build_says_so_in_one_line_and_leaves_the_site_as_it_was(tmp_p
     build = subprocess.Popen(engine_command("build", "--strict", "-d", str(site)), cwd=project, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
-    while not any(p.name.startswith(".ncp-build-") for p in site.parent.iterdir()):
-        assert build.poll() is None and time.monotonic() < deadline, "the build never started writing"
-        time.sleep(0.05)
-    time.sleep(0.5)  # writing pages
+    while not any(p.name.startswith(".ncp-build-") and any(p.rglob("index.html")) for p in site.parent.iterdir()):
+        assert build.poll() is None and time.monotonic() < deadline, "the build never started writing pages"
+        time.sleep(0.05)  # a poll for the condition, not a wait for a guessed time
     build.send_signal(signum)
     out, err = build.communicate(timeout=120)
     assert build.returncode == 128 + signum, out + err
