@@ -3,7 +3,8 @@
 A check of the repository does about a tenth of a second of work; starting Python and importing the
 parsers, the validator and the data kinds took three times as long, on every run. So, as ``dmypy`` and
 Gradle's daemon do, the first ``ncp check`` of a project leaves a small server behind
-(``python -m ncp_site.warm --serve ROOT``, listening on ``.cache/ncp/warm.sock``, git-ignored). It imports the
+(``python -m ncp_site.warm --serve ROOT``, listening on a socket in the user's own runtime folder, never
+inside the project, where copying the folder would meet it). It imports the
 command's code and waits; for each later ``ncp check`` it forks a child that runs the command exactly as
 a new process would (``cli.main`` with the caller's arguments, folder, environment and umask), writing to
 the caller's own terminal (its file descriptors are passed over the socket), and returns its exit code.
@@ -29,7 +30,6 @@ import time
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
-SOCKET = Path(".cache") / "ncp" / "warm.sock"
 IDLE_SECONDS = 15 * 60
 _POLL_SECONDS = 30
 _HEADER = struct.Struct("!I")
@@ -37,6 +37,23 @@ _HEADER = struct.Struct("!I")
 
 def enabled() -> bool:
     return os.environ.get("NCP_WARM", "0" if os.environ.get("CI") else "1") != "0"
+
+
+def socket_path(root: Path) -> Path | None:
+    """Where ``root``'s warm process listens: ``$XDG_RUNTIME_DIR`` (or the temporary folder)
+    ``/ncp-warm-UID/``, a folder only this user may enter; None when that cannot be made sure of."""
+    import hashlib
+    import tempfile
+
+    folder = Path(os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()) / f"ncp-warm-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        mine = folder.lstat()
+    except OSError:
+        return None
+    if not folder.is_dir() or folder.is_symlink() or mine.st_uid != os.getuid() or mine.st_mode & 0o077:
+        return None
+    return folder / f"{hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()}.sock"
 
 
 def main() -> int:
@@ -84,9 +101,12 @@ def _checked_root(argv: list[str]) -> Path | None:
 
 def ask(root: Path, argv: list[str]) -> int | None:
     """The exit code of ``ncp *argv`` run by the warm process of ``root``; None when none answers."""
+    path = socket_path(root)
+    if path is None:
+        return None
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        client.connect(str(root / SOCKET))
+        client.connect(str(path))
         request = json.dumps({"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ),
                               "umask": _umask()}).encode()
         socket.send_fds(client, [_HEADER.pack(len(request)) + request], [0, 1, 2])
@@ -135,10 +155,9 @@ def start(root: Path) -> None:
 
 def stop(root: Path) -> None:
     """Stop ``root``'s warm process, if one runs (tests; a developer who wants it gone)."""
-    try:
-        os.unlink(root / SOCKET)
-    except OSError:
-        pass
+    path = socket_path(root)
+    if path is not None:
+        path.unlink(missing_ok=True)
 
 
 def serve(root: Path) -> None:
@@ -150,10 +169,11 @@ def serve(root: Path) -> None:
     from .core.cache import code_version
 
     version = code_version()
+    path = socket_path(root)
+    if path is None:
+        return
     with open(os.devnull, "w", encoding="utf-8") as sink, redirect_stdout(sink), redirect_stderr(sink):
         cli.main(["--root", str(root), "check"])
-    path = root / SOCKET
-    path.parent.mkdir(parents=True, exist_ok=True)
     listening = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     spare = path.with_name(f"warm.{os.getpid()}.sock")
     old_mask = os.umask(0o177)
@@ -171,7 +191,7 @@ def serve(root: Path) -> None:
         try:
             conn, _ = listening.accept()
         except TimeoutError:
-            if time.monotonic() - idle_since > IDLE_SECONDS or not _still_ours(path, ours):
+            if time.monotonic() - idle_since > IDLE_SECONDS or not _still_ours(path, ours) or not root.is_dir():
                 break
             continue
         idle_since = time.monotonic()

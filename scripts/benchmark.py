@@ -395,9 +395,11 @@ def check_runs(project: Path, runs: int, state: str, warm: bool = False) -> list
 
 
 def _wait_for_warm(project: Path, timeout: float = 300) -> None:
-    sock = project / ".cache" / "ncp" / "warm.sock"
+    from ncp_site.warm import socket_path
+
+    sock = socket_path(project)
     deadline = time.monotonic() + timeout
-    while not sock.exists():
+    while sock is None or not sock.exists():
         if time.monotonic() > deadline:
             sys.exit(f"the warm process of {project} did not start in {timeout:.0f} s")
         time.sleep(0.1)
@@ -406,8 +408,10 @@ def _wait_for_warm(project: Path, timeout: float = 300) -> None:
 
 def _stop_warm(project: Path) -> None:
     """Stop the project's warm process (it stops when its socket goes) and wait until it has."""
-    (project / ".cache" / "ncp" / "warm.sock").unlink(missing_ok=True)
-    subprocess.run(["pkill", "-f", f"ncp_site.warm --serve {project}"], check=False)
+    from ncp_site.warm import stop
+
+    stop(project)
+    subprocess.run(["pkill", "-f", f"ncp_site.warm --serve {project.resolve()}"], check=False)
 
 
 def goal_check(tmp: Path, runs: int, quick: bool) -> Goal:

@@ -29,7 +29,7 @@ def _serving(root: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
                               env={**os.environ, **(env or {})}, cwd=root, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while not (root / warm.SOCKET).exists():
+    while not warm.socket_path(root).exists():
         if server.poll() is not None or time.monotonic() > deadline:
             server.kill()
             pytest.fail(f"the warm process did not start: {server.communicate()[1]!r}")
@@ -83,7 +83,7 @@ def test_a_code_change_is_answered_by_a_cold_run(project, tmp_path, capfd):
             code.write("\n# changed\n")
         assert _asked(project, capfd)[0] is None
         assert server.wait(timeout=60) == 0
-        assert not (project / warm.SOCKET).exists()
+        assert not warm.socket_path(project).exists()
     finally:
         server.kill()
         server.wait()
@@ -112,3 +112,14 @@ def test_only_a_check_goes_to_the_warm_process(project, monkeypatch, argv, warm_
     monkeypatch.chdir(project / "data")
     argv = [str(project) if a == "ROOT" else a for a in argv]
     assert warm._checked_root(argv) == (None if warm_root is None else project.resolve())
+
+
+def test_the_socket_is_outside_the_project_in_a_folder_only_its_user_enters(project, tmp_path, monkeypatch):
+    """Inside the project, copying the folder (the tests do, so may a backup) would meet a socket."""
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))
+    (tmp_path / "run").mkdir()
+    path = warm.socket_path(project)
+    assert path is not None and project not in path.parents
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+    path.parent.chmod(0o755)
+    assert warm.socket_path(project) is None  # another user could have made it: not used
