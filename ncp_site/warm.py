@@ -40,8 +40,9 @@ def enabled() -> bool:
 
 
 def socket_path(root: Path) -> Path | None:
-    """Where ``root``'s warm process listens: ``$XDG_RUNTIME_DIR`` (or the temporary folder)
-    ``/ncp-warm-UID/``, a folder only this user may enter; None when that cannot be made sure of."""
+    """Where ``root``'s warm process for this Python and this copy of the package listens:
+    ``$XDG_RUNTIME_DIR`` (or the temporary folder) ``/ncp-warm-UID/``, a folder only this user may enter;
+    None when that cannot be made sure of."""
     import hashlib
     import tempfile
 
@@ -53,7 +54,8 @@ def socket_path(root: Path) -> Path | None:
         return None
     if not folder.is_dir() or folder.is_symlink() or mine.st_uid != os.getuid() or mine.st_mode & 0o077:
         return None
-    return folder / f"{hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()}.sock"
+    key = f"{root.resolve()}\0{sys.executable}\0{Path(__file__).resolve().parent}"  # another Python: another process
+    return folder / f"{hashlib.blake2b(key.encode(), digest_size=8).hexdigest()}.sock"
 
 
 def main() -> int:

@@ -517,7 +517,8 @@ def goal_publish(tmp: Path) -> Goal:
     build, stderr = measured(["bash", "scripts/build"], clone, env=env)
     if build.code:
         sys.exit(f"the build failed:\n{stderr[-3000:]}")
-    steps.append(goal.row(Row("`bash scripts/build`", "the whole site, each language in its own process", [build])))
+    steps.append(goal.row(Row("`bash scripts/build`", "the whole site (`mkdocs build --strict`, then the search "
+                                                      "index in a process of its own)", [build])))
     log = tmp / "published.log"
     checks, _ = measured(["bash", "scripts/test", "-m", "published", "-q", "-p", "no:cacheprovider"], clone,
                          env={**env, "NCP_TEST_SITE": "site"}, output=log)  # the site just built, as the workflow

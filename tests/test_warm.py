@@ -23,13 +23,14 @@ def _cold(root: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120, check=False, env={**os.environ, "NCP_WARM": "0"})
 
 
-def _serving(root: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
-    """A warm process for ``root``, once it listens (after its own first check)."""
+def _serving(root: Path, env: dict[str, str] | None = None, sock: Path | None = None) -> subprocess.Popen:
+    """A warm process for ``root``, once it listens on ``sock`` (after its own first check)."""
+    sock = sock or warm.socket_path(root)
     server = subprocess.Popen([sys.executable, "-m", "ncp_site.warm", "--serve", str(root)],
                               env={**os.environ, **(env or {})}, cwd=root, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while not warm.socket_path(root).exists():
+    while not sock.exists():
         if server.poll() is not None or time.monotonic() > deadline:
             server.kill()
             pytest.fail(f"the warm process did not start: {server.communicate()[1]!r}")
@@ -72,18 +73,28 @@ def test_the_warm_check_says_and_returns_what_a_cold_one_does(project, capfd):
         server.wait()
 
 
-def test_a_code_change_is_answered_by_a_cold_run(project, tmp_path, capfd):
+def _in_copy(code: str, cwd: Path, copy: Path) -> str:
+    """The last line ``code`` prints, run with the package's ``copy`` imported instead of this one."""
+    return subprocess.run([sys.executable, "-c", f"from pathlib import Path; from ncp_site import warm; {code}"],
+                          cwd=cwd, env={**os.environ, "PYTHONPATH": str(copy)}, capture_output=True, text=True,
+                          timeout=120, check=True).stdout.splitlines()[-1]
+
+
+def test_a_code_change_is_answered_by_a_cold_run(project, tmp_path):
     """The warm process runs the code it imported; once a package file changes it answers no more and stops."""
     copy = tmp_path / "code"
     shutil.copytree(PACKAGE, copy / "ncp_site", ignore=shutil.ignore_patterns("__pycache__"))
-    server = _serving(project, {"PYTHONPATH": str(copy)})
+    sock = Path(_in_copy(f"print(warm.socket_path(Path({str(project)!r})))", tmp_path, copy))
+    assert sock != warm.socket_path(project), "another copy of the package has a warm process of its own"
+    server = _serving(project, {"PYTHONPATH": str(copy)}, sock)
+    ask = f"print(warm.ask(Path({str(project)!r}), ['--root', {str(project)!r}, 'check']))"
     try:
-        assert _asked(project, capfd)[0] == 0
+        assert _in_copy(ask, tmp_path, copy) == "0"
         with (copy / "ncp_site" / "warm.py").open("a", encoding="utf-8") as code:
             code.write("\n# changed\n")
-        assert _asked(project, capfd)[0] is None
+        assert _in_copy(ask, tmp_path, copy) == "None"
         assert server.wait(timeout=60) == 0
-        assert not warm.socket_path(project).exists()
+        assert not sock.exists()
     finally:
         server.kill()
         server.wait()
