@@ -188,28 +188,34 @@ def serve(root: Path) -> None:
     listening.settimeout(_POLL_SECONDS)
     ours = path.stat().st_ino
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped (kill, shutdown): its socket goes too
     idle_since = time.monotonic()
-    while True:
-        try:
-            conn, _ = listening.accept()
-        except TimeoutError:
-            if time.monotonic() - idle_since > IDLE_SECONDS or not _still_ours(path, ours) or not root.is_dir():
-                break
-            continue
-        idle_since = time.monotonic()
-        if not _same_user(conn) or code_version() != version or not _still_ours(path, ours):
-            conn.close()
-            if _still_ours(path, ours):
-                stop(root)
-            break
-        if os.fork() == 0:
-            listening.close()
+    try:
+        while True:
             try:
-                os._exit(_child(conn))
-            except BaseException:  # noqa: BLE001  (before the pid is sent the caller runs the check itself)
-                os._exit(70)
-        conn.close()
-    listening.close()
+                conn, _ = listening.accept()
+            except TimeoutError:
+                if time.monotonic() - idle_since > IDLE_SECONDS or not _still_ours(path, ours) or not root.is_dir():
+                    break
+                continue
+            idle_since = time.monotonic()
+            if not _same_user(conn):
+                conn.close()
+                continue
+            if code_version() != version or not _still_ours(path, ours):
+                conn.close()
+                break
+            if os.fork() == 0:
+                listening.close()
+                try:
+                    os._exit(_child(conn))
+                except BaseException:  # noqa: BLE001  (before the pid is sent the caller runs the check itself)
+                    os._exit(70)
+            conn.close()
+    finally:
+        listening.close()
+        if _still_ours(path, ours):
+            path.unlink(missing_ok=True)
 
 
 def _still_ours(path: Path, inode: int) -> bool:
@@ -228,6 +234,7 @@ def _same_user(conn: socket.socket) -> bool:
 def _child(conn: socket.socket) -> int:
     """Run one ``ncp check`` as the caller would have: its arguments, folder, environment, umask, terminal."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     data, fds, _flags, _addr = socket.recv_fds(conn, 1 << 16, 3)
     if len(fds) != 3 or len(data) < _HEADER.size:
         return 1

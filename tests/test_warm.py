@@ -134,3 +134,10 @@ def test_the_socket_is_outside_the_project_in_a_folder_only_its_user_enters(proj
     assert path.parent.stat().st_mode & 0o777 == 0o700
     path.parent.chmod(0o755)
     assert warm.socket_path(project) is None  # another user could have made it: not used
+
+
+def test_a_stopped_warm_process_takes_its_socket_with_it(project):
+    server = _serving(project)
+    server.terminate()
+    assert server.wait(timeout=60) == 0
+    assert not warm.socket_path(project).exists()
