@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 import textwrap
@@ -394,3 +395,12 @@ def without_labels(html: str) -> str:
     """A table's HTML without its cells' ``data-label`` (the column's name, shown beside the value when
     the table is drawn as cards): what the cells hold, to compare with plain ``<td>...</td>``."""
     return re.sub(r' data-label="[^"]*"', "", html)
+
+
+def script(name: str):
+    """A developer's tool in ``scripts/`` (not part of the package), loaded from its file."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None, name
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

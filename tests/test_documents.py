@@ -4,14 +4,13 @@ document naming a file or module that is gone (``scripts/stale_names.py``)."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from builders import REPO
+from builders import REPO, script
 
 README = REPO / "README.md"
 DOCUMENTS = sorted([*REPO.glob("*.md"), *(REPO / "guide").glob("*.md")])
@@ -22,15 +21,7 @@ PATH_LIKE = re.compile(r"^(?:\.{1,2}/)?[\w.-]+(?:/[\w.-]*)*$")
 PLACEHOLDER = re.compile(r"[<>{}*]|\.\.\.")
 
 
-def _tool(name: str):
-    """A developer's tool in ``scripts/`` (not part of the package), loaded from its file."""
-    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-stale_names = _tool("stale_names")
+stale_names = script("stale_names")
 
 
 def ignored(path: str) -> bool:

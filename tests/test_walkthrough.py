@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import html
-import importlib.util
 
-from builders import REPO
-
-
-def _tool(name: str):
-    """A developer's tool in ``scripts/`` (not part of the package), loaded from its file."""
-    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from builders import REPO, script
 
 
-walkthrough = _tool("walkthrough")
+walkthrough = script("walkthrough")
 
 
 def test_the_terminal_and_schema_pictures_show_the_unfilled_case(tmp_path):
