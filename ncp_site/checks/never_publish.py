@@ -35,6 +35,7 @@ wrote (``checks.published``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import logging
@@ -191,12 +192,15 @@ class _Name:
     """One entry of the list, ready to be searched for in a text's matching form."""
 
     entry: int
-    anchors: tuple[str, ...]  # one of them begins a word in any text that holds the name
+    anchors: tuple[str, ...]  # what each word written in full begins with (its stem or itself)
+    keys: tuple[str, ...]  # one of them begins a word in any text that holds the name
     run: re.Pattern  # as many words of the name as it has, next to each other
     words: tuple[re.Pattern, ...]  # each word written in full, in any of its forms
     initials: tuple[re.Pattern | None, ...]  # each word as its initial and a full stop
     long: tuple[bool, ...]  # the words that may stand in full beside initials
     reach: int  # how far before one of its words the name can begin, at most
+    initial_at: re.Pattern | None  # where one of its initials is written
+    initial_letters: frozenset[str]  # its initials, spelt
 
     @classmethod
     def of(cls, name: str, entry: int) -> _Name:
@@ -215,24 +219,41 @@ class _Name:
         token = "(?:" + "|".join(forms + [i for i in initials if i]) + ")"
         run = _BEFORE + token + (f"(?:{_BETWEEN}{token}){{{len(words) - 1}}}" if len(words) > 1 else "") + _AFTER
         reach = sum(2 * len(spell(w)) + _LONGEST_ENDING + len(_BETWEEN) for w in words)
-        return cls(entry, tuple(a for a in anchors if a), re.compile(run), tuple(re.compile(f) for f in forms),
+        letters = frozenset(spell(w[0]) for w, i in zip(words, initials) if i)
+        long = [a for w, a in zip(words, anchors) if a and len(w) >= INFLECTED_FROM]  # never all initials
+        return cls(entry, tuple(a for a in anchors if a), tuple(long or [a for a in anchors if a]), re.compile(run),
+                   tuple(re.compile(f) for f in forms),
                    tuple(re.compile(i + _AFTER) if i else None for i in initials),
-                   tuple(len(w) >= INFLECTED_FROM for w in words), reach)
+                   tuple(len(w) >= INFLECTED_FROM for w in words), reach,
+                   _initial_pattern(letters) if letters else None, letters)
 
-    def spans(self, form: str, near: list[int]):
-        """``(start, end)`` of every place in ``form`` (a matching form) where this name is written, tried only
-        at the words just before and at ``near`` (where one of its anchors begins a word, in order)."""
-        done = 0
+    def spans(self, form: str, near: list[int], starts: list[int], initials: list[int]):
+        """``(start, end)`` of every place in ``form`` (a matching form) where this name is written.
+
+        ``near``: where one of its keys begins a word; ``starts``: where any of its anchors does; ``initials``:
+        where any listed name's initial is written; each in order. A name holds one of its keys and begins,
+        at most ``reach`` before it, with one of its words (its anchor) or an initial: so it is tried at
+        those places only, each once (a try's answer depends on the place alone). The cost grows with the
+        text, not with its anchors times the name's reach."""
+        tried = 0  # every place before it was tried, or lies within a hit
         for at in near:
-            if at < done:
+            if at < tried:
                 continue
-            for word in _WORD_START.finditer(form, max(done, at - self.reach), at + 1):
-                match = self.run.match(form, word.start())
+            low = max(tried, at - self.reach)
+            places = starts[bisect.bisect_left(starts, low):bisect.bisect_right(starts, at)]
+            if self.initial_at is not None:
+                places = sorted(places + [place for place in initials[bisect.bisect_left(initials, low):
+                                                                       bisect.bisect_left(initials, at)]
+                                          if self.initial_at.match(form, place)])
+            for place in places:
+                match = self.run.match(form, place)
                 if match is not None and self._each_word_once(form, match.start(), match.end(),
                                                                frozenset(range(len(self.words)))):
                     yield match.start(), match.end()
-                    done = match.end()
+                    tried = match.end()
                     break
+            else:
+                tried = at + 1
 
     def _each_word_once(self, form: str, at: int, end: int, left: frozenset,
                         initial: bool = False, long_in_full: bool = False) -> bool:
@@ -257,6 +278,14 @@ class _Name:
                                         long_in_full or (full and self.long[i])):
                     return True
         return False
+
+
+def _initial_pattern(letters) -> re.Pattern:
+    """An initial, one of ``letters`` (spelt), and its full stop."""
+    if not letters:
+        return re.compile("(?!)")
+    return re.compile(_BEFORE + "(?:" + "|".join(re.escape(x) for x in sorted(letters, key=len, reverse=True))
+                      + r")(?=\.)" + _AFTER)
 
 
 _SEPARATOR = re.compile(_BETWEEN)
@@ -362,14 +391,20 @@ class NeverPublish:
         return tuple(_Name.of(name, entry) for name, entry in self.names.items())
 
     @cached_property
+    def _initials(self) -> re.Pattern:
+        """Where any listed name's initial is written."""
+        return _initial_pattern({letter for name in self._names for letter in name.initial_letters})
+
+    @cached_property
     def _anchors(self) -> tuple[re.Pattern, dict[str, list[str]]]:
         """One search for the words that begin a listed name's words (the common answer, none, costs one pass
-        over the text), and the anchors by their first character."""
+        over the text; a look-ahead, so that an anchor inside another is found too), and the anchors by their
+        first character."""
         anchors = sorted({a for name in self._names for a in name.anchors}, key=len, reverse=True)
         by_first: dict[str, list[str]] = {}
         for anchor in anchors:
             by_first.setdefault(anchor[0], []).append(anchor)
-        pattern = _BEFORE + "(?:" + "|".join(re.escape(a) for a in anchors) + ")" if anchors else "(?!)"
+        pattern = _BEFORE + "(?=" + "|".join(re.escape(a) for a in anchors) + ")" if anchors else "(?!)"
         return re.compile(pattern), by_first
 
     def _spans(self, form: str):
@@ -383,10 +418,14 @@ class NeverPublish:
                     found.setdefault(anchor, []).append(at)
         if not found:
             return
+        initials: list[int] | None = None
         for name in self._names:
-            if not found.keys().isdisjoint(name.anchors):
-                near = sorted({at for anchor in name.anchors for at in found.get(anchor, ())})
-                for start, end in name.spans(form, near):
+            if not found.keys().isdisjoint(name.keys):
+                if initials is None:
+                    initials = [match.start() for match in self._initials.finditer(form)]
+                near = sorted({at for key in name.keys for at in found.get(key, ())})
+                starts = sorted({at for anchor in name.anchors for at in found.get(anchor, ())})
+                for start, end in name.spans(form, near, starts, initials):
                     yield start, end, name.entry
 
     def appears_in(self, text: str) -> bool:
