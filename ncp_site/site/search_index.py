@@ -300,5 +300,5 @@ def _join(site_dir: Path, parts: list[Path], bundle: Path) -> int:
 
 def _count(output: str, what: str) -> int:
     """Pagefind's total, e.g. ``Indexed 76 pages`` (the last such line is the total)."""
-    found = re.findall(rf"Indexed (\d+) {what}", output)
+    found = re.findall(rf"Indexed (\d+) {what.removesuffix('s')}s?\b", output)  # "1 page", "2 pages"
     return int(found[-1]) if found else 0
