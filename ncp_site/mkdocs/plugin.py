@@ -25,6 +25,7 @@ from ..checks.never_publish import redact_logs
 from ..core.config import from_options
 from ..core.errors import DataErrors
 from ..core.kind import GeneratedPage, PageContext
+from ..core.rendering import compiled_on_disk
 from ..core.languages import relative_url
 from ..project import Project
 from ..site import pages as site_pages
@@ -52,8 +53,9 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         self.work: publishing.WorkFolder | None = None  # where ``mkdocs build`` writes the site meanwhile
         self.held = HeldHtml()  # replaced at every build's on_config
         self.fragments = site_theme.Fragments()  # replaced at every language build's on_env
-        self.compiled = site_theme.CompiledTemplates()  # the theme's templates, for every build of this process
+        self.compiled = site_theme.CompiledTemplates(compiled_on_disk())  # the theme's templates, for every build
         self.listings: dict = {}  # the theme's files (bridge.theme_listed_once)
+        self.files: Files | None = None  # the language being built's, until its build ends
 
     def on_startup(self, *, command, dirty) -> None:
         """Defined so that MkDocs keeps this instance (and its Project) across ``mkdocs serve`` rebuilds."""
@@ -112,6 +114,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         pages = partial.generated_pages(self.project) if partial is not None else site_pages.generated_pages(self.project)
         versions = [self._generated(config, lang, page, partial) for page in pages]
         bridge.add_language_versions(config, lang, files, versions)
+        self.files = files
         for output, kept in output_files(self.project, lang, partial):
             file = File.generated(config, output.path, content=output.content)
             if kept:
@@ -169,6 +172,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         return context
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        if self.preview is None:
+            bridge.release_content(page)
         return site_theme.without_empty_tabindex(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -219,8 +224,15 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         html = site_pages.finished_html(self.project, html, lang, config.site_url)
         return self.preview.edit_line(page, lang) + html if self.preview is not None else html
 
+    @event_priority(bridge.I18N_PRIORITY + 10)  # before mkdocs-static-i18n's post-build builds the next language
+    def _language_built(self, config: MkDocsConfig):
+        """What this language's build wrote is forgotten before the next language's build starts."""
+        if self.preview is None and self.files is not None:
+            bridge.release_written_files(self.files)
+        self.files = None
+
     @event_priority(bridge.AFTER_ALL_LANGUAGES)  # mkdocs-static-i18n's post-build builds the other languages
-    def on_post_build(self, config: MkDocsConfig):
+    def _all_built(self, config: MkDocsConfig):
         log.info(f"data loaded {self.loads} time(s) in this process ({self._lang(config)} build done)")
         if self.preview is not None:
             Preview.write_files(Path(config.site_dir))  # every language's build ends here; the files are tiny
@@ -238,6 +250,8 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         if self.work is not None:
             config.site_dir = str(self.work.dest)  # gh-deploy publishes from it next
             self.work = None
+
+    on_post_build = CombinedEvent(_language_built, _all_built)
 
     def on_build_error(self, *, error) -> None:
         self._forget_work()

@@ -126,6 +126,39 @@ def test_links_are_checked_against_present_anchor_ids(tmp_path):
     assert page.present_anchor_ids == {"held"}
 
 
+def test_a_pages_html_is_read_only_by_its_own_template_so_it_can_be_released_once_written(tmp_path):
+    build = inspect.getsource(mkdocs_build.build)
+    upstream(not build.index("copy_static_files") < build.index("_build_page(") < build.index("validate_anchor_links")
+             < build.index("on_post_build"), "release_content, release_written_files",
+             "MkDocs no longer writes the static files, then the pages, then checks anchors, then ends the build")
+    upstream(".content" in inspect.getsource(Page.validate_anchor_links), "release_content",
+             "MkDocs' anchor check reads the pages' HTML")
+    page_build = inspect.getsource(mkdocs_build._build_page)
+    upstream("page.content" in page_build[page_build.index("template.render("):] or "on_post_page" not in page_build,
+             "release_content", "MkDocs reads a page's HTML after its template is rendered")
+    config = loaded_config(tmp_path)
+    page = Page("A", File("a.md", str(tmp_path), str(tmp_path / "site"), True), config)
+    page.content = "<p>written</p>"
+    bridge.release_content(page)
+    assert page.content is None
+
+
+def test_files_made_in_memory_are_emptied_once_written_and_no_other(tmp_path):
+    config = loaded_config(tmp_path)
+    (tmp_path / "kept.txt").write_text("on disk", encoding="utf-8")
+    config.plugins._current_plugin = "ncp"  # as during a plugin's event, where File.generated is called
+    made = File.generated(config, "data/made.json", content="{}")
+    from_disk = File.generated(config, "kept.txt", abs_src_path=str(tmp_path / "kept.txt"))
+    page = File.generated(config, "page.md", content="# Page")
+    files = Files([made, from_disk, page, File("a.md", str(tmp_path), str(tmp_path / "site"), True)])
+    made.copy_file()
+    upstream(Path(made.abs_dest_path).read_text(encoding="utf-8") != "{}", "release_written_files",
+             "MkDocs no longer writes a file made in memory from its content")
+    bridge.release_written_files(files)
+    assert made.content_bytes == b"" and Path(made.abs_dest_path).read_text(encoding="utf-8") == "{}"
+    assert from_disk.content_string == "on disk" and page.content_string == "# Page"
+
+
 def test_a_page_not_read_shows_the_title_it_is_given_and_a_read_page_its_own(tmp_path):
     config = loaded_config(tmp_path)
     page = Page(None, File("a.md", str(tmp_path), str(tmp_path / "site"), True), config)

@@ -323,3 +323,23 @@ def test_parts_need_sort_values_in_the_order_of_time(tmp_path):
     with pytest.raises(SearchIndexError, match="dates or years.*not 9"):
         build_search_index(site, Languages(("kk", "en"), "kk", "kk"), part_pages=2)
     build_search_index(site, Languages(("kk", "en"), "kk", "kk"))  # one part: any sort value
+
+
+@pytest.mark.parametrize("part_pages", [2000, 1], ids=["one part", "parts"])
+def test_pages_whose_paths_hold_glob_characters_are_indexed_with_the_others_and_no_other(tmp_path, part_pages):
+    """Pagefind reads the site in place, told which pages by a glob: a path is a literal in it."""
+    from ncp_site.core.languages import Languages
+
+    site = tmp_path / "site"
+    small_site(site, 1)
+    for lang, folder in (("kk", ""), ("en", "en/")):
+        for name in ("a{b,c}", "[x]*?", "d$(e)<f>:g"):
+            page = site / folder / name / "index.html"
+            page.parent.mkdir(parents=True)
+            page.write_text(f'<html lang="{lang}"><body><main data-pagefind-body><h1>{name}</h1></main></body></html>',
+                            encoding="utf-8")
+    (site / "b").mkdir()
+    (site / "b" / "index.html").write_text('<html lang="kk"><body><p>not content</p></body></html>', encoding="utf-8")
+    index = build_search_index(site, Languages(("kk", "en"), "kk", "kk"), part_pages=part_pages)
+    assert (index.pages, index.languages) == (10, 2)
+    assert not [p.name for p in site.iterdir() if p.name.startswith(".")], "no working folder is left"

@@ -10,7 +10,6 @@ from ...core.cache import cached_with
 from ...core.errors import DataError
 from ...core.quotations import line_at
 from ...core.sources import Sources
-from ...kinds.glossary import TermError
 
 _EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 _TERM_CALL = re.compile(r"(?<![\w.])term\s*\(")
@@ -77,6 +76,8 @@ def term_call_errors(sources: Sources, glossary, glossary_key: str = "") -> list
 
 
 def _page_term_call_errors(page, glossary) -> list[DataError]:
+    from ...kinds.glossary import TermError  # here: importing the kinds would make every never-publish search load them
+
     errors = []
     for at, call, args, kwargs in term_calls(page.text):
         if not args or not isinstance(args[0], str):  # computed or missing: checked at render
