@@ -75,39 +75,10 @@ _SHARED = str(Path(__file__).resolve().parent / "templates")
 
 
 @functools.cache
-def compiled_on_disk(folder: str | None = None) -> jinja2.BytecodeCache | None:
-    """Templates' compiled code kept between processes, as Python keeps compiled modules (``__pycache__``): Jinja's
-    own cache (a folder of the user's, private to them, in the temporary folder), each template found by its
-    file's path and used only while the template's source has the same checksum. Compiling this package's
-    templates and Material's took about 0.5 s of every build. None where that folder cannot be made: a cache
-    that cannot be read or written is no cache. ``folder``: another one (tests)."""
-    import jinja2
-
-    class OnDisk(jinja2.FileSystemBytecodeCache):
-        def load_bytecode(self, bucket) -> None:
-            try:
-                super().load_bytecode(bucket)
-            except Exception:  # unreadable or damaged: compiled again
-                bucket.reset()
-
-        def dump_bytecode(self, bucket) -> None:
-            try:
-                super().dump_bytecode(bucket)
-            except OSError:
-                pass
-
-    try:
-        return OnDisk(folder)
-    except (OSError, RuntimeError):
-        return None
-
-
-@functools.cache
 def _environment(folder: str) -> jinja2.Environment:
     import jinja2
 
     env = jinja2.Environment(
-        bytecode_cache=compiled_on_disk(),
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder), jinja2.FileSystemLoader(_SHARED)]),
         autoescape=True,
         finalize=plain_html,

@@ -25,7 +25,6 @@ from ..checks.never_publish import redact_logs
 from ..core.config import from_options
 from ..core.errors import DataErrors
 from ..core.kind import GeneratedPage, PageContext
-from ..core.rendering import compiled_on_disk
 from ..core.languages import relative_url
 from ..project import Project
 from ..site import pages as site_pages
@@ -53,7 +52,7 @@ class NcpPlugin(BasePlugin[NcpConfig]):
         self.work: publishing.WorkFolder | None = None  # where ``mkdocs build`` writes the site meanwhile
         self.held = HeldHtml()  # replaced at every build's on_config
         self.fragments = site_theme.Fragments()  # replaced at every language build's on_env
-        self.compiled = site_theme.CompiledTemplates(compiled_on_disk())  # the theme's templates, for every build
+        self.compiled = site_theme.CompiledTemplates()  # the theme's templates, for every build of this process
         self.listings: dict = {}  # the theme's files (bridge.theme_listed_once)
         self.files: Files | None = None  # the language being built's, until its build ends
 

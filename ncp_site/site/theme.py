@@ -84,30 +84,22 @@ def without_empty_tabindex(html: str) -> str:
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates compiled once per process, kept in memory, and with ``on_disk`` between processes.
+    """The theme's templates compiled once per process, kept in memory.
 
     MkDocs makes a new Jinja environment for every build: mkdocs-static-i18n's three language builds and
     every rebuild of the preview compiled Material's templates again (about a fifth of a preview rebuild).
     Set on each new environment (``bytecode_cache``); a template whose source changed has another checksum
-    and is compiled again. ``on_disk``: kept between processes too (``core.rendering.compiled_on_disk``).
-    Checked by tests/site/test_theme_fragments.py."""
+    and is compiled again. Checked by tests/site/test_theme_fragments.py."""
 
-    def __init__(self, on_disk: jinja2.BytecodeCache | None = None) -> None:
+    def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
-        self.on_disk = on_disk
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if bucket.key in self.compiled:
             bucket.bytecode_from_string(self.compiled[bucket.key])  # ignored if the source's checksum differs
-        elif self.on_disk is not None:
-            self.on_disk.load_bytecode(bucket)
-            if bucket.code is not None:
-                self.compiled[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
-        if self.on_disk is not None:
-            self.on_disk.dump_bytecode(bucket)
 
 
 class Fragments:

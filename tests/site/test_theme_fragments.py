@@ -8,7 +8,6 @@ import jinja2
 import pytest
 from conftest import LANG_PREFIX
 
-from ncp_site.core.rendering import compiled_on_disk
 from ncp_site.site.theme import CompiledTemplates, Fragments
 
 _PRIMARY = re.compile(r'data-md-type="navigation".*?<div class="md-sidebar md-sidebar--secondary"', re.S)
@@ -34,31 +33,6 @@ def test_a_template_is_compiled_once_for_every_environment_made_with_the_same_co
     (tmp_path / "main.html").write_text("<h1>{{ title }}</h1>", encoding="utf-8")
     assert rendered() == "<h1>A</h1>", "a changed template is compiled again"
     assert len(compiles) == 2
-
-
-def test_a_template_compiled_by_one_process_is_not_compiled_by_the_next_unless_it_changed(tmp_path):
-    (tmp_path / "main.html").write_text("<p>{{ title }}</p>", encoding="utf-8")
-    (tmp_path / "cache").mkdir()
-    compiles = []
-
-    class Counting(jinja2.Environment):
-        def compile(self, *args, **kwargs):
-            compiles.append(args[1])
-            return super().compile(*args, **kwargs)
-
-    def rendered() -> str:  # a new process: its own CompiledTemplates, the same folder on disk
-        env = Counting(loader=jinja2.FileSystemLoader(tmp_path))
-        env.bytecode_cache = CompiledTemplates(compiled_on_disk(str(tmp_path / "cache")))
-        return env.get_template("main.html").render(title="A")
-
-    assert rendered() == rendered() == "<p>A</p>"
-    assert compiles == ["main.html"]
-    (tmp_path / "main.html").write_text("<h1>{{ title }}</h1>", encoding="utf-8")
-    assert rendered() == rendered() == "<h1>A</h1>", "a changed template is compiled again, once"
-    assert len(compiles) == 2
-    for kept in (tmp_path / "cache").iterdir():
-        kept.write_bytes(kept.read_bytes()[:20])  # damaged: compiled again, never trusted
-    assert rendered() == "<h1>A</h1>" and len(compiles) == 3
 
 
 def test_a_fragment_is_rendered_once_per_key_and_every_time_without_one():
