@@ -77,11 +77,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    request_queue_size = 128
+    """Connections waiting to be accepted: linkinator opens 100 at once, and with the default 5 the rest
+    are dropped and retried by TCP a second or more later."""
+
+
 @contextlib.contextmanager
 def serve(site_dir: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 (a free port); yields its base URL, ending in ``/``."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -120,8 +126,10 @@ def shot_name(name: str, lang: str, width: int) -> str:
     return f"{name}-{lang}.png" if width == VIEWPORT["width"] else f"{name}-{lang}-{width}.png"
 
 
-def shoot_pages(browser, base_url: str, pages: dict[str, str], out_dir: Path, pictures=None) -> list[Path]:
-    """The top of each page (``(name, width)`` pairs of ``pages``, all by default) in every language."""
+def shoot_pages(browser, base_url: str, pages: dict[str, str], out_dir: Path, pictures=None,
+                languages=LANGUAGES) -> list[Path]:
+    """The top of each page (``(name, width)`` pairs of ``pages``, all by default) in each of ``languages``
+    (every language by default)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     pictures = pictures or [(name, width) for name in pages for width in WIDTHS]
     written = []
@@ -130,7 +138,7 @@ def shoot_pages(browser, base_url: str, pages: dict[str, str], out_dir: Path, pi
         try:
             page = context.new_page()
             for name in [n for n, w in pictures if w == width]:
-                for lang in LANGUAGES:
+                for lang in languages:
                     page.goto(home_url(base_url, lang) + pages[name], wait_until="load")
                     path = out_dir / shot_name(name, lang, width)
                     page.screenshot(path=str(path))

@@ -294,22 +294,31 @@ def plant_everywhere(root: Path, *payloads, rounds: int = 12) -> dict[int, tuple
             return field_name(loc[:-1]), loc[-1]
         return field_name(loc), None
 
+    named = {n: described(loc) for n, (_, loc) in planted.items()}
     errors: list = []
+    changed = set(files)
     for _ in range(rounds + len(payloads)):
-        for shown, data in files.items():
-            write_yaml(root / shown, data)
+        for shown in changed:  # libyaml's writer: the files hold thousands of planted texts
+            (root / shown).write_text(yaml.dump(files[shown], Dumper=yaml.CSafeDumper, allow_unicode=True,
+                                                sort_keys=False), encoding="utf-8")
+        changed = set()
         errors = load(root).errors
         if not errors:
             return planted
-        exact = [n for n, (shown, loc) in planted.items()
-                 if any(e.path == shown and described(loc) in ((e.field, e.lang), (e.field, None)) for e in errors)]
+        located = {(e.path, e.field, e.lang) for e in errors}
+        fields = {(e.path, e.field) for e in errors}
+        exact = [n for n, (shown, _) in planted.items()
+                 if (shown, *named[n]) in located or (named[n][1] is None and (shown, named[n][0]) in fields)]
         if not exact:  # an error about a whole record or list: give back what is under the field it names
-            exact = [n for n, (shown, loc) in planted.items()
-                     if any(e.path == shown and described(loc)[0].startswith(e.field) for e in errors)]
+            under: dict[str, tuple[str, ...]] = {}
+            for e in errors:
+                under[e.path] = (*under.get(e.path, ()), e.field)
+            exact = [n for n, (shown, _) in planted.items() if named[n][0].startswith(under.get(shown, ()))]
         assert exact, "errors not caused by a planted value:\n" + "\n".join(map(str, errors))
         for n in exact:
             shown, loc = planted[n]
             tried[n] += 1
+            changed.add(shown)
             if tried[n] < len(payloads):
                 _set(files[shown], loc, payloads[tried[n]](n) + _slots(original[n]))
             else:

@@ -411,6 +411,8 @@ class _Builder:
             return text
         constructor = _constructor.yaml_constructors.get(tag)
         line, written = event.start_mark.line + 1, f"'{one_line(text)[:40]}'" + ("..." if len(text) > 40 else "")
+        if constructor is None and event.tag in (None, "!"):
+            return text  # a plain ``<<`` or ``=`` (YAML's merge and value keys, which this data never uses): text
         if constructor is None:
             self.errors.append(self.tag_error(event, loc))
             return text

@@ -107,36 +107,41 @@ def test_a_word_of_one_language_finds_only_that_languages_pages(visit, site, lan
     assert_pages_of(lang, search(page, other_word), site)
 
 
-@pytest.mark.parametrize("letter", KAZAKH_LETTERS)
-def test_a_kazakh_query_with_kazakh_letters_finds_its_page(visit, site, letter):
+def test_a_kazakh_query_with_each_kazakh_letter_finds_its_pages(visit, site):
+    """For each letter of ``KAZAKH_LETTERS``, a word holding it that begins no other word: its pages are exactly
+    the answer, and the word is highlighted. The queries are typed one after another on one search page, as a
+    visitor would (``search`` clears the answer between them), so each letter still gets its own query."""
     pages = words_by_page(site, "kk")
     everywhere = set().union(*pages.values())
     holders = defaultdict(set)
     for url, words in pages.items():
         for w in words:
             holders[w].add(url)
-    # a word with the letter on few pages, which begins no other word: its pages are exactly the answer
-    candidates = [w for w in everywhere if letter in w and len(w) >= 6
-                  and not any(o != w and o.startswith(w) for o in everywhere)]
-    assert candidates, f"premise: a Kazakh word with {letter!r}"
-    word = min(candidates, key=lambda w: (len(holders[w]), -len(w), w))
     page = visit(lang_path("kk", "search/"))
-    found = search(page, word)
-    assert set(found) == holders[word], f"{word!r}: {found} instead of {sorted(holders[word])}"
-    marked = [m.lower() for m in page.locator("[data-ncp-search-results] mark").all_inner_texts()]
-    assert any(word in m for m in marked), f"{word!r} not highlighted: {marked[:5]}"
+    for letter in KAZAKH_LETTERS:
+        # a word with the letter on few pages, which begins no other word: its pages are exactly the answer
+        candidates = [w for w in everywhere if letter in w and len(w) >= 6
+                      and not any(o != w and o.startswith(w) for o in everywhere)]
+        assert candidates, f"premise: a Kazakh word with {letter!r}"
+        word = min(candidates, key=lambda w: (len(holders[w]), -len(w), w))
+        found = search(page, word)
+        assert set(found) == holders[word], f"{letter!r}: {word!r}: {found} instead of {sorted(holders[word])}"
+        marked = [m.lower() for m in page.locator("[data-ncp-search-results] mark").all_inner_texts()]
+        assert any(word in m for m in marked), f"{letter!r}: {word!r} not highlighted: {marked[:5]}"
 
 
-@pytest.mark.parametrize("query,stem", RUSSIAN_FORMS)
-def test_a_russian_inflected_form_finds_pages_with_other_forms(visit, site, query, stem):
+def test_a_russian_inflected_form_finds_pages_with_other_forms(visit, site):
+    """Each query of ``RUSSIAN_FORMS`` finds only pages with its word and some page that has the word in other
+    forms only; the queries are typed one after another on one search page."""
     pages = words_by_page(site, "ru")
-    with_stem = {url for url, words in pages.items() if any(w.startswith(stem) for w in words)}
-    other_forms_only = {url for url in with_stem if not any(w.startswith(query) for w in pages[url])}
-    assert other_forms_only, f"premise: some Russian page has {stem}… but not {query}…"
     page = visit(lang_path("ru", "search/"))
-    found = search(page, query)
-    assert set(found) <= with_stem, f"{query!r} found pages without the word: {set(found) - with_stem}"
-    assert set(found) & other_forms_only, f"{query!r} found no page that has the word in another form only"
+    for query, stem in RUSSIAN_FORMS:
+        with_stem = {url for url, words in pages.items() if any(w.startswith(stem) for w in words)}
+        other_forms_only = {url for url in with_stem if not any(w.startswith(query) for w in pages[url])}
+        assert other_forms_only, f"premise: some Russian page has {stem}… but not {query}…"
+        found = search(page, query)
+        assert set(found) <= with_stem, f"{query!r} found pages without the word: {set(found) - with_stem}"
+        assert set(found) & other_forms_only, f"{query!r} found no page that has the word in another form only"
 
 
 @pytest.mark.parametrize("lang", LANGS)

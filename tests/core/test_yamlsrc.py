@@ -123,3 +123,10 @@ def test_ncp_check_warns_of_a_text_cut_by_a_comment_and_still_passes(tmp_path, c
     line = text.splitlines().index("  en: Case kz0101 (ref. #2026-05)") + 1
     assert (f"data/cases/kz0101.yml:{line}: title (en): warning: the text ends before '#2026-05)'"
             in capsys.readouterr().out)
+
+
+def test_yaml_s_merge_and_value_keys_written_plain_are_text():
+    """``<<`` and ``=`` resolve to YAML tags no safe constructor reads; written plain they are text (an unknown
+    field ``<<`` is then reported by validation), never a traceback."""
+    doc, errors = parse_yaml("a: =\n<<: {c: 1}\n", "f.yml")
+    assert errors == [] and doc.data == {"a": "=", "<<": {"c": 1}}
