@@ -99,10 +99,13 @@ data values, CSV cells imported into the data, pages."""
 
 
 def character_problem(char: str) -> Message:
-    """What a character of ``NOT_TEXT`` is, in a message: ``the control character U+0007``."""
+    """What a character of ``NOT_TEXT`` (or a line break only YAML knows) is, in a message: ``the control
+    character U+0007``."""
     code = ord(char)
     if 0xD800 <= code <= 0xDFFF:
         return _("half of a surrogate pair {code}", code=f"U+{code:04X}")
     if code < 0xA0:
         return _("the control character {code}", code=f"U+{code:04X}")
+    if char in "\u2028\u2029":
+        return _("the line separator {code}, which editors do not show as a new line", code=f"U+{code:04X}")
     return _("the noncharacter {code}", code=f"U+{code:04X}")

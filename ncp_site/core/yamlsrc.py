@@ -30,8 +30,10 @@ _resolver = yaml.resolver.Resolver()  # the implicit types of YAML 1.1, as the s
 _STR = "tag:yaml.org,2002:str"
 _MAY_BE_TYPED = frozenset(key for key in _resolver.yaml_implicit_resolvers if key)
 """First characters of a plain scalar that may be a number, a boolean, null...: any other is text."""
-# The characters YAML forbids (YAML 1.1, section 5.1), as libyaml and PyYAML check them.
-_FORBIDDEN = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+# The characters YAML forbids (YAML 1.1, section 5.1), as libyaml and PyYAML check them, and the three line
+# breaks YAML knows but editors do not show (NEL, LS, PS): every line number after them would be the parser's,
+# past the editor's. Written as the escapes \L and \P they are text (\N is a control character, limits.NOT_TEXT).
+_FORBIDDEN = re.compile("[^\x09\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 _SHOWN_FORBIDDEN = 10
 _YAML_TAG = "tag:yaml.org,2002:"
 _TAG_WORDS = {"int": _("a whole number"), "float": _("a number"), "bool": _("true or false"), "null": _("empty"),

@@ -350,3 +350,15 @@ def test_two_hundred_thousand_unknown_keys_cost_little_memory_and_print_a_few_li
     assert "and 199,990 more unknown keys in this file" in result["out"]
     assert len(result["out"].splitlines()) < 100
     assert result["peak_mb"] < 250, result  # about 140 MB
+
+
+@pytest.mark.parametrize(("char", "what"), [
+    ("\x85", "the control character U+0085"),
+    ("\u2028", "the line separator U+2028, which editors do not show as a new line"),
+    ("\u2029", "the line separator U+2029, which editors do not show as a new line"),
+])
+def test_a_line_break_only_yaml_knows_is_located_on_the_editors_line(char, what):
+    """YAML counts NEL, LS and PS as line breaks and editors do not: a parser's line number would point past
+    the line the editor shows (the fuzzer found one past the end of the file)."""
+    _, errors = parse_yaml(f"a: 1\nb: one{char}two\nc: 3\n", "f.yml")
+    assert [(e.line, str(e.problem)) for e in errors] == [(2, f"column 7 holds {what}, which is not allowed")]
