@@ -82,6 +82,12 @@ class _Server(http.server.ThreadingHTTPServer):
     """Connections waiting to be accepted: linkinator opens 100 at once, and with the default 5 the rest
     are dropped and retried by TCP a second or more later."""
 
+    def handle_error(self, request, client_address):
+        """A browser that stops reading (a page left, a request cancelled) is not an error of the site: no
+        traceback in the test log. Any other error is printed as before."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 @contextlib.contextmanager
 def serve(site_dir: Path) -> Iterator[str]:
