@@ -109,7 +109,10 @@ def _plain_is_safe(value: str, flow: bool) -> bool:
         return False
     if flow and any(c in value for c in ",[]{}"):
         return False
-    try:
+    try:  # read back where it may be written: on one line, before a comma or a closing bracket (``:0``, ``0?``)
+        if flow:
+            return (yaml.load(f"{{k: {value}, z: 0}}\n", Loader=Loader) == {"k": value, "z": 0}
+                    and yaml.load(f"[0, {value}]\n", Loader=Loader) == [0, value])
         return yaml.load(f"k: {value}\n", Loader=Loader) == {"k": value}
     except yaml.YAMLError:
         return False
