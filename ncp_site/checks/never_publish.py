@@ -290,7 +290,6 @@ def _initial_pattern(letters) -> re.Pattern:
 
 _SEPARATOR = re.compile(_BETWEEN)
 _NAME_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_WORD_START = re.compile(_BEFORE + r"[^\W_]")
 _WORD_END = re.compile(r"[^\W_]" + _AFTER)
 _LONGEST_ENDING = 30  # characters of the matching form a word's ending may add (a Kazakh suffix chain, spelt)
 
