@@ -5,7 +5,8 @@ Each use says the version it was read from. The upstream packages are:
 - MkDocs 1.6.1, and ProperDocs 1.6.7, its maintained fork (ARCHITECTURE.md: the way off Material);
 - mkdocs-static-i18n 1.3.1;
 - mkdocs-macros-plugin 1.5.0;
-- watchdog 7.1.1 (MkDocs' live-reload server's observer).
+- watchdog 7.1.1 (MkDocs' live-reload server's observer);
+- requests (imported by mkdocs-macros, used by none of our builds).
 
 tests/mkdocs/test_bridge.py holds a contract test for each use. It fails, naming the function here to
 update, when an upstream release changes what it relies on. The rest of the glue (``plugin.py``,
@@ -16,13 +17,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import logging
 import re
+import sys
+import types
 from collections.abc import Callable, Iterator
 
 import jinja2
-import watchdog.events
-import watchdog.observers.polling
 from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.sandbox import SandboxedEnvironment
 from mkdocs import utils as mkdocs_utils
@@ -219,25 +221,37 @@ def adapt_server(server, builder: Callable[[Callable], Callable], page: Callable
     return True
 
 
-class _Saves(watchdog.observers.Observer):  # type: ignore[misc,valid-type]
+@functools.cache
+def _saves() -> type:
     """Watchdog's native observer, told of writes only: inotify also reports every file a build opens and reads,
-    and the server's handler (MkDocs 1.6.1: any event but a folder's) would rebuild again and again."""
+    and the server's handler (MkDocs 1.6.1: any event but a folder's) would rebuild again and again. Watchdog is
+    imported here, by the preview only: a build does not need it (0.9 MiB)."""
+    import watchdog.events
+    import watchdog.observers
 
-    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
-        writes = [watchdog.events.FileCreatedEvent, watchdog.events.FileModifiedEvent, watchdog.events.FileDeletedEvent,
-                  watchdog.events.FileMovedEvent, watchdog.events.FileClosedEvent, watchdog.events.FileAttribEvent]
-        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or writes, follow_symlink=follow_symlink)
+    class Saves(watchdog.observers.Observer):  # type: ignore[misc,valid-type]
+        def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
+            writes = [watchdog.events.FileCreatedEvent, watchdog.events.FileModifiedEvent,
+                      watchdog.events.FileDeletedEvent, watchdog.events.FileMovedEvent,
+                      watchdog.events.FileClosedEvent, watchdog.events.FileAttribEvent]
+            return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or writes,
+                                    follow_symlink=follow_symlink)
+
+    return Saves
 
 
 def native_observer(server) -> bool:
     """A save seen at once: MkDocs 1.6.1's server polls (``server.observer``, a ``PollingObserver``; no option), a walk
     of the watched folders every 0.5 s. Its watches (``_watched_paths``) move to watchdog's native observer (inotify
     on Linux) before it starts; False, polling kept, where that is not possible."""
+    import watchdog.observers
+    import watchdog.observers.polling
+
     if not all(hasattr(server, name) for name in ("observer", "_watched_paths", "_watch_refs", "watch")) \
             or server.observer.is_alive() or watchdog.observers.Observer is watchdog.observers.polling.PollingObserver:
         return False
     kept = server.observer, dict(server._watched_paths), server._watch_refs
-    server.observer, server._watched_paths, server._watch_refs = _Saves(), {}, {}
+    server.observer, server._watched_paths, server._watch_refs = _saves()(), {}, {}
     try:
         for path in [path for path, count in kept[1].items() for _ in range(count)]:
             server.watch(path)
@@ -254,6 +268,26 @@ _SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", 
              "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
              "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
              "undefined", "finalize", "autoescape", "loader", "auto_reload", "bytecode_cache")
+
+
+class _ImportedOnUse(types.ModuleType):
+    """Stands in ``sys.modules`` for a module until one of its names is first used, then imports it."""
+
+    def __getattr__(self, name: str):
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        module = importlib.import_module(self.__name__)
+        self.__dict__.update(module.__dict__)
+        return getattr(module, name)
+
+
+def requests_imported_on_use() -> None:
+    """mkdocs-macros 1.5.0 imports ``requests`` (``util.py``; with urllib3, ssl and charset_normalizer 6.5 MiB of the
+    build's memory, 0.1 s) only to ask PyPI whether a pluglet it could not import exists, which our builds never do:
+    ``requests`` is imported when first used instead. To be called before mkdocs-macros is imported: MkDocs loads the
+    plugins in ``mkdocs.yml``'s order, ours first."""
+    if "requests" not in sys.modules:
+        sys.modules["requests"] = _ImportedOnUse("requests")
 
 
 def git_asked_once() -> None:

@@ -45,6 +45,7 @@ for the benchmark's floor (``scripts/benchmark.py``: plain MkDocs building the s
 class NcpPlugin(BasePlugin[NcpConfig]):
     def __init__(self) -> None:
         super().__init__()
+        bridge.requests_imported_on_use()  # MkDocs makes this plugin before it imports mkdocs-macros
         self.project: Project = None  # type: ignore[assignment]  # on_config loads it before any other event
         self.signature: tuple | None = None  # of the data and docs the Project was loaded from
         self.loads = 0

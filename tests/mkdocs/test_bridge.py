@@ -4,7 +4,10 @@ installed package. A failure names the bridge function to update for the new ups
 from __future__ import annotations
 
 import inspect
+import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -247,6 +250,30 @@ def test_the_macros_ask_git_once_per_process(monkeypatch):
     bridge.git_asked_once()
     bridge.git_asked_once()
     assert context.get_git_info() == context.get_git_info() == {"status": False} and asked == [1]
+
+
+BUILD_CONFIG_LOADED = """
+import sys
+from mkdocs.config import load_config
+load_config("mkdocs.yml")  # every plugin made, in the file's order, as a build does
+assert "mkdocs_macros.util" in sys.modules, "mkdocs-macros' util was not imported"
+print(sorted(name for name in ("urllib3", "ssl", "charset_normalizer", "watchdog") if name in sys.modules))
+from mkdocs_macros import util
+print(util.requests.get.__module__, util.requests.exceptions.RequestException.__name__)
+"""
+
+
+def test_the_macros_import_requests_only_once_they_use_it():
+    """A build's process, its configuration loaded, holds mkdocs-macros without requests (urllib3, ssl) or
+    watchdog; requests is imported when mkdocs-macros first uses it."""
+    done = subprocess.run([sys.executable, "-c", BUILD_CONFIG_LOADED], cwd=Path(__file__).parents[2],
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stderr
+    loaded, used = done.stdout.splitlines()
+    upstream(loaded != "[]", "requests_imported_on_use",
+             f"loading the build's configuration imported {loaded}: mkdocs-macros uses requests as it is imported, "
+             "or a plugin before ours imports it")
+    assert used == "requests.api RequestException"
 
 
 def test_the_macros_environment_is_made_a_sandbox():
