@@ -276,6 +276,7 @@ def plant_everywhere(root: Path, *payloads, rounds: int = 12) -> dict[int, tuple
     then its original back (codes, ids, dates, addresses...), until the project loads without errors.
     Returns ``n -> (data file, key path)`` of what stayed planted.
     """
+    from ncp_site.core.cache import SourceCache
     from ncp_site.core.sources import STATE_FILE
     from ncp_site.core.yamlsrc import field_name
 
@@ -299,12 +300,14 @@ def plant_everywhere(root: Path, *payloads, rounds: int = 12) -> dict[int, tuple
     named = {n: described(loc) for n, (_, loc) in planted.items()}
     errors: list = []
     changed = set(files)
+    site = config(root)
+    kept = SourceCache.under(root, repr(site))  # in memory: what the unchanged files gave (the pages, mostly)
     for _ in range(rounds + len(payloads)):
         for shown in changed:  # libyaml's writer: the files hold thousands of planted texts
             (root / shown).write_text(yaml.dump(files[shown], Dumper=yaml.CSafeDumper, allow_unicode=True,
                                                 sort_keys=False), encoding="utf-8")
         changed = set()
-        errors = load(root).errors
+        errors = Project.load(site, cache=kept).errors
         if not errors:
             return planted
         located = {(e.path, e.field, e.lang) for e in errors}
