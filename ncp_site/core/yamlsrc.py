@@ -195,8 +195,9 @@ def syntax_advice(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str, Messa
         return example if len(example) <= 70 else example[:66] + '..."'
 
     problem, context = exc.problem or "", exc.context or ""
-    found_line = found.line + 1 if found else 1
-    start_line = start.line + 1 if start else found_line
+    last = len(lines)  # at the end of a file with no final line break, libyaml counts one line more
+    found_line = min(found.line + 1, last) if found else 1
+    start_line = min(start.line + 1, last) if start else found_line
     char = at(found)[found.column:found.column + 1] if found else ""
     value = at(start).partition(": ")[2].lstrip()[:1] if start else ""
     if "tab character" in problem or char == "\t":

@@ -80,6 +80,13 @@ def test_yaml_traps_are_explained_at_their_line_with_the_fix(text, line, problem
         assert str(errors[0]).startswith(f"f.yml:{line}: (yaml): ") and problem not in str(errors[0])
 
 
+@pytest.mark.parametrize("end", ["", "\n"])
+def test_an_error_at_the_end_of_the_file_names_its_last_line(end):
+    """libyaml places the end of a file with no final line break on the line after it (found by fuzzing)."""
+    _, errors = parse_yaml("a: 1\nb: [x,\n  y," + end, "f.yml")
+    assert str(errors[0]).startswith("f.yml:3: (yaml): "), str(errors[0])
+
+
 def test_what_no_advice_covers_keeps_the_parsers_words():
     _, errors = parse_yaml("a: 1\n---\nb: 2\n", "f.yml")
     assert "invalid YAML: expected a single document" in str(errors[0])
