@@ -10,7 +10,6 @@ import re
 
 import pytest
 from builders import load_kind
-from conftest import REPO
 
 from browsing import offline_context
 
@@ -34,8 +33,8 @@ ORDER = """() => {
 
 
 @pytest.fixture(scope="module")
-def ui():
-    strings, errors = load_kind(REPO, "ui")
+def ui(project_root):
+    strings, errors = load_kind(project_root, "ui")
     assert errors == []
     return strings
 

@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from builders import load
-from conftest import PROJECT
 from playwright.sync_api import expect
 
 from browsing import offline_context
@@ -47,8 +46,8 @@ def test_every_register_with_filters_is_checked(site):
 
 
 @pytest.fixture(scope="module")
-def words():
-    return load(PROJECT).words
+def words(project_root):
+    return load(project_root).words
 
 
 def in_use(words, lang: str, n: int) -> str:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from builders import load
-from conftest import LANG_PREFIX, PROJECT
+from conftest import LANG_PREFIX
 
 from browsing import offline_context, serve
 from ncp_site.site.search_index import BUNDLE, MANIFEST, build_search_index
@@ -32,8 +32,8 @@ PART_PAGES = 12
 
 
 @pytest.fixture(scope="module")
-def project():
-    return load(PROJECT)
+def project(project_root):
+    return load(project_root)
 
 
 @pytest.fixture(scope="module")

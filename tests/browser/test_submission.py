@@ -12,7 +12,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from builders import load_kind
-from conftest import PROJECT
 
 from browsing import offline_context
 
@@ -27,8 +26,8 @@ def required_fields(page) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_an_empty_form_gets_one_error_summary_linking_every_missing_field(recorded, lang):
-    ui, _ = load_kind(PROJECT, "ui")
+def test_an_empty_form_gets_one_error_summary_linking_every_missing_field(recorded, lang, project_root):
+    ui, _ = load_kind(project_root, "ui")
     page, requests = recorded(lang)
     title = page.title()
     page.click("#ncp-compose")
@@ -130,8 +129,9 @@ def test_an_e_mail_address_that_is_not_one_is_flagged(recorded):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_complete_form_becomes_a_file_a_printout_and_with_an_address_an_email_and_nothing_is_sent(recorded, lang):
-    contacts, _ = load_kind(PROJECT, "contacts")
+def test_a_complete_form_becomes_a_file_a_printout_and_with_an_address_an_email_and_nothing_is_sent(recorded, lang,
+                                                                                                    project_root):
+    contacts, _ = load_kind(project_root, "contacts")
     page, requests = recorded(lang)
     values = fill_all(page)
     page.check("#ncp-f-identity-confidential input[type=radio] >> nth=-1")
@@ -186,8 +186,8 @@ def test_printing_the_submission_prints_the_completed_text_alone(recorded, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_without_javascript_the_page_gives_the_contacts_and_a_printable_form(chromium, served_url, lang):
-    contacts, _ = load_kind(PROJECT, "contacts")
+def test_without_javascript_the_page_gives_the_contacts_and_a_printable_form(chromium, served_url, lang, project_root):
+    contacts, _ = load_kind(project_root, "contacts")
     context = offline_context(chromium, served_url, java_script_enabled=False)
     try:
         page = context.new_page()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ENGINE, ENGINES, PROJECT, run_mkdocs_build
+from conftest import ENGINE, ENGINES, run_mkdocs_build
 
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 
@@ -15,9 +15,9 @@ def files_of(root) -> dict[str, bytes]:
     return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
 
 
-def test_the_other_engine_builds_the_same_site_but_for_the_generator_tag(site, tmp_path):
+def test_the_other_engine_builds_the_same_site_but_for_the_generator_tag(site, project_root, tmp_path):
     other = next(engine for engine in ENGINES if engine != ENGINE)
-    result = run_mkdocs_build(PROJECT, tmp_path / "site", engine=other)
+    result = run_mkdocs_build(project_root, tmp_path / "site", engine=other)
     assert result.returncode == 0, f"{other} build failed:\n{result.stdout}\n{result.stderr[-4000:]}"
     ours, theirs = files_of(site.root), files_of(tmp_path / "site")
     assert sorted(theirs) == sorted(ours), {"only ours": sorted(set(ours) - set(theirs))[:5],

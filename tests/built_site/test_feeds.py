@@ -9,7 +9,7 @@ import re
 import feedparser
 import pytest
 from builders import collect
-from conftest import BUILD_EPOCH, LANG_PREFIX, PROJECT
+from conftest import BUILD_EPOCH, LANG_PREFIX
 
 LANGS = ("kk", "ru", "en")
 SITE_URL = "http://localhost/"
@@ -17,8 +17,8 @@ FEEDS = ("news", "events", "cases")
 
 
 @pytest.fixture(scope="module")
-def project():
-    project, errors = collect(PROJECT)
+def project(project_root):
+    project, errors = collect(project_root)
     assert errors == []
     return project
 

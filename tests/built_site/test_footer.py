@@ -8,7 +8,7 @@ import re
 
 import pytest
 from builders import config, load_kind
-from conftest import BUILD_EPOCH, LANG_PREFIX, PROJECT
+from conftest import BUILD_EPOCH, LANG_PREFIX
 
 from ncp_site.project import Project
 
@@ -21,8 +21,8 @@ def footer_of(page_html: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def contacts():
-    contacts, errors = load_kind(PROJECT, "contacts")
+def contacts(project_root):
+    contacts, errors = load_kind(project_root, "contacts")
     assert errors == [] and contacts is not None
     return contacts
 
@@ -66,9 +66,9 @@ def test_footer_links_lead_to_pages_of_the_same_language(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_footer_gives_the_data_s_date_and_no_made_with(site, lang):
+def test_every_footer_gives_the_data_s_date_and_no_made_with(site, project_root, lang):
     """The date is the newest one written in the data up to the build date (Project.data_as_of)."""
-    project = Project.load(config(PROJECT), dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date())
+    project = Project.load(config(project_root), dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date())
     as_of = project.data_as_of
     assert as_of is not None and as_of <= project.today
     for page in sorted(site.pages(lang)):

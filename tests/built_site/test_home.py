@@ -9,7 +9,7 @@ import re
 
 import pytest
 from builders import collect
-from conftest import BUILD_EPOCH, PROJECT
+from conftest import BUILD_EPOCH
 
 TODAY = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()
 
@@ -19,8 +19,8 @@ def unescaped(html: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_home_page_calls_to_action_and_lists_from_the_data(site, lang):
-    project, errors = collect(PROJECT)
+def test_home_page_calls_to_action_and_lists_from_the_data(site, project_root, lang):
+    project, errors = collect(project_root)
     assert errors == []
     html = unescaped(site.html(lang))
     assert re.search(r'<a class="md-button md-button--primary" href="submit/">', html), "call to action: the form"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import posixpath
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from builders import load_kind
-from conftest import PROJECT
 
 LANGS = ("kk", "ru", "en")
 VOID = {"input", "img", "br", "hr", "meta", "link", "source", "wbr"}
@@ -113,11 +113,11 @@ def test_every_title_is_translated(navs):
         assert k != r, k
 
 
-def test_section_titles_come_from_the_interface_wording(navs):
-    ui, _ = load_kind(PROJECT, "ui")
+def test_section_titles_come_from_the_interface_wording(navs, project_root):
+    ui, _ = load_kind(project_root, "ui")
     for lang in LANGS:
         sections = [item["title"] for item in navs[lang] if item["href"] is None]
-        assert sections == [ui.strings[key][lang] for key in _section_keys()], lang
+        assert sections == [ui.strings[key][lang] for key in _section_keys(project_root)], lang
 
 
 def test_every_built_page_shows_the_same_navigation(site, navs):
@@ -137,7 +137,7 @@ def resolved(items: list[dict], page: str) -> list:
              resolved(item["children"], page)) for item in items]
 
 
-def _section_keys() -> list[str]:
-    text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+def _section_keys(root: Path) -> list[str]:
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     nav = text[text.index("\nnav:\n"):text.index("\n\n", text.index("\nnav:\n"))]
     return re.findall(r"^  - (nav\.[a-z_]+):$", nav, re.MULTILINE)

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import pytest
 from builders import collect
-from conftest import LANG_PREFIX, PROJECT
+from conftest import LANG_PREFIX
 
 from ncp_site.checks.never_publish import NeverPublish, fold
 from ncp_site.checks.published import site_errors
 
 
 @pytest.mark.published
-def test_every_case_title_is_found_in_its_page_its_title_the_search_data_and_the_open_data(site):
-    project, _ = collect(PROJECT)
+def test_every_case_title_is_found_in_its_page_its_title_the_search_data_and_the_open_data(site, project_root):
+    project, _ = collect(project_root)
     listed = {fold(case.title["en"]): n for n, case in enumerate(project.data.cases, start=1)}
     found = {}
     for error in site_errors(site.root, NeverPublish(listed)):
@@ -39,10 +39,10 @@ LOOK_ALIKES = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМ�
 """Latin letters and the Cyrillic letters that look the same."""
 
 
-def test_every_case_title_typed_with_look_alikes_and_its_words_reversed_is_found(site):
+def test_every_case_title_typed_with_look_alikes_and_its_words_reversed_is_found(site, project_root):
     """The case titles listed as a careless editor might type them (Cyrillic letters for the Latin ones that
     look the same, the words in reverse order): each is still found in its page and in the open data."""
-    project, _ = collect(PROJECT)
+    project, _ = collect(project_root)
     titles = {case.id: case.title["en"] for case in project.data.cases}
     typed = {n: " ".join(reversed(titles[case.id].translate(LOOK_ALIKES).split()))
              for n, case in enumerate(project.data.cases, start=1)}

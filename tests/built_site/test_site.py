@@ -10,7 +10,7 @@ from html import unescape
 
 import pytest
 from builders import collect
-from conftest import BUILD_EPOCH, LANG_PREFIX, PROJECT, REPO
+from conftest import BUILD_EPOCH, LANG_PREFIX, REPO
 
 from ncp_site.kinds.cases.stats import case_statistics
 
@@ -39,8 +39,8 @@ def test_html_lang_on_every_page(site, lang):
 
 
 @pytest.mark.published
-def test_every_case_has_a_page_in_every_language(site):
-    project, errors = collect(PROJECT)
+def test_every_case_has_a_page_in_every_language(site, project_root):
+    project, errors = collect(project_root)
     assert not errors
     for case in project.data.cases:
         for lang in LANGS:
@@ -48,8 +48,8 @@ def test_every_case_has_a_page_in_every_language(site):
             assert case.title[lang] in html.replace("&quot;", '"').replace("&#34;", '"').replace("&amp;", "&")
 
 
-def test_language_switcher_leads_to_the_same_case_page(site):
-    project, _ = collect(PROJECT)
+def test_language_switcher_leads_to_the_same_case_page(site, project_root):
+    project, _ = collect(project_root)
     case = project.data.cases[0]
     html = site.html("ru", f"cases/{case.id}/")
     header = html[html.index('<nav class="ncp-languages ncp-languages--header"'):]
@@ -67,8 +67,8 @@ def table_numbers(html: str, table_id: str) -> list[int]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_statistics_page_shows_the_figures_of_the_data(site, lang):
-    project, _ = collect(PROJECT)
+def test_the_statistics_page_shows_the_figures_of_the_data(site, lang, project_root):
+    project, _ = collect(project_root)
     stats = case_statistics(project.data.cases)
     html = site.html(lang, "statistics/")
     assert table_numbers(html, "stats-by-chapter") == [sum(per.values()) for per in stats.by_chapter.values()]
@@ -99,10 +99,10 @@ def test_register_lists_newest_first_and_supporting_separately(site):
     assert "GM Korea" in text[supporting:]
 
 
-def test_open_data_has_every_case_in_all_languages(site):
+def test_open_data_has_every_case_in_all_languages(site, project_root):
     data = json.loads((site.root / "data" / "cases.json").read_text(encoding="utf-8"))
     records = data["specific_instances"]
-    assert len(records) == len(collect(PROJECT)[0].data.cases)
+    assert len(records) == len(collect(project_root)[0].data.cases)
     for record in records:
         assert set(record["summary"]) == set(LANGS)
         if record["submitter"]["withheld"]:
@@ -110,9 +110,9 @@ def test_open_data_has_every_case_in_all_languages(site):
 
 
 @pytest.mark.published
-def test_withheld_names_reach_no_output(site):
+def test_withheld_names_reach_no_output(site, project_root):
     """No withheld party's name may appear anywhere: pages, search index, downloads."""
-    project, _ = collect(PROJECT)
+    project, _ = collect(project_root)
     names = ["Guliyev"]  # the peer review's Annex D names the kz0002 submitter, whom we withhold
     searched = 0
     for path in site.root.rglob("*"):
@@ -166,8 +166,8 @@ def _timeline(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_case_page_says_not_yet_only_where_the_stage_can_still_come(site, lang):
-    project, _ = collect(PROJECT)
+def test_every_case_page_says_not_yet_only_where_the_stage_can_still_come(site, lang, project_root):
+    project, _ = collect(project_root)
     ui = lambda key: project.words.ui(key, lang)
     for case in project.data.cases:
         shown = _timeline(site.html(lang, f"cases/{case.id}/"))
@@ -194,8 +194,8 @@ def test_no_page_shows_an_unknown_value_as_a_code(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(site, lang):
-    project, _ = collect(PROJECT)
+def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(site, lang, project_root):
+    project, _ = collect(project_root)
     html = site.html(lang, "statistics/")
     table = html[html.index('id="stats-by-chapter"'):]
     labels = [unescape(label) for label in re.findall(r'<th scope="row">(.*?)</th>', table[:table.index("</table>")])]
@@ -212,8 +212,8 @@ def test_statistics_title_each_chapter_by_the_edition_its_cases_fall_under(site,
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_events_figures_count_only_the_ncps_promotional_events(site, lang):
-    project, _ = collect(PROJECT)
+def test_events_figures_count_only_the_ncps_promotional_events(site, lang, project_root):
+    project, _ = collect(project_root)
     today = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()  # the site fixture's build day
     html = site.html(lang, "events/")
     total = re.search(r'<tr class="ncp-total"><th scope="row">[^<]*</th>(?:<td[^>]*>[^<]*</td>)*<td[^>]*>([\d\s\u00a0,]+)</td></tr>',

@@ -11,7 +11,7 @@ import re
 
 import pytest
 from builders import load
-from conftest import LANG_PREFIX, PROJECT
+from conftest import LANG_PREFIX
 
 from ncp_site.kinds.glossary.pages import PUBLIC_CATEGORIES
 
@@ -26,8 +26,8 @@ DATA_PATH = re.compile(r"\bdata/[\w./-]+\.ya?ml:\d+")
 
 
 @pytest.fixture(scope="module")
-def project():
-    return load(PROJECT)
+def project(project_root):
+    return load(project_root)
 
 
 def public_pages(site, lang: str) -> dict[str, str]:

@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
 from voice import narration
 
 from ncp_site.core.quotations import line_at, split_quotations
@@ -70,31 +69,31 @@ def test_the_patterns_spare_plain_statements(lang, text):
     assert not narration(text, lang), [m.group(0) for m in narration(text, lang)]
 
 
-def pages_written_by_hand(lang: str) -> list[Path]:
-    """The public pages' Markdown in one language (``docs/<page>/index.<lang>.md``)."""
-    docs = PROJECT / "docs"
+def pages_written_by_hand(root: Path, lang: str) -> list[Path]:
+    """The public pages' Markdown in one language (``docs/<page>/index.<lang>.md``) of the project at ``root``."""
+    docs = root / "docs"
     return sorted(p for p in docs.rglob(f"index.{lang}.md")
                   if p.relative_to(docs).parts[0] not in FOR_TRANSLATORS)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_pages_written_by_hand_state_facts_and_cite_sources(lang):
+def test_pages_written_by_hand_state_facts_and_cite_sources(project_root, lang):
     """Macro calls, link targets, comments and historical quotations are not the page's own words."""
-    pages = pages_written_by_hand(lang)
+    pages = pages_written_by_hand(project_root, lang)
     assert len(pages) > 10, "premise: the hand-written pages are found"
     problems = []
     for path in pages:
         text = path.read_text(encoding="utf-8")
         prose, _ = split_quotations(text)
-        problems += [f"{path.relative_to(PROJECT)}:{line_at(text, m.start())}: «{m.group(0)}»"
+        problems += [f"{path.relative_to(project_root)}:{line_at(text, m.start())}: «{m.group(0)}»"
                      for m in narration(prose, lang)]
     assert problems == [], "narration of a source -- state the fact, cite the source in a last Source: line:\n" \
                            + "\n".join(problems)
 
 
-def built_path(lang: str, markdown: Path) -> str:
-    """The site path of a hand-written page (``about/``; the home page is ``""``)."""
-    page = markdown.parent.relative_to(PROJECT / "docs").as_posix()
+def built_path(root: Path, markdown: Path) -> str:
+    """The site path of a hand-written page of the project at ``root`` (``about/``; the home page is ``""``)."""
+    page = markdown.parent.relative_to(root / "docs").as_posix()
     return "" if page == "." else page + "/"
 
 
@@ -109,19 +108,20 @@ def visible_text(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
 
-def pages_made_from_records() -> list[str]:
+def pages_made_from_records(root: Path) -> list[str]:
     """The site paths of the pages the data kinds generate (a case's, an event's, a document's...)."""
     from builders import load
-    project = load(PROJECT)
+    project = load(root)
     return sorted(generated.src_uri.removesuffix("index.md") for kind in project.kinds if kind.pages
                   for generated in kind.pages(project))
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_public_pages_speak_as_the_ncp(site, lang):
+def test_public_pages_speak_as_the_ncp(site, project_root, lang):
     """Every public page as a visitor reads it: the hand-written ones with the data they show, and every
     page made from a record."""
-    pages = [built_path(lang, markdown) for markdown in pages_written_by_hand(lang)] + pages_made_from_records()
+    pages = ([built_path(project_root, markdown) for markdown in pages_written_by_hand(project_root, lang)]
+             + pages_made_from_records(project_root))
     assert len(pages) > 30, "premise: the pages made from records are found"
     problems = []
     for page in pages:
@@ -135,12 +135,12 @@ SOURCE_PARAGRAPH = re.compile(r'<p class="ncp-source">(.*?)</p>', re.DOTALL)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_source_line_closes_the_page_in_every_language(site, lang):
+def test_a_source_line_closes_the_page_in_every_language(site, project_root, lang):
     """Where a page cites its sources, the cited line is its last paragraph, labelled in the page's language
     and classed for styling, and the page's other language versions cite theirs too."""
     with_source = set()
-    for markdown in pages_written_by_hand(lang):
-        page = built_path(lang, markdown)
+    for markdown in pages_written_by_hand(project_root, lang):
+        page = built_path(project_root, markdown)
         body = article(site.html(lang, page))
         found = SOURCE_PARAGRAPH.findall(body)
         if not found:
@@ -153,6 +153,6 @@ def test_a_source_line_closes_the_page_in_every_language(site, lang):
         assert visible_text(after) == "", f"{page} ({lang}): the Source line is followed by «{visible_text(after)}»"
     assert with_source, "premise: pages that rely on a source cite it"
     for other in LANGS:
-        cited = {built_path(other, m) for m in pages_written_by_hand(other)
-                 if '<p class="ncp-source">' in article(site.html(other, built_path(other, m)))}
+        cited = {built_path(project_root, m) for m in pages_written_by_hand(project_root, other)
+                 if '<p class="ncp-source">' in article(site.html(other, built_path(project_root, m)))}
         assert cited == with_source, f"pages citing their sources differ between {lang} and {other}"

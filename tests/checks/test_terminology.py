@@ -311,8 +311,8 @@ def test_computed_term_argument_error_names_the_page_line(project):
 
 # --- the real site: built HTML, every language, outside quotations and the glossary's variant lists ---
 
-def test_no_deprecated_variant_in_the_built_site(site):
-    glossary, errors = load_kind(REPO, "glossary")
+def test_no_deprecated_variant_in_the_built_site(site, project_root):
+    glossary, errors = load_kind(project_root, "glossary")
     assert not errors
     matcher = terminology.Matcher(glossary, KAZAKHSTAN)
     found, pages = [], 0
@@ -325,9 +325,9 @@ def test_no_deprecated_variant_in_the_built_site(site):
     assert found == []
 
 
-def test_the_html_scan_would_see_the_glossary_variants_if_they_were_not_marked(site):
+def test_the_html_scan_would_see_the_glossary_variants_if_they_were_not_marked(site, project_root):
     """The scan is live: the glossary page lists variants, exempt only by its marked rows."""
-    glossary, _ = load_kind(REPO, "glossary")
+    glossary, _ = load_kind(project_root, "glossary")
     matcher = terminology.Matcher(glossary, KAZAKHSTAN)
     for lang in LANGS:
         html = site.html(lang, "translators/glossary/")

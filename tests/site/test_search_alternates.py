@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from builders import KAZAKHSTAN
-from conftest import LANG_PREFIX, REPO
+from conftest import LANG_PREFIX
 
 LANGS = ("kk", "ru", "en")
 SITE_URL = "http://localhost/"  # the session build's NCP_SITE_URL (tests/conftest.py)
@@ -146,8 +146,8 @@ def test_language_names_carry_their_own_lang(site):
     assert checked >= len(all_pages(site)) * 3, "every page's language switcher names three languages"
 
 
-def test_site_name_is_in_the_page_language(site):
-    english = re.search(r"^site_name: (.+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+def test_site_name_is_in_the_page_language(site, project_root):
+    english = re.search(r"^site_name: (.+)$", (project_root / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
     for lang in ("kk", "ru"):
         html = site.html(lang)
         title = re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1)

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 import pytest
 from builders import load
-from conftest import LANG_PREFIX, REPO
+from conftest import LANG_PREFIX
 
 from ncp_site.kinds.cases.pages import EVERY_CASE_PAGE, REGISTER, case_facets
 from ncp_site.site.search_index import (
@@ -80,8 +80,8 @@ def test_only_the_main_content_is_indexed(site):
     assert keys, "premise: some page (an action plan) shows an abbreviation key"
 
 
-def test_every_case_page_carries_the_register_filters(site):
-    project = load(REPO)
+def test_every_case_page_carries_the_register_filters(site, project_root):
+    project = load(project_root)
     indexed = by_language(site)
     assert project.data.cases, "premise: the repository has specific instances"
     for case in project.data.cases:
@@ -100,11 +100,11 @@ def test_every_case_page_carries_the_register_filters(site):
 
 
 @pytest.mark.parametrize("kind", ["events", "reports"])
-def test_every_event_and_document_page_carries_its_lists_filters(site, kind):
+def test_every_event_and_document_page_carries_its_lists_filters(site, kind, project_root):
     from ncp_site.kinds.events import pages as events
     from ncp_site.kinds.reports import pages as reports
 
-    project = load(REPO)
+    project = load(project_root)
     module, records, folder, facets = {
         "events": (events, project.data.events, "events", events.event_facets),
         "reports": (reports, project.data.reports, "reports", reports.report_facets)}[kind]

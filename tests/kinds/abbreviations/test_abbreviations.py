@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from builders import concept, dedent, load_kind, make_project
-from conftest import REPO
 
 from ncp_site import cli
 
@@ -124,9 +123,9 @@ def _index(path, concept_id: str) -> int:
 # --- the real site ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_built_pages_carry_the_abbreviation_key_of_their_language(site, lang):
-    glossary, _ = load_kind(REPO, "glossary")
-    register, errors = load_kind(REPO, "abbreviations")
+def test_built_pages_carry_the_abbreviation_key_of_their_language(site, lang, project_root):
+    glossary, _ = load_kind(project_root, "glossary")
+    register, errors = load_kind(project_root, "abbreviations")
     assert errors == []
     for page, concept_id in (("action-plans/", "national_contact_point"), ("reports/", "oecd")):
         entry = register.by_lang[lang][glossary.concepts[concept_id].terms[lang].abbreviation]

@@ -16,7 +16,6 @@ from builders import (
     without_labels,
     write_texts,
 )
-from conftest import REPO
 
 from ncp_site.core.vocabulary import StakeholderGroup
 from ncp_site.kinds.action_plans import pages as action_plans
@@ -209,9 +208,9 @@ def test_carried_over_item_counts_as_not_done_and_links_both_ways(tmp_path):
 # --- the real site ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_built_plan_pages_show_the_computed_progress(site, lang):
-    glossary, _ = load_kind(REPO, "glossary")
-    plans, errors = load_kind(REPO, "action_plans")
+def test_built_plan_pages_show_the_computed_progress(site, lang, project_root):
+    glossary, _ = load_kind(project_root, "glossary")
+    plans, errors = load_kind(project_root, "action_plans")
     assert plans and errors == []
     listing = site.html(lang, "action-plans/")
     for plan in plans:

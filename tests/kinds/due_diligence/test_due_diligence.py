@@ -7,7 +7,6 @@ import re
 
 import pytest
 from builders import collect, dedent, make_project, problem_at
-from conftest import REPO
 
 from ncp_site.core.kind import PageContext
 from ncp_site.kinds.due_diligence import pages as dd_pages
@@ -98,8 +97,8 @@ def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, w
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_built_page_lists_every_guidance_linking_the_oecd(site, lang):
-    project, _ = collect(REPO)
+def test_built_page_lists_every_guidance_linking_the_oecd(site, lang, project_root):
+    project, _ = collect(project_root)
     html = site.html(lang, "due-diligence/")
     assert any(g.scope == "general" for g in project.data.due_diligence)
     for g in project.data.due_diligence:

@@ -6,7 +6,6 @@ import re
 
 import pytest
 from builders import check_unchanged, collect, dedent, make_project, problem_at
-from conftest import REPO
 
 from ncp_site.core.kind import PageContext
 from ncp_site.kinds.faq import pages as faq_pages
@@ -99,8 +98,8 @@ def test_a_group_without_wording_is_reported_at_the_interface_file(tmp_path, cap
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_every_question_has_its_anchor_on_the_built_page(site, lang):
-    project, _ = collect(REPO)
+def test_every_question_has_its_anchor_on_the_built_page(site, lang, project_root):
+    project, _ = collect(project_root)
     assert {q.group for q in project.data.faq} == set(GROUPS), "premise: every group has a question"
     html = site.html(lang, "faq/")
     for q in project.data.faq:

@@ -27,6 +27,14 @@ def real():
     return glossary
 
 
+@pytest.fixture(scope="module")
+def built(project_root):
+    """The glossary of the project the run's site was built from (tests/conftest.py)."""
+    glossary, errors = load_kind(project_root, "glossary")
+    assert not errors, "\n".join(map(str, errors))
+    return glossary
+
+
 # --- the real data ----------------------------------------------------------------------------
 
 PEER_REVIEW_FINDINGS = [  # issue 3, "Why": (lang, deprecated variant, concept that replaces it)
@@ -96,35 +104,35 @@ def test_spelling_accepts_the_entry_forms_only(real):
 # --- the glossary page ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_glossary_page_shows_every_concept_with_its_anchor(site, real, lang):
+def test_glossary_page_shows_every_concept_with_its_anchor(site, built, lang):
     html = site.html(lang, "translators/glossary/")
-    for concept in real.concepts.values():
+    for concept in built.concepts.values():
         assert f'<div class="ncp-concept" id="{concept.id}">' in html
     for category in CATEGORIES:
-        if real.of_category(category):
+        if built.of_category(category):
             assert f'id="category-{category.replace("_", "-")}"' in html
     assert html.index('id="category-title"') < html.index('id="category-procedure"') < html.index('id="category-chapter"')
 
 
-def test_glossary_page_sets_the_three_languages_side_by_side_with_variants_and_review(site, real):
+def test_glossary_page_sets_the_three_languages_side_by_side_with_variants_and_review(site, built):
     html = site.html("ru", "translators/glossary/")
     entry = html[html.index('id="specific_instance"'):]
     entry = entry[:entry.index("</table>")]
     for lang in LANGS:
-        assert f'<td lang="{lang}"><strong>{real.label("specific_instance", lang)}</strong></td>' in entry
+        assert f'<td lang="{lang}"><strong>{built.label("specific_instance", lang)}</strong></td>' in entry
     assert '<s lang="ru">обращение</s>' in entry and '<s lang="en">appeal</s>' in entry and '<s lang="kk">шағым</s>' in entry
     assert 'class="ncp-term-variants"' in entry
     assert "проект" in entry  # draft review status, in the page's language
-    approved = real.concepts["specific_instance"].terms["en"]
+    approved = built.concepts["specific_instance"].terms["en"]
     assert approved.status == "approved" and approved.reviewed_by in entry
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_glossary_page_gives_each_variant_its_reason_in_the_page_language(site, real, lang):
+def test_glossary_page_gives_each_variant_its_reason_in_the_page_language(site, built, lang):
     from markupsafe import escape
     html = site.html(lang, "translators/glossary/")
     shown = 0
-    for concept in real.concepts.values():
+    for concept in built.concepts.values():
         entry = html[html.index(f'id="{concept.id}"'):]
         entry = entry[:entry.index("</table>")]
         for code in LANGS:
@@ -138,14 +146,14 @@ def test_glossary_page_gives_each_variant_its_reason_in_the_page_language(site, 
     assert '<span lang="en">&#39;Appeal&#39; suggests' not in html  # the reason is no longer English on every page
 
 
-def test_case_pages_take_status_and_chapter_labels_from_the_glossary(site, real):
+def test_case_pages_take_status_and_chapter_labels_from_the_glossary(site, built, project_root):
     from builders import collect
-    project, _ = collect(REPO)
+    project, _ = collect(project_root)
     case = project.data.cases[0]
     for lang in LANGS:
         html = site.html(lang, f"cases/{case.id}/")
-        assert real.label(f"status_{case.status}", lang) in html
-        assert real.chapter_title(case.chapters[0], case.edition, lang) in html
+        assert built.label(f"status_{case.status}", lang) in html
+        assert built.chapter_title(case.chapters[0], case.edition, lang) in html
 
 
 # --- a deprecated variant's reason: one text per language ------------------------------------------

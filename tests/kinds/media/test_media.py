@@ -6,7 +6,6 @@ import re
 
 import pytest
 from builders import collect, dedent, make_project, problem_at
-from conftest import REPO
 
 from ncp_site.core.kind import PageContext
 from ncp_site.kinds.media import pages as media_pages
@@ -90,8 +89,8 @@ def test_mistake_is_located(tmp_path, capsys, what, old, new, fragment, field, w
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_every_media_item_is_on_the_media_page(site, lang):
-    project, _ = collect(REPO)
+def test_every_media_item_is_on_the_media_page(site, lang, project_root):
+    project, _ = collect(project_root)
     html = site.html(lang, "media/")
     for item in project.data.media:
         assert f'<li id="{item.id}"><a href="{item.url}"' in html

@@ -18,7 +18,6 @@ from builders import (
     problem_at,
     write_texts,
 )
-from conftest import REPO
 
 from ncp_site.core.kind import PageContext
 from ncp_site.kinds.news import pages as news_pages
@@ -160,10 +159,10 @@ def test_an_item_dated_after_the_build_day_is_not_shown_yet(tmp_path):
 # --- the real site ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_every_published_item_is_on_the_news_page_newest_first(site, lang):
+def test_every_published_item_is_on_the_news_page_newest_first(site, lang, project_root):
     from conftest import BUILD_EPOCH
 
-    project, errors = collect(REPO)
+    project, errors = collect(project_root)
     assert errors == []
     today = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()
     published = [n for n in project.data.news if n.date.first <= today]

@@ -79,8 +79,8 @@ def test_every_reference_code_has_its_wording_in_every_language():
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_business_and_human_rights_page_shows_every_policy(site, lang):
-    project, _ = collect(REPO)
+def test_business_and_human_rights_page_shows_every_policy(site, lang, project_root):
+    project, _ = collect(project_root)
     assert project.data.policies, "premise: the Annex E policies are in the data"
     html = site.html(lang, "business-and-human-rights/")
     rows = re.findall(r'<tr id="policy-([^"]+)">', html)

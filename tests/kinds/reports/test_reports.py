@@ -15,7 +15,6 @@ from builders import (
     vocabulary_ids,
     without_labels,
 )
-from conftest import REPO
 
 from ncp_site.core import documents
 from ncp_site.core.formats import in_language
@@ -138,10 +137,10 @@ def test_matrix_marks_every_language_of_every_document(tmp_path):
 # --- the real site ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_built_reports_page_links_versions_and_names_missing_ones(site, lang):
-    glossary, _ = load_kind(REPO, "glossary")
-    ui, _ = load_kind(REPO, "ui")
-    real, errors = load_kind(REPO, "reports")
+def test_built_reports_page_links_versions_and_names_missing_ones(site, lang, project_root):
+    glossary, _ = load_kind(project_root, "glossary")
+    ui, _ = load_kind(project_root, "ui")
+    real, errors = load_kind(project_root, "reports")
     assert real and errors == []
     html = site.html(lang, "reports/")
     assert 'class="ncp-reports-matrix' in html
