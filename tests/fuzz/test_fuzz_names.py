@@ -23,6 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ncp_site.checks.never_publish import ENVIRONMENT, read_list
+from ncp_site.core.cache import SourceCache
 from ncp_site.core.config import load_config
 from ncp_site.project import Project
 
@@ -102,16 +103,17 @@ def test_every_spelling_of_a_listed_name_is_found(listed, spelling, before, afte
 def seed(tmp_path_factory):
     root = tmp_path_factory.mktemp("names-seed")
     make_seed_project(root)
-    return root, load_config(root)
+    config = load_config(root)
+    return root, config, SourceCache.under(root, repr(config))  # in memory: the unchanged files' results kept
 
 
 @given(spelling=spellings(), data=st.data())
 def test_every_spelling_planted_in_a_data_file_is_reported_there(listed, seed, spelling, data):
-    root, config = seed
+    root, config, cache = seed
     files = sorted(p for p in (root / "data").rglob("*.yml"))
     path = data.draw(st.sampled_from(files))
     original = path.read_bytes()
-    document = yaml.safe_load(original)
+    document = yaml.load(original, Loader=yaml.CSafeLoader)
     places = [loc for loc, _ in strings_of(document)]
     if not places:
         return
@@ -121,9 +123,9 @@ def test_every_spelling_planted_in_a_data_file_is_reported_there(listed, seed, s
         target = target[key]
     entry, written = spelling
     target[loc[-1]] = f"Өтінім: {written}, 2022."
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(document, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     try:
-        project = Project.load(config, environ={ENVIRONMENT: str(listed[0])})
+        project = Project.load(config, environ={ENVIRONMENT: str(listed[0])}, cache=cache)
     finally:
         path.write_bytes(original)
     shown = path.relative_to(root).as_posix()
