@@ -156,7 +156,7 @@ def build_search_index(site_dir: Path, languages: Languages | None = None,
             for leftover in site_dir.glob(f".{BUNDLE}-*"):
                 shutil.rmtree(leftover)
     for bundle in [site_dir / BUNDLE] + [site_dir / BUNDLE / name for names in parts.values() for name in names]:
-        stabilise(bundle)
+        stabilise(bundle, site_dir)
         for name in UNUSED:
             (bundle / name).unlink(missing_ok=True)
     (site_dir / BUNDLE / MANIFEST).write_text(json.dumps(parts, sort_keys=True, separators=(",", ":")) + "\n",
