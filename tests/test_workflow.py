@@ -300,7 +300,10 @@ def test_permissions_are_granted_per_job_only():
 
 def test_dependencies_are_installed_from_their_lock_files():
     setup = (REPO / "scripts" / "setup.sh").read_text(encoding="utf-8")
-    assert "--require-hashes -r requirements-lock.txt" in setup and "--no-deps" in setup
+    installs = [line for line in setup.splitlines() if " install " in line]
+    assert installs and all("--require-hashes" in line or "--no-deps" in line and " -e ." in line for line in installs), \
+        installs  # every package hash-checked, uv itself too; the project alone without its dependencies
+    assert any("uv pip install" in line and "-r requirements-lock.txt" in line for line in installs)
     test = (REPO / "scripts" / "test").read_text(encoding="utf-8")
     assert "npm ci" in test and "npm install" not in test
     assert (REPO / "package-lock.json").is_file()
