@@ -1,6 +1,6 @@
 """axe-core (WCAG 2.0/2.1 A and AA) on every kind of page in Kazakh and on the key pages in Russian and
-English (no console error on any page: tests/browser/test_layout.py's walk over every page, in Russian and
-English the largest record pages of each kind).
+English (no console error on any page: tests/browser/test_layout.py's walk over every page, of each kind's
+record pages the largest and the smallest).
 
 The languages' pages are made from the same templates and styles; only their texts differ. What of
 that axe can see (the ``lang`` of the page and of the parts in another language, texts that wrap or
