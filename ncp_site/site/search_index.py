@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.languages import Languages
-from .stable_bundle import ENTRY, stabilise
+from .stable_bundle import ENTRY, SORT, stabilise
 
 BUNDLE = "pagefind"
 """The folder Pagefind writes at the site root; the pages' scripts load ``pagefind/pagefind.js`` from it."""
@@ -106,7 +106,6 @@ MANIFEST = "ncp-parts.json"
 BODY_FOUND = "Found a data-pagefind-body element"
 """What Pagefind prints when it indexes only the pages marked as content; without it, it indexes whole pages."""
 
-_SORT = re.compile(rb'data-pagefind-sort="([^":]*):([^"]*)"')
 _DATE = re.compile(rb"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -205,7 +204,7 @@ def _indexed_pages(site_dir: Path, paths: list[str]) -> list[tuple[bytes, bytes,
         html = (site_dir / relative).read_bytes()
         if b"data-pagefind-body" not in html:
             continue
-        sort = _SORT.search(html)
+        sort = SORT.search(html)
         found.append((sort.group(1), sort.group(2), relative) if sort else (b"", b"", relative))
     found.sort(key=lambda page: page[2])
     found.sort(key=lambda page: page[1], reverse=True)  # stable: equal values stay in path order

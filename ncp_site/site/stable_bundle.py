@@ -40,13 +40,13 @@ META_FILTERS = 3
 """Position of the list of ``[filter, file hash]``."""
 META_SORTS = 4
 """Position of the list of ``[sort key, page numbers in order]``."""
-_SORT_VALUE = re.compile(r'data-pagefind-sort="([^":]*):([^"]*)"')
+SORT = re.compile(rb'data-pagefind-sort="([^":]*):([^"]*)"')
+"""A page's sort key and value as Pagefind reads them (the search index splits a language into parts by them too)."""
 
 
-def stabilise(bundle: Path, site_dir: Path | None = None) -> None:
-    """Sort what Pagefind left in hash-map or disk order in ``bundle`` (``site/pagefind``; its pages under
-    ``site_dir``, by default the folder above it), renaming files to match."""
-    site_dir = bundle.parent if site_dir is None else site_dir
+def stabilise(bundle: Path, site_dir: Path) -> None:
+    """Sort what Pagefind left in hash-map or disk order in ``bundle`` (``site/pagefind``, or a part of it;
+    its pages under ``site_dir``), renaming files to match."""
     entry_path = bundle / ENTRY
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for lang, info in entry["languages"].items():
@@ -80,15 +80,14 @@ def _renumber(bundle: Path, site_dir: Path, lang: str, meta: list) -> list[int]:
     for new, old in enumerate(order):
         number[old] = new
     meta[META_PAGES] = [meta[META_PAGES][old] for old in order]
-    values: dict[int, dict[str, str]] = {}
+    values: dict[int, dict[bytes, bytes]] = {}
 
-    def value(old: int, key: str) -> str | None:
+    def value(old: int, key: str) -> bytes | None:
         if old not in values:
             page = site_dir / urls[old].lstrip("/")
             page = page / "index.html" if urls[old].endswith("/") else page
-            html = page.read_text(encoding="utf-8") if page.is_file() else ""
-            values[old] = {k: v for k, v in _SORT_VALUE.findall(html)}
-        return values[old].get(key)
+            values[old] = dict(SORT.findall(page.read_bytes())) if page.is_file() else {}
+        return values[old].get(key.encode())
 
     sorts = []
     for key, pages in meta[META_SORTS]:
