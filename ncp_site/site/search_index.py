@@ -20,14 +20,15 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.languages import Languages
-from .stable_bundle import ENTRY, SORT, stabilise
+from .pagefind_service import PagefindService, ServiceError, ServiceStopped
+from .stable_bundle import ENTRY, stabilise
 
 BUNDLE = "pagefind"
 """The folder Pagefind writes at the site root; the pages' scripts load ``pagefind/pagefind.js`` from it."""
@@ -83,17 +84,8 @@ def pagefind() -> list[str]:
     return [str(get_executable().resolve())]
 
 
-def command(site_dir: Path, output: str = BUNDLE, glob: str | None = None, absolute: bool = False) -> list[str]:
-    return ([*pagefind(), "--site", str(site_dir),
-             "--output-path" if absolute else "--output-subdir", output,
-             "--exclude-selectors", NOT_CONTENT] + (["--glob", glob] if glob else []))
-
-
-STOP_POLL = 0.05
-"""Seconds between two looks at the ``stop`` event while Pagefind runs."""
-
 PART_PAGES = 2000
-"""Pages per Pagefind run at most. Pagefind holds about 200 KB for each page it indexes until it
+"""Pages per Pagefind index at most. Pagefind holds about 200 KB for each page it indexes until it
 writes the bundle (2 GB for the 10,000 case pages of one language), so a language with more pages
 is indexed in parts, searched together in the browser (``ncp-pagefind.js``)."""
 
@@ -103,97 +95,81 @@ PARTS = "parts"
 MANIFEST = "ncp-parts.json"
 """Inside the bundle: each language's further parts, in order (``{"en": ["parts/en-1/"]}``)."""
 
-BODY_FOUND = "Found a data-pagefind-body element"
-"""What Pagefind prints when it indexes only the pages marked as content; without it, it indexes whole pages."""
+BODY = b"data-pagefind-body"
+
+SORT = re.compile(rb'data-pagefind-sort="([^":]*):([^"]*)"')
+"""A page's sort key and value as Pagefind reads them."""
 
 _DATE = re.compile(rb"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def build_search_index(site_dir: Path, languages: Languages | None = None,
                        part_pages: int = PART_PAGES, stop: threading.Event | None = None) -> SearchIndex:
-    """Index every page of the built site in ``site_dir``; raises ``SearchIndexError`` when Pagefind fails,
-    ``IndexingStopped`` (Pagefind killed, nothing of this run left) as soon as ``stop`` is set.
+    """Index every page of the built site in ``site_dir`` that has ``data-pagefind-body``; raises
+    ``SearchIndexError`` when Pagefind fails, ``IndexingStopped`` (Pagefind killed, nothing of this run left)
+    as soon as ``stop`` is set.
 
-    With ``languages``, Pagefind runs once per language (the pages under its prefix), in parts of at
+    With ``languages``, Pagefind makes one index per language (the pages under its prefix), in parts of at
     most ``part_pages`` pages: the first parts of all languages are joined into one bundle, the same
-    bytes as one run over the whole site, and the others are written as bundles of their own under
+    bytes as one index of the whole site, and the others are written as bundles of their own under
     ``parts/``, listed in ``ncp-parts.json``. The pages are split newest first by their
     ``data-pagefind-sort`` value, so that a list sorted by it is the parts' results one after the other."""
     site_dir = Path(site_dir)
     stop = stop or threading.Event()
-    if languages is None or len(languages.codes) < 2:
-        output = _run(command(site_dir), site_dir, stop)
-        pages, counted = _count(output, "pages"), _count(output, "languages")
-        parts: dict[str, list[str]] = {}
-    else:
-        pages, firsts, parts = 0, [], {}
-        try:
-            found = _html_files(site_dir, languages)
-            for lang in languages:
-                if len(found[lang]) <= part_pages:  # one part: Pagefind picks the language's pages itself
-                    globs = [_folders_glob(found[lang])] if found[lang] else []
+    found = _html_files(site_dir, languages)
+    if not any(found.values()):
+        raise SearchIndexError(f"Pagefind could not index {site_dir}: there are no html files")
+    pages, firsts = 0, []
+    parts: dict[str, list[str]] = {}
+    writer, written = ThreadPoolExecutor(max_workers=1), []
+    try:
+        for lang, paths in found.items():
+            indexed = _indexed_pages(site_dir, paths)
+            if languages is not None and len(indexed) > part_pages:
+                runs = _parts(site_dir, indexed, part_pages)
+            else:
+                runs = [sorted(path for _, _, path in indexed)] if indexed else []
+            for n, run in enumerate(runs):
+                bundle = site_dir / (f".{BUNDLE}-{lang}" if n == 0 else f".{BUNDLE}-{lang}-{n}")
+                files = _index(site_dir, sorted(run), stop)
+                pages += len(run)
+                written.append(writer.submit(_write, bundle, files))
+                if n == 0:
+                    firsts.append(bundle)
                 else:
-                    globs = [_pages_glob(part) for part in _parts(site_dir, _indexed_pages(site_dir, found[lang]),
-                                                                  part_pages)]
-                for n, glob in enumerate(globs):
-                    bundle = site_dir / (f".{BUNDLE}-{lang}" if n == 0 else f".{BUNDLE}-{lang}-{n}")
-                    output = _run_over(site_dir, glob, bundle, stop)
-                    if BODY_FOUND not in output:  # it indexed whole pages: none of them is content
-                        break
-                    pages += _count(output, "pages")
-                    if n == 0:
-                        firsts.append(bundle)
-                    else:
-                        parts.setdefault(lang, []).append(f"{PARTS}/{lang}-{n}/")
-            if not firsts:
-                raise SearchIndexError(f"Pagefind could not index {site_dir}: no page has data-pagefind-body")
-            counted = _join(site_dir, firsts, site_dir / BUNDLE)
-            for lang, names in parts.items():
-                for n, name in enumerate(names, start=1):
-                    (site_dir / f".{BUNDLE}-{lang}-{n}").rename(_mkparent(site_dir / BUNDLE / name))
-        finally:
-            for leftover in site_dir.glob(f".{BUNDLE}-*"):
-                shutil.rmtree(leftover)
+                    parts.setdefault(lang, []).append(f"{PARTS}/{lang}-{n}/")
+        if not firsts:
+            raise SearchIndexError(f"Pagefind could not index {site_dir}: no html files have data-pagefind-body")
+        for done in written:
+            done.result()
+        counted = _join(site_dir, firsts, site_dir / BUNDLE)
+        for lang, names in parts.items():
+            for n, name in enumerate(names, start=1):
+                (site_dir / f".{BUNDLE}-{lang}-{n}").rename(_mkparent(site_dir / BUNDLE / name))
+    finally:
+        writer.shutdown()
+        for leftover in site_dir.glob(f".{BUNDLE}-*"):
+            shutil.rmtree(leftover)
     for bundle in [site_dir / BUNDLE] + [site_dir / BUNDLE / name for names in parts.values() for name in names]:
-        stabilise(bundle, site_dir)
-        for name in UNUSED:
-            (bundle / name).unlink(missing_ok=True)
+        stabilise(bundle)
     (site_dir / BUNDLE / MANIFEST).write_text(json.dumps(parts, sort_keys=True, separators=(",", ":")) + "\n",
                                               encoding="utf-8")
     return SearchIndex(pages=pages, languages=counted)
 
 
-def _html_files(site_dir: Path, languages: Languages) -> dict[str, list[str]]:
-    """Every HTML file of the built site by language (its path under the site, in path order), Pagefind's
-    bundle and work folders left out; one walk of the site, no file read."""
-    others = {languages.prefix(code).strip("/"): code for code in languages if code != languages.default}
-    found: dict[str, list[str]] = {code: [] for code in languages}
+def _html_files(site_dir: Path, languages: Languages | None) -> dict[str, list[str]]:
+    """Every HTML file of the built site by language (its path under the site, in path order; all under one
+    key without ``languages``), Pagefind's bundle and work folders left out; one walk of the site, no file read."""
+    default = languages.default if languages else ""
+    others = {languages.prefix(code).strip("/"): code for code in languages if code != default} if languages else {}
+    found: dict[str, list[str]] = {code: [] for code in (languages or [default])}
     for folder, subfolders, files in os.walk(site_dir):
         relative = Path(folder).relative_to(site_dir)
         if not relative.parts:
             subfolders[:] = [name for name in subfolders if not name.startswith(".") and name != BUNDLE]
-        lang = others.get(relative.parts[0], languages.default) if relative.parts else languages.default
+        lang = others.get(relative.parts[0], default) if relative.parts else default
         found[lang] += [(relative / name).as_posix() for name in files if name.endswith(".html")]
     return {code: sorted(paths) for code, paths in found.items()}
-
-
-def _folders_glob(paths: list[str]) -> str:
-    """Pagefind's glob for one language's pages (``paths``): its top-level files and folders."""
-    tops = sorted({path.split("/")[0] + ("/" if "/" in path else "") for path in paths})
-    return "{" + ",".join(_escaped(top) + "**/*.html" if top.endswith("/") else _escaped(top) for top in tops) + "}"
-
-
-def _pages_glob(paths: list[str]) -> str:
-    """Pagefind's glob for these pages, each named."""
-    return "{" + ",".join(map(_escaped, paths)) + "}"
-
-
-_GLOB_META = re.compile(r"([\\?*$:<>()\[\]{},])")
-
-
-def _escaped(path: str) -> str:
-    """``path`` as a literal in Pagefind's globs (the ``wax`` crate's meta-characters escaped)."""
-    return _GLOB_META.sub(r"\\\1", path)
 
 
 def _indexed_pages(site_dir: Path, paths: list[str]) -> list[tuple[bytes, bytes, str]]:
@@ -202,7 +178,7 @@ def _indexed_pages(site_dir: Path, paths: list[str]) -> list[tuple[bytes, bytes,
     found = []
     for relative in paths:
         html = (site_dir / relative).read_bytes()
-        if b"data-pagefind-body" not in html:
+        if BODY not in html:
             continue
         sort = SORT.search(html)
         found.append((sort.group(1), sort.group(2), relative) if sort else (b"", b"", relative))
@@ -216,57 +192,60 @@ def _parts(site_dir: Path, pages: list[tuple[bytes, bytes, str]], size: int) -> 
     submission, an event's start, a document's year) only if every sort value is an ISO date or a
     year: Pagefind sorts such values as text, which is also their order in time."""
     odd = sorted({value.decode() for _, value, _ in pages if value and not _DATE.fullmatch(value)})
-    if len(pages) > size and odd:
+    if odd:
         raise SearchIndexError(f"{site_dir}: a language indexed in parts needs sort values that are dates or years "
                                f"(data-pagefind-sort), not {', '.join(odd[:3])}")
     paths = [path for _, _, path in pages]
     return [paths[i:i + size] for i in range(0, len(paths), size)]
 
 
-def _run_over(site_dir: Path, glob: str, output: Path, stop: threading.Event) -> str:
-    """Pagefind over the pages of the site that ``glob`` matches, read in place (the same paths, so the same URLs).
+def url_of(path: str) -> str:
+    """The address Pagefind gives a page it reads from disk (``ru/cases/x/index.html`` -> ``/ru/cases/x/``)."""
+    return "/" + (path.removesuffix("index.html") if path == "index.html" or path.endswith("/index.html") else path)
 
-    The glob goes in the configuration file Pagefind reads in the folder it runs in (``pagefind.json``): a part's
-    names every page, longer than one argument may be (128 KiB). Reading in place, not a tree of links to the pages,
-    spares a folder per page made and removed (0.8 s of waiting on the disk at the repository's size, 2.4 s at
-    100 cases + 500 events)."""
-    folder = site_dir / f".{BUNDLE}-glob"
-    folder.mkdir(exist_ok=True)
-    (folder / "pagefind.json").write_text(json.dumps({"glob": glob}), encoding="utf-8")
-    return _run(command(site_dir.resolve(), output=str(output.resolve()), absolute=True), site_dir, stop, cwd=folder)
+
+def indexed_part(html: str) -> str:
+    """What Pagefind needs to read of a page: all of it but what lies between ``</head>`` and the start of the
+    element marked ``data-pagefind-body`` (Material's header, navigation and sidebars: two thirds of a page,
+    and of Pagefind's reading). That stretch is kept where it holds anything Pagefind would take from it: a
+    ``data-pagefind-`` attribute, or an ``<h1>`` (the first one titles the page)."""
+    head_end = html.find("</head>")
+    body = html.find("data-pagefind-body")
+    start = html.rfind("<", 0, body)
+    if head_end < 0 or start <= head_end:
+        return html
+    skipped = html[head_end:start]
+    if "data-pagefind" in skipped or "<h1" in skipped:
+        return html
+    return html[:head_end] + "</head><body>" + html[start:]
+
+
+def _index(site_dir: Path, paths: list[str], stop: threading.Event) -> list[tuple[str, bytes]]:
+    """The bundle (each file's path in it and its bytes) of one Pagefind index of the pages at ``paths``, in
+    this order, which is the order Pagefind numbers them in."""
+    try:
+        with PagefindService(pagefind(), stop, f"the search index of {site_dir}") as service:
+            index = service.new_index({"exclude_selectors": [NOT_CONTENT]})
+            for path in paths:
+                service.add_file(index, url_of(path), indexed_part((site_dir / path).read_text(encoding="utf-8")))
+            return [(name, content) for name, content in service.files(index) if name not in UNUSED]
+    except ServiceStopped as exc:
+        raise IndexingStopped(str(exc)) from None
+    except ServiceError as exc:
+        raise SearchIndexError(str(exc)) from None
+
+
+def _write(bundle: Path, files: list[tuple[str, bytes]]) -> None:
+    """Written while Pagefind indexes the next language or part: creating a file costs the kernel about half a
+    millisecond of CPU here (a fragment file per page), which would otherwise wait for Pagefind or it for us."""
+    while files:
+        name, content = files.pop()
+        _mkparent(bundle / name).write_bytes(content)
 
 
 def _mkparent(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def _run(cmd: list[str], site_dir: Path, stop: threading.Event, cwd: Path | None = None) -> str:
-    """Pagefind's output; killed as soon as ``stop`` is set."""
-    if stop.is_set():
-        raise IndexingStopped(f"the search index of {site_dir} was stopped")
-    with subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
-        try:
-            while True:
-                try:
-                    stdout, stderr = process.communicate(timeout=STOP_POLL)
-                    break
-                except subprocess.TimeoutExpired:
-                    if stop.is_set():
-                        raise IndexingStopped(f"the search index of {site_dir} was stopped") from None
-        except BaseException:  # stopped, or the build was (SIGTERM, Ctrl-C): Pagefind with it
-            process.kill()
-            process.communicate()
-            raise
-    output, returncode = stdout + stderr, process.returncode
-    if returncode and ("KeyboardInterrupt" in output or returncode < 0):
-        raise SearchIndexError(f"Pagefind was stopped before it indexed {site_dir}")
-    if returncode:
-        lines = output.splitlines()
-        first = next((i for i, line in enumerate(lines) if line.startswith("Error")), 0)
-        said = dict.fromkeys(line.strip() for line in lines[first:] if line.strip())  # Pagefind repeats itself
-        raise SearchIndexError(f"Pagefind could not index {site_dir}: " + " ".join(said))
-    return output
 
 
 def _join(site_dir: Path, parts: list[Path], bundle: Path) -> int:
@@ -295,9 +274,3 @@ def _join(site_dir: Path, parts: list[Path], bundle: Path) -> int:
         shutil.rmtree(part)
     (bundle / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return len(entry["languages"]) if entry is not None else 0
-
-
-def _count(output: str, what: str) -> int:
-    """Pagefind's total, e.g. ``Indexed 76 pages`` (the last such line is the total)."""
-    found = re.findall(rf"Indexed (\d+) {what.removesuffix('s')}s?\b", output)  # "1 page", "2 pages"
-    return int(found[-1]) if found else 0

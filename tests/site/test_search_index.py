@@ -23,8 +23,9 @@ from ncp_site.site.search_index import (
     IndexingStopped,
     SearchIndexError,
     build_search_index,
-    command,
+    indexed_part,
     keep_words_apart,
+    pagefind,
 )
 
 LANGS = ("kk", "ru", "en")
@@ -248,9 +249,9 @@ TMPFS = Path("/dev/shm")
 
 
 def test_the_bundle_is_the_same_bytes_whatever_order_the_disk_lists_the_pages_in():
-    """Pagefind numbers the pages in the order the disk lists them; the bundle is numbered again in the
-    order of their addresses. Two copies of one site whose files were written in opposite orders, on a disk
-    that lists them as written: Pagefind's own bundles differ, ours are the same bytes."""
+    """Pagefind's command line numbers the pages in the order the disk lists them; the build gives Pagefind the
+    pages in path order. Two copies of one site whose files were written in opposite orders, on a disk that
+    lists them as written: the command line's bundles differ, ours are the same bytes."""
     if not (TMPFS.is_dir() and os.access(TMPFS, os.W_OK)):
         pytest.skip("no /dev/shm to write the copies on")
     with tempfile.TemporaryDirectory(dir=TMPFS) as work:
@@ -270,7 +271,8 @@ def test_the_bundle_is_the_same_bytes_whatever_order_the_disk_lists_the_pages_in
                 (site_dir / name).write_text(pages[name], encoding="utf-8")
         raw = [Path(work) / "raw-first", Path(work) / "raw-second"]
         for site_dir, out in zip(sites, raw):
-            subprocess.run(command(site_dir, str(out / "pagefind"), absolute=True), check=True, capture_output=True)
+            subprocess.run([*pagefind(), "--site", str(site_dir), "--output-path", str(out / "pagefind")],
+                           check=True, capture_output=True)
         assert differing(*raw) != [], "premise: Pagefind's own bundles of the two copies differ"
         for site_dir in sites:
             build_search_index(site_dir)
@@ -384,3 +386,74 @@ def test_pages_whose_paths_hold_glob_characters_are_indexed_with_the_others_and_
     index = build_search_index(site, Languages(("kk", "en"), "kk", "kk"), part_pages=part_pages)
     assert (index.pages, index.languages) == (10, 2)
     assert not [p.name for p in site.iterdir() if p.name.startswith(".")], "no working folder is left"
+
+
+HEADER = '<header class="md-header"><img src="logo.svg" alt=""><nav>menu menu</nav></header>'
+
+
+def test_pagefind_reads_a_page_without_the_header_and_navigation_before_its_content():
+    page = ('<!doctype html><html lang="ru"><head><title>T</title></head><body>' + HEADER +
+            '<div class="md-content"><div data-pagefind-body><h1>Case</h1><p>Text</p></div></div>'
+            '<footer data-pagefind-ignore>f</footer></body></html>')
+    assert indexed_part(page) == ('<!doctype html><html lang="ru"><head><title>T</title></head><body>'
+                                  '<div data-pagefind-body><h1>Case</h1><p>Text</p></div></div>'
+                                  '<footer data-pagefind-ignore>f</footer></body></html>')
+
+
+@pytest.mark.parametrize("before", ['<h1>Site</h1>', '<span data-pagefind-filter="kind:x"></span>',
+                                    '<meta data-pagefind-meta="image:x.png">'],
+                         ids=["a heading that titles the page", "a filter", "a meta field"])
+def test_a_page_whose_header_holds_what_pagefind_reads_is_read_whole(before):
+    page = (f'<html lang="en"><head><title>T</title></head><body>{HEADER}{before}'
+            '<main data-pagefind-body><p>Text</p></main></body></html>')
+    assert indexed_part(page) == page
+    assert indexed_part('<html lang="en"><body><p>no content marked</p></body></html>').endswith("</p></body></html>")
+
+
+def test_the_index_of_the_pages_as_pagefind_reads_them_is_the_index_of_the_whole_pages(site, tmp_path, monkeypatch):
+    """The pages are given to Pagefind without their header and navigation (``indexed_part``): the same bundle as
+    the whole pages give, on some built pages of every kind and language."""
+    import shutil
+
+    import ncp_site.site.search_index as search_index
+
+    chosen = [path for lang in LANGS for path in sorted(site.pages(lang))[::9]]
+    copies = []
+    for name in ("cut", "whole"):
+        root = tmp_path / name
+        for lang in LANGS:
+            for path in sorted(site.pages(lang))[::9]:
+                target = root / LANG_PREFIX[lang] / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(site.root / LANG_PREFIX[lang] / path, target)
+        copies.append(root)
+    assert len(chosen) > 20
+    assert any(indexed_part(html) != html for html in
+               ((site.root / LANG_PREFIX[lang] / path).read_text(encoding="utf-8")
+                for lang in LANGS for path in sorted(site.pages(lang))[::9])), "premise: pages are cut"
+    build_search_index(copies[0])
+    monkeypatch.setattr(search_index, "indexed_part", lambda html: html)
+    build_search_index(copies[1])
+    assert differing(*copies) == []
+
+
+def test_pagefind_s_answer_that_something_failed_is_an_error_that_says_what():
+    import threading
+
+    from ncp_site.site.pagefind_service import PagefindService, ServiceError
+
+    with pytest.raises(ServiceError, match="Pagefind could not make the test index: .*[Ii]ndex"):
+        with PagefindService(pagefind(), threading.Event(), "the test index") as service:
+            service.new_index({})
+            service.files(7)
+
+
+def test_pagefind_ending_before_it_answers_is_an_error_with_what_it_said():
+    import threading
+
+    from ncp_site.site.pagefind_service import PagefindService, ServiceError
+
+    with pytest.raises(ServiceError, match="Pagefind ended before it made the test index: no service here"):
+        with PagefindService(["sh", "-c", "echo no service here >&2; exit 3"], threading.Event(),
+                             "the test index") as service:
+            service.new_index({})
