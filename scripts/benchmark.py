@@ -15,6 +15,13 @@ CPU time (user + system of the process and all its children: much less noisy tha
 busy machine) and peak memory (the largest sum of the memory (proportional set size) of the processes running at
 once). Compare figures measured in the same run on the same machine; the load average is printed.
 
+Nothing the benchmark makes is deleted before the run ends (its temporary folder goes then). This
+machine's ext4 has no journal, and without one the kernel reuses no inode for 60 s after its file was
+deleted (5 min while the inode's table block is unwritten; ``recently_deleted`` in fs/ext4/ialloc.c):
+each file made after a large deletion scans past the deleted ones. Deleting each site as soon as it
+was measured made the next build's files cost a fifth of its CPU in the kernel (perf, 100 + 500:
+``find_inode_bit`` -> ``recently_deleted``), so a figure depended on what was deleted just before it.
+
 The tables of the last run, with why each failing goal fails and what would unlock it, are in
 ``PERFORMANCE.md``.
 
@@ -465,7 +472,6 @@ def goal_check(tmp: Path, runs: int, quick: bool) -> Goal:
                                              f"wall (target {limit} s)")
         finally:
             _stop_warm(project)
-        shutil.rmtree(project.parent, ignore_errors=True)
     return goal
 
 
@@ -503,7 +509,6 @@ def goal_suite(tmp: Path) -> Goal:
                        _tail(log, r"passed|failed|error")))
     goal.verdict(row.ok, f"the test suite in a fresh clone: {run.wall / 60:.1f} min ({run.cpu / 60:.1f} min CPU), "
                          f"setup {setup.wall / 60:.1f} min more; exit status {run.code}: {row.extra}")
-    shutil.rmtree(clone, ignore_errors=True)
     return goal
 
 
@@ -547,7 +552,6 @@ def goal_publish(tmp: Path) -> Goal:
     row = goal.row(Row("all three", "`ncp check --release` + build + checks", [total], "<= 180 s", total.wall <= 180))
     goal.verdict(row.ok, f"a data-only publish: {total.wall:.0f} s ({total.cpu:.0f} s CPU); exit statuses "
                          f"{release.code}, {build.code}, {checks.code}")
-    shutil.rmtree(clone, ignore_errors=True)
     return goal
 
 
@@ -567,8 +571,7 @@ def measured_build(project: Path, site_dir: Path, env: dict | None = None, stric
         sys.exit(f"build of {project} failed:\n{stderr[-3000:]}")
     run.pages, size = site_size(site_dir)
     run.size_mb = size / 1e6
-    shutil.rmtree(site_dir)
-    return run
+    return run  # the site stays until the run ends (the module's docstring says why)
 
 
 def _top_level_block(text: str, key: str) -> str:
@@ -709,7 +712,6 @@ def goal_floor(tmp: Path, runs: int, quick: bool, baseline: Path | None, machine
                          f"{label}, {name}: {m['wall']:.1f} s vs the floor's {f['wall']:.1f} s "
                          f"({m['wall'] / f['wall']:.2f}), peak {m['peak_mib']:.0f} vs {f['peak_mib']:.0f} MiB "
                          f"({m['peak_mib'] / f['peak_mib']:.2f}), CPU {m['cpu']:.1f} vs {f['cpu']:.1f} s")
-        shutil.rmtree(work, ignore_errors=True)
         print("\n".join(line for line in goal.markdown().splitlines() if line.startswith(f"| {label}:")),
               file=sys.stderr, flush=True)  # each size as soon as it is measured: the larger ones take long
     goal.load_end = _load()
@@ -876,7 +878,6 @@ def main() -> None:
             for goal in measured_goals:
                 print(goal.markdown(), flush=True)
                 done.append(goal)
-            shutil.rmtree(work, ignore_errors=True)
     summary = "\n".join(f"{'PASS' if ok else 'FAIL' if ok is not None else 'NOTE'}  goal {g.number}: {text}"
                         for g in done for ok, text in g.verdicts)
     print("## Summary\n\n" + summary)

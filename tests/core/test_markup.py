@@ -110,6 +110,15 @@ def test_a_markdown_field_gets_the_pages_abbreviations():
         '<p>The <abbr title="Organisation for Economic Co-operation and Development">OECD</abbr> Guidelines.</p>')
 
 
+def test_one_text_s_abbreviations_and_references_do_not_reach_the_next():
+    """The converters are made once and reset before each text: the page's definitions are the text's only."""
+    render_markdown("The OECD [Guidelines][g].\n\n[g]: https://example.org/", "*[OECD]: Organisation")
+    after = str(render_markdown("The OECD [Guidelines][g] and the NCP.", "*[NCP]: National Contact Point"))
+    assert after == ('<p>The OECD &#91;Guidelines&#93;&#91;g&#93; and the '
+                     '<abbr title="National Contact Point">NCP</abbr>.</p>')
+    assert "abbr" not in str(render_markdown("The OECD and the NCP."))
+
+
 def test_a_markdown_value_is_its_sanitised_html_in_a_template_and_its_text_elsewhere():
     value = MarkdownSource("*x* <b>")
     assert plain_html(value) == "<p><em>x</em> &lt;b&gt;</p>"
