@@ -141,7 +141,12 @@ class PagefindService:
         message, self._unread = data[:end], bytes(data[end + 1:])
         del data
         self._waiting -= 1
-        payload = json.loads(base64.b64decode(message))["payload"]
+        try:
+            payload = json.loads(base64.b64decode(message, validate=True))["payload"]
+        except (ValueError, KeyError, TypeError):
+            self._process.kill()
+            raise ServiceError(f"Pagefind answered what is not its protocol while making {self.what}: "
+                               f"{bytes(message[:80])!r}") from None
         if payload.get("type") == "Error":
             raise ServiceError(f"Pagefind could not make {self.what}: {payload.get('message', '')}")
         return payload

@@ -457,3 +457,14 @@ def test_pagefind_ending_before_it_answers_is_an_error_with_what_it_said():
         with PagefindService(["sh", "-c", "echo no service here >&2; exit 3"], threading.Event(),
                              "the test index") as service:
             service.new_index({})
+
+
+def test_an_answer_that_is_not_pagefind_s_protocol_is_an_error_that_shows_it():
+    import threading
+
+    from ncp_site.site.pagefind_service import PagefindService, ServiceError
+
+    with pytest.raises(ServiceError, match="not its protocol .*b'Warning: something'"):
+        with PagefindService(["sh", "-c", "printf 'Warning: something,else'; cat >/dev/null"], threading.Event(),
+                             "the test index") as service:
+            service.new_index({})
