@@ -20,7 +20,7 @@ import subprocess
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 WINDOW = 16
 """Pages sent ahead of Pagefind's answers: enough to keep it busy while this process reads the next pages."""
@@ -113,21 +113,21 @@ class PagefindService:
     def _call(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Sends ``payload`` and returns Pagefind's answer to it (those to the pages before it read first)."""
         self._send(payload)
-        try:
-            self._process.stdin.flush()  # type: ignore[union-attr]
-        except (BrokenPipeError, ValueError):
-            self._failed()
+        self._flush()
         answer: dict[str, Any] = {}
         while self._waiting:
             answer = self._answer()
         return answer
 
+    def _flush(self) -> None:
+        try:
+            self._process.stdin.flush()  # type: ignore[union-attr]
+        except (BrokenPipeError, ValueError):
+            self._failed()
+
     def _answer(self) -> dict[str, Any]:
         if self._waiting >= WINDOW:
-            try:
-                self._process.stdin.flush()  # type: ignore[union-attr]
-            except (BrokenPipeError, ValueError):
-                self._failed()
+            self._flush()
         data = bytearray(self._unread)
         end = data.find(b",")
         while end < 0:
@@ -151,7 +151,7 @@ class PagefindService:
             raise ServiceError(f"Pagefind could not make {self.what}: {payload.get('message', '')}")
         return payload
 
-    def _failed(self) -> None:
+    def _failed(self) -> NoReturn:
         if self.stop.is_set():
             raise ServiceStopped(f"{self.what} was stopped")
         self._process.kill()
